@@ -163,9 +163,9 @@ func itoa(v int64) string { return strconv.FormatInt(v, 10) }
 // Each cross-check catches a table broken on purpose, at the right place.
 func TestCheckCatchesBrokenTables(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(r *Report)
-		want  Finding
+		want   Finding
 	}{
 		{"rule 1: carried over changed", func(r *Report) { r.Requests["carried_over"][0] = Num(84) },
 			Finding{1, "三", "total", "natural_person", 4762, 4761}},
