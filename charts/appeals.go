@@ -1,0 +1,112 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"nianbao/data"
+)
+
+// CorrectedShare is the share of concluded cases (维持 + 纠正 + 其他) that
+// ended corrected, as text; "—" when none concluded.
+func CorrectedShare(g *data.AppealRow) string {
+	concluded := g[0].N() + g[1].N() + g[2].N()
+	return Percent(g[1].N(), concluded)
+}
+
+// Appeals is how administrative review and litigation ended (table 四).
+func Appeals(r *data.Report) Chart {
+	tbl := Table{Caption: "政府信息公开行政复议、行政诉讼情况（件，表四）", Head: []string{"类别"}}
+	for _, c := range data.AppealColumns {
+		tbl.Head = append(tbl.Head, c.Label)
+	}
+	tbl.Head = append(tbl.Head, "纠正率（占已审结）")
+	groups := make([]string, len(data.AppealRows))
+	for i, g := range data.AppealRows {
+		groups[i] = g.Label
+		row := Row{Head: g.Label}
+		for c := range data.AppealColumns {
+			row.Cells = append(row.Cells, count(r.Appeals.Cell(g.Key, c)))
+		}
+		row.Cells = append(row.Cells, text(CorrectedShare(r.Appeals[g.Key])))
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	bar := charts.NewBar()
+	for c := 0; c < 4; c++ {
+		series := make([]opts.BarData, len(data.AppealRows))
+		for i, g := range data.AppealRows {
+			series[i] = opts.BarData{Value: r.Appeals.Cell(g.Key, c).N()}
+		}
+		bar.AddSeries(data.AppealColumns[c].Label, series,
+			charts.WithBarChartOpts(opts.BarChart{Stack: "appeals"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[c]}))
+	}
+	review := r.Appeals["review"]
+	var suits, suitsCorrected, suitsConcluded int64
+	for _, k := range []string{"litigation_direct", "litigation_after_review"} {
+		g := r.Appeals[k]
+		suits += g[4].N()
+		suitsCorrected += g[1].N()
+		suitsConcluded += g[0].N() + g[1].N() + g[2].N()
+	}
+	summary := fmt.Sprintf("%d年因政府信息公开被申请行政复议%d件，已审结的结果纠正占%s；被提起行政诉讼%d件，已审结的结果纠正占%s。",
+		r.Year, review[4].N(), CorrectedShare(review), suits, Percent(suitsCorrected, suitsConcluded))
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}<br/>{a}：{c} 件"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithAriaOpts(aria(summary)),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "4%", Bottom: "14%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "件"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: groups, Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Width: 150, Overflow: "break"}}),
+	)
+	bar.Validate()
+	return Chart{ID: "appeals", Title: "行政复议和行政诉讼", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
+}
+
+// Disclosure is proactive disclosure (table 二): every value in the table,
+// and the counts of decisions and documents in the chart, on a logarithmic
+// axis because they range from ones to millions.
+func Disclosure(r *data.Report) Chart {
+	tbl := Table{Caption: "主动公开政府信息情况（表二，按报告原样）", Head: []string{"第二十条", "信息内容", "项目", "数值"}}
+	var labels []string
+	var bars []opts.BarData
+	var top data.DisclosureRow
+	var topValue float64
+	for _, row := range r.Disclosure {
+		for _, q := range row.Values {
+			cell := text(q.Value + q.Unit)
+			if q.Blank() {
+				cell = Cell{Text: "—", Blank: true}
+			}
+			tbl.Rows = append(tbl.Rows, Row{Head: row.Item, Cells: []Cell{text(row.Label), text(q.Label), cell}})
+			if (q.Key == "decisions" || q.Key == "total_published" || q.Key == "in_force") && !q.Blank() {
+				labels = append(labels, row.Label)
+				bars = append(bars, opts.BarData{Name: row.Label + "：" + q.Label, Value: q.Float()})
+				if q.Key == "decisions" && q.Float() > topValue {
+					top, topValue = row, q.Float()
+				}
+			}
+		}
+	}
+	summary := fmt.Sprintf("%d年主动公开的各类事项中，处理决定数量最多的是%s，%s件。", r.Year, top.Label, fmt.Sprint(int64(math.Round(topValue))))
+	if topValue == 0 {
+		summary = fmt.Sprintf("%d年主动公开情况见下表。", r.Year)
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：{c}"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithAriaOpts(aria(summary)),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "14%", Top: "4%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: "件（对数）"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Inverse: opts.Bool(true)}),
+	)
+	bar.AddSeries("数量", bars, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[2]}))
+	bar.Validate()
+	return Chart{ID: "disclosure", Title: "主动公开", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
+}

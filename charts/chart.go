@@ -1,0 +1,139 @@
+// Package charts turns a report into the charts of the explorer: one pure
+// function per chart, each returning the ECharts option as JSON (built with
+// go-echarts), the same numbers as an accessible table, and a one-sentence
+// summary in Chinese. A number is computed here once and read by the chart,
+// its table and its summary alike. Options use string formatters only, never
+// JS functions, so they run under a Content Security Policy without eval;
+// ARIA and decal patterns are on and tooltips stay inside the chart. The
+// package knows nothing of go-app or JavaScript.
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"nianbao/data"
+)
+
+// Chart is one chart of a report.
+type Chart struct {
+	ID      string          `json:"id"`
+	Title   string          `json:"title"`
+	Option  json.RawMessage `json:"option"`
+	Table   Table           `json:"table"`
+	Summary string          `json:"summary"`
+}
+
+// Table is a chart's numbers as rows and columns with headers.
+type Table struct {
+	Caption string   `json:"caption"`
+	Head    []string `json:"head"` // column headers; Head[0] heads the row-header column
+	Rows    []Row    `json:"rows"`
+}
+
+// Row is one table row: a row header and its cells.
+type Row struct {
+	Head  string `json:"head"`
+	Level int    `json:"level,omitempty"` // 1 for a numbered reason under its category
+	Cells []Cell `json:"cells"`
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text      string `json:"text"`
+	Blank     bool   `json:"blank,omitempty"`     // the report left it blank
+	Recovered int    `json:"recovered,omitempty"` // the cross-check that recovered it
+}
+
+// HasRecovered says whether any cell of the table was recovered.
+func (t Table) HasRecovered() bool {
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Recovered > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// HasBlank says whether any cell of the table was left blank.
+func (t Table) HasBlank() bool {
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Blank {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// count makes a table cell from a report cell.
+func count(c data.Cell) Cell {
+	switch c.Status {
+	case data.Blank:
+		return Cell{Text: "—", Blank: true}
+	case data.Recovered:
+		return Cell{Text: itoa(c.Value), Recovered: c.Rule}
+	}
+	return Cell{Text: itoa(c.Value)}
+}
+
+func num(v int64) Cell { return Cell{Text: itoa(v)} }
+
+func text(s string) Cell { return Cell{Text: s} }
+
+func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// Percent formats a share of a whole with one decimal: "43.5%"; "—" when the
+// whole is zero.
+func Percent(part, whole int64) string {
+	if whole == 0 {
+		return "—"
+	}
+	return strconv.FormatFloat(float64(part)*100/float64(whole), 'f', 1, 64) + "%"
+}
+
+// Palette is colour-blind safe (Okabe–Ito); decal patterns tell series
+// apart without colour.
+var Palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"}
+
+// aria turns on ECharts' accessibility: the summary as the chart's
+// description, and decal patterns so colour is never the only cue.
+func aria(summary string) *opts.Aria {
+	return &opts.Aria{
+		Enabled: opts.Bool(true),
+		Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: summary},
+		Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
+	}
+}
+
+// finish turns a go-echarts option map into JSON, with what go-echarts has no
+// field for: the palette, tooltips confined to the chart, and fonts that
+// hold Chinese.
+func finish(option map[string]interface{}) json.RawMessage {
+	b, err := json.Marshal(option)
+	if err != nil {
+		panic(fmt.Sprintf("charts: option does not marshal: %v", err))
+	}
+	var m map[string]interface{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic(err)
+	}
+	if tip, ok := m["tooltip"].(map[string]interface{}); ok {
+		tip["confine"] = true
+	}
+	delete(m, "toolbox")
+	m["color"] = Palette
+	m["textStyle"] = map[string]interface{}{
+		"fontFamily": `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif`,
+		"fontSize":   14,
+	}
+	m["animation"] = false
+	out, _ := json.Marshal(m)
+	return out
+}
