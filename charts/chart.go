@@ -134,6 +134,31 @@ func finish(option map[string]interface{}) json.RawMessage {
 		"fontSize":   14,
 	}
 	m["animation"] = false
+	// Large type: axis labels and data labels at 14 px, not ECharts' 12.
+	for _, axis := range []string{"xAxis", "yAxis"} {
+		if list, ok := m[axis].([]interface{}); ok {
+			for _, a := range list {
+				if a, ok := a.(map[string]interface{}); ok {
+					label, _ := a["axisLabel"].(map[string]interface{})
+					if label == nil {
+						label = map[string]interface{}{}
+					}
+					label["fontSize"] = 14
+					a["axisLabel"] = label
+					a["nameTextStyle"] = map[string]interface{}{"fontSize": 14}
+				}
+			}
+		}
+	}
+	if series, ok := m["series"].([]interface{}); ok {
+		for _, s := range series {
+			if s, ok := s.(map[string]interface{}); ok {
+				if label, ok := s["label"].(map[string]interface{}); ok {
+					label["fontSize"] = 14
+				}
+			}
+		}
+	}
 	out, _ := json.Marshal(m)
 	return out
 }

@@ -10,8 +10,8 @@ import (
 	"nianbao/data"
 )
 
-// shortLabel drops the numbering of a category label: "（三）不予公开" → "不予公开".
-func shortLabel(label string) string {
+// ShortLabel drops the numbering of a category label: "（三）不予公开" → "不予公开".
+func ShortLabel(label string) string {
 	if i := strings.Index(label, "）"); i >= 0 && strings.HasPrefix(label, "（") {
 		label = label[i+len("）"):]
 	}
@@ -40,7 +40,7 @@ func Outcomes(r *data.Report, category string) Chart {
 	for _, c := range t.Categories() {
 		c := c
 		if category == "" {
-			slices = append(slices, OutcomeSlice{c.Key, shortLabel(c.Label), t.CategorySum(c, data.ColTotal)})
+			slices = append(slices, OutcomeSlice{c.Key, ShortLabel(c.Label), t.CategorySum(c, data.ColTotal)})
 		} else if c.Key == category {
 			cat = &c
 		}
@@ -51,7 +51,7 @@ func Outcomes(r *data.Report, category string) Chart {
 		for _, row := range cat.Rows {
 			slices = append(slices, OutcomeSlice{row.Key, row.Label, t.Get(row.Key, data.ColTotal)})
 		}
-		title = "办理结果：" + shortLabel(cat.Label) + "的原因"
+		title = "办理结果：" + ShortLabel(cat.Label) + "的原因"
 		id = "outcomes-" + cat.Key
 	}
 
@@ -84,10 +84,10 @@ func Outcomes(r *data.Report, category string) Chart {
 		}
 		top := topOf(slices)
 		if sum == 0 {
-			summary = fmt.Sprintf("%d年没有%s的申请。", r.Year, shortLabel(cat.Label))
+			summary = fmt.Sprintf("%d年没有%s的申请。", r.Year, ShortLabel(cat.Label))
 		} else {
 			summary = fmt.Sprintf("%s共%d件，占本年办理总数的%s；最多的原因是“%s”，%d件，占这一类的%s。",
-				shortLabel(cat.Label), sum, Percent(sum, total), top.Label, top.Value, Percent(top.Value, sum))
+				ShortLabel(cat.Label), sum, Percent(sum, total), top.Label, top.Value, Percent(top.Value, sum))
 		}
 	}
 
@@ -173,7 +173,7 @@ func OutcomesByApplicant(r *data.Report) Chart {
 	tbl.Head = append(tbl.Head, "总计")
 	bar := charts.NewBar()
 	for i, cat := range cats {
-		row := Row{Head: shortLabel(cat.Label)}
+		row := Row{Head: ShortLabel(cat.Label)}
 		series := make([]opts.BarData, data.ColTotal)
 		for c := 0; c <= data.ColTotal; c++ {
 			v := t.CategorySum(cat, c)
@@ -187,7 +187,7 @@ func OutcomesByApplicant(r *data.Report) Chart {
 			}
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		bar.AddSeries(shortLabel(cat.Label), series,
+		bar.AddSeries(ShortLabel(cat.Label), series,
 			charts.WithBarChartOpts(opts.BarChart{Stack: "outcomes"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[i%len(Palette)]}))
 	}
@@ -248,7 +248,7 @@ func Flow(r *data.Report) Chart {
 	)
 	for _, c := range t.Categories() {
 		v := t.CategorySum(c, data.ColTotal)
-		name := shortLabel(c.Label)
+		name := ShortLabel(c.Label)
 		nodes = append(nodes, opts.SankeyNode{Name: name})
 		if v > 0 {
 			links = append(links, opts.SankeyLink{Source: pool, Target: name, Value: float32(v)})

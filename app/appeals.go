@@ -1,0 +1,32 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// appeals is the page at "/appeals": how administrative review and
+// litigation over open government information ended.
+type appeals struct {
+	page
+	chart charts.Chart
+}
+
+func (p *appeals) OnInit()                     { p.enter(nil, "复议诉讼", p.prepare) }
+func (p *appeals) OnPreRender(ctx app.Context) { p.enter(ctx, "复议诉讼", p.prepare) }
+func (p *appeals) OnNav(ctx app.Context)       { p.enter(ctx, "复议诉讼", p.prepare) }
+
+func (p *appeals) prepare(r *data.Report) { p.chart = charts.Appeals(r) }
+
+func (p *appeals) Render() app.UI {
+	var content []app.UI
+	if p.v.report != nil {
+		content = []app.UI{
+			section("appeals-title", "行政复议和行政诉讼", &chartView{IChart: p.chart}),
+			app.P().Class("note").Text("纠正率为“结果纠正”占已审结案件（结果维持、结果纠正、其他结果之和）的比例，尚未审结的案件不计入。"),
+		}
+	}
+	return &shell{IView: p.v, IPath: "/appeals", IHeading: "复议诉讼", IContent: content}
+}

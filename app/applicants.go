@@ -1,0 +1,35 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// applicants is the page at "/applicants": who asked, and what each kind of
+// applicant got.
+type applicants struct {
+	page
+	mix, cross charts.Chart
+}
+
+func (p *applicants) OnInit()                     { p.enter(nil, "申请人", p.prepare) }
+func (p *applicants) OnPreRender(ctx app.Context) { p.enter(ctx, "申请人", p.prepare) }
+func (p *applicants) OnNav(ctx app.Context)       { p.enter(ctx, "申请人", p.prepare) }
+
+func (p *applicants) prepare(r *data.Report) {
+	p.mix = charts.Applicants(r)
+	p.cross = charts.OutcomesByApplicant(r)
+}
+
+func (p *applicants) Render() app.UI {
+	var content []app.UI
+	if p.v.report != nil {
+		content = []app.UI{
+			section("mix-title", "申请人构成", &chartView{IChart: p.mix}),
+			section("cross-title", "各类申请人的办理结果", &chartView{IChart: p.cross}),
+		}
+	}
+	return &shell{IView: p.v, IPath: "/applicants", IHeading: "申请人", IContent: content}
+}

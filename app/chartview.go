@@ -1,0 +1,136 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// chartView shows one chart with its 图/表 switch: the ECharts drawing, or
+// its numbers as a real table; the one-sentence summary is always shown.
+// Where the chart offers a way down, a click on a data item navigates to
+// its link in ILinks (the page shows the same links for keyboard and touch).
+type chartView struct {
+	app.Compo
+
+	IChart charts.Chart
+	ILinks map[string]string // data item name → URL
+
+	showTable bool
+	ec        *echart
+}
+
+func (c *chartView) Render() app.UI {
+	ch := c.IChart
+	id := "chart-" + ch.ID
+	return app.Figure().Class("chart").ID(id).Body(
+		app.Div().Class("chart-head").Body(
+			app.H3().ID(id+"-title").Text(ch.Title),
+			app.Div().Class("switch").Role("group").Aria("label", ch.Title+"：切换图或表").Body(
+				app.Button().Type("button").Class("switch-chart").
+					Aria("pressed", fmt.Sprint(!c.showTable)).
+					OnClick(c.show(false)).Text("图"),
+				app.Button().Type("button").Class("switch-table").
+					Aria("pressed", fmt.Sprint(c.showTable)).
+					OnClick(c.show(true)).Text("表"),
+			),
+		),
+		app.P().Class("summary").Text(ch.Summary),
+		app.Div().Class("chart-canvas").Role("img").Aria("label", ch.Title+"。"+ch.Summary).
+			Hidden(c.showTable),
+		app.Div().Class("chart-table").Hidden(!c.showTable).Body(tableView(ch.Table)),
+	)
+}
+
+func (c *chartView) show(table bool) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		c.showTable = table
+		if !table {
+			ctx.Defer(func(app.Context) { c.ec.resize() })
+		}
+	}
+}
+
+func (c *chartView) OnMount(ctx app.Context) {
+	el := c.JSValue().Call("querySelector", ".chart-canvas")
+	c.ec = newEChart(el, c.onClick(ctx))
+	c.ec.setOption(string(c.IChart.Option))
+}
+
+func (c *chartView) OnUpdate(ctx app.Context) {
+	ctx.Defer(func(app.Context) { c.ec.setOption(string(c.IChart.Option)) })
+}
+
+func (c *chartView) OnDismount() {
+	c.ec.dispose()
+	c.ec = nil
+}
+
+// onClick returns what a click on a data item does, or nil.
+func (c *chartView) onClick(ctx app.Context) func(name string) {
+	if len(c.ILinks) == 0 {
+		return nil
+	}
+	return func(name string) {
+		if href, ok := c.ILinks[name]; ok {
+			ctx.Navigate(href)
+		}
+	}
+}
+
+// tableView renders a chart's table: caption, column and row headers, blank
+// cells shown as blank and recovered cells marked in words, not colour.
+func tableView(t charts.Table) app.UI {
+	var notes []app.UI
+	if t.HasRecovered() {
+		notes = append(notes, app.P().Class("table-note").Body(
+			app.Span().Class("mark-recovered").Text("推算"),
+			app.Text(" 表示该数字在复制报告时丢失，由勾稽关系推算得出，详见“数据校验”。"),
+		))
+	}
+	if t.HasBlank() {
+		notes = append(notes, app.P().Class("table-note").Text("“—”表示报告中该格为空白；空白不等于 0。"))
+	}
+	return app.Div().Body(
+		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", t.Caption).Body(
+			app.Table().Body(
+				app.Caption().Text(t.Caption),
+				app.THead().Body(app.Tr().Body(
+					app.Range(t.Head).Slice(func(i int) app.UI {
+						return app.Th().Scope("col").Text(t.Head[i])
+					}),
+				)),
+				app.TBody().Body(
+					app.Range(t.Rows).Slice(func(i int) app.UI {
+						row := t.Rows[i]
+						return app.Tr().Body(
+							app.Th().Scope("row").Class(fmt.Sprintf("level-%d", row.Level)).Text(row.Head),
+							app.Range(row.Cells).Slice(func(j int) app.UI { return cellView(row.Cells[j]) }),
+						)
+					}),
+				),
+			),
+		),
+		app.Range(notes).Slice(func(i int) app.UI { return notes[i] }),
+	)
+}
+
+func cellView(c charts.Cell) app.UI {
+	switch {
+	case c.Blank:
+		return app.Td().Class("blank").Body(
+			app.Span().Aria("hidden", "true").Text("—"),
+			app.Span().Class("visually-hidden").Text("空白"),
+		)
+	case c.Recovered > 0:
+		return app.Td().Class("recovered").Body(
+			app.Text(c.Text),
+			app.Span().Class("mark-recovered").Title(data.RuleText[c.Recovered]).
+				Text(fmt.Sprintf("推算（规则%d）", c.Recovered)),
+		)
+	}
+	return app.Td().Text(c.Text)
+}

@@ -1,0 +1,59 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// checks is the page at "/checks": the report's own consistency. Every
+// finding of the cross-checks, and every cell recovered with the rule that
+// recovered it.
+type checks struct {
+	page
+	rules     charts.Table
+	findings  charts.Table
+	recovered charts.Table
+	nFindings int
+	nRecover  int
+}
+
+func (p *checks) OnInit()                     { p.enter(nil, "数据校验", p.prepare) }
+func (p *checks) OnPreRender(ctx app.Context) { p.enter(ctx, "数据校验", p.prepare) }
+func (p *checks) OnNav(ctx app.Context)       { p.enter(ctx, "数据校验", p.prepare) }
+
+func (p *checks) prepare(r *data.Report) {
+	fs := data.Check(r)
+	rc := data.RecoveredCells(r)
+	p.nFindings, p.nRecover = len(fs), len(rc)
+	p.rules, p.findings, p.recovered = charts.CheckTables(fs, rc)
+}
+
+func (p *checks) Render() app.UI {
+	var content []app.UI
+	if p.v.report != nil {
+		content = []app.UI{
+			app.P().Class(consistencyClass(p.nFindings)).Text(consistencyText(p.nFindings, p.nRecover)),
+			section("rules-title", "勾稽关系", tableView(p.rules)),
+			section("findings-title", fmt.Sprintf("报告中的不一致（%d 处）", p.nFindings),
+				app.If(p.nFindings == 0, app.P().Text("没有发现不一致。")).
+					Else(
+						app.P().Text("以下数字按报告原样展示，未作更正。"),
+						tableView(p.findings),
+					),
+			),
+			section("recovered-title", fmt.Sprintf("推算的数字（%d 个）", p.nRecover),
+				app.If(p.nRecover == 0, app.P().Text("所有数字均为报告所印，没有推算。")).
+					Else(
+						app.P().Text("这些数字在复制报告时丢失；只有勾稽关系能唯一确定其数值时才推算，并在各处标明“推算”。"),
+						tableView(p.recovered),
+					),
+			),
+			app.P().Class("note").Text("报告中空白的格子按空白展示，不当作 0；校验求和时空白按 0 计算。"),
+		}
+	}
+	return &shell{IView: p.v, IPath: "/checks", IHeading: "数据校验", IContent: content}
+}

@@ -1,0 +1,30 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// disclosure is the page at "/disclosure": proactive disclosure (table 二).
+type disclosure struct {
+	page
+	chart charts.Chart
+}
+
+func (p *disclosure) OnInit()                     { p.enter(nil, "主动公开", p.prepare) }
+func (p *disclosure) OnPreRender(ctx app.Context) { p.enter(ctx, "主动公开", p.prepare) }
+func (p *disclosure) OnNav(ctx app.Context)       { p.enter(ctx, "主动公开", p.prepare) }
+
+func (p *disclosure) prepare(r *data.Report) { p.chart = charts.Disclosure(r) }
+
+func (p *disclosure) Render() app.UI {
+	var content []app.UI
+	if p.v.report != nil {
+		content = []app.UI{
+			section("disclosure-title", "主动公开政府信息情况", &chartView{IChart: p.chart}),
+		}
+	}
+	return &shell{IView: p.v, IPath: "/disclosure", IHeading: "主动公开", IContent: content}
+}

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// categoryParam is the query parameter of the outcome category in view.
+const categoryParam = "cat"
+
+// outcomes is the page at "/outcomes": what happened to the requests, down
+// to the numbered reasons of each category, and the flow of requests.
+type outcomes struct {
+	page
+	category string
+	cats     []data.Category
+	chart    charts.Chart
+	flow     charts.Chart
+	links    map[string]string
+}
+
+func (p *outcomes) OnInit()                     { p.enter(nil, "办理结果", p.prepare) }
+func (p *outcomes) OnPreRender(ctx app.Context) { p.enter(ctx, "办理结果", p.prepare) }
+func (p *outcomes) OnNav(ctx app.Context)       { p.enter(ctx, "办理结果", p.prepare) }
+
+func (p *outcomes) prepare(r *data.Report) {
+	p.category = p.v.url.Query().Get(categoryParam)
+	p.cats = nil
+	known := false
+	for _, c := range r.Requests.Categories() {
+		if len(c.Rows) > 1 {
+			p.cats = append(p.cats, c)
+			known = known || c.Key == p.category
+		}
+	}
+	if !known {
+		p.category = ""
+	}
+	p.chart = charts.Outcomes(r, p.category)
+	p.links = map[string]string{}
+	if p.category == "" {
+		for _, c := range p.cats {
+			p.links[charts.ShortLabel(c.Label)] = p.v.href("/outcomes", categoryParam, c.Key)
+		}
+	}
+	p.flow = charts.Flow(r)
+}
+
+func (p *outcomes) Render() app.UI {
+	var content []app.UI
+	if p.v.report != nil {
+		content = []app.UI{
+			section("outcome-title", "办理结果",
+				app.Nav().Class("drill").Aria("label", "查看各类办理结果的原因").Body(
+					app.Ul().Body(
+						app.Li().Body(p.drillLink("", "全部类别")),
+						app.Range(p.cats).Slice(func(i int) app.UI {
+							c := p.cats[i]
+							return app.Li().Body(p.drillLink(c.Key, charts.ShortLabel(c.Label)+"的原因"))
+						}),
+					),
+				),
+				&chartView{IChart: p.chart, ILinks: p.links},
+			),
+			section("flow-title", "申请的来龙去脉", &chartView{IChart: p.flow}),
+		}
+	}
+	return &shell{IView: p.v, IPath: "/outcomes", IHeading: "办理结果", IContent: content}
+}
+
+func (p *outcomes) drillLink(key, label string) app.UI {
+	href := p.v.href("/outcomes")
+	if key != "" {
+		href = p.v.href("/outcomes", categoryParam, key)
+	}
+	a := app.A().Class("button").Href(href).Text(label)
+	if key == p.category {
+		a = a.Aria("current", "true")
+	}
+	return a
+}

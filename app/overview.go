@@ -1,0 +1,97 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// overview is the page at "/": the key figures with their rates, the outcome
+// chart, the state of the report's own consistency, and the narrative.
+type overview struct {
+	page
+	figures  []charts.Figure
+	outcome  charts.Chart
+	findings int
+	recovers int
+}
+
+func (p *overview) OnInit()                     { p.enter(nil, "概览", p.prepare) }
+func (p *overview) OnPreRender(ctx app.Context) { p.enter(ctx, "概览", p.prepare) }
+func (p *overview) OnNav(ctx app.Context)       { p.enter(ctx, "概览", p.prepare) }
+
+func (p *overview) prepare(r *data.Report) {
+	p.figures = charts.KeyFigures(r)
+	p.outcome = charts.Outcomes(r, "")
+	p.findings = len(data.Check(r))
+	p.recovers = len(data.RecoveredCells(r))
+}
+
+func (p *overview) Render() app.UI {
+	heading := "概览"
+	if r := p.v.report; r != nil {
+		heading = r.Title()
+	}
+	var content []app.UI
+	if r := p.v.report; r != nil {
+		content = []app.UI{
+			section("figures-title", "关键数字",
+				app.Ul().Class("figures").Body(
+					app.Range(p.figures).Slice(func(i int) app.UI {
+						f := p.figures[i]
+						return app.Li().Class("figure").ID("figure-"+f.ID).Body(
+							app.Span().Class("figure-label").Text(f.Label),
+							app.Span().Class("figure-value").Body(
+								app.Text(f.Value),
+								app.If(f.Unit != "", app.Span().Class("figure-unit").Text(f.Unit)),
+							),
+							app.Span().Class("figure-note").Text(f.Note),
+						)
+					}),
+				),
+			),
+			section("outcome-title", "办理结果",
+				&chartView{IChart: p.outcome},
+				app.P().Body(app.A().Href(p.v.href("/outcomes")).Text("查看办理结果的详细原因")),
+			),
+			section("consistency-title", "数据校验",
+				app.P().Class(consistencyClass(p.findings)).Text(consistencyText(p.findings, p.recovers)),
+				app.P().Body(app.A().Href(p.v.href("/checks")).Text("查看数据校验详情")),
+			),
+			app.Range(r.Sections).Slice(func(i int) app.UI { return narrative(r.Sections[i], i == 0) }),
+		}
+	}
+	return &shell{IView: p.v, IPath: "/", IHeading: heading, IContent: content}
+}
+
+func consistencyClass(findings int) string {
+	if findings > 0 {
+		return "status status-warn"
+	}
+	return "status status-ok"
+}
+
+func consistencyText(findings, recovers int) string {
+	s := "✓ 报告各表的勾稽关系全部成立"
+	if findings > 0 {
+		s = fmt.Sprintf("⚠ 报告中有 %d 处数字不符合勾稽关系，按原样展示", findings)
+	}
+	if recovers > 0 {
+		s += fmt.Sprintf("；另有 %d 个数字在复制时丢失，已由勾稽关系推算并标明“推算”", recovers)
+	}
+	return s + "。"
+}
+
+// narrative shows a narrative section; long ones fold behind their title.
+func narrative(s data.Section, open bool) app.UI {
+	id := "section-" + s.Key
+	return app.Section().Class("panel narrative").Aria("labelledby", id).Body(
+		app.Details().Open(open && len(s.Paragraphs) <= 3).Body(
+			app.Summary().Body(app.H2().ID(id).Text(s.Title)),
+			app.Range(s.Paragraphs).Slice(func(i int) app.UI { return app.P().Text(s.Paragraphs[i]) }),
+		),
+	)
+}

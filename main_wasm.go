@@ -1,0 +1,4 @@
+package main
+
+// native is empty in the browser: RunWhenOnBrowser never returns there.
+func native() {}
