@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -98,6 +99,9 @@ func build(o buildOptions) error {
 	if err := os.WriteFile(filepath.Join(webDir, "echarts.min.js"), echarts, 0o644); err != nil {
 		return err
 	}
+	if err := writeFavicon(filepath.Join(tmp, "favicon.ico")); err != nil {
+		return err
+	}
 
 	// The version is a hash of the finished site, so it changes exactly when
 	// the content does: pages made with a placeholder version are hashed,
@@ -181,7 +185,7 @@ func hashDir(dir string) (string, error) {
 
 var originRE = regexp.MustCompile(`https?://[^"' )<>]+`)
 
-// finishPages adds the CSP to every prerendered page and checks that no
+// finishPages fixes every prerendered page (see fixPage) and checks that no
 // page names another origin.
 func finishPages(dir string) error {
 	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
@@ -193,7 +197,7 @@ func finishPages(dir string) error {
 		if err != nil {
 			return err
 		}
-		page := fixHead(string(b))
+		page := fixPage(string(b))
 		for _, u := range originRE.FindAllString(page, -1) {
 			if !strings.HasPrefix(u, "http://www.w3.org/") {
 				return fmt.Errorf("%s names another origin: %s", filepath.Base(p), u)
@@ -237,4 +241,24 @@ func compressAll(dir string) error {
 		}
 		return errors.Join(os.WriteFile(p+".gz", gz.Bytes(), 0o644), os.WriteFile(p+".br", br.Bytes(), 0o644))
 	})
+}
+
+// writeFavicon writes /favicon.ico, which browsers ask for on their own:
+// an ICO file holding the 192 px PNG icon (ICO allows PNG entries).
+func writeFavicon(name string) error {
+	png, err := web.Files.ReadFile("icon-192.png")
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	le := func(v ...any) {
+		for _, x := range v {
+			binary.Write(&b, binary.LittleEndian, x)
+		}
+	}
+	le(uint16(0), uint16(1), uint16(1))                       // reserved, type icon, one image
+	le(uint8(192), uint8(192), uint8(0), uint8(0))            // width, height, no palette, reserved
+	le(uint16(1), uint16(32), uint32(len(png)), uint32(6+16)) // planes, bits, size, offset
+	b.Write(png)
+	return os.WriteFile(name, b.Bytes(), 0o644)
 }

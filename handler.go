@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -21,11 +22,15 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 	"object-src 'none'; base-uri 'self'; form-action 'self'"
 
 // handler is the go-app Handler of the site: every resource local, the
-// version pinned to the content hash.
+// version pinned to the content hash. It registers the routes, which the
+// static generation reads.
 func handler(def *data.Report, version string) *app.Handler {
-	var pages []string
+	ui.Register()
+	// Everything a page can ask for is cached on the first visit (go-app
+	// caches its own files, the styles, scripts and the PNG icons).
+	cacheable := []string{"/web/icon.svg", "/favicon.ico"}
 	for _, p := range ui.Pages {
-		pages = append(pages, p.Path)
+		cacheable = append(cacheable, p.Path)
 	}
 	return &app.Handler{
 		Name:        "年报透视",
@@ -46,28 +51,31 @@ func handler(def *data.Report, version string) *app.Handler {
 		LoadingLabel:          "正在启动交互功能 {progress}%",
 		Styles:                []string{"/web/style.css"},
 		Scripts:               []string{"/web/echarts.min.js defer"},
-		CacheableResources:    pages,
+		CacheableResources:    cacheable,
 		Version:               version,
 		ServiceWorkerTemplate: web.AppWorker,
 	}
 }
 
-// fixHead adjusts go-app's page head: the policy comes right after the
+// fixPage adjusts go-app's prerendered page. go-app prints an attribute
+// whose value is "true" bare (aria-pressed), which ARIA reads as empty, not
+// true: the value is put back. In the head, the policy comes right after the
 // charset, so that it governs every script the page names (a meta policy
 // covers only what follows it); the viewport lets people zoom (go-app's
 // forbids it, which fails WCAG 1.4.4 and the people who need large type);
 // and go-app's og:url, which names the build's temporary server, goes.
-func fixHead(page string) string {
+func fixPage(page string) string {
 	const charset = `<meta charset="UTF-8">`
 	meta := `<meta http-equiv="Content-Security-Policy" content="` + csp + `">`
 	page = strings.Replace(page, charset, charset+"\n"+meta, 1)
-	page = strings.Replace(page,
-		`content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"`,
-		`content="width=device-width, initial-scale=1, viewport-fit=cover"`, 1)
-	if i := strings.Index(page, `<meta property="og:url"`); i >= 0 {
-		if j := strings.Index(page[i:], ">"); j >= 0 {
-			page = page[:i] + page[i+j+1:]
-		}
-	}
-	return page
+	// go-app prints attributes in map order, so match tags, not strings.
+	page = viewportRE.ReplaceAllString(page, `<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`)
+	page = bareARIARE.ReplaceAllString(page, `$1="true"$2`)
+	return ogURLRE.ReplaceAllString(page, "")
 }
+
+var (
+	viewportRE = regexp.MustCompile(`<meta [^>]*name="viewport"[^>]*>`)
+	bareARIARE = regexp.MustCompile(`( aria-[a-z]+)([ >])`)
+	ogURLRE    = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>\n?`)
+)

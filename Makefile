@@ -1,0 +1,31 @@
+# 年报透视: the two commands of a fresh machine are `make serve` and `make test`.
+
+GO ?= go
+
+.PHONY: serve build test bench clean
+
+# npm ci installs ECharts (and axe-core for the tests) as pinned by
+# package-lock.json; it runs again only when the lock file changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+build: node_modules/.installed
+	$(GO) run . build
+
+# Build, then serve dist/ on http://127.0.0.1:8080/ (PORT=… for another port).
+serve: node_modules/.installed
+	$(GO) run . serve -port $(or $(PORT),8080)
+
+# Every test: vet, gofmt, unit and component tests, and the end-to-end test
+# in Chromium (/usr/bin/chromium, from Debian).
+test: node_modules/.installed
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test -count=1 -timeout 20m ./...
+
+bench: node_modules/.installed
+	$(GO) test -run '^$$' -bench . -benchtime 2s ./data ./charts
+
+clean:
+	rm -rf dist

@@ -1,0 +1,399 @@
+//go:build !wasm
+
+package main
+
+// The end-to-end test: build dist/, serve it on loopback as a static web
+// server would, and drive Debian's Chromium through every page.
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	ui "nianbao/app"
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+const chromium = "/usr/bin/chromium"
+
+// browser is a headless Chromium watching what the page asks for and says.
+type browser struct {
+	ctx    context.Context
+	cancel func()
+
+	mu       sync.Mutex
+	requests []string
+	problems []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("Chromium from Debian is needed (apt-get install chromium): %v", err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	b := &browser{ctx: ctx, cancel: func() { cancel(); acancel() }}
+	chromedp.ListenTarget(ctx, func(ev interface{}) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			b.requests = append(b.requests, ev.Request.URL)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				b.problems = append(b.problems, "console error: "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			b.problems = append(b.problems, "exception: "+ev.ExceptionDetails.Error())
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.LevelError {
+				b.problems = append(b.problems, fmt.Sprintf("log %s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+			}
+		}
+	})
+	if err := chromedp.Run(ctx, network.Enable(), log.Enable(), runtime.Enable()); err != nil {
+		b.cancel()
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return b
+}
+
+// run runs actions with a time limit.
+func (b *browser) run(t *testing.T, what string, actions ...chromedp.Action) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		var state string
+		sctx, scancel := context.WithTimeout(b.ctx, 5*time.Second)
+		defer scancel()
+		chromedp.Run(sctx, chromedp.Evaluate(`JSON.stringify({url: location.href, loader: document.getElementById("app-wasm-loader")?.textContent, echarts: !!window.echarts, charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbaoLiveCharts})`, &state))
+		t.Fatalf("%s: %v\npage: %s\nproblems: %q", what, err, state, b.takeProblems())
+	}
+}
+
+// takeProblems returns and clears what the page reported as errors.
+func (b *browser) takeProblems() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p := b.problems
+	b.problems = nil
+	return p
+}
+
+func (b *browser) takeRequests() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	r := b.requests
+	b.requests = nil
+	return r
+}
+
+// poll evaluates a JS expression until it is true. (chromedp.Poll builds
+// its predicate with new Function, which the site's CSP rightly refuses;
+// Runtime.evaluate from DevTools is not subject to the page's CSP.)
+func poll(expr string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			var ok bool
+			err := chromedp.Evaluate("!!("+expr+")", &ok).Do(ctx)
+			if err == nil && ok {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("still false after 30 s (last error %v): %s", err, expr)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
+}
+
+// appReady is true once the WASM app has mounted (go-app removes its loader)
+// and every chart on the page has an ECharts instance with its canvas.
+const appReady = `(() => {
+	if (document.getElementById("app-wasm-loader")) return false;
+	if (!window.echarts) return false;
+	const els = [...document.querySelectorAll(".chart-canvas")];
+	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas"); });
+})()`
+
+type chartState struct {
+	Charts int `json:"charts"`
+	Live   int `json:"live"`
+}
+
+const chartStateJS = `({charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbaoLiveCharts || 0})`
+
+// showTables switches every chart of the page to its table.
+const showTables = `(() => { document.querySelectorAll(".switch-table").forEach(b => b.click()); return true; })()`
+
+// tablesShown is true when every chart's table is visible.
+const tablesShown = `[...document.querySelectorAll(".chart-table")].every(t => !t.hidden && t.offsetHeight > 0)`
+
+func axeSource(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join("node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is installed by npm ci: %v", err)
+	}
+	return string(b)
+}
+
+type axeResult struct {
+	Passes     []struct{ ID string } `json:"passes"`
+	Violations []struct {
+		ID    string `json:"id"`
+		Help  string `json:"help"`
+		Nodes []struct {
+			Target []interface{} `json:"target"`
+			HTML   string        `json:"html"`
+		} `json:"nodes"`
+	} `json:"violations"`
+}
+
+// checkAxe runs axe-core on the page for WCAG 2.x A and AA.
+func (b *browser) checkAxe(t *testing.T, axe, where string) {
+	t.Helper()
+	var installed bool
+	b.run(t, "injecting axe-core", chromedp.Evaluate(axe+";true", &installed))
+	var res axeResult
+	b.run(t, "axe.run", chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})`,
+		&res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if len(res.Passes) == 0 {
+		t.Errorf("%s: axe-core checked nothing", where)
+	}
+	for _, v := range res.Violations {
+		var nodes []string
+		for _, n := range v.Nodes {
+			nodes = append(nodes, n.HTML)
+		}
+		t.Errorf("%s: axe %s: %s: %s", where, v.ID, v.Help, strings.Join(nodes, " | "))
+	}
+}
+
+// pageTexts are the numbers each page's tables must show, from the same
+// chart functions the pages use.
+func pageTables(r *data.Report) map[string][]charts.Table {
+	return map[string][]charts.Table{
+		"/":           {charts.Outcomes(r, "").Table},
+		"/outcomes":   {charts.Outcomes(r, "").Table, charts.Flow(r).Table},
+		"/applicants": {charts.Applicants(r).Table, charts.OutcomesByApplicant(r).Table},
+		"/appeals":    {charts.Appeals(r).Table},
+		"/disclosure": {charts.Disclosure(r).Table},
+	}
+}
+
+func TestExplorerInChromium(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dist")
+	o := defaultBuildOptions()
+	o.Out, o.Quiet = dir, true
+	if err := build(o); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	srv := httptest.NewServer(siteHandler(dir))
+	defer srv.Close()
+	reports, err := data.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var def *data.Report
+	for _, r := range reports {
+		if r.ID == data.DefaultID {
+			def = r
+		}
+	}
+	tables := pageTables(def)
+	axe := axeSource(t)
+
+	b := newBrowser(t)
+	defer b.cancel()
+
+	for _, p := range ui.Pages {
+		t.Run("page "+p.Path, func(t *testing.T) {
+			b.run(t, "loading "+p.Path, chromedp.Navigate(srv.URL+p.Path), poll(appReady))
+			var st chartState
+			b.run(t, "chart state", chromedp.Evaluate(chartStateJS, &st))
+			if st.Live != st.Charts {
+				t.Errorf("%d ECharts instances alive for %d charts", st.Live, st.Charts)
+			}
+			if want := len(tables[p.Path]); st.Charts != want {
+				t.Errorf("%d charts drawn, want %d", st.Charts, want)
+			}
+			var title string
+			b.run(t, "title", chromedp.Title(&title))
+			if !strings.Contains(title, p.Label) || !strings.Contains(title, def.Body) {
+				t.Errorf("title %q lacks %s and %s", title, p.Label, def.Body)
+			}
+			b.checkAxe(t, axe, p.Path+" (charts)")
+
+			b.run(t, "showing tables", chromedp.Evaluate(showTables, nil), poll(tablesShown))
+			var text string
+			b.run(t, "reading tables", chromedp.Text("main", &text, chromedp.ByQuery))
+			for _, tbl := range tables[p.Path] {
+				for _, row := range tbl.Rows {
+					if !strings.Contains(text, row.Head) {
+						t.Errorf("table %q: row %q not shown", tbl.Caption, row.Head)
+					}
+					for _, c := range row.Cells {
+						if !strings.Contains(text, c.Text) {
+							t.Errorf("table %q, row %q: %q not shown", tbl.Caption, row.Head, c.Text)
+						}
+					}
+				}
+			}
+			b.checkAxe(t, axe, p.Path+" (tables)")
+			checkTargets(t, b, p.Path)
+			for _, pr := range b.takeProblems() {
+				t.Error(pr)
+			}
+		})
+	}
+
+	t.Run("recovered and blank cells are marked", func(t *testing.T) {
+		var marks, blanks int
+		b.run(t, "applicants", chromedp.Navigate(srv.URL+"/applicants"), poll(appReady),
+			chromedp.Evaluate(showTables, nil), poll(tablesShown),
+			chromedp.Evaluate(`document.querySelectorAll("td.recovered .mark-recovered").length`, &marks),
+			chromedp.Evaluate(`document.querySelectorAll("td.blank").length`, &blanks))
+		if marks == 0 || blanks == 0 {
+			t.Errorf("%d recovered marks and %d blank cells on /applicants", marks, blanks)
+		}
+		var checks string
+		b.run(t, "checks", chromedp.Navigate(srv.URL+"/checks"), poll(appReady), chromedp.Text("main", &checks, chromedp.ByQuery))
+		for _, want := range []string{"推算的数字（2 个）", "法律服务机构", "规则1", "科研机构", "规则2"} {
+			if !strings.Contains(checks, want) {
+				t.Errorf("/checks lacks %q", want)
+			}
+		}
+	})
+
+	t.Run("drill down by keyboard and by click", func(t *testing.T) {
+		var text, loc string
+		b.run(t, "outcomes", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
+		// Keyboard: focus the link to 不予公开's reasons and press Enter.
+		b.run(t, "keyboard", chromedp.Focus(`.drill a[href*="cat=denied"]`, chromedp.ByQuery),
+			chromedp.KeyEvent("\r"), poll(`location.search.includes("cat=denied") && document.querySelector("#chart-outcomes-denied")`),
+			poll(appReady))
+		b.run(t, "denied table", chromedp.Evaluate(showTables, nil), poll(tablesShown),
+			chromedp.Text("#chart-outcomes-denied", &text, chromedp.ByQuery))
+		if !strings.Contains(text, "8.属于行政查询事项") || !strings.Contains(text, "104") {
+			t.Errorf("不予公开 reasons table: %q", text)
+		}
+		// A click on the 无法提供 bar of the chart goes down too.
+		b.run(t, "back", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
+		var pt []float64
+		b.run(t, "bar position", chromedp.Evaluate(`(() => {
+			const i = echarts.getInstanceByDom(document.querySelector("#chart-outcomes .chart-canvas"));
+			const model = i.getModel().getSeriesByIndex(0);
+			const data = model.getData();
+			const el = data.getItemGraphicEl(data.indexOfName("无法提供"));
+			const r = el.getBoundingRect();
+			const box = i.getDom().getBoundingClientRect();
+			return [box.left + r.x + r.width / 2, box.top + r.y + r.height / 2];
+		})()`, &pt))
+		b.run(t, "click", chromedp.MouseClickXY(pt[0], pt[1]),
+			poll(`location.search.includes("cat=unable")`), chromedp.Location(&loc))
+		if !strings.Contains(loc, "cat=unable") {
+			t.Errorf("after a click on 无法提供 the page is %s", loc)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("no chart leaks across many page changes", func(t *testing.T) {
+		b.run(t, "home", chromedp.Navigate(srv.URL+"/"), poll(appReady))
+		for i := 0; i < 5; i++ {
+			for _, p := range ui.Pages {
+				b.run(t, "nav "+p.Path, chromedp.Click(fmt.Sprintf(`.nav a[href=%q]`, p.Path), chromedp.ByQuery),
+					poll(fmt.Sprintf(`location.pathname === %q && document.querySelector(".nav a[aria-current]").getAttribute("href") === %q`, p.Path, p.Path)),
+					poll(appReady))
+			}
+		}
+		var st chartState
+		b.run(t, "chart state", chromedp.Evaluate(chartStateJS, &st))
+		if st.Live != st.Charts {
+			t.Errorf("after 30 page changes %d ECharts instances are alive for %d charts on the page", st.Live, st.Charts)
+		}
+	})
+
+	t.Run("an unknown report shows an error, not a blank page", func(t *testing.T) {
+		var text string
+		b.run(t, "unknown", chromedp.Navigate(srv.URL+"/?r=no-such-report"),
+			poll(`!document.getElementById("app-wasm-loader") && !!document.querySelector(".error-panel")`),
+			chromedp.Text(".error-panel", &text, chromedp.ByQuery))
+		if !strings.Contains(text, "没有找到报告") || !strings.Contains(text, "no-such-report") {
+			t.Errorf("error panel says %q", text)
+		}
+		b.takeProblems()
+	})
+
+	// Every request so far went to the site itself.
+	for _, u := range b.takeRequests() {
+		if !strings.HasPrefix(u, srv.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+
+	t.Run("offline after the first visit", func(t *testing.T) {
+		b.run(t, "service worker", chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			poll(`navigator.serviceWorker && !!navigator.serviceWorker.controller`))
+		srv.Close() // the network is cut: nothing answers any more
+		for _, p := range ui.Pages {
+			b.run(t, "offline "+p.Path, chromedp.Navigate(srv.URL+p.Path), poll(appReady))
+			var h1 string
+			b.run(t, "heading", chromedp.Text("h1", &h1, chromedp.ByQuery))
+			if h1 == "" {
+				t.Errorf("offline %s: no heading", p.Path)
+			}
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+}
+
+// checkTargets measures every control: at least 44 by 44 CSS pixels.
+func checkTargets(t *testing.T, b *browser, where string) {
+	t.Helper()
+	var small []string
+	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, button, .drill a, summary")]
+		.filter(e => e.offsetParent !== null)
+		.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 20), r.width, r.height]; })
+		.filter(([, w, h]) => w < 44 || h < 44)
+		.map(x => JSON.stringify(x))`, &small))
+	for _, s := range small {
+		t.Errorf("%s: control smaller than 44 px: %s", where, s)
+	}
+}

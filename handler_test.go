@@ -1,0 +1,30 @@
+//go:build !wasm
+
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFixPage(t *testing.T) {
+	in := `<head><meta charset="UTF-8">
+<meta content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover" name="viewport">
+<meta content="http://127.0.0.1:4000/" property="og:url">
+</head><body><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a></body>`
+	out := fixPage(in)
+	for _, want := range []string{
+		`<meta charset="UTF-8">` + "\n" + `<meta http-equiv="Content-Security-Policy" content="default-src 'self';`,
+		`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`,
+		`<button aria-pressed="true" class="x">`, `<span aria-hidden="true">`, `aria-current="page"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("fixed page lacks %s:\n%s", want, out)
+		}
+	}
+	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale"} {
+		if strings.Contains(out, gone) {
+			t.Errorf("fixed page still has %s", gone)
+		}
+	}
+}
