@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test bench fuzz clean
 
 # npm ci installs ECharts (and axe-core for the tests) as pinned by
 # package-lock.json; it runs again only when the lock file changes.
@@ -25,7 +25,14 @@ test: node_modules/.installed
 	$(GO) test -count=1 -timeout 20m ./...
 
 bench: node_modules/.installed
-	$(GO) test -run '^$$' -bench . -benchtime 2s ./data ./charts
+	$(GO) test -run '^$$' -bench . -benchtime 2s ./data
+
+# Each parser under go test -fuzz for FUZZTIME (default 60s). Interesting
+# inputs are minimised for at most 50 runs: the seeds are whole reports.
+fuzz:
+	for f in FuzzImport FuzzImportHTML FuzzParseDataset; do \
+		$(GO) test ./data -run '^$$' -fuzz "^$$f$$" -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x || exit 1; \
+	done
 
 clean:
 	rm -rf dist

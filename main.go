@@ -5,6 +5,8 @@
 //	nianbao build [-o dist]             write the static site
 //	nianbao serve [-port 8080] [-dir dist] [-no-build]
 //	                                    build, then serve the site on 127.0.0.1
+//	nianbao import [--csv] [-o FILE] [--id ID] REPORT
+//	                                    turn a published report into a dataset
 package main
 
 import (

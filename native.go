@@ -17,7 +17,7 @@ func native() {
 }
 
 func usage() error {
-	return fmt.Errorf("usage: nianbao build [-o dist] | serve [-port 8080] [-dir dist] [-no-build]")
+	return fmt.Errorf("usage: nianbao build [-o dist] | serve [-port 8080] [-dir dist] [-no-build] | import [--csv] [-o FILE] [--id ID] REPORT")
 }
 
 func run(args []string) error {
@@ -34,6 +34,8 @@ func run(args []string) error {
 			return err
 		}
 		return build(o)
+	case "import":
+		return runImport(args[1:], os.Stdout, os.Stderr)
 	case "serve":
 		o := defaultBuildOptions()
 		fl := flag.NewFlagSet("serve", flag.ContinueOnError)

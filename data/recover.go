@@ -15,7 +15,7 @@ type ShortRow struct {
 }
 
 // maxPlacements bounds the search over where vanished cells stood.
-const maxPlacements = 200000
+const maxPlacements = 5000
 
 // Recover places the cells of short rows into table 三 and recovers the
 // vanished ones. Every way of placing each row's printed cells in order among
