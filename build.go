@@ -113,7 +113,8 @@ func build(o buildOptions) error {
 				return err
 			}
 		}
-		if err := app.GenerateStaticWebsite(tmp, handler(def, version)); err != nil {
+		pages := sitePages(reports)
+		if err := app.GenerateStaticWebsite(tmp, handler(def, pages, version), pages...); err != nil {
 			return fmt.Errorf("generating the pages: %w", err)
 		}
 		// go-app v9 ships an older wasm_exec.js; the wasm needs its own toolchain's.
@@ -188,7 +189,13 @@ var originRE = regexp.MustCompile(`https?://[^"' )<>]+`)
 // finishPages fixes every prerendered page (see fixPage) and checks that no
 // page names another origin.
 func finishPages(dir string) error {
-	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	var pages []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".html" {
+			pages = append(pages, p)
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}

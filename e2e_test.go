@@ -298,6 +298,32 @@ func TestExplorerInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("another report has its own pages", func(t *testing.T) {
+		var text string
+		b.run(t, "reports", chromedp.Navigate(srv.URL+"/reports"), poll(appReady),
+			chromedp.Click(`a[href="/r/hongze-district-2023"]`, chromedp.ByQuery),
+			poll(`location.pathname === "/r/hongze-district-2023" && document.querySelectorAll(".figure").length > 0`), poll(appReady),
+			chromedp.Click(`.nav a[href="/r/hongze-district-2023/checks"]`, chromedp.ByQuery),
+			poll(`location.pathname === "/r/hongze-district-2023/checks"`), poll(appReady),
+			chromedp.Text("main", &text, chromedp.ByQuery))
+		for _, want := range []string{"报告中的不一致（2 处）", "行政复议", "复议后起诉"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("Hongze 2023 checks page lacks %q", want)
+			}
+		}
+		// Its prerendered page, loaded directly, is the same report.
+		b.run(t, "direct", chromedp.Navigate(srv.URL+"/r/hongze-district-2023/appeals"), poll(appReady),
+			chromedp.Text("h1", &text, chromedp.ByQuery))
+		var name string
+		b.run(t, "name", chromedp.Text(".report-name", &name, chromedp.ByQuery))
+		if !strings.Contains(name, "洪泽区") {
+			t.Errorf("/r/hongze-district-2023/appeals shows %q", name)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
 	t.Run("drill down by keyboard and by click", func(t *testing.T) {
 		var text, loc string
 		b.run(t, "outcomes", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
@@ -350,8 +376,10 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("an unknown report shows an error, not a blank page", func(t *testing.T) {
 		var text string
-		b.run(t, "unknown", chromedp.Navigate(srv.URL+"/?r=no-such-report"),
-			poll(`!document.getElementById("app-wasm-loader") && !!document.querySelector(".error-panel")`),
+		// A static server has no page for it; the app, navigated to it, says so.
+		b.run(t, "unknown", chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			chromedp.Evaluate(`history.pushState({}, "", "/r/no-such-report"); window.onpopstate(new PopStateEvent("popstate")); true`, nil),
+			poll(`!!document.querySelector(".error-panel")`),
 			chromedp.Text(".error-panel", &text, chromedp.ByQuery))
 		if !strings.Contains(text, "没有找到报告") || !strings.Contains(text, "no-such-report") {
 			t.Errorf("error panel says %q", text)
@@ -370,12 +398,12 @@ func TestExplorerInChromium(t *testing.T) {
 		b.run(t, "service worker", chromedp.Navigate(srv.URL+"/"), poll(appReady),
 			poll(`navigator.serviceWorker && !!navigator.serviceWorker.controller`))
 		srv.Close() // the network is cut: nothing answers any more
-		for _, p := range ui.Pages {
-			b.run(t, "offline "+p.Path, chromedp.Navigate(srv.URL+p.Path), poll(appReady))
+		for _, path := range append(sitePagesOf(ui.Pages), "/r/huaian-city-2024/outcomes") {
+			b.run(t, "offline "+path, chromedp.Navigate(srv.URL+path), poll(appReady))
 			var h1 string
 			b.run(t, "heading", chromedp.Text("h1", &h1, chromedp.ByQuery))
 			if h1 == "" {
-				t.Errorf("offline %s: no heading", p.Path)
+				t.Errorf("offline %s: no heading", path)
 			}
 		}
 		for _, pr := range b.takeProblems() {
@@ -396,4 +424,12 @@ func checkTargets(t *testing.T, b *browser, where string) {
 	for _, s := range small {
 		t.Errorf("%s: control smaller than 44 px: %s", where, s)
 	}
+}
+
+func sitePagesOf(pages []ui.Page) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.Path)
+	}
+	return out
 }

@@ -24,14 +24,11 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 // handler is the go-app Handler of the site: every resource local, the
 // version pinned to the content hash. It registers the routes, which the
 // static generation reads.
-func handler(def *data.Report, version string) *app.Handler {
+func handler(def *data.Report, pages []string, version string) *app.Handler {
 	ui.Register()
 	// Everything a page can ask for is cached on the first visit (go-app
 	// caches its own files, the styles, scripts and the PNG icons).
-	cacheable := []string{"/web/icon.svg", "/favicon.ico"}
-	for _, p := range ui.Pages {
-		cacheable = append(cacheable, p.Path)
-	}
+	cacheable := append([]string{"/web/icon.svg", "/favicon.ico"}, pages...)
 	return &app.Handler{
 		Name:        "年报透视",
 		ShortName:   "年报透视",
@@ -55,6 +52,24 @@ func handler(def *data.Report, version string) *app.Handler {
 		Version:               version,
 		ServiceWorkerTemplate: web.AppWorker,
 	}
+}
+
+// sitePages lists the path of every page of the site: each page of the
+// default report, the list of reports, and each page of every other report.
+func sitePages(reports []*data.Report) []string {
+	var pages []string
+	for _, p := range ui.Pages {
+		pages = append(pages, p.Path)
+	}
+	for _, r := range reports {
+		if r.ID == data.DefaultID {
+			continue
+		}
+		for _, p := range ui.ReportPages() {
+			pages = append(pages, ui.ReportPath(r.ID, p.Path))
+		}
+	}
+	return pages
 }
 
 // fixPage adjusts go-app's prerendered page. go-app prints an attribute

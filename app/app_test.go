@@ -40,7 +40,7 @@ func TestEveryPageRendersTheReport(t *testing.T) {
 		t.Run(p.Path, func(t *testing.T) {
 			html := render(t, p.New(), "http://localhost"+p.Path)
 			wantIn(t, html, "南通市人民政府 · 2019年度报告", `aria-current="page"`, ">"+p.Label+"<",
-				`<main id="main"`, "跳到正文")
+				`id="main"`, "跳到正文")
 			if strings.Contains(html, "error-panel") {
 				t.Error("error panel on a good report")
 			}
@@ -58,7 +58,7 @@ func TestChartViewHasSwitchAndRealTable(t *testing.T) {
 	html := render(t, &applicants{}, "http://localhost/applicants")
 	wantIn(t, html, `<table>`, `<caption>`, `scope="col"`, `scope="row"`,
 		`class="switch-chart"`, `class="switch-table"`, `aria-pressed`, `aria-pressed="false"`, `role="img"`,
-		"推算（规则1）", `class="blank"`)
+		"推算（规则1）", `class="num blank"`)
 	// The chart shows first; its table is in the page but hidden until asked for.
 	if !strings.Contains(html, `class="chart-table" hidden`) && !strings.Contains(html, `hidden class="chart-table"`) {
 		t.Error("table not hidden behind the 表 switch")
@@ -106,17 +106,35 @@ func TestDatasetThatDoesNotLoadShowsAnError(t *testing.T) {
 }
 
 func TestUnknownReportInTheURL(t *testing.T) {
-	html := render(t, &overview{}, "http://localhost/?r=nowhere-2020")
+	html := render(t, &overview{}, "http://localhost/r/nowhere-2020")
 	wantIn(t, html, "没有找到报告“nowhere-2020”", `href="/"`)
 }
 
 func TestLinksKeepTheReport(t *testing.T) {
 	v := view{report: &data.Report{ID: "hongze-district-2023"}}
-	if got := v.href("/outcomes", categoryParam, "denied"); got != "/outcomes?cat=denied&r=hongze-district-2023" {
+	if got := v.href("/outcomes", categoryParam, "denied"); got != "/r/hongze-district-2023/outcomes?cat=denied" {
+		t.Errorf("href = %s", got)
+	}
+	if got := v.href("/"); got != "/r/hongze-district-2023" {
 		t.Errorf("href = %s", got)
 	}
 	v.report.ID = data.DefaultID
 	if got := v.href("/appeals"); got != "/appeals" {
 		t.Errorf("href = %s", got)
 	}
+	for path, want := range map[string]string{"/": data.DefaultID, "/outcomes": data.DefaultID,
+		"/r/huaian-city-2024": "huaian-city-2024", "/r/huaian-city-2024/appeals": "huaian-city-2024"} {
+		if got := reportID(path); got != want {
+			t.Errorf("reportID(%s) = %s, want %s", path, got, want)
+		}
+	}
+}
+
+func TestOtherReportsHaveTheirOwnPages(t *testing.T) {
+	html := render(t, &checks{}, "http://localhost/r/hongze-district-2023/checks")
+	wantIn(t, html, "淮安市洪泽区人民政府 · 2023年度报告", "报告中的不一致（2 处）", "⚠ 2 处不符",
+		`href="/r/hongze-district-2023/outcomes"`, `href="/reports"`)
+	html = render(t, &reports{}, "http://localhost/reports")
+	wantIn(t, html, `href="/r/hongze-district-2023"`, `href="/"`, "淮安市人民政府2024年政府信息公开工作年度报告",
+		"⚠ 2 处不一致", "2 个数字经推算", "本站收录 4 份报告")
 }

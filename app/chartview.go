@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"regexp"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -121,16 +122,22 @@ func tableView(t charts.Table) app.UI {
 func cellView(c charts.Cell) app.UI {
 	switch {
 	case c.Blank:
-		return app.Td().Class("blank").Body(
+		return app.Td().Class("num blank").Body(
 			app.Span().Aria("hidden", "true").Text("—"),
 			app.Span().Class("visually-hidden").Text("空白"),
 		)
 	case c.Recovered > 0:
-		return app.Td().Class("recovered").Body(
+		return app.Td().Class("num recovered").Body(
 			app.Text(c.Text),
 			app.Span().Class("mark-recovered").Title(data.RuleText[c.Recovered]).
 				Text(fmt.Sprintf("推算（规则%d）", c.Recovered)),
 		)
 	}
+	if numericRE.MatchString(c.Text) {
+		return app.Td().Class("num").Text(c.Text)
+	}
 	return app.Td().Text(c.Text)
 }
+
+// numericRE matches cells that are numbers, aligned right to compare.
+var numericRE = regexp.MustCompile(`^[+-]?[0-9][0-9.]*(%|万元|元)?$`)

@@ -21,12 +21,24 @@ var Pages = []Page{
 	{"/appeals", "复议诉讼", func() app.Composer { return &appeals{} }},
 	{"/disclosure", "主动公开", func() app.Composer { return &disclosure{} }},
 	{"/checks", "数据校验", func() app.Composer { return &checks{} }},
+	{"/reports", "全部报告", func() app.Composer { return &reports{} }},
 }
 
-// Register routes every page.
+// ReportPages are the pages each report has (all but the list of reports).
+func ReportPages() []Page { return Pages[:len(Pages)-1] }
+
+// Register routes every page, for the default report at its path and for
+// every other report under /r/{id}.
 func Register() {
 	for _, p := range Pages {
 		app.RouteFunc(p.Path, p.New)
+	}
+	for _, p := range ReportPages() {
+		suffix := p.Path
+		if suffix == "/" {
+			suffix = "/?"
+		}
+		app.RouteWithRegexpFunc("^"+reportPrefix+"[a-z0-9-]+"+suffix+"$", p.New)
 	}
 }
 
@@ -61,12 +73,17 @@ func (s *shell) Render() app.UI {
 			app.Div().Class("brand").Body(
 				app.A().Href(v.href("/")).Class("brand-name").Text("年报透视"),
 				app.P().Class("report-name").Text(reportName),
+				app.If(len(v.reports) > 1, app.A().Class("switch-report").Href("/reports").Text("切换报告")),
 			),
 			app.Nav().Aria("label", "页面").Body(
 				app.Ul().Class("nav").Body(
 					app.Range(Pages).Slice(func(i int) app.UI {
 						p := Pages[i]
-						a := app.A().Href(v.href(p.Path)).Text(p.Label)
+						href := "/reports"
+						if i < len(ReportPages()) {
+							href = v.href(p.Path)
+						}
+						a := app.A().Href(href).Text(p.Label)
 						if p.Path == s.IPath {
 							a = a.Aria("current", "page").Class("active")
 						}

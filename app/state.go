@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -14,8 +15,11 @@ import (
 // hand the pages a dataset that does not load.
 var loadCatalog = sync.OnceValues(data.Catalog)
 
-// reportParam is the query parameter that names the report in view.
-const reportParam = "r"
+// reportPrefix starts the paths of every report but the default one:
+// /r/{id} is its overview, /r/{id}/outcomes its outcomes, and so on. Every
+// such page is prerendered, so a report's link works without the WASM and
+// offline.
+const reportPrefix = "/r/"
 
 // view is what every page knows: the reports on offer, the one in view, and
 // why none could be shown.
@@ -26,7 +30,27 @@ type view struct {
 	url     *url.URL
 }
 
-// load picks the report named in the URL, or the default one.
+// ReportPath is the path of a page of a report.
+func ReportPath(id, page string) string {
+	if id == data.DefaultID {
+		return page
+	}
+	if page == "/" {
+		page = ""
+	}
+	return reportPrefix + id + page
+}
+
+// reportID is the report a path names.
+func reportID(path string) string {
+	if !strings.HasPrefix(path, reportPrefix) {
+		return data.DefaultID
+	}
+	id, _, _ := strings.Cut(strings.TrimPrefix(path, reportPrefix), "/")
+	return id
+}
+
+// load picks the report named in the URL's path, or the default one.
 func load(u *url.URL) view {
 	v := view{url: u}
 	v.reports, v.err = loadCatalog()
@@ -35,8 +59,8 @@ func load(u *url.URL) view {
 		return v
 	}
 	id := data.DefaultID
-	if u != nil && u.Query().Get(reportParam) != "" {
-		id = u.Query().Get(reportParam)
+	if u != nil {
+		id = reportID(u.Path)
 	}
 	for _, r := range v.reports {
 		if r.ID == id {
@@ -48,13 +72,12 @@ func load(u *url.URL) view {
 	return v
 }
 
-// href links to a page of the report in view, keeping the report in the URL
-// (the default report needs no parameter) and adding extra query pairs.
+// href links to a page of the report in view, with extra query pairs.
 func (v view) href(path string, extra ...string) string {
-	q := url.Values{}
-	if v.report != nil && v.report.ID != data.DefaultID {
-		q.Set(reportParam, v.report.ID)
+	if v.report != nil {
+		path = ReportPath(v.report.ID, path)
 	}
+	q := url.Values{}
 	for i := 0; i+1 < len(extra); i += 2 {
 		q.Set(extra[i], extra[i+1])
 	}
