@@ -29,12 +29,15 @@ func splitFields(raw string) (label string, vals []field) {
 	var fs []field
 	for _, w := range words {
 		f := field{text: w}
-		if blankRE.MatchString(w) {
+		c := w[0]
+		if (c == '/' || c == '-' || c == '\\' || c >= 0x80) && blankRE.MatchString(w) {
 			f.value, f.blank = true, true
-		} else if m := numberRE.FindStringSubmatch(w); m != nil {
-			f.value = true
-			f.num = strings.ReplaceAll(m[1], ",", "") + m[2]
-			f.unit = m[3]
+		} else if c >= '0' && c <= '9' || c == '+' || c == '-' {
+			if m := numberRE.FindStringSubmatch(w); m != nil {
+				f.value = true
+				f.num = strings.ReplaceAll(m[1], ",", "") + m[2]
+				f.unit = m[3]
+			}
 		}
 		fs = append(fs, f)
 	}

@@ -48,11 +48,6 @@ func decodeText(b []byte) (string, error) {
 var (
 	footerRE    = regexp.MustCompile(`^\s*[-—－]\s*\d+\s*[-—－]\s*$`)
 	spaceMapper = strings.NewReplacer("\u00a0", " ", "\u3000", " ", "\t", "    ", "\r", "")
-	canonMapper = strings.NewReplacer(
-		"(", "（", ")", "）", ",", "，", ":", "：", ";", "；",
-		"“", "“", "\"", "“",
-		"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
-	)
 )
 
 // splitLines normalises the text into lines and drops page footers ("-4-")
@@ -79,15 +74,31 @@ func splitLines(text string) []textLine {
 }
 
 // canon is s for matching: no white space, ASCII punctuation made
-// full-width, numbering "1、" made "1.".
+// full-width, full-width digits made ASCII, numbering "1、" made "1.".
 func canon(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		switch {
+		case unicode.IsSpace(r):
 			return -1
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		}
+		switch r {
+		case '(':
+			return '（'
+		case ')':
+			return '）'
+		case ',':
+			return '，'
+		case ':':
+			return '：'
+		case ';':
+			return '；'
+		case '"':
+			return '“'
 		}
 		return r
 	}, s)
-	s = canonMapper.Replace(s)
 	if len(s) > 1 && s[0] >= '1' && s[0] <= '9' && strings.HasPrefix(s[1:], "、") {
 		s = s[:1] + "." + s[1+len("、"):]
 	}
@@ -193,14 +204,37 @@ func narrativeParagraphs(lines []textLine, heading *regexp.Regexp) []string {
 
 var subheadRE = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
 
-var (
-	digitCJKRE = regexp.MustCompile(`([0-9%]) +(\p{Han}|[，。、；：）])`)
-	cjkDigitRE = regexp.MustCompile(`(\p{Han}|[，。、；：（]) +([0-9])`)
-)
-
-// tidy removes the spaces PDF text puts between digits and Chinese ("2024 年").
+// tidy removes the spaces PDF text puts between digits and Chinese
+// ("2024 年", "规章 1 件").
 func tidy(s string) string {
-	return cjkDigitRE.ReplaceAllString(digitCJKRE.ReplaceAllString(s, "$1$2"), "$1$2")
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			out = append(out, rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if len(out) > 0 && j < len(rs) && (isDigit(out[len(out)-1]) && isWide(rs[j]) || isWide(out[len(out)-1]) && isDigit(rs[j])) {
+			i = j - 1
+			continue
+		}
+		out = append(out, rs[i:j]...)
+		i = j - 1
+	}
+	return string(out)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r == '%' }
+
+func isWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || strings.ContainsRune("，。、；：（）", r)
 }
 
 func endsASCII(s string) bool {
@@ -259,7 +293,12 @@ func reportTitle(lines []textLine) (body string, year int, err error) {
 // fullBody prefers the fuller name of "本报告由……办公室" when it ends with the
 // title's body (洪泽区人民政府 → 淮安市洪泽区人民政府).
 func fullBody(body string, text string) string {
-	if m := preparedByRE.FindStringSubmatch(canon(strings.ReplaceAll(text, "\n", ""))); m != nil {
+	i := strings.Index(text, "本报告由")
+	if i < 0 {
+		return body
+	}
+	window := text[i:min(len(text), i+300)]
+	if m := preparedByRE.FindStringSubmatch(canon(window)); m != nil {
 		if full := m[1]; strings.HasSuffix(full, body) && len(full) > len(body) && utf8.RuneCountInString(full) <= 30 {
 			return full
 		}
@@ -269,7 +308,16 @@ func fullBody(body string, text string) string {
 
 // published finds the publication date where the copy gives one.
 func published(text string) string {
-	if m := publishedRE.FindStringSubmatch(text); m != nil {
+	at := -1
+	for _, k := range []string{"发布时间", "发布日期", "成文日期"} {
+		if i := strings.Index(text, k); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	if m := publishedRE.FindStringSubmatch(text[at:min(len(text), at+80)]); m != nil {
 		var y, mo, d int
 		fmt.Sscan(m[2], &y)
 		fmt.Sscan(m[3], &mo)
