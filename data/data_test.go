@@ -320,3 +320,33 @@ func TestWriteFileIsAtomic(t *testing.T) {
 		t.Errorf("left behind %d files", len(entries))
 	}
 }
+
+func TestRecoverBlanks(t *testing.T) {
+	r := nantong(t)
+	// A number the copy left blank: both its row and its column want 38.
+	r.Requests["granted"][1] = Cell{Status: Blank}
+	got := RecoverBlanks(r.Requests)
+	if len(got) != 1 || got[0] != (RecoveredCell{"三", "granted", "business", 38, 2}) {
+		t.Fatalf("recovered %+v, want 三/granted/business = 38 by rule 2", got)
+	}
+	if c := r.Requests["granted"][1]; c.Status != Recovered || c.Value != 38 {
+		t.Errorf("cell = %+v", c)
+	}
+	// Blanks the checks do not need stay blank.
+	if c := r.Requests["carried_in"][2]; c.Status != Blank {
+		t.Errorf("carried_in/research = %+v, want blank", c)
+	}
+	// Two blanks in one row and one column: nothing tells them apart.
+	r = nantong(t)
+	r.Requests["denied.process_info"][0] = Cell{Status: Blank}
+	r.Requests["denied.process_info"][1] = Cell{Status: Blank}
+	if got := RecoverBlanks(r.Requests); len(got) != 0 {
+		t.Errorf("recovered %+v from an ambiguous table", got)
+	}
+	// A published total that disagrees with its row is a finding, not a blank to fill.
+	r = nantong(t)
+	r.Requests["other"][6] = Num(112)
+	if got := RecoverBlanks(r.Requests); len(got) != 0 {
+		t.Errorf("recovered %+v where the report printed a wrong total", got)
+	}
+}

@@ -206,6 +206,7 @@ func parseRequests(lines []textLine) (Requests, error) {
 	if err := Recover(t, short); err != nil {
 		return nil, importErr("table 三", "%v", err)
 	}
+	RecoverBlanks(t)
 	return t, nil
 }
 

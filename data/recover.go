@@ -224,3 +224,66 @@ func describe(f map[cellRef]solved) string {
 	sort.Strings(parts)
 	return strings.Join(parts, ", ")
 }
+
+// RecoverBlanks recovers blank cells of table 三 that the copy most likely
+// lost: a blank is recovered when every cross-check it takes part in (its
+// row's rule 3 and its column's rule 1 or 2) breaks, and each, with the
+// other blanks as 0, wants the same positive value from it, and no other
+// blank claims one of those checks. Everything else stays blank; a check
+// that breaks otherwise stays a finding. It returns the recovered cells.
+func RecoverBlanks(t Requests) []RecoveredCell {
+	eqs := requestEquations(t)
+	byCell := map[cellRef][]int{}
+	for i, e := range eqs {
+		for _, tm := range e.terms {
+			byCell[cellRef{tm.row, tm.col}] = append(byCell[cellRef{tm.row, tm.col}], i)
+		}
+	}
+	claims := map[int][]cellRef{}
+	found := map[cellRef]solved{}
+	for ref, idx := range byCell {
+		if t.Cell(ref.row, ref.col).Status != Blank || len(idx) < 2 {
+			continue
+		}
+		var v int64
+		rule := 99
+		ok := true
+		for n, i := range idx {
+			e := eqs[i]
+			var sum, coef int64
+			for _, tm := range e.terms {
+				if tm.row == ref.row && tm.col == ref.col {
+					coef = tm.coef
+					continue
+				}
+				sum += tm.coef * t.Get(tm.row, tm.col)
+			}
+			w := -sum * coef
+			if w <= 0 || n > 0 && w != v {
+				ok = false
+				break
+			}
+			v = w
+			rule = min(rule, e.rule)
+		}
+		if ok {
+			found[ref] = solved{v, rule}
+			for _, i := range idx {
+				claims[i] = append(claims[i], ref)
+			}
+		}
+	}
+	var out []RecoveredCell
+	for ref, s := range found {
+		alone := true
+		for _, i := range byCell[ref] {
+			alone = alone && len(claims[i]) == 1
+		}
+		if alone {
+			t[ref.row][ref.col] = Cell{Value: s.value, Status: Recovered, Rule: s.rule}
+			out = append(out, RecoveredCell{"三", ref.row, RequestColumns[ref.col].Key, s.value, s.rule})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Row+out[i].Column < out[j].Row+out[j].Column })
+	return out
+}
