@@ -24,8 +24,13 @@ test: node_modules/.installed
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) test -count=1 -timeout 20m ./...
 
+# The importer's speed (reports/s on one core), then the load budget: dist/
+# built and served on loopback, the site against a plain reference page in
+# headless Chromium (4G, 4x CPU slowdown), 5 interleaved runs (BENCH_RUNS=…).
+# It prints every figure and exits 0 whatever they are.
 bench: node_modules/.installed
-	$(GO) test -run '^$$' -bench . -benchtime 2s ./data
+	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data
+	$(GO) test -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 30m .
 
 # Each parser under go test -fuzz for FUZZTIME (default 60s). Interesting
 # inputs are minimised for at most 50 runs: the seeds are whole reports.

@@ -43,21 +43,7 @@ func newBrowser(t *testing.T) *browser {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("Chromium from Debian is needed (apt-get install chromium): %v", err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
 	ctx, cancel := chromedp.NewContext(actx)
 	b := &browser{ctx: ctx, cancel: func() { cancel(); acancel() }}
 	chromedp.ListenTarget(ctx, func(ev interface{}) {
@@ -87,6 +73,36 @@ func newBrowser(t *testing.T) *browser {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return b
+}
+
+// chromeOptions start Debian's Chromium headless, in a profile of its own,
+// with nothing reaching out to the network by itself.
+func chromeOptions(t testing.TB) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir()),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(1280, 900),
+	}
+}
+
+// buildSite builds the site and returns the default report.
+func buildSite(t testing.TB, o buildOptions) *data.Report {
+	t.Helper()
+	if err := build(o); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	reports, err := data.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reports {
+		if r.ID == data.DefaultID {
+			return r
+		}
+	}
+	t.Fatal("no default report")
+	return nil
 }
 
 // run runs actions with a time limit.
@@ -218,21 +234,9 @@ func TestExplorerInChromium(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "dist")
 	o := defaultBuildOptions()
 	o.Out, o.Quiet = dir, true
-	if err := build(o); err != nil {
-		t.Fatalf("build: %v", err)
-	}
+	def := buildSite(t, o)
 	srv := httptest.NewServer(siteHandler(dir))
 	defer srv.Close()
-	reports, err := data.Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var def *data.Report
-	for _, r := range reports {
-		if r.ID == data.DefaultID {
-			def = r
-		}
-	}
 	tables := pageTables(def)
 	axe := axeSource(t)
 
@@ -295,6 +299,27 @@ func TestExplorerInChromium(t *testing.T) {
 			if !strings.Contains(checks, want) {
 				t.Errorf("/checks lacks %q", want)
 			}
+		}
+	})
+
+	t.Run("charts are drawn before and without the WASM", func(t *testing.T) {
+		// go-app's app.js skips the WebAssembly with ?wasm=false: what is on
+		// screen then is the prerendered page and web/charts-early.js.
+		var drawn bool
+		b.run(t, "no wasm", chromedp.Navigate(srv.URL+"/outcomes?wasm=false"),
+			poll(`!document.getElementById("app-wasm-loader") && !!window.nianbaoDisposeEarly`),
+			chromedp.Evaluate(`[...document.querySelectorAll(".chart-canvas")].every(el => {
+				const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && i.getOption().series.length > 0; })`, &drawn))
+		if !drawn {
+			t.Error("the prerendered charts were not drawn without the WASM")
+		}
+		var live interface{}
+		b.run(t, "no app", chromedp.Evaluate(`window.nianbaoLiveCharts === undefined`, &live))
+		if live != true {
+			t.Error("the WASM ran although ?wasm=false")
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
 		}
 	})
 

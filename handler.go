@@ -47,7 +47,7 @@ func handler(def *data.Report, pages []string, version string) *app.Handler {
 		ThemeColor:            "#0b3d91",
 		LoadingLabel:          "正在启动交互功能 {progress}%",
 		Styles:                []string{"/web/style.css"},
-		Scripts:               []string{"/web/echarts.min.js defer"},
+		Scripts:               []string{"/web/echarts.min.js defer", "/web/charts-early.js defer"},
 		CacheableResources:    cacheable,
 		Version:               version,
 		ServiceWorkerTemplate: web.AppWorker,

@@ -29,7 +29,7 @@ func run(args []string) error {
 		o := defaultBuildOptions()
 		fl := flag.NewFlagSet("build", flag.ContinueOnError)
 		fl.StringVar(&o.Out, "o", o.Out, "the folder to write the site to")
-		fl.StringVar(&o.ECharts, "echarts", o.ECharts, "echarts.min.js of the npm package")
+		fl.StringVar(&o.ESBuild, "esbuild", o.ESBuild, "esbuild of the npm package")
 		if err := fl.Parse(args[1:]); err != nil {
 			return err
 		}

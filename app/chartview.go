@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/base64"
 	"fmt"
 	"regexp"
 
@@ -12,7 +13,9 @@ import (
 
 // chartView shows one chart with its 图/表 switch: the ECharts drawing, or
 // its numbers as a real table; the one-sentence summary is always shown.
-// Where the chart offers a way down, a click on a data item navigates to
+// The drawing's option is in the page too (data-option, base64), so that
+// web/charts-early.js draws the prerendered chart before the WebAssembly
+// arrives. Where the chart offers a way down, a click on a data item navigates to
 // its link in ILinks (the page shows the same links for keyboard and touch).
 type chartView struct {
 	app.Compo
@@ -41,6 +44,7 @@ func (c *chartView) Render() app.UI {
 		),
 		app.P().Class("summary").Text(ch.Summary),
 		app.Div().Class("chart-canvas").Role("img").Aria("label", ch.Title+"。"+ch.Summary).
+			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
 			Hidden(c.showTable),
 		app.Div().Class("chart-table").Hidden(!c.showTable).Body(tableView(ch.Table)),
 	)

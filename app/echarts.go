@@ -29,6 +29,11 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 		app.Log("echarts: library or element missing; the table stays available")
 		return nil
 	}
+	// The charts drawn before the app arrived (web/charts-early.js) go now.
+	if early := app.Window().Get("nianbaoDisposeEarly"); early.Truthy() {
+		early.Invoke()
+		app.Window().Delete("nianbaoDisposeEarly")
+	}
 	e := &echart{inst: lib.Call("init", el, nil, map[string]any{"renderer": "canvas", "locale": "ZH"})}
 	resize := app.FuncOf(func(app.Value, []app.Value) any {
 		e.resize()
