@@ -113,7 +113,7 @@ func build(o buildOptions) error {
 			}
 		}
 		pages := sitePages(reports)
-		if err := app.GenerateStaticWebsite(tmp, handler(def, pages, version), pages...); err != nil {
+		if err := app.GenerateStaticWebsite(tmp, handler(def, version), pages...); err != nil {
 			return fmt.Errorf("generating the pages: %w", err)
 		}
 		// go-app v9 ships an older wasm_exec.js; the wasm needs its own toolchain's.

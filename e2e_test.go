@@ -425,10 +425,13 @@ func TestExplorerInChromium(t *testing.T) {
 		srv.Close() // the network is cut: nothing answers any more
 		for _, path := range append(sitePagesOf(ui.Pages), "/r/huaian-city-2024/outcomes") {
 			b.run(t, "offline "+path, chromedp.Navigate(srv.URL+path), poll(appReady))
-			var h1 string
-			b.run(t, "heading", chromedp.Text("h1", &h1, chromedp.ByQuery))
+			var h1, name string
+			b.run(t, "heading", chromedp.Text("h1", &h1, chromedp.ByQuery), chromedp.Text(".report-name", &name, chromedp.ByQuery))
 			if h1 == "" {
 				t.Errorf("offline %s: no heading", path)
+			}
+			if strings.HasPrefix(path, "/r/huaian") && !strings.Contains(name, "淮安市人民政府") {
+				t.Errorf("offline %s shows %q", path, name)
 			}
 		}
 		for _, pr := range b.takeProblems() {

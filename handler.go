@@ -24,11 +24,16 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 // handler is the go-app Handler of the site: every resource local, the
 // version pinned to the content hash. It registers the routes, which the
 // static generation reads.
-func handler(def *data.Report, pages []string, version string) *app.Handler {
+func handler(def *data.Report, version string) *app.Handler {
 	ui.Register()
-	// Everything a page can ask for is cached on the first visit (go-app
-	// caches its own files, the styles, scripts and the PNG icons).
-	cacheable := append([]string{"/web/icon.svg", "/favicon.ico"}, pages...)
+	// The first visit caches the app and every page of the default report
+	// (go-app adds its own files, the styles, scripts and PNG icons); the
+	// pages of other reports are cached as they are visited, so the first
+	// visit does not pay for every report.
+	cacheable := []string{"/web/icon.svg", "/favicon.ico"}
+	for _, p := range ui.Pages {
+		cacheable = append(cacheable, p.Path)
+	}
 	return &app.Handler{
 		Name:        "年报透视",
 		ShortName:   "年报透视",
