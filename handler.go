@@ -26,14 +26,12 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 // static generation reads.
 func handler(def *data.Report, version string) *app.Handler {
 	ui.Register()
-	// The first visit caches the app and every page of the default report
-	// (go-app adds its own files, the styles, scripts and PNG icons); the
-	// pages of other reports are cached as they are visited, so the first
-	// visit does not pay for every report.
+	// The first visit caches the app's shell: "/" and what it loads
+	// (go-app adds its own files, the styles, scripts and PNG icons). Every
+	// other page is cached as it is visited, and offline a page never
+	// visited is rendered by the shell from its URL: the first visit does
+	// not pay for pages it does not show.
 	cacheable := []string{"/web/icon.svg", "/favicon.ico"}
-	for _, p := range ui.Pages {
-		cacheable = append(cacheable, p.Path)
-	}
 	return &app.Handler{
 		Name:        "年报透视",
 		ShortName:   "年报透视",
@@ -91,7 +89,22 @@ func fixPage(page string) string {
 	// go-app prints attributes in map order, so match tags, not strings.
 	page = viewportRE.ReplaceAllString(page, `<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`)
 	page = bareARIARE.ReplaceAllString(page, `$1="true"$2`)
+	// ECharts and the early charts run before go-app's scripts, so the
+	// prerendered charts are drawn before the WASM's loader starts.
+	for _, src := range []string{"/wasm_exec.js", "/app.js"} {
+		if tag := scriptTag(page, src); tag != "" {
+			page = strings.Replace(page, tag+"\n", "", 1)
+			page = strings.Replace(page, "</head>", tag+"\n</head>", 1)
+		}
+	}
 	return ogURLRE.ReplaceAllString(page, "")
+}
+
+// scriptTag finds the <script> element of src, whatever the order of its
+// attributes.
+func scriptTag(page, src string) string {
+	re := regexp.MustCompile(`<script [^>]*src="` + regexp.QuoteMeta(src) + `"[^>]*></script>`)
+	return re.FindString(page)
 }
 
 var (

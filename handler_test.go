@@ -11,6 +11,9 @@ func TestFixPage(t *testing.T) {
 	in := `<head><meta charset="UTF-8">
 <meta content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover" name="viewport">
 <meta content="http://127.0.0.1:4000/" property="og:url">
+<script defer src="/wasm_exec.js"></script>
+<script src="/app.js" defer></script>
+<script defer src="/web/echarts.min.js"></script>
 </head><body><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a></body>`
 	out := fixPage(in)
 	for _, want := range []string{
@@ -21,6 +24,9 @@ func TestFixPage(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed page lacks %s:\n%s", want, out)
 		}
+	}
+	if i, j := strings.Index(out, "echarts.min.js"), strings.Index(out, "/app.js"); i < 0 || j < i || strings.Index(out, "/wasm_exec.js") < i {
+		t.Errorf("ECharts does not run before go-app's scripts:\n%s", out)
 	}
 	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale"} {
 		if strings.Contains(out, gone) {
