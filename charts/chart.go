@@ -144,8 +144,13 @@ func finish(option map[string]interface{}) json.RawMessage {
 						label = map[string]interface{}{}
 					}
 					label["fontSize"] = 14
+					label["hideOverlap"] = true // narrow phones
 					a["axisLabel"] = label
 					a["nameTextStyle"] = map[string]interface{}{"fontSize": 14}
+					if a["type"] == "value" {
+						// Room past the longest bar for its value label.
+						a["boundaryGap"] = []string{"0", "18%"}
+					}
 				}
 			}
 		}
@@ -155,6 +160,10 @@ func finish(option map[string]interface{}) json.RawMessage {
 			if s, ok := s.(map[string]interface{}); ok {
 				if label, ok := s["label"].(map[string]interface{}); ok {
 					label["fontSize"] = 14
+				}
+				if s["type"] == "sankey" {
+					s["lineStyle"] = map[string]interface{}{"color": "source", "opacity": 0.35}
+					s["nodeGap"] = 14
 				}
 			}
 		}

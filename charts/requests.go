@@ -102,7 +102,7 @@ func Outcomes(r *data.Report, category string) Chart {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：{c} 件"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithAriaOpts(aria(summary)),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "12%", Top: "4%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "18%", Top: "4%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "件"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "break"}}),
