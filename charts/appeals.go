@@ -34,15 +34,11 @@ func Appeals(r *data.Report) Chart {
 		row.Cells = append(row.Cells, text(CorrectedShare(r.Appeals[g.Key])))
 		tbl.Rows = append(tbl.Rows, row)
 	}
-	bar := charts.NewBar()
+	var series [4][]opts.BarData
 	for c := 0; c < 4; c++ {
-		series := make([]opts.BarData, len(data.AppealRows))
-		for i, g := range data.AppealRows {
-			series[i] = opts.BarData{Value: r.Appeals.Cell(g.Key, c).N()}
+		for _, g := range data.AppealRows {
+			series[c] = append(series[c], opts.BarData{Value: r.Appeals.Cell(g.Key, c).N()})
 		}
-		bar.AddSeries(data.AppealColumns[c].Label, series,
-			charts.WithBarChartOpts(opts.BarChart{Stack: "appeals"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[c]}))
 	}
 	review := r.Appeals["review"]
 	var suits, suitsCorrected, suitsConcluded int64
@@ -54,15 +50,12 @@ func Appeals(r *data.Report) Chart {
 	}
 	summary := fmt.Sprintf("%d年因政府信息公开被申请行政复议%d件，已审结的结果纠正占%s；被提起行政诉讼%d件，已审结的结果纠正占%s。",
 		r.Year, review[4].N(), CorrectedShare(review), suits, Percent(suitsCorrected, suitsConcluded))
-	bar.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}<br/>{a}：{c} 件"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithAriaOpts(aria(summary)),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "4%", Bottom: "14%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "件"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: groups, Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Width: 150, Overflow: "break"}}),
-	)
+	bar := hbar(summary, frame{tooltip: "{b}<br/>{a}：{c} 件", legend: true, right: "6%", xType: "value", xName: "件", cats: groups, labelWidth: 150})
+	for c := range series {
+		bar.AddSeries(data.AppealColumns[c].Label, series[c],
+			charts.WithBarChartOpts(opts.BarChart{Stack: "appeals"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[c]}))
+	}
 	bar.Validate()
 	return Chart{ID: "appeals", Title: "行政复议和行政诉讼", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
 }
@@ -96,15 +89,7 @@ func Disclosure(r *data.Report) Chart {
 	if topValue == 0 {
 		summary = fmt.Sprintf("%d年主动公开情况见下表。", r.Year)
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：{c}"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithAriaOpts(aria(summary)),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "20%", Top: "4%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "log", Name: "件（对数）"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Inverse: opts.Bool(true)}),
-	)
+	bar := hbar(summary, frame{tooltip: "{b}：{c}", right: "20%", xType: "log", xName: "件（对数）", cats: labels})
 	bar.AddSeries("数量", bars, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[2]}))
 	bar.Validate()

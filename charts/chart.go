@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"nianbao/data"
 )
@@ -110,6 +112,41 @@ func aria(summary string) *opts.Aria {
 		Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: summary},
 		Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
 	}
+}
+
+// frame is what tells the horizontal bar charts apart; hbar builds the rest.
+type frame struct {
+	tooltip    string   // ECharts string formatter
+	legend     bool     // shown for stacked series
+	right      string   // grid margin: room for value labels
+	xType      string   // "value" or "log"
+	xName      string   // the value axis's unit
+	cats       []string // the categories, top to bottom
+	labelWidth int      // wrap category labels at this width (0: no wrap)
+}
+
+// hbar is a horizontal bar chart: categories down the side, values along
+// the bottom, tooltip, legend where there are several series, and ARIA with
+// the summary.
+func hbar(summary string, f frame) *charts.Bar {
+	bottom := "4%"
+	if f.legend {
+		bottom = "14%"
+	}
+	y := opts.YAxis{Type: "category", Data: f.cats, Inverse: opts.Bool(true)}
+	if f.labelWidth > 0 {
+		y.AxisLabel = &opts.AxisLabel{Width: f.labelWidth, Overflow: "break"}
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: types.FuncStr(f.tooltip)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(f.legend), Bottom: "0", Type: "scroll"}),
+		charts.WithAriaOpts(aria(summary)),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: f.right, Top: "4%", Bottom: bottom, ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: f.xType, Name: f.xName}),
+		charts.WithYAxisOpts(y),
+	)
+	return bar
 }
 
 // finish turns a go-echarts option map into JSON, with what go-echarts has no

@@ -97,16 +97,7 @@ func Outcomes(r *data.Report, category string) Chart {
 		labels[i] = s.Label
 		bars[i] = opts.BarData{Name: s.Label, Value: s.Value}
 	}
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：{c} 件"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithAriaOpts(aria(summary)),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "18%", Top: "4%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "件"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "break"}}),
-	)
+	bar := hbar(summary, frame{tooltip: "{b}：{c} 件", right: "18%", xType: "value", xName: "件", cats: labels, labelWidth: 180})
 	bar.AddSeries("件数", bars, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0]}))
 	bar.Validate()
@@ -171,10 +162,10 @@ func OutcomesByApplicant(r *data.Report) Chart {
 		tbl.Head = append(tbl.Head, data.RequestColumns[c].Label)
 	}
 	tbl.Head = append(tbl.Head, "总计")
-	bar := charts.NewBar()
-	for i, cat := range cats {
+	var series [][]opts.BarData
+	for _, cat := range cats {
 		row := Row{Head: ShortLabel(cat.Label)}
-		series := make([]opts.BarData, data.ColTotal)
+		values := make([]opts.BarData, data.ColTotal)
 		for c := 0; c <= data.ColTotal; c++ {
 			v := t.CategorySum(cat, c)
 			cell := num(v)
@@ -183,13 +174,11 @@ func OutcomesByApplicant(r *data.Report) Chart {
 			}
 			row.Cells = append(row.Cells, cell)
 			if c < data.ColTotal {
-				series[c] = opts.BarData{Value: v}
+				values[c] = opts.BarData{Value: v}
 			}
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		bar.AddSeries(ShortLabel(cat.Label), series,
-			charts.WithBarChartOpts(opts.BarChart{Stack: "outcomes"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[i%len(Palette)]}))
+		series = append(series, values)
 	}
 	totalRow := Row{Head: "总计"}
 	for c := 0; c <= data.ColTotal; c++ {
@@ -213,14 +202,11 @@ func OutcomesByApplicant(r *data.Report) Chart {
 	summary := fmt.Sprintf("自然人的申请办结%d件，予以公开或部分公开的占%s；按申请人类型看，%s的申请公开比例最高（%.1f%%）。",
 		n, Percent(t.Get("granted", 0)+t.Get("partial", 0), n), best, bestShare*100)
 
-	bar.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}<br/>{a}：{c} 件"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}),
-		charts.WithAriaOpts(aria(summary)),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "4%", Bottom: "14%", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "件"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: applicants, Inverse: opts.Bool(true)}),
-	)
+	bar := hbar(summary, frame{tooltip: "{b}<br/>{a}：{c} 件", legend: true, right: "6%", xType: "value", xName: "件", cats: applicants})
+	for i, values := range series {
+		bar.AddSeries(ShortLabel(cats[i].Label), values, charts.WithBarChartOpts(opts.BarChart{Stack: "outcomes"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[i%len(Palette)]}))
+	}
 	bar.Validate()
 	return Chart{ID: "outcomes-by-applicant", Title: "各类申请人的办理结果", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
 }
