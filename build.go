@@ -116,7 +116,9 @@ func build(o buildOptions) error {
 		if err := app.GenerateStaticWebsite(tmp, handler(def, version), pages...); err != nil {
 			return fmt.Errorf("generating the pages: %w", err)
 		}
-		// go-app v9 ships an older wasm_exec.js; the wasm needs its own toolchain's.
+		// go-app v9 ships an older wasm_exec.js; the wasm needs its own
+		// toolchain's (a comment's link to a Go issue made plain text).
+		wasmExec := bytes.ReplaceAll(wasmExec, []byte("https://github.com/golang/go/issues/28975"), []byte("Go issue 28975"))
 		if err := os.WriteFile(filepath.Join(tmp, "wasm_exec.js"), wasmExec, 0o644); err != nil {
 			return err
 		}
@@ -143,8 +145,10 @@ func build(o buildOptions) error {
 // bundleECharts writes the site's ECharts: only the charts and components it
 // uses (web/echarts-entry.js), about half of the full echarts.min.js.
 func bundleECharts(esbuild, out string) error {
+	// The licences go to echarts.min.js.LEGAL.txt beside it: they name
+	// other origins, which nothing the site runs may.
 	cmd := exec.Command(esbuild, web.EChartsEntry, "--bundle", "--minify", "--format=iife",
-		"--legal-comments=eof", "--log-level=warning", "--outfile="+out)
+		"--legal-comments=external", "--log-level=warning", "--outfile="+out)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
@@ -198,35 +202,36 @@ func hashDir(dir string) (string, error) {
 
 var originRE = regexp.MustCompile(`https?://[^"' )<>]+`)
 
-// finishPages fixes every prerendered page (see fixPage) and checks that no
-// page names another origin.
+// finishPages fixes every prerendered page (see fixPage) and checks that
+// no page, script, style sheet or manifest of the site names another origin.
 func finishPages(dir string) error {
-	var pages []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && filepath.Ext(p) == ".html" {
-			pages = append(pages, p)
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	for _, p := range pages {
+		ext := filepath.Ext(p)
+		if ext != ".html" && ext != ".js" && ext != ".css" && ext != ".webmanifest" {
+			return nil
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		page := fixPage(string(b))
-		for _, u := range originRE.FindAllString(page, -1) {
+		text := string(b)
+		if ext == ".html" {
+			text = fixPage(text)
+		}
+		for _, u := range originRE.FindAllString(text, -1) {
 			if !strings.HasPrefix(u, "http://www.w3.org/") {
-				return fmt.Errorf("%s names another origin: %s", filepath.Base(p), u)
+				rel, _ := filepath.Rel(dir, p)
+				return fmt.Errorf("%s names another origin: %s", rel, u)
 			}
 		}
-		if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
-			return err
+		if ext != ".html" {
+			return nil
 		}
-	}
-	return nil
+		return os.WriteFile(p, []byte(text), 0o644)
+	})
 }
 
 // compressible files get .gz and .br copies when they are at least this big.
