@@ -29,11 +29,7 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 		app.Log("echarts: library or element missing; the table stays available")
 		return nil
 	}
-	// The charts drawn before the app arrived (web/charts-early.js) go now.
-	if early := app.Window().Get("nianbaoDisposeEarly"); early.Truthy() {
-		early.Invoke()
-		app.Window().Delete("nianbaoDisposeEarly")
-	}
+	disposeEarlyCharts()
 	e := &echart{inst: lib.Call("init", el, nil, map[string]any{"renderer": "canvas", "locale": "ZH"})}
 	resize := app.FuncOf(func(app.Value, []app.Value) any {
 		e.resize()
@@ -55,6 +51,18 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 	liveCharts++
 	app.Window().Set("nianbaoLiveCharts", liveCharts)
 	return e
+}
+
+// disposeEarlyCharts disposes the charts web/charts-early.js drew before the
+// app arrived: the app's own replace them (or the page has none).
+func disposeEarlyCharts() {
+	if !app.IsClient {
+		return
+	}
+	if early := app.Window().Get("nianbaoDisposeEarly"); early.Truthy() {
+		early.Invoke()
+		app.Window().Delete("nianbaoDisposeEarly")
+	}
 }
 
 // setOption replaces the chart's option with the JSON one.

@@ -121,5 +121,6 @@ func (p *page) enter(ctx app.Context, name string, prepare func(r *data.Report))
 	}
 	if ctx != nil {
 		ctx.Page().SetTitle(p.v.title(name))
+		disposeEarlyCharts()
 	}
 }
