@@ -176,9 +176,10 @@ func referencePage(t testing.TB, dir, site string, r *data.Report) {
 func visit(t testing.TB, url string, srv *counting, withWorker bool) (first, repeat loadFigures) {
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
 	defer acancel()
-	ctx, cancel := chromedp.NewContext(actx)
+	bctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	ctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
+	defer chromedp.Cancel(bctx) // closes the browser and waits for it
+	ctx, tcancel := context.WithTimeout(bctx, 3*time.Minute)
 	defer tcancel()
 	setup := chromedp.Tasks{
 		network.Enable(),

@@ -45,7 +45,11 @@ func newBrowser(t *testing.T) *browser {
 	}
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
 	ctx, cancel := chromedp.NewContext(actx)
-	b := &browser{ctx: ctx, cancel: func() { cancel(); acancel() }}
+	b := &browser{ctx: ctx, cancel: func() {
+		chromedp.Cancel(ctx) // closes the browser and waits for it
+		cancel()
+		acancel()
+	}}
 	chromedp.ListenTarget(ctx, func(ev interface{}) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
@@ -79,11 +83,27 @@ func newBrowser(t *testing.T) *browser {
 // with nothing reaching out to the network by itself.
 func chromeOptions(t testing.TB) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir()),
+		chromedp.ExecPath(chromium), chromedp.UserDataDir(profileDir(t)),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(1280, 900),
 	}
+}
+
+// profileDir is a folder for a browser profile. Chromium may still be
+// writing to it for a moment after it was told to quit, so it is removed
+// with a few tries rather than by t.TempDir, whose cleanup fails the test.
+func profileDir(t testing.TB) string {
+	dir, err := os.MkdirTemp("", "nianbao-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(dir) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
 }
 
 // buildSite builds the site and returns the default report.
