@@ -23,6 +23,7 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"nianbao/charts"
 	"nianbao/data"
 	"nianbao/web"
 )
@@ -79,6 +80,16 @@ func build(o buildOptions) error {
 		return err
 	}
 
+	// The WASM embeds every chart, made here by the chart functions.
+	bundle, err := charts.Bundle(reports)
+	if err != nil {
+		return err
+	}
+	if old, _ := os.ReadFile(charts.BundleFile); !bytes.Equal(old, bundle) {
+		if err := data.WriteAtomic(charts.BundleFile, bundle); err != nil {
+			return fmt.Errorf("writing the chart bundle: %w", err)
+		}
+	}
 	wasm := filepath.Join(webDir, "app.wasm")
 	if err := compileWasm(wasm); err != nil {
 		return err

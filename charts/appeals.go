@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 package charts
 
 import (
@@ -9,13 +11,6 @@ import (
 
 	"nianbao/data"
 )
-
-// CorrectedShare is the share of concluded cases (维持 + 纠正 + 其他) that
-// ended corrected, as text; "—" when none concluded.
-func CorrectedShare(g *data.AppealRow) string {
-	concluded := g[0].N() + g[1].N() + g[2].N()
-	return Percent(g[1].N(), concluded)
-}
 
 // Appeals is how administrative review and litigation ended (table 四).
 func Appeals(r *data.Report) Chart {

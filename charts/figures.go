@@ -30,8 +30,3 @@ func KeyFigures(r *data.Report) []Figure {
 		{"litigation", "行政诉讼", itoa(suits), "件", "未经复议直接起诉与复议后起诉之和"},
 	}
 }
-
-// All lists every chart of a report, in the order of the explorer's pages.
-func All(r *data.Report) []Chart {
-	return []Chart{Outcomes(r, ""), OutcomesByApplicant(r), Flow(r), Applicants(r), Appeals(r), Disclosure(r)}
-}

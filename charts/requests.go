@@ -1,25 +1,15 @@
+//go:build !(js && wasm)
+
 package charts
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"nianbao/data"
 )
-
-// ShortLabel drops the numbering of a category label: "（三）不予公开" → "不予公开".
-func ShortLabel(label string) string {
-	if i := strings.Index(label, "）"); i >= 0 && strings.HasPrefix(label, "（") {
-		label = label[i+len("）"):]
-	}
-	if i := strings.Index(label, "（"); i > 0 {
-		label = label[:i]
-	}
-	return label
-}
 
 // OutcomeSlice is one bar of the outcome chart.
 type OutcomeSlice struct {
