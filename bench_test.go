@@ -178,7 +178,6 @@ func visit(t testing.TB, url string, srv *counting, withWorker bool) (first, rep
 	defer acancel()
 	bctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	defer chromedp.Cancel(bctx) // closes the browser and waits for it
 	ctx, tcancel := context.WithTimeout(bctx, 3*time.Minute)
 	defer tcancel()
 	setup := chromedp.Tasks{

@@ -45,11 +45,7 @@ func newBrowser(t *testing.T) *browser {
 	}
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
 	ctx, cancel := chromedp.NewContext(actx)
-	b := &browser{ctx: ctx, cancel: func() {
-		chromedp.Cancel(ctx) // closes the browser and waits for it
-		cancel()
-		acancel()
-	}}
+	b := &browser{ctx: ctx, cancel: func() { cancel(); acancel() }}
 	chromedp.ListenTarget(ctx, func(ev interface{}) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
@@ -91,8 +87,8 @@ func chromeOptions(t testing.TB) []chromedp.ExecAllocatorOption {
 }
 
 // profileDir is a folder for a browser profile. Chromium may still be
-// writing to it for a moment after it was told to quit, so it is removed
-// with a few tries rather than by t.TempDir, whose cleanup fails the test.
+// writing to it for a moment after it was killed, so it is removed with a
+// few tries rather than by t.TempDir, whose cleanup fails the test.
 func profileDir(t testing.TB) string {
 	dir, err := os.MkdirTemp("", "nianbao-chromium-")
 	if err != nil {
