@@ -89,6 +89,9 @@ func fixPage(page string) string {
 	// go-app prints attributes in map order, so match tags, not strings.
 	page = viewportRE.ReplaceAllString(page, `<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`)
 	page = bareARIARE.ReplaceAllString(page, `$1="true"$2`)
+	// go-app's app.css only styles its loader, which web/style.css restyles:
+	// one render-blocking request less on the way to the first paint.
+	page = appCSSRE.ReplaceAllString(page, "")
 	// ECharts and the early charts run before go-app's scripts, so the
 	// prerendered charts are drawn before the WASM's loader starts.
 	for _, src := range []string{"/wasm_exec.js", "/app.js"} {
@@ -109,6 +112,7 @@ func scriptTag(page, src string) string {
 
 var (
 	viewportRE = regexp.MustCompile(`<meta [^>]*name="viewport"[^>]*>`)
+	appCSSRE   = regexp.MustCompile(`<link [^>]*href="/app.css"[^>]*>\n?`)
 	bareARIARE = regexp.MustCompile(`( aria-[a-z]+)([ >])`)
 	ogURLRE    = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>\n?`)
 )

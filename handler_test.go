@@ -11,6 +11,8 @@ func TestFixPage(t *testing.T) {
 	in := `<head><meta charset="UTF-8">
 <meta content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover" name="viewport">
 <meta content="http://127.0.0.1:4000/" property="og:url">
+<link rel="preload" as="style" href="/app.css" type="text/css">
+<link type="text/css" href="/app.css" rel="stylesheet">
 <script defer src="/wasm_exec.js"></script>
 <script src="/app.js" defer></script>
 <script defer src="/web/echarts.min.js"></script>
@@ -28,7 +30,7 @@ func TestFixPage(t *testing.T) {
 	if i, j := strings.Index(out, "echarts.min.js"), strings.Index(out, "/app.js"); i < 0 || j < i || strings.Index(out, "/wasm_exec.js") < i {
 		t.Errorf("ECharts does not run before go-app's scripts:\n%s", out)
 	}
-	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale"} {
+	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale", "/app.css"} {
 		if strings.Contains(out, gone) {
 			t.Errorf("fixed page still has %s", gone)
 		}

@@ -51,7 +51,15 @@ func TestEveryPageRendersTheReport(t *testing.T) {
 func TestOverviewKeyFiguresAndConsistency(t *testing.T) {
 	html := render(t, &overview{}, "http://localhost/")
 	wantIn(t, html, "4974", "4971", "50.1%", "228", "199",
-		"报告各表的勾稽关系全部成立", "另有 2 个数字在复制时丢失", "一、总体情况", "五、存在的主要问题及改进情况")
+		"报告各表的勾稽关系全部成立", "另有 2 个数字在复制时丢失", "报告正文", "2019年,南通市政府坚持以习近平", `href="/narrative"`)
+}
+
+func TestNarrativePage(t *testing.T) {
+	html := render(t, &narrativePage{}, "http://localhost/narrative")
+	wantIn(t, html, "一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "(无)",
+		"市政府办理市人大代表建议、政协提案1066件")
+	html = render(t, &narrativePage{}, "http://localhost/r/huaian-city-2024/narrative")
+	wantIn(t, html, "全年收取政府信息公开信息处理费3940元")
 }
 
 func TestChartViewHasSwitchAndRealTable(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -59,7 +60,19 @@ func (c *chartView) show(table bool) app.EventHandler {
 	}
 }
 
-func (c *chartView) OnMount(ctx app.Context) {
+func (c *chartView) OnMount(ctx app.Context) { c.mountChart(ctx, 0) }
+
+// mountChart draws the chart; should ECharts not be there yet (a slow or
+// failed script), it tries again, for up to ten seconds, and the table
+// stays available meanwhile.
+func (c *chartView) mountChart(ctx app.Context, tries int) {
+	if !c.Mounted() || c.ec != nil {
+		return
+	}
+	if app.IsClient && !app.Window().Get("echarts").Truthy() && tries < 100 {
+		ctx.After(100*time.Millisecond, func(ctx app.Context) { c.mountChart(ctx, tries+1) })
+		return
+	}
 	el := c.JSValue().Call("querySelector", ".chart-canvas")
 	c.ec = newEChart(el, c.onClick(ctx))
 	c.ec.setOption(string(c.IChart.Option))

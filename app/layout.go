@@ -20,6 +20,7 @@ var Pages = []Page{
 	{"/applicants", "申请人", func() app.Composer { return &applicants{} }},
 	{"/appeals", "复议诉讼", func() app.Composer { return &appeals{} }},
 	{"/disclosure", "主动公开", func() app.Composer { return &disclosure{} }},
+	{"/narrative", "报告正文", func() app.Composer { return &narrativePage{} }},
 	{"/checks", "数据校验", func() app.Composer { return &checks{} }},
 	{"/reports", "全部报告", func() app.Composer { return &reports{} }},
 }

@@ -10,7 +10,9 @@ import (
 )
 
 // overview is the page at "/": the key figures with their rates, the outcome
-// chart, the state of the report's own consistency, and the narrative.
+// chart, the state of the report's own consistency, and the narrative's
+// opening with a link to the whole text (/narrative), which on a phone is
+// pages long and would slow the overview's first paint.
 type overview struct {
 	page
 	figures  []charts.Figure
@@ -61,7 +63,12 @@ func (p *overview) Render() app.UI {
 				app.P().Class(consistencyClass(p.findings)).Text(consistencyText(p.findings, p.recovers)),
 				app.P().Body(app.A().Href(p.v.href("/checks")).Text("查看数据校验详情")),
 			),
-			app.Range(r.Sections).Slice(func(i int) app.UI { return narrative(r.Sections[i], i == 0) }),
+			section("narrative-title", "报告正文",
+				app.If(len(r.Sections) > 0 && len(r.Sections[0].Paragraphs) > 0,
+					app.P().Class("lead").Text(firstParagraph(r)),
+				),
+				app.P().Body(app.A().Href(p.v.href("/narrative")).Text("阅读报告正文：总体情况、存在的主要问题及改进情况、其他需要报告的事项")),
+			),
 		}
 	}
 	return &shell{IView: p.v, IPath: "/", IHeading: heading, IContent: content}
@@ -85,13 +92,11 @@ func consistencyText(findings, recovers int) string {
 	return s + "。"
 }
 
-// narrative shows a narrative section; long ones fold behind their title.
-func narrative(s data.Section, open bool) app.UI {
-	id := "section-" + s.Key
-	return app.Section().Class("panel narrative").Aria("labelledby", id).Body(
-		app.Details().Open(open && len(s.Paragraphs) <= 3).Body(
-			app.Summary().Body(app.H2().ID(id).Text(s.Title)),
-			app.Range(s.Paragraphs).Slice(func(i int) app.UI { return app.P().Text(s.Paragraphs[i]) }),
-		),
-	)
+// firstParagraph is the opening of 一、总体情况, cut at 120 characters.
+func firstParagraph(r *data.Report) string {
+	p := []rune(r.Sections[0].Paragraphs[0])
+	if len(p) > 120 {
+		return string(p[:120]) + "……"
+	}
+	return string(p)
 }

@@ -1,0 +1,36 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/data"
+)
+
+// narrativePage is the page at "/narrative": the report's own text, sections
+// 一、五 and 六, as published.
+type narrativePage struct {
+	page
+}
+
+func (p *narrativePage) OnInit()                     { p.enter(nil, "报告正文", p.prepare) }
+func (p *narrativePage) OnPreRender(ctx app.Context) { p.enter(ctx, "报告正文", p.prepare) }
+func (p *narrativePage) OnNav(ctx app.Context)       { p.enter(ctx, "报告正文", p.prepare) }
+
+func (p *narrativePage) prepare(*data.Report) {}
+
+func (p *narrativePage) Render() app.UI {
+	var content []app.UI
+	if r := p.v.report; r != nil {
+		if len(r.Sections) == 0 {
+			content = append(content, app.P().Text("这份报告的文字部分没有导入。"))
+		}
+		for _, s := range r.Sections {
+			id := "section-" + s.Key
+			content = append(content, app.Section().Class("panel narrative").Aria("labelledby", id).Body(
+				app.H2().ID(id).Text(s.Title),
+				app.Range(s.Paragraphs).Slice(func(i int) app.UI { return app.P().Text(s.Paragraphs[i]) }),
+			))
+		}
+	}
+	return &shell{IView: p.v, IPath: "/narrative", IHeading: "报告正文", IContent: content}
+}
