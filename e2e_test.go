@@ -136,20 +136,17 @@ func (b *browser) run(t *testing.T, what string, actions ...chromedp.Action) {
 }
 
 // takeProblems returns and clears what the page reported as errors.
-func (b *browser) takeProblems() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	p := b.problems
-	b.problems = nil
-	return p
-}
+func (b *browser) takeProblems() []string { return b.take(&b.problems) }
 
-func (b *browser) takeRequests() []string {
+// takeRequests returns and clears the URLs the page asked for.
+func (b *browser) takeRequests() []string { return b.take(&b.requests) }
+
+func (b *browser) take(list *[]string) []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	r := b.requests
-	b.requests = nil
-	return r
+	l := *list
+	*list = nil
+	return l
 }
 
 // poll evaluates a JS expression until it is true. (chromedp.Poll builds

@@ -29,7 +29,6 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 		app.Log("echarts: library or element missing; the table stays available")
 		return nil
 	}
-	disposeEarlyCharts()
 	e := &echart{inst: lib.Call("init", el, nil, map[string]any{"renderer": "canvas", "locale": "ZH"})}
 	resize := app.FuncOf(func(app.Value, []app.Value) any {
 		e.resize()
@@ -54,7 +53,8 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 }
 
 // disposeEarlyCharts disposes the charts web/charts-early.js drew before the
-// app arrived: the app's own replace them (or the page has none).
+// app arrived: the app's own replace them (or the page has none). Every page
+// calls it when the app enters it (page.enter), whether it has charts or not.
 func disposeEarlyCharts() {
 	if !app.IsClient {
 		return
