@@ -16,12 +16,17 @@ func TestFixPage(t *testing.T) {
 <script defer src="/wasm_exec.js"></script>
 <script src="/app.js" defer></script>
 <script defer src="/web/echarts.min.js"></script>
-</head><body><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a></body>`
+</head><body><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a>
+<aside id="app-wasm-loader" class="goapp-app-info">
+<img class="goapp-logo goapp-spin" src="/web/icon-192.png" id="app-wasm-loader-icon">
+<p class="goapp-label" id="app-wasm-loader-label">正在启动交互功能 0%</p>
+</aside></body>`
 	out := fixPage(in)
 	for _, want := range []string{
 		`<meta charset="UTF-8">` + "\n" + `<meta http-equiv="Content-Security-Policy" content="default-src 'self';`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`,
 		`<button aria-pressed="true" class="x">`, `<span aria-hidden="true">`, `aria-current="page"`,
+		`<span id="app-wasm-loader-icon" hidden></span>`, `正在启动交互功能 0%`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed page lacks %s:\n%s", want, out)
@@ -30,7 +35,7 @@ func TestFixPage(t *testing.T) {
 	if i, j := strings.Index(out, "echarts.min.js"), strings.Index(out, "/app.js"); i < 0 || j < i || strings.Index(out, "/wasm_exec.js") < i {
 		t.Errorf("ECharts does not run before go-app's scripts:\n%s", out)
 	}
-	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale", "/app.css"} {
+	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale", "/app.css", "icon-192.png", "goapp-spin"} {
 		if strings.Contains(out, gone) {
 			t.Errorf("fixed page still has %s", gone)
 		}
