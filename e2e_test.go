@@ -457,7 +457,7 @@ func TestExplorerInChromium(t *testing.T) {
 func checkTargets(t *testing.T, b *browser, where string) {
 	t.Helper()
 	var small []string
-	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, button, .drill a, summary")]
+	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, .switch-report, .report-link, button, .drill a, summary")]
 		.filter(e => e.offsetParent !== null)
 		.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 20), r.width, r.height]; })
 		.filter(([, w, h]) => w < 44 || h < 44)
