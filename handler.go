@@ -94,8 +94,8 @@ func fixPage(page string) string {
 	page = appCSSRE.ReplaceAllString(page, "")
 	// The loader's notice is its words ("正在启动交互功能 N%"); its spinning
 	// icon was one more image to fetch, decode and animate on the way to
-	// the first paint (measured: first paint 964 → 920 ms, median of 13).
-	// app.js still finds the element it restyles on an error.
+	// the first paint (−44 ms measured, within the run-to-run noise). app.js
+	// still finds the element it restyles on an error.
 	page = loaderIconRE.ReplaceAllString(page, `<span id="app-wasm-loader-icon" hidden></span>`)
 	// ECharts and the early charts run before go-app's scripts, so the
 	// prerendered charts are drawn before the WASM's loader starts.
