@@ -49,7 +49,6 @@ func handler(def *data.Report, version string) *app.Handler {
 		BackgroundColor:       "#ffffff",
 		ThemeColor:            "#0b3d91",
 		LoadingLabel:          "正在启动交互功能 {progress}%",
-		Styles:                []string{"/web/style.css"},
 		Scripts:               []string{"/web/echarts.min.js defer", "/web/charts-early.js defer"},
 		CacheableResources:    cacheable,
 		Version:               version,
@@ -92,6 +91,11 @@ func fixPage(page string) string {
 	// go-app's app.css only styles its loader, which web/style.css restyles:
 	// one render-blocking request less on the way to the first paint.
 	page = appCSSRE.ReplaceAllString(page, "")
+	// The style sheet is in the page, not linked: the meta policy above
+	// turns off Chromium's preload scanner, so a linked sheet was requested
+	// only when the parser reached it, and the first paint waited for it
+	// (key figure on screen 1072 → 872 ms median, 9 interleaved runs).
+	page = strings.Replace(page, "</head>", "<style>"+siteCSS+"</style>\n</head>", 1)
 	// The loader's notice is its words ("正在启动交互功能 N%"); its spinning
 	// icon was one more image to fetch, decode and animate on the way to
 	// the first paint (−44 ms measured, within the run-to-run noise). app.js
@@ -114,6 +118,16 @@ func scriptTag(page, src string) string {
 	re := regexp.MustCompile(`<script [^>]*src="` + regexp.QuoteMeta(src) + `"[^>]*></script>`)
 	return re.FindString(page)
 }
+
+// siteCSS is web/style.css without its comments, as the pages carry it.
+var siteCSS = func() string {
+	b, err := web.Files.ReadFile("style.css")
+	if err != nil {
+		panic(err)
+	}
+	css := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(string(b), "")
+	return strings.TrimSpace(regexp.MustCompile(`\n\s*\n+`).ReplaceAllString(css, "\n"))
+}()
 
 var (
 	viewportRE   = regexp.MustCompile(`<meta [^>]*name="viewport"[^>]*>`)

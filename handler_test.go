@@ -27,6 +27,8 @@ func TestFixPage(t *testing.T) {
 		`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`,
 		`<button aria-pressed="true" class="x">`, `<span aria-hidden="true">`, `aria-current="page"`,
 		`<span id="app-wasm-loader-icon" hidden></span>`, `正在启动交互功能 0%`,
+		// The whole style sheet, in the head, without its comments.
+		"<style>:root {", ".switch-report {", "@media (forced-colors: active)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed page lacks %s:\n%s", want, out)
@@ -35,7 +37,10 @@ func TestFixPage(t *testing.T) {
 	if i, j := strings.Index(out, "echarts.min.js"), strings.Index(out, "/app.js"); i < 0 || j < i || strings.Index(out, "/wasm_exec.js") < i {
 		t.Errorf("ECharts does not run before go-app's scripts:\n%s", out)
 	}
-	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale", "/app.css", "icon-192.png", "goapp-spin"} {
+	if i, j := strings.Index(out, "</style>"), strings.Index(out, "</head>"); i < 0 || j < i {
+		t.Errorf("the style sheet is not in the head:\n%s", out)
+	}
+	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale", "/app.css", "icon-192.png", "goapp-spin", "style.css", "/*"} {
 		if strings.Contains(out, gone) {
 			t.Errorf("fixed page still has %s", gone)
 		}
