@@ -101,22 +101,39 @@ func fixPage(page string) string {
 	// the first paint (−44 ms measured, within the run-to-run noise). app.js
 	// still finds the element it restyles on an error.
 	page = loaderIconRE.ReplaceAllString(page, `<span id="app-wasm-loader-icon" hidden></span>`)
-	// ECharts and the early charts run before go-app's scripts, so the
-	// prerendered charts are drawn before the WASM's loader starts.
-	for _, src := range []string{"/wasm_exec.js", "/app.js"} {
-		if tag := scriptTag(page, src); tag != "" {
-			page = strings.Replace(page, tag+"\n", "", 1)
-			page = strings.Replace(page, "</head>", tag+"\n</head>", 1)
-		}
-	}
+	// The (deferred) scripts go to the end of the body. Named in the head,
+	// they are requested one by one as the parser meets them (the meta
+	// policy turns off the preload scanner), which used up the parser's
+	// time slice: it yielded before the body, and the first frame laid out
+	// an empty page before the one with the report. ECharts and the early
+	// charts stay before go-app's scripts, so the prerendered charts are
+	// drawn before the WASM's loader starts.
+	page = moveScripts(page)
 	return ogURLRE.ReplaceAllString(page, "")
 }
 
-// scriptTag finds the <script> element of src, whatever the order of its
-// attributes.
-func scriptTag(page, src string) string {
-	re := regexp.MustCompile(`<script [^>]*src="` + regexp.QuoteMeta(src) + `"[^>]*></script>`)
-	return re.FindString(page)
+// moveScripts moves the head's script elements to the end of the body,
+// go-app's own (wasm_exec.js, app.js) last, the others in their order.
+func moveScripts(page string) string {
+	end := strings.Index(page, "</head>")
+	if end < 0 || !strings.Contains(page, "</body>") {
+		return page
+	}
+	var ours, goapp []string
+	for _, tag := range scriptRE.FindAllString(page[:end], -1) {
+		if strings.Contains(tag, `src="/wasm_exec.js"`) || strings.Contains(tag, `src="/app.js"`) {
+			goapp = append(goapp, tag)
+		} else {
+			ours = append(ours, tag)
+		}
+		page = strings.Replace(page, tag+"\n", "", 1)
+		page = strings.Replace(page, tag, "", 1)
+	}
+	var b strings.Builder
+	for _, tag := range append(ours, goapp...) {
+		b.WriteString(tag + "\n")
+	}
+	return strings.Replace(page, "</body>", b.String()+"</body>", 1)
 }
 
 // siteCSS is web/style.css without its comments, as the pages carry it.
@@ -130,6 +147,7 @@ var siteCSS = func() string {
 }()
 
 var (
+	scriptRE     = regexp.MustCompile(`<script [^>]*></script>`)
 	viewportRE   = regexp.MustCompile(`<meta [^>]*name="viewport"[^>]*>`)
 	appCSSRE     = regexp.MustCompile(`<link [^>]*href="/app.css"[^>]*>\n?`)
 	loaderIconRE = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)

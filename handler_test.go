@@ -37,6 +37,10 @@ func TestFixPage(t *testing.T) {
 	if i, j := strings.Index(out, "echarts.min.js"), strings.Index(out, "/app.js"); i < 0 || j < i || strings.Index(out, "/wasm_exec.js") < i {
 		t.Errorf("ECharts does not run before go-app's scripts:\n%s", out)
 	}
+	// Every script after the body's content, none in the head.
+	if head, body := out[:strings.Index(out, "</head>")], out[strings.Index(out, "</aside>"):]; strings.Contains(head, "<script") || strings.Count(body, "<script") != 3 {
+		t.Errorf("the scripts are not at the end of the body:\n%s", out)
+	}
 	if i, j := strings.Index(out, "</style>"), strings.Index(out, "</head>"); i < 0 || j < i {
 		t.Errorf("the style sheet is not in the head:\n%s", out)
 	}
