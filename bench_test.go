@@ -41,7 +41,7 @@ const cpuSlowdown = 4
 // probe runs in every page before its own scripts (DevTools scripts are not
 // subject to the page's CSP) and records, in ms since navigation start:
 // first contentful paint; the key figure on screen, laid out and not
-// covered; the first chart drawn; the app running (go-app's loader gone and
+// covered; the first chart drawn and displayed; the app running (go-app's loader gone and
 // a chart mounted by the WASM).
 const probe = `(() => {
   const m = window.__bench = {};
@@ -65,7 +65,7 @@ const probe = `(() => {
       for (const el of document.querySelectorAll(".chart-canvas")) {
         const i = echarts.getInstanceByDom(el);
         const o = i && i.getOption();
-        if (o && (o.series || []).length && el.querySelector("canvas")) { m.chart = now; break; }
+        if (o && (o.series || []).length && el.querySelector("canvas") && el.offsetWidth > 0 && el.offsetHeight > 0) { m.chart = now; break; }
       }
     }
     if (!m.app && site() && !document.getElementById("app-wasm-loader") && window.nianbaoLiveCharts !== undefined) m.app = now;

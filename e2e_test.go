@@ -175,8 +175,12 @@ const appReady = `(() => {
 	if (document.getElementById("app-wasm-loader")) return false;
 	if (!window.echarts) return false;
 	const els = [...document.querySelectorAll(".chart-canvas")];
-	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas"); });
+	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && ` + chartShown + `; });
 })()`
+
+// chartShown is true when the chart element el is on the page with a size
+// (an instance drawn into an element that is not displayed shows nothing).
+const chartShown = `(el.offsetWidth > 0 && el.offsetHeight > 0 && el.querySelector("canvas").width > 0)`
 
 type chartState struct {
 	Charts int `json:"charts"`
@@ -322,9 +326,9 @@ func TestExplorerInChromium(t *testing.T) {
 		b.run(t, "no wasm", chromedp.Navigate(srv.URL+"/outcomes?wasm=false"),
 			poll(`!document.getElementById("app-wasm-loader") && !!window.nianbaoDisposeEarly`),
 			chromedp.Evaluate(`[...document.querySelectorAll(".chart-canvas")].every(el => {
-				const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && i.getOption().series.length > 0; })`, &drawn))
+				const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && i.getOption().series.length > 0 && `+chartShown+`; })`, &drawn))
 		if !drawn {
-			t.Error("the prerendered charts were not drawn without the WASM")
+			t.Error("the prerendered charts were not drawn, or not shown, without the WASM")
 		}
 		var live interface{}
 		b.run(t, "no app", chromedp.Evaluate(`window.nianbaoLiveCharts === undefined`, &live))

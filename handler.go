@@ -88,6 +88,11 @@ func fixPage(page string) string {
 	// go-app prints attributes in map order, so match tags, not strings.
 	page = viewportRE.ReplaceAllString(page, `<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`)
 	page = bareARIARE.ReplaceAllString(page, `$1="true"$2`)
+	// go-app prints Hidden(false) as hidden="false", and any value of the
+	// boolean attribute hides: every prerendered chart was not displayed
+	// until the WASM re-rendered it, and never with ?wasm=false.
+	page = strings.ReplaceAll(page, ` hidden="false"`, "")
+	page = strings.ReplaceAll(page, ` hidden="true"`, " hidden")
 	// go-app's app.css only styles its loader, which web/style.css restyles:
 	// one render-blocking request less on the way to the first paint.
 	page = appCSSRE.ReplaceAllString(page, "")
@@ -126,14 +131,13 @@ func moveScripts(page string) string {
 		} else {
 			ours = append(ours, tag)
 		}
-		page = strings.Replace(page, tag+"\n", "", 1)
-		page = strings.Replace(page, tag, "", 1)
 	}
+	head := scriptLineRE.ReplaceAllString(page[:end], "")
 	var b strings.Builder
 	for _, tag := range append(ours, goapp...) {
 		b.WriteString(tag + "\n")
 	}
-	return strings.Replace(page, "</body>", b.String()+"</body>", 1)
+	return head + strings.Replace(page[end:], "</body>", b.String()+"</body>", 1)
 }
 
 // siteCSS is web/style.css without its comments, as the pages carry it.
@@ -148,6 +152,7 @@ var siteCSS = func() string {
 
 var (
 	scriptRE     = regexp.MustCompile(`<script [^>]*></script>`)
+	scriptLineRE = regexp.MustCompile(`<script [^>]*></script>\n?`)
 	viewportRE   = regexp.MustCompile(`<meta [^>]*name="viewport"[^>]*>`)
 	appCSSRE     = regexp.MustCompile(`<link [^>]*href="/app.css"[^>]*>\n?`)
 	loaderIconRE = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)

@@ -16,7 +16,7 @@ func TestFixPage(t *testing.T) {
 <script defer src="/wasm_exec.js"></script>
 <script src="/app.js" defer></script>
 <script defer src="/web/echarts.min.js"></script>
-</head><body><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a>
+</head><body><div hidden="false" class="chart-canvas"></div><div class="chart-table" hidden="true"></div><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a>
 <aside id="app-wasm-loader" class="goapp-app-info">
 <img class="goapp-logo goapp-spin" src="/web/icon-192.png" id="app-wasm-loader-icon">
 <p class="goapp-label" id="app-wasm-loader-label">正在启动交互功能 0%</p>
@@ -29,6 +29,7 @@ func TestFixPage(t *testing.T) {
 		`<span id="app-wasm-loader-icon" hidden></span>`, `正在启动交互功能 0%`,
 		// The whole style sheet, in the head, without its comments.
 		"<style>:root {", ".switch-report {", "@media (forced-colors: active)",
+		`<div class="chart-canvas"></div>`, `<div class="chart-table" hidden></div>`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("fixed page lacks %s:\n%s", want, out)
@@ -44,7 +45,7 @@ func TestFixPage(t *testing.T) {
 	if i, j := strings.Index(out, "</style>"), strings.Index(out, "</head>"); i < 0 || j < i {
 		t.Errorf("the style sheet is not in the head:\n%s", out)
 	}
-	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale", "/app.css", "icon-192.png", "goapp-spin", "style.css", "/*"} {
+	for _, gone := range []string{"127.0.0.1", "user-scalable", "maximum-scale", "/app.css", "icon-192.png", "goapp-spin", "style.css", "/*", ` hidden="`} {
 		if strings.Contains(out, gone) {
 			t.Errorf("fixed page still has %s", gone)
 		}
