@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -400,6 +401,41 @@ func TestExplorerInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("a table downloads as a CSV file", func(t *testing.T) {
+		dir := t.TempDir()
+		b.run(t, "downloads allowed", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir),
+			chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			chromedp.Click("#chart-outcomes .switch-table", chromedp.ByQuery), poll(tablesShown),
+			chromedp.Click("#chart-outcomes .table-download a", chromedp.ByQuery))
+		want := filepath.Join(dir, "办理结果（件，表三“总计”列）.csv")
+		var got []byte
+		for i := 0; i < 100 && got == nil; i++ {
+			got, _ = os.ReadFile(want)
+			time.Sleep(50 * time.Millisecond)
+		}
+		if got == nil {
+			names, _ := filepath.Glob(filepath.Join(dir, "*"))
+			t.Fatalf("no %s downloaded; the folder holds %q", filepath.Base(want), names)
+		}
+		// The numbers the chart function computes, as the table shows them.
+		ch := charts.Outcomes(def, "")
+		for _, row := range ch.Table.Rows {
+			line := row.Head
+			for _, c := range row.Cells {
+				line += "," + c.Text
+			}
+			if !strings.Contains(string(got), line+",\r\n") {
+				t.Errorf("the CSV lacks the line %q:\n%s", line, got)
+			}
+		}
+		if !strings.HasPrefix(string(got), "\uFEFF"+strings.Join(ch.Table.Head, ",")+",备注\r\n") {
+			t.Errorf("the CSV does not start with the byte-order mark and the headers:\n%s", got)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
 	t.Run("no chart leaks across many page changes", func(t *testing.T) {
 		b.run(t, "home", chromedp.Navigate(srv.URL+"/"), poll(appReady))
 		for i := 0; i < 5; i++ {
@@ -461,7 +497,7 @@ func TestExplorerInChromium(t *testing.T) {
 func checkTargets(t *testing.T, b *browser, where string) {
 	t.Helper()
 	var small []string
-	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, .switch-report, .report-link, button, .drill a, summary")]
+	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, .switch-report, .report-link, .table-download a, button, .drill a, summary")]
 		.filter(e => e.offsetParent !== null)
 		.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 20), r.width, r.height]; })
 		.filter(([, w, h]) => w < 44 || h < 44)

@@ -4,6 +4,7 @@ package charts
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"strings"
@@ -249,5 +250,47 @@ func TestBundleIsCurrent(t *testing.T) {
 	}
 	if n := len(b["huaian-city-2024"]); n != 10 {
 		t.Errorf("%d charts for Huai'an 2024, want 10 (6 + 4 drill-downs)", n)
+	}
+}
+
+// The CSV of a table reads back as the table: the report's numbers, blanks
+// empty, and every blank and recovered number named in 备注.
+func TestTableCSV(t *testing.T) {
+	r := nantong(t)
+	app := Applicants(r).Table.CSV()
+	if !bytes.HasPrefix(app, []byte("\uFEFF")) {
+		t.Error("no UTF-8 byte-order mark")
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(app, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := Applicants(r).Table
+	if len(recs) != len(tab.Rows)+1 || recs[0][len(recs[0])-1] != "备注" || recs[0][0] != tab.Head[0] {
+		t.Fatalf("header %q, %d lines for %d rows", recs[0], len(recs), len(tab.Rows))
+	}
+	var legal []string
+	for _, rec := range recs {
+		if strings.HasSuffix(rec[0], "法律服务机构") {
+			legal = rec
+		}
+	}
+	if legal == nil || legal[1] != "5" || !strings.Contains(legal[len(legal)-1], "推算（规则1）") {
+		t.Errorf("法律服务机构 line %q, want 5 marked as recovered by rule 1", legal)
+	}
+
+	recs, err = csv.NewReader(bytes.NewReader(bytes.TrimPrefix(OutcomesByApplicant(r).Table.CSV(), []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs {
+		if rec[0] == "部分公开" && (rec[3] != "" || !strings.Contains(rec[len(rec)-1], recs[0][3]+"：报告中为空白")) {
+			t.Errorf("部分公开 line %q, want the blank empty and named in 备注", rec)
+		}
+	}
+	for _, rec := range recs {
+		if rec[0] == "予以公开" && rec[1] == "" {
+			t.Errorf("予以公开 line %q lost its numbers", rec)
+		}
 	}
 }
