@@ -106,38 +106,43 @@ func fixPage(page string) string {
 	// the first paint (−44 ms measured, within the run-to-run noise). app.js
 	// still finds the element it restyles on an error.
 	page = loaderIconRE.ReplaceAllString(page, `<span id="app-wasm-loader-icon" hidden></span>`)
-	// The (deferred) scripts go to the end of the body. Named in the head,
-	// they are requested one by one as the parser meets them (the meta
-	// policy turns off the preload scanner), which used up the parser's
-	// time slice: it yielded before the body, and the first frame laid out
-	// an empty page before the one with the report. ECharts and the early
-	// charts stay before go-app's scripts, so the prerendered charts are
-	// drawn before the WASM's loader starts.
+	// The (deferred) scripts leave the head. Named there, they are
+	// requested one by one as the parser meets them (the meta policy turns
+	// off the preload scanner), which used up the parser's time slice: it
+	// yielded before the body, and the first frame laid out an empty page.
+	// ECharts and the early charts go right after the page's first chart:
+	// the parser yields there instead, and the first frame lays out the
+	// first screen, not the sections below it (traces: 45 text shapings in
+	// the first layout instead of 55). go-app's scripts go to the end.
 	page = moveScripts(page)
 	return ogURLRE.ReplaceAllString(page, "")
 }
 
-// moveScripts moves the head's script elements to the end of the body,
-// go-app's own (wasm_exec.js, app.js) last, the others in their order.
+// moveScripts moves the head's script elements into the body: go-app's own
+// (wasm_exec.js, app.js) to its end, the others, in their order, after the
+// first chart of the page's main content, or to the end when it has none.
 func moveScripts(page string) string {
 	end := strings.Index(page, "</head>")
 	if end < 0 || !strings.Contains(page, "</body>") {
 		return page
 	}
-	var ours, goapp []string
+	var ours, goapp strings.Builder
 	for _, tag := range scriptRE.FindAllString(page[:end], -1) {
 		if strings.Contains(tag, `src="/wasm_exec.js"`) || strings.Contains(tag, `src="/app.js"`) {
-			goapp = append(goapp, tag)
+			goapp.WriteString(tag + "\n")
 		} else {
-			ours = append(ours, tag)
+			ours.WriteString(tag + "\n")
 		}
 	}
-	head := scriptLineRE.ReplaceAllString(page[:end], "")
-	var b strings.Builder
-	for _, tag := range append(ours, goapp...) {
-		b.WriteString(tag + "\n")
+	head, body := scriptLineRE.ReplaceAllString(page[:end], ""), page[end:]
+	tail := goapp.String()
+	if m := strings.Index(body, "<main"); m >= 0 && strings.Contains(body[m:], "</figure>") {
+		i := m + strings.Index(body[m:], "</figure>") + len("</figure>")
+		body = body[:i] + "\n" + strings.TrimSuffix(ours.String(), "\n") + body[i:]
+	} else {
+		tail = ours.String() + tail
 	}
-	return head + strings.Replace(page[end:], "</body>", b.String()+"</body>", 1)
+	return head + strings.Replace(body, "</body>", tail+"</body>", 1)
 }
 
 // siteCSS is web/style.css without its comments, as the pages carry it.

@@ -16,7 +16,8 @@ func TestFixPage(t *testing.T) {
 <script defer src="/wasm_exec.js"></script>
 <script src="/app.js" defer></script>
 <script defer src="/web/echarts.min.js"></script>
-</head><body><div hidden="false" class="chart-canvas"></div><div class="chart-table" hidden="true"></div><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a>
+</head><body><main><figure>chart</figure>
+<p>below</p></main><div hidden="false" class="chart-canvas"></div><div class="chart-table" hidden="true"></div><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a>
 <aside id="app-wasm-loader" class="goapp-app-info">
 <img class="goapp-logo goapp-spin" src="/web/icon-192.png" id="app-wasm-loader-icon">
 <p class="goapp-label" id="app-wasm-loader-label">正在启动交互功能 0%</p>
@@ -38,9 +39,21 @@ func TestFixPage(t *testing.T) {
 	if i, j := strings.Index(out, "echarts.min.js"), strings.Index(out, "/app.js"); i < 0 || j < i || strings.Index(out, "/wasm_exec.js") < i {
 		t.Errorf("ECharts does not run before go-app's scripts:\n%s", out)
 	}
-	// Every script after the body's content, none in the head.
-	if head, body := out[:strings.Index(out, "</head>")], out[strings.Index(out, "</aside>"):]; strings.Contains(head, "<script") || strings.Count(body, "<script") != 3 {
-		t.Errorf("the scripts are not at the end of the body:\n%s", out)
+	// No script in the head; ECharts right after the first chart; go-app's
+	// scripts after the body's content.
+	if head := out[:strings.Index(out, "</head>")]; strings.Contains(head, "<script") {
+		t.Errorf("scripts left in the head:\n%s", out)
+	}
+	if !strings.Contains(out, "</figure>\n<script defer src=\"/web/echarts.min.js\"></script>\n<p>below</p>") {
+		t.Errorf("ECharts is not right after the first chart:\n%s", out)
+	}
+	if tail := out[strings.Index(out, "</aside>"):]; strings.Count(tail, "<script") != 2 {
+		t.Errorf("go-app's scripts are not at the end of the body:\n%s", out)
+	}
+	// A page without a chart gets every script at the end.
+	if plain := fixPage(strings.Replace(in, "<figure>chart</figure>\n", "", 1)); strings.Count(plain[strings.Index(plain, "</aside>"):], "<script") != 3 ||
+		strings.Index(plain, "/web/echarts.min.js") > strings.Index(plain, "/wasm_exec.js") {
+		t.Errorf("a page without a chart does not get its scripts at the end:\n%s", plain)
 	}
 	if i, j := strings.Index(out, "</style>"), strings.Index(out, "</head>"); i < 0 || j < i {
 		t.Errorf("the style sheet is not in the head:\n%s", out)
