@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -92,7 +93,6 @@ func fixPage(page string) string {
 	// boolean attribute hides: every prerendered chart was not displayed
 	// until the WASM re-rendered it, and never with ?wasm=false.
 	page = strings.ReplaceAll(page, ` hidden="false"`, "")
-	page = strings.ReplaceAll(page, ` hidden="true"`, " hidden")
 	// go-app's app.css only styles its loader, which web/style.css restyles:
 	// one render-blocking request less on the way to the first paint.
 	page = appCSSRE.ReplaceAllString(page, "")
@@ -100,7 +100,7 @@ func fixPage(page string) string {
 	// turns off Chromium's preload scanner, so a linked sheet was requested
 	// only when the parser reached it, and the first paint waited for it
 	// (key figure on screen 1072 → 872 ms median, 9 interleaved runs).
-	page = strings.Replace(page, "</head>", "<style>"+siteCSS+"</style>\n</head>", 1)
+	page = strings.Replace(page, "</head>", "<style>"+siteCSS()+"</style>\n</head>", 1)
 	// The loader's notice is its words ("正在启动交互功能 N%"); its spinning
 	// icon was one more image to fetch, decode and animate on the way to
 	// the first paint (−44 ms measured, within the run-to-run noise). app.js
@@ -128,13 +128,14 @@ func moveScripts(page string) string {
 	}
 	var ours, goapp strings.Builder
 	for _, tag := range scriptRE.FindAllString(page[:end], -1) {
+		tag = strings.TrimSuffix(tag, "\n")
 		if strings.Contains(tag, `src="/wasm_exec.js"`) || strings.Contains(tag, `src="/app.js"`) {
 			goapp.WriteString(tag + "\n")
 		} else {
 			ours.WriteString(tag + "\n")
 		}
 	}
-	head, body := scriptLineRE.ReplaceAllString(page[:end], ""), page[end:]
+	head, body := scriptRE.ReplaceAllString(page[:end], ""), page[end:]
 	tail := goapp.String()
 	if m := strings.Index(body, "<main"); m >= 0 && strings.Contains(body[m:], "</figure>") {
 		i := m + strings.Index(body[m:], "</figure>") + len("</figure>")
@@ -145,19 +146,19 @@ func moveScripts(page string) string {
 	return head + strings.Replace(body, "</body>", tail+"</body>", 1)
 }
 
-// siteCSS is web/style.css without its comments, as the pages carry it.
-var siteCSS = func() string {
+// siteCSS is web/style.css without its comments, as the pages carry it;
+// made on the first page the build fixes, not when any command starts.
+var siteCSS = sync.OnceValue(func() string {
 	b, err := web.Files.ReadFile("style.css")
 	if err != nil {
 		panic(err)
 	}
 	css := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(string(b), "")
 	return strings.TrimSpace(regexp.MustCompile(`\n\s*\n+`).ReplaceAllString(css, "\n"))
-}()
+})
 
 var (
-	scriptRE     = regexp.MustCompile(`<script [^>]*></script>`)
-	scriptLineRE = regexp.MustCompile(`<script [^>]*></script>\n?`)
+	scriptRE     = regexp.MustCompile(`<script [^>]*></script>\n?`)
 	viewportRE   = regexp.MustCompile(`<meta [^>]*name="viewport"[^>]*>`)
 	appCSSRE     = regexp.MustCompile(`<link [^>]*href="/app.css"[^>]*>\n?`)
 	loaderIconRE = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)

@@ -17,7 +17,7 @@ func TestFixPage(t *testing.T) {
 <script src="/app.js" defer></script>
 <script defer src="/web/echarts.min.js"></script>
 </head><body><main><figure>chart</figure>
-<p>below</p></main><div hidden="false" class="chart-canvas"></div><div class="chart-table" hidden="true"></div><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a>
+<p>below</p></main><div hidden="false" class="chart-canvas"></div><div class="chart-table" hidden></div><button aria-pressed class="x">图</button><span aria-hidden>—</span><a aria-current="page" href="/">概览</a>
 <aside id="app-wasm-loader" class="goapp-app-info">
 <img class="goapp-logo goapp-spin" src="/web/icon-192.png" id="app-wasm-loader-icon">
 <p class="goapp-label" id="app-wasm-loader-label">正在启动交互功能 0%</p>
