@@ -17,11 +17,17 @@ build: node_modules/.installed
 serve: node_modules/.installed
 	$(GO) run . serve -port $(or $(PORT),8080)
 
-# Every test: vet, gofmt, unit and component tests, and the end-to-end test
-# in Chromium (/usr/bin/chromium, from Debian).
+# Every test: vet (native and for the browser), gofmt, unit and component
+# tests, the browser-side packages' tests compiled to WebAssembly and run
+# by Node, and the end-to-end test in Chromium (/usr/bin/chromium, from
+# Debian). `go test -short ./...` skips the Chromium tests: seconds, not
+# minutes, while working.
+WASM_EXEC = $$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 test: node_modules/.installed
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./data ./charts
 	$(GO) test -count=1 -timeout 20m ./...
 
 # The importer's speed (reports/s on one core), then the load budget: dist/
@@ -29,14 +35,14 @@ test: node_modules/.installed
 # headless Chromium (4G, 4x CPU slowdown), 5 interleaved runs (BENCH_RUNS=…).
 # It prints every figure and exits 0 whatever they are.
 bench: node_modules/.installed
-	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data
-	$(GO) test -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 30m .
+	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data/importer
+	$(GO) test -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 30m ./web/site
 
 # Each parser under go test -fuzz for FUZZTIME (default 60s). Interesting
 # inputs are minimised for at most 50 runs: the seeds are whole reports.
 fuzz:
 	for f in FuzzImport FuzzImportHTML FuzzParseDataset; do \
-		$(GO) test ./data -run '^$$' -fuzz "^$$f$$" -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x || exit 1; \
+		$(GO) test ./data/importer -run '^$$' -fuzz "^$$f$$" -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x || exit 1; \
 	done
 
 clean:

@@ -1,22 +1,23 @@
 // Command nianbao is 年报透视, an explorer for the annual reports on open
-// government information. In the browser it runs the go-app component tree
-// (compiled to WebAssembly); natively it has subcommands:
+// government information. It is three programs in one binary:
 //
-//	nianbao build [-o dist]             write the static site
-//	nianbao serve [-port 8080] [-dir dist] [-no-build]
-//	                                    build, then serve the site on 127.0.0.1
-//	nianbao import [--csv] [-o FILE] [--id ID] REPORT
-//	                                    turn a published report into a dataset
+//   - in the browser (main_js.go), the go-app component tree of app/,
+//     compiled to WebAssembly, which fetches each report's data from the
+//     site;
+//
+//   - natively (main_native.go), the site builder and server of web/site
+//     and the importer of data/importer:
+//
+//     nianbao build [-o dist] [-datasets data/datasets]
+//     nianbao serve [-port 8080] [-dir dist] [-no-build]
+//     nianbao import [--csv] [-o FILE] [--id ID] REPORT
+//
+// main registers the pages' routes once, for both; run is the switch.
 package main
 
-import (
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	ui "nianbao/app"
-)
+import ui "nianbao/app"
 
 func main() {
 	ui.Register()
-	app.RunWhenOnBrowser()
-	native()
+	run()
 }

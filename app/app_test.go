@@ -15,6 +15,9 @@ import (
 // and returns its HTML.
 func render(t *testing.T, c app.Composer, rawURL string) string {
 	t.Helper()
+	if store.src == nil {
+		useSource(t, newMemSource(t, shipped(t)))
+	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +39,7 @@ func wantIn(t *testing.T, html string, wants ...string) {
 }
 
 func TestEveryPageRendersTheReport(t *testing.T) {
-	for _, p := range Pages {
+	for _, p := range ReportPages {
 		t.Run(p.Path, func(t *testing.T) {
 			html := render(t, p.New(), "http://localhost"+p.Path)
 			wantIn(t, html, "南通市人民政府 · 2019年度报告", `aria-current="page"`, ">"+p.Label+"<",
@@ -87,29 +90,22 @@ func TestChecksListsRecoveredCells(t *testing.T) {
 }
 
 func TestBrokenReportShowsFindings(t *testing.T) {
-	restore := loadCatalog
-	defer func() { loadCatalog = restore }()
-	reports, err := restore()
-	if err != nil {
-		t.Fatal(err)
+	reports := shipped(t)
+	for _, r := range reports {
+		if r.ID == data.DefaultID {
+			r.Appeals["review"][data.AppealTotal] = data.Num(0)
+		}
 	}
-	b, _ := data.Encode(reports[0])
-	broken, _ := data.Parse(b)
-	broken.Appeals["review"][4] = data.Num(0)
-	loadCatalog = func() ([]*data.Report, error) { return []*data.Report{broken}, nil }
+	useSource(t, newMemSource(t, reports))
 	html := render(t, &checks{}, "http://localhost/checks")
 	wantIn(t, html, "报告中的不一致（1 处）", "行政复议", "总计", "按规则应为", "228", "⚠ 1 处不符")
 }
 
 func TestDatasetThatDoesNotLoadShowsAnError(t *testing.T) {
-	restore := loadCatalog
-	defer func() { loadCatalog = restore }()
-	loadCatalog = func() ([]*data.Report, error) {
-		return nil, errors.New("data/datasets/x.json: line 3, column 9: invalid character")
-	}
-	for _, p := range Pages {
+	useSource(t, &memSource{err: errors.New("data/r/x.json: line 3, column 9: invalid character")})
+	for _, p := range append(append([]Page(nil), ReportPages...), CatalogPages...) {
 		html := render(t, p.New(), "http://localhost"+p.Path)
-		wantIn(t, html, "无法显示报告", "报告数据无法载入", "data/datasets/x.json: line 3, column 9")
+		wantIn(t, html, "无法显示", "无法载入", "data/r/x.json: line 3, column 9")
 	}
 }
 
@@ -119,14 +115,14 @@ func TestUnknownReportInTheURL(t *testing.T) {
 }
 
 func TestLinksKeepTheReport(t *testing.T) {
-	v := view{report: &data.Report{ID: "hongze-district-2023"}}
+	v := view{id: "hongze-district-2023"}
 	if got := v.href("/outcomes", categoryParam, "denied"); got != "/r/hongze-district-2023/outcomes?cat=denied" {
 		t.Errorf("href = %s", got)
 	}
 	if got := v.href("/"); got != "/r/hongze-district-2023" {
 		t.Errorf("href = %s", got)
 	}
-	v.report.ID = data.DefaultID
+	v.id = data.DefaultID
 	if got := v.href("/appeals"); got != "/appeals" {
 		t.Errorf("href = %s", got)
 	}
@@ -143,6 +139,27 @@ func TestOtherReportsHaveTheirOwnPages(t *testing.T) {
 	wantIn(t, html, "淮安市洪泽区人民政府 · 2023年度报告", "报告中的不一致（2 处）", "⚠ 2 处不符",
 		`href="/r/hongze-district-2023/outcomes"`, `href="/reports"`)
 	html = render(t, &reports{}, "http://localhost/reports")
-	wantIn(t, html, `href="/r/hongze-district-2023"`, `href="/"`, "淮安市人民政府2024年政府信息公开工作年度报告",
-		"⚠ 2 处不一致", "2 个数字经推算", "本站收录 4 份报告")
+	wantIn(t, html, `href="/r/hongze-district-2023"`, `href="/"`, `href="/b/hongze-district"`, "淮安市人民政府",
+		"本站收录 4 个机关的 6 份报告")
+}
+
+func TestCatalogPages(t *testing.T) {
+	// Prerendered (no WebAssembly), the catalog is every body with its years.
+	html := render(t, &reports{}, "http://localhost/reports")
+	wantIn(t, html, `href="/b/pingtan-zone"`, `href="/r/pingtan-zone-2025"`, `href="/r/pingtan-zone-2024"`)
+
+	html = render(t, &body{}, "http://localhost/b/hongze-district")
+	wantIn(t, html, "淮安市洪泽区人民政府", "县区", `href="/r/hongze-district-2023"`, `href="/r/hongze-district-2024"`,
+		`id="chart-trend-requests"`, `id="chart-trend-outcomes"`, `id="chart-trend-appeals"`, "跨年度校验", "2023年", "2024年")
+	html = render(t, &body{}, "http://localhost/b/nowhere")
+	wantIn(t, html, "没有找到机关“nowhere”")
+
+	html = render(t, &compare{}, "http://localhost/compare?r=huaian-city-2024,hongze-district-2024,nope-2020")
+	wantIn(t, html, "比较的报告（2 份）", "关键数字对比", `id="chart-compare-outcomes"`, `id="chart-compare-review"`,
+		"没有找到这些报告：nope-2020", `href="/compare?r=hongze-district-2024"`)
+	html = render(t, &compare{}, "http://localhost/compare")
+	wantIn(t, html, "请选择两到六份报告")
+
+	html = render(t, &ranking{}, "http://localhost/ranking?year=2024&by=open")
+	wantIn(t, html, "2024年各层级机关：予以公开或部分公开的比例", `id="chart-ranking"`, "淮安市人民政府", "名次")
 }

@@ -4,7 +4,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
 )
 
 // appeals is the page at "/appeals": how administrative review and
@@ -18,7 +17,7 @@ func (p *appeals) OnInit()                     { p.enter(nil, "复议诉讼", p.
 func (p *appeals) OnPreRender(ctx app.Context) { p.enter(ctx, "复议诉讼", p.prepare) }
 func (p *appeals) OnNav(ctx app.Context)       { p.enter(ctx, "复议诉讼", p.prepare) }
 
-func (p *appeals) prepare(r *data.Report) { p.chart = charts.Appeals(r) }
+func (p *appeals) prepare(pk *charts.Pack) { p.chart = pk.Chart("appeals") }
 
 func (p *appeals) Render() app.UI {
 	var content []app.UI

@@ -4,7 +4,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
 )
 
 // applicants is the page at "/applicants": who asked, and what each kind of
@@ -18,9 +17,9 @@ func (p *applicants) OnInit()                     { p.enter(nil, "申请人", p.
 func (p *applicants) OnPreRender(ctx app.Context) { p.enter(ctx, "申请人", p.prepare) }
 func (p *applicants) OnNav(ctx app.Context)       { p.enter(ctx, "申请人", p.prepare) }
 
-func (p *applicants) prepare(r *data.Report) {
-	p.mix = charts.Applicants(r)
-	p.cross = charts.OutcomesByApplicant(r)
+func (p *applicants) prepare(pk *charts.Pack) {
+	p.mix = pk.Chart("applicants")
+	p.cross = pk.Chart("outcomes-by-applicant")
 }
 
 func (p *applicants) Render() app.UI {

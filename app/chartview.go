@@ -171,7 +171,7 @@ func cellView(c charts.Cell) app.UI {
 	case c.Recovered > 0:
 		return app.Td().Class("num recovered").Body(
 			app.Text(c.Text),
-			app.Span().Class("mark-recovered").Title(data.RuleText[c.Recovered]).
+			app.Span().Class("mark-recovered").Title(data.RuleText(c.Recovered)).
 				Text(fmt.Sprintf("推算（规则%d）", c.Recovered)),
 		)
 	}

@@ -25,8 +25,9 @@ func (p *checks) OnInit()                     { p.enter(nil, "数据校验", p.p
 func (p *checks) OnPreRender(ctx app.Context) { p.enter(ctx, "数据校验", p.prepare) }
 func (p *checks) OnNav(ctx app.Context)       { p.enter(ctx, "数据校验", p.prepare) }
 
-func (p *checks) prepare(r *data.Report) {
-	fs := data.Check(r)
+func (p *checks) prepare(pk *charts.Pack) {
+	r := pk.Report
+	fs := append(data.Check(r), pk.CrossYear...)
 	rc := data.RecoveredCells(r)
 	p.nFindings, p.nRecover = len(fs), len(rc)
 	p.rules, p.findings, p.recovered = charts.CheckTables(fs, rc)

@@ -4,7 +4,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
 )
 
 // disclosure is the page at "/disclosure": proactive disclosure (table 二).
@@ -17,7 +16,7 @@ func (p *disclosure) OnInit()                     { p.enter(nil, "主动公开",
 func (p *disclosure) OnPreRender(ctx app.Context) { p.enter(ctx, "主动公开", p.prepare) }
 func (p *disclosure) OnNav(ctx app.Context)       { p.enter(ctx, "主动公开", p.prepare) }
 
-func (p *disclosure) prepare(r *data.Report) { p.chart = charts.Disclosure(r) }
+func (p *disclosure) prepare(pk *charts.Pack) { p.chart = pk.Chart("disclosure") }
 
 func (p *disclosure) Render() app.UI {
 	var content []app.UI

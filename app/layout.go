@@ -13,8 +13,9 @@ type Page struct {
 	New   func() app.Composer
 }
 
-// Pages lists every page, in navigation order.
-var Pages = []Page{
+// ReportPages are the pages each report has, in navigation order: the
+// default report's at these paths, every other's under /r/{id}.
+var ReportPages = []Page{
 	{"/", "概览", func() app.Composer { return &overview{} }},
 	{"/outcomes", "办理结果", func() app.Composer { return &outcomes{} }},
 	{"/applicants", "申请人", func() app.Composer { return &applicants{} }},
@@ -22,25 +23,35 @@ var Pages = []Page{
 	{"/disclosure", "主动公开", func() app.Composer { return &disclosure{} }},
 	{"/narrative", "报告正文", func() app.Composer { return &narrativePage{} }},
 	{"/checks", "数据校验", func() app.Composer { return &checks{} }},
-	{"/reports", "全部报告", func() app.Composer { return &reports{} }},
 }
 
-// ReportPages are the pages each report has (all but the list of reports).
-func ReportPages() []Page { return Pages[:len(Pages)-1] }
+// CatalogPages are the pages about many reports, in navigation order. A
+// body's page (/b/{id}) is reached from them.
+var CatalogPages = []Page{
+	{"/reports", "全部报告", func() app.Composer { return &reports{} }},
+	{"/compare", "比较", func() app.Composer { return &compare{} }},
+	{"/ranking", "排名", func() app.Composer { return &ranking{} }},
+}
 
-// Register routes every page, for the default report at its path and for
-// every other report under /r/{id}.
+// bodyPage is the route of a body's page.
+var bodyPage = Page{bodyPrefix, "机关", func() app.Composer { return &body{} }}
+
+// Register routes every page, once, before the app runs or the site is
+// built: the default report's pages at their paths, every other report's
+// under /r/{id}, the catalog's pages, and each body's page under /b/{id}.
 func Register() {
-	for _, p := range Pages {
+	for _, p := range append(append([]Page(nil), ReportPages...), CatalogPages...) {
 		app.RouteFunc(p.Path, p.New)
 	}
-	for _, p := range ReportPages() {
+	for _, p := range ReportPages {
 		suffix := p.Path
 		if suffix == "/" {
 			suffix = "/?"
 		}
 		app.RouteWithRegexpFunc("^"+reportPrefix+"[a-z0-9-]+"+suffix+"$", p.New)
 	}
+	app.RouteWithRegexpFunc("^"+bodyPrefix+"[a-z0-9-]+/?$", bodyPage.New)
+	app.RouteFunc(OfflinePath, func() app.Composer { return &offline{} })
 }
 
 // shell is the layout every page shares: skip link, masthead with the
@@ -63,32 +74,35 @@ func (s *shell) Render() app.UI {
 	}
 	var main []app.UI
 	main = append(main, app.H1().ID("page-title").Text(s.IHeading))
-	if v.err != nil {
+	switch {
+	case v.loading:
+		main = append(main, app.P().Class("loading").Role("status").Text("正在载入……"))
+	case v.err != nil:
 		main = append(main, errorPanel(v))
-	} else {
+	default:
 		main = append(main, s.IContent...)
 	}
-	return app.Div().Class("site").Body(
+	root := app.Div().Class("site")
+	if v.pack != nil && v.pack.URL != "" {
+		root = root.DataSet("report", v.id).DataSet(PackAttr, v.pack.URL)
+	}
+	return root.Body(
 		app.A().Class("skip-link").Href("#main").Text("跳到正文"),
 		app.Header().Class("masthead").Body(
 			app.Div().Class("brand").Body(
 				app.A().Href(v.href("/")).Class("brand-name").Text("年报透视"),
-				app.P().Class("report-name").Text(reportName),
-				app.If(len(v.reports) > 1, app.A().Class("switch-report").Href("/reports").Text("切换报告")),
+				app.If(v.id != "", app.P().Class("report-name").Text(reportName)),
+				app.If(v.id != "", app.A().Class("switch-report").Href("/reports").Text("切换报告")),
 			),
 			app.Nav().Aria("label", "页面").Body(
-				app.Ul().Class("nav").Body(
-					app.Range(Pages).Slice(func(i int) app.UI {
-						p := Pages[i]
-						href := "/reports"
-						if i < len(ReportPages()) {
-							href = v.href(p.Path)
-						}
-						a := app.A().Href(href).Text(p.Label)
-						if p.Path == s.IPath {
-							a = a.Aria("current", "page").Class("active")
-						}
-						return app.Li().Body(a)
+				app.If(v.id != "", app.Ul().Class("nav").Body(
+					app.Range(ReportPages).Slice(func(i int) app.UI {
+						return s.navLink(v.href(ReportPages[i].Path), ReportPages[i])
+					}),
+				)),
+				app.Ul().Class("nav nav-site").Body(
+					app.Range(CatalogPages).Slice(func(i int) app.UI {
+						return s.navLink(CatalogPages[i].Path, CatalogPages[i])
 					}),
 				),
 			),
@@ -96,6 +110,18 @@ func (s *shell) Render() app.UI {
 		app.Main().ID("main").TabIndex(-1).Body(main...),
 		app.Footer().Class("footer").Body(s.footer()...),
 	)
+}
+
+// OnMount tells the page's scripts and tests that the app has mounted a
+// page (window.nianbaoApp): the prerendered page has been replaced.
+func (s *shell) OnMount(ctx app.Context) { app.Window().Set("nianbaoApp", true) }
+
+func (s *shell) navLink(href string, p Page) app.UI {
+	a := app.A().Href(href).Text(p.Label)
+	if p.Path == s.IPath {
+		a = a.Aria("current", "page").Class("active")
+	}
+	return app.Li().Body(a)
 }
 
 func (s *shell) footer() []app.UI {

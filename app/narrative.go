@@ -3,7 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"nianbao/data"
+	"nianbao/charts"
 )
 
 // narrativePage is the page at "/narrative": the report's own text, sections
@@ -16,7 +16,7 @@ func (p *narrativePage) OnInit()                     { p.enter(nil, "报告正�
 func (p *narrativePage) OnPreRender(ctx app.Context) { p.enter(ctx, "报告正文", p.prepare) }
 func (p *narrativePage) OnNav(ctx app.Context)       { p.enter(ctx, "报告正文", p.prepare) }
 
-func (p *narrativePage) prepare(*data.Report) {}
+func (p *narrativePage) prepare(*charts.Pack) {}
 
 func (p *narrativePage) Render() app.UI {
 	var content []app.UI

@@ -25,7 +25,8 @@ func (p *outcomes) OnInit()                     { p.enter(nil, "办理结果", p
 func (p *outcomes) OnPreRender(ctx app.Context) { p.enter(ctx, "办理结果", p.prepare) }
 func (p *outcomes) OnNav(ctx app.Context)       { p.enter(ctx, "办理结果", p.prepare) }
 
-func (p *outcomes) prepare(r *data.Report) {
+func (p *outcomes) prepare(pk *charts.Pack) {
+	r := pk.Report
 	p.category = p.v.url.Query().Get(categoryParam)
 	p.cats = nil
 	known := false
@@ -38,14 +39,14 @@ func (p *outcomes) prepare(r *data.Report) {
 	if !known {
 		p.category = ""
 	}
-	p.chart = charts.Outcomes(r, p.category)
+	p.chart = pk.Outcomes(p.category)
 	p.links = map[string]string{}
 	if p.category == "" {
 		for _, c := range p.cats {
 			p.links[charts.ShortLabel(c.Label)] = p.v.href("/outcomes", categoryParam, c.Key)
 		}
 	}
-	p.flow = charts.Flow(r)
+	p.flow = pk.Chart("flow")
 }
 
 func (p *outcomes) Render() app.UI {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -25,10 +26,11 @@ func (p *overview) OnInit()                     { p.enter(nil, "概览", p.prepa
 func (p *overview) OnPreRender(ctx app.Context) { p.enter(ctx, "概览", p.prepare) }
 func (p *overview) OnNav(ctx app.Context)       { p.enter(ctx, "概览", p.prepare) }
 
-func (p *overview) prepare(r *data.Report) {
+func (p *overview) prepare(pk *charts.Pack) {
+	r := pk.Report
 	p.figures = charts.KeyFigures(r)
-	p.outcome = charts.Outcomes(r, "")
-	p.findings = len(data.Check(r))
+	p.outcome = pk.Outcomes("")
+	p.findings = len(data.Check(r)) + len(pk.CrossYear)
 	p.recovers = len(data.RecoveredCells(r))
 }
 
@@ -62,6 +64,13 @@ func (p *overview) Render() app.UI {
 			section("consistency-title", "数据校验",
 				app.P().Class(consistencyClass(p.findings)).Text(consistencyText(p.findings, p.recovers)),
 				app.P().Body(app.A().Href(p.v.href("/checks")).Text("查看数据校验详情")),
+			),
+			section("more-title", "历年与比较",
+				app.Ul().Class("more-links").Body(
+					app.If(p.v.pack.BodyID != "", app.Li().Body(app.A().ID("body-link").Href(BodyPath(p.v.pack.BodyID)).Text(r.Body+"历年报告的变化"))),
+					app.Li().Body(app.A().ID("compare-link").Href(withQuery("/reports", "cmp", r.ID)).Text("加入比较：与其他报告并排比较")),
+					app.Li().Body(app.A().Href(withQuery("/ranking", "year", strconv.Itoa(r.Year))).Text(fmt.Sprintf("%d年各机关排名", r.Year))),
+				),
 			),
 			section("narrative-title", "报告正文",
 				app.If(len(r.Sections) > 0 && len(r.Sections[0].Paragraphs) > 0,

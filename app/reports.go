@@ -2,69 +2,338 @@ package app
 
 import (
 	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"nianbao/charts"
 	"nianbao/data"
 )
 
-// reports is the page at "/reports": every report the site ships, with its
-// template version and consistency, each linking to its overview.
+// pageSize is how many reports one page of the catalog lists: a phone
+// renders 50 rows at once without a stutter, whatever the catalog's size.
+const pageSize = 50
+
+// maxCompare is how many reports a comparison holds at most.
+const maxCompare = 6
+
+// catalogFilter is the catalog's state, all of it in the URL's query so
+// that a search can be shared, bookmarked and reloaded.
+type catalogFilter struct {
+	Q, Year, Level, Format, Status, Sort string
+	Page                                 int
+	Compare                              []string // report IDs chosen for comparison
+}
+
+// catalogSorts are the orders the catalog offers, by their URL value.
+var catalogSorts = []struct{ key, label string }{
+	{"", "年度（新的在前）"},
+	{"name", "机关名称"},
+	{"new", "本年新收申请（多的在前）"},
+	{"handled", "本年办理（多的在前）"},
+	{"open", "公开比例（高的在前）"},
+	{"review", "行政复议（多的在前）"},
+	{"corrected", "复议纠正比例（高的在前）"},
+}
+
+func filterFromURL(u *url.URL) catalogFilter {
+	q := u.Query()
+	f := catalogFilter{Q: strings.TrimSpace(q.Get("q")), Year: q.Get("year"), Level: q.Get("level"),
+		Format: q.Get("format"), Status: q.Get("status"), Sort: q.Get("sort")}
+	f.Page, _ = strconv.Atoi(q.Get("page"))
+	if f.Page < 1 {
+		f.Page = 1
+	}
+	for _, id := range strings.Split(q.Get("cmp"), ",") {
+		if data.ValidID(id) && !slices.Contains(f.Compare, id) && len(f.Compare) < maxCompare {
+			f.Compare = append(f.Compare, id)
+		}
+	}
+	return f
+}
+
+// href is the catalog's URL for the filter.
+func (f catalogFilter) href() string {
+	page := ""
+	if f.Page > 1 {
+		page = strconv.Itoa(f.Page)
+	}
+	return withQuery("/reports", "q", f.Q, "year", f.Year, "level", f.Level, "format", f.Format,
+		"status", f.Status, "sort", f.Sort, "page", page, "cmp", strings.Join(f.Compare, ","))
+}
+
+// compareHref opens a comparison of the reports.
+func compareHref(ids []string) string { return withQuery("/compare", "r", strings.Join(ids, ",")) }
+
+// match filters and sorts the index's reports.
+func (f catalogFilter) match(x *data.Index) []*data.Entry {
+	var out []*data.Entry
+	for i := range x.Reports {
+		e := &x.Reports[i]
+		b := x.BodyOf(e)
+		if f.Q != "" && !strings.Contains(b.Name, f.Q) && !strings.Contains(b.Region, f.Q) {
+			continue
+		}
+		if (f.Year != "" && strconv.Itoa(e.Year) != f.Year) || (f.Level != "" && b.Level != f.Level) ||
+			(f.Format != "" && e.Format != f.Format) || (f.Status != "" && string(e.Consistency()) != f.Status) {
+			continue
+		}
+		out = append(out, e)
+	}
+	rate := func(part, whole int64) float64 {
+		if whole == 0 {
+			return -1
+		}
+		return float64(part) / float64(whole)
+	}
+	key := func(e *data.Entry) float64 {
+		switch f.Sort {
+		case "new":
+			return float64(e.Figures[data.KeyNew])
+		case "handled":
+			return float64(e.Figures[data.KeyHandled])
+		case "open":
+			return rate(e.Opened(), e.Figures[data.KeyHandled])
+		case "review":
+			return float64(e.Figures[data.KeyReview+data.AppealTotal])
+		case "corrected":
+			return rate(e.Corrected(data.KeyReview), e.Concluded(data.KeyReview))
+		}
+		return float64(e.Year)
+	}
+	slices.SortStableFunc(out, func(a, b *data.Entry) int {
+		if f.Sort == "name" {
+			if c := strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name); c != 0 {
+				return c
+			}
+			return b.Year - a.Year
+		}
+		if ka, kb := key(a), key(b); ka != kb {
+			if ka > kb {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name)
+	})
+	return out
+}
+
+// reports is the page at "/reports" (全部报告): every report the site
+// ships. In the browser, a search as you type and filters by year, level,
+// template and consistency, a sort by any key figure, pages of 50, and a
+// choice of reports to compare, all in the URL. Prerendered, and so without
+// the WebAssembly, it is a plain list of every body and its years.
 type reports struct {
 	page
-	rows []reportRow
+	f       catalogFilter
+	matched []*data.Entry
+	years   []string
 }
 
-type reportRow struct {
-	id, title, format, status string
-	findings                  int
+func (p *reports) OnInit()                     { p.enterCatalog(nil, "全部报告", p.prepare) }
+func (p *reports) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "全部报告", p.prepare) }
+func (p *reports) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "全部报告", p.prepare) }
+
+func (p *reports) prepare(x *data.Index) {
+	p.f = filterFromURL(p.v.url)
+	p.years = nil
+	for _, e := range x.Reports {
+		if y := strconv.Itoa(e.Year); !slices.Contains(p.years, y) {
+			p.years = append(p.years, y)
+		}
+	}
+	slices.Sort(p.years)
+	slices.Reverse(p.years)
+	p.apply()
 }
 
-func (p *reports) OnInit()                     { p.enter(nil, "全部报告", p.prepare) }
-func (p *reports) OnPreRender(ctx app.Context) { p.enter(ctx, "全部报告", p.prepare) }
-func (p *reports) OnNav(ctx app.Context)       { p.enter(ctx, "全部报告", p.prepare) }
-
-func (p *reports) prepare(*data.Report) {
-	p.rows = nil
-	for _, r := range p.v.reports {
-		fs, rc := len(data.Check(r)), len(data.RecoveredCells(r))
-		status := "✓ 勾稽关系全部成立"
-		if fs > 0 {
-			status = fmt.Sprintf("⚠ %d 处不一致", fs)
-		}
-		if rc > 0 {
-			status += fmt.Sprintf("；%d 个数字经推算", rc)
-		}
-		p.rows = append(p.rows, reportRow{r.ID, r.Title(), r.Format + "年版", status, fs})
+// apply filters again, keeps the page within range and writes the filter
+// into the address bar (replacing, not adding, a history entry: a keystroke
+// is not a page).
+func (p *reports) apply() {
+	if p.v.index == nil {
+		return
+	}
+	p.matched = p.f.match(p.v.index)
+	if pages := (len(p.matched) + pageSize - 1) / pageSize; p.f.Page > pages {
+		p.f.Page = max(pages, 1)
+	}
+	if app.IsClient {
+		app.Window().Get("history").Call("replaceState", nil, "", p.f.href())
 	}
 }
 
 func (p *reports) Render() app.UI {
 	var content []app.UI
-	if p.v.report != nil {
-		content = []app.UI{
-			app.P().Text(fmt.Sprintf("本站收录 %d 份报告。选择一份报告查看其图表与数据。", len(p.rows))),
-			app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "全部报告").Body(
-				app.Table().Body(
-					app.Caption().Text("全部报告"),
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("报告"),
-						app.Th().Scope("col").Text("统一格式"),
-						app.Th().Scope("col").Text("数据校验"),
-					)),
-					app.TBody().Body(
-						app.Range(p.rows).Slice(func(i int) app.UI {
-							r := p.rows[i]
-							return app.Tr().Body(
-								app.Th().Scope("row").Body(app.A().Class("report-link").Href(ReportPath(r.id, "/")).Text(r.title)),
-								app.Td().Text(r.format),
-								app.Td().Text(r.status),
-							)
-						}),
-					),
-				),
-			),
+	if x := p.v.index; x != nil {
+		if app.IsClient {
+			content = p.interactive(x)
+		} else {
+			content = p.plain(x)
 		}
 	}
 	return &shell{IView: p.v, IPath: "/reports", IHeading: "全部报告", IContent: content}
+}
+
+// plain is every body and its years' reports as links: the catalog without
+// the WebAssembly.
+func (p *reports) plain(x *data.Index) []app.UI {
+	byBody := make([][]*data.Entry, len(x.Bodies))
+	for i := range x.Reports {
+		e := &x.Reports[i]
+		byBody[e.Body] = append(byBody[e.Body], e)
+	}
+	return []app.UI{
+		app.P().Text(fmt.Sprintf("本站收录 %d 个机关的 %d 份报告。选择机关查看其历年变化，选择年度查看该年报告。", len(x.Bodies), len(x.Reports))),
+		app.Ul().Class("catalog-plain").Body(
+			app.Range(x.Bodies).Slice(func(i int) app.UI {
+				b, es := x.Bodies[i], byBody[i]
+				return app.Li().Body(
+					app.A().Class("body-link").Href(BodyPath(b.ID)).Text(b.Name),
+					app.Span().Class("years").Body(
+						app.Range(es).Slice(func(j int) app.UI {
+							e := es[j]
+							return app.A().Class("year-link").Href(ReportPath(e.ID, "/")).
+								Aria("label", fmt.Sprintf("%s%d年报告", b.Name, e.Year)).Text(strconv.Itoa(e.Year))
+						}),
+					),
+				)
+			}),
+		),
+	}
+}
+
+func (p *reports) interactive(x *data.Index) []app.UI {
+	f := p.f
+	from := (f.Page - 1) * pageSize
+	to := min(from+pageSize, len(p.matched))
+	rows := p.matched[from:to]
+	pages := max((len(p.matched)+pageSize-1)/pageSize, 1)
+	option := func(value, label, current string) app.HTMLOption {
+		return app.Option().Value(value).Selected(value == current).Text(label)
+	}
+	sel := func(id, label, current string, set func(string), opts ...app.UI) app.UI {
+		return app.Div().Class("field").Body(
+			app.Label().For(id).Text(label),
+			app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
+				set(ctx.JSSrc().Get("value").String())
+				p.f.Page = 1
+				p.apply()
+			}).Body(opts...),
+		)
+	}
+	var years, levels, statuses, sorts []app.UI
+	years = append(years, option("", "全部年度", f.Year))
+	for _, y := range p.years {
+		years = append(years, option(y, y+"年", f.Year))
+	}
+	levels = append(levels, option("", "全部层级", f.Level))
+	for _, l := range data.Levels {
+		levels = append(levels, option(l, l, f.Level))
+	}
+	statuses = append(statuses, option("", "全部", f.Status))
+	for _, c := range []data.Consistency{data.AllHold, data.HasRecovered, data.HasFindings} {
+		statuses = append(statuses, option(string(c), c.Label(), f.Status))
+	}
+	for _, s := range catalogSorts {
+		sorts = append(sorts, option(s.key, s.label, f.Sort))
+	}
+	page := func(n int) string { g := f; g.Page = n; return g.href() }
+	return []app.UI{
+		app.Form().Class("catalog-filters").Role("search").Aria("label", "查找报告").
+			OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+			app.Div().Class("field field-search").Body(
+				app.Label().For("catalog-q").Text("机关名称"),
+				app.Input().Type("search").ID("catalog-q").Name("q").Value(f.Q).
+					Placeholder("输入机关名称的任意部分").AutoComplete(false).
+					OnInput(func(ctx app.Context, e app.Event) {
+						p.f.Q = strings.TrimSpace(ctx.JSSrc().Get("value").String())
+						p.f.Page = 1
+						p.apply()
+					}),
+			),
+			sel("catalog-year", "年度", f.Year, func(v string) { p.f.Year = v }, years...),
+			sel("catalog-level", "层级", f.Level, func(v string) { p.f.Level = v }, levels...),
+			sel("catalog-format", "统一格式", f.Format, func(v string) { p.f.Format = v },
+				option("", "全部版本", f.Format), option(data.Format2019, "2019年版", f.Format), option(data.Format2021, "2021年版", f.Format)),
+			sel("catalog-status", "数据校验", f.Status, func(v string) { p.f.Status = v }, statuses...),
+			sel("catalog-sort", "排序", f.Sort, func(v string) { p.f.Sort = v }, sorts...),
+		),
+		app.P().ID("catalog-count").Class("catalog-count").Aria("live", "polite").
+			Text(fmt.Sprintf("找到 %d 份报告（共 %d 份）%s", len(p.matched), len(x.Reports), pageNote(f.Page, pages))),
+		app.If(len(f.Compare) > 0, app.P().Class("compare-bar").Body(
+			app.Text(fmt.Sprintf("已选 %d 份报告。", len(f.Compare))),
+			app.If(len(f.Compare) >= 2, app.A().Class("button").ID("open-compare").Href(compareHref(f.Compare)).Text("比较所选报告")).
+				Else(app.Span().Text("再选一份即可比较。")),
+		)),
+		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "报告列表").Body(
+			app.Table().Class("catalog").Body(
+				app.Caption().Text("报告列表"),
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Text("机关"),
+					app.Th().Scope("col").Text("年度"),
+					app.Th().Scope("col").Text("层级"),
+					app.Th().Scope("col").Text("统一格式"),
+					app.Th().Scope("col").Text("数据校验"),
+					app.Th().Scope("col").Text("本年新收"),
+					app.Th().Scope("col").Text("本年办理"),
+					app.Th().Scope("col").Text("公开比例"),
+					app.Th().Scope("col").Text("行政复议"),
+					app.Th().Scope("col").Text("比较"),
+				)),
+				app.TBody().Body(
+					app.Range(rows).Slice(func(i int) app.UI { return p.row(x, rows[i]) }),
+				),
+			),
+		),
+		app.Nav().Class("pager").Aria("label", "分页").Body(
+			app.If(f.Page > 1, app.A().Class("button").Href(page(f.Page-1)).Text("上一页")),
+			app.Span().Text(fmt.Sprintf("第 %d / %d 页", f.Page, pages)),
+			app.If(f.Page < pages, app.A().Class("button").Href(page(f.Page+1)).Text("下一页")),
+		),
+	}
+}
+
+func pageNote(page, pages int) string {
+	if pages <= 1 {
+		return ""
+	}
+	return fmt.Sprintf("，第 %d / %d 页", page, pages)
+}
+
+func (p *reports) row(x *data.Index, e *data.Entry) app.UI {
+	b := x.BodyOf(e)
+	chosen := slices.Contains(p.f.Compare, e.ID)
+	label := "加入比较"
+	if chosen {
+		label = "已加入"
+	}
+	return app.Tr().Body(
+		app.Th().Scope("row").Body(app.A().Class("body-link").Href(BodyPath(b.ID)).Text(b.Name)),
+		app.Td().Body(app.A().Class("report-link").Href(ReportPath(e.ID, "/")).
+			Aria("label", fmt.Sprintf("%s%d年报告", b.Name, e.Year)).Text(strconv.Itoa(e.Year))),
+		app.Td().Text(b.Level),
+		app.Td().Text(e.Format+"年版"),
+		app.Td().Class("status-"+string(e.Consistency())).Text(e.Consistency().Label()),
+		app.Td().Class("num").Text(strconv.FormatInt(e.Figures[data.KeyNew], 10)),
+		app.Td().Class("num").Text(strconv.FormatInt(e.Figures[data.KeyHandled], 10)),
+		app.Td().Class("num").Text(charts.Percent(e.Opened(), e.Figures[data.KeyHandled])),
+		app.Td().Class("num").Text(strconv.FormatInt(e.Figures[data.KeyReview+data.AppealTotal], 10)),
+		app.Td().Body(app.Button().Type("button").Class("button compare-toggle").
+			Aria("pressed", fmt.Sprint(chosen)).
+			Disabled(!chosen && len(p.f.Compare) >= maxCompare).
+			Aria("label", fmt.Sprintf("%s：%s%d年报告", label, b.Name, e.Year)).
+			OnClick(func(ctx app.Context, ev app.Event) {
+				if chosen {
+					p.f.Compare = slices.DeleteFunc(p.f.Compare, func(s string) bool { return s == e.ID })
+				} else if len(p.f.Compare) < maxCompare {
+					p.f.Compare = append(p.f.Compare, e.ID)
+				}
+				p.apply()
+			}).Text(label)),
+	)
 }

@@ -4,16 +4,12 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"nianbao/charts"
 	"nianbao/data"
 )
-
-// loadCatalog returns the shipped reports. A variable so that tests can
-// hand the pages a dataset that does not load.
-var loadCatalog = sync.OnceValues(data.Catalog)
 
 // reportPrefix starts the paths of every report but the default one:
 // /r/{id} is its overview, /r/{id}/outcomes its outcomes, and so on. Every
@@ -21,13 +17,20 @@ var loadCatalog = sync.OnceValues(data.Catalog)
 // offline.
 const reportPrefix = "/r/"
 
-// view is what every page knows: the reports on offer, the one in view, and
-// why none could be shown.
+// bodyPrefix starts the path of a body's page: /b/{id}.
+const bodyPrefix = "/b/"
+
+// view is what every page knows: the URL, the report in view (on a
+// report's pages) or the catalog index (on the catalog's pages), and why
+// they could not be shown.
 type view struct {
-	reports []*data.Report
-	report  *data.Report
-	err     error
 	url     *url.URL
+	id      string // the report in view; "" on the catalog's pages
+	pack    *charts.Pack
+	report  *data.Report
+	index   *data.Index
+	err     error
+	loading bool
 }
 
 // ReportPath is the path of a page of a report.
@@ -41,6 +44,9 @@ func ReportPath(id, page string) string {
 	return reportPrefix + id + page
 }
 
+// BodyPath is the path of a body's page.
+func BodyPath(id string) string { return bodyPrefix + id }
+
 // reportID is the report a path names.
 func reportID(path string) string {
 	if !strings.HasPrefix(path, reportPrefix) {
@@ -50,36 +56,21 @@ func reportID(path string) string {
 	return id
 }
 
-// load picks the report named in the URL's path, or the default one.
-func load(u *url.URL) view {
-	v := view{url: u}
-	v.reports, v.err = loadCatalog()
-	if v.err != nil {
-		v.err = fmt.Errorf("报告数据无法载入：%w", v.err)
-		return v
-	}
-	id := data.DefaultID
-	if u != nil {
-		id = reportID(u.Path)
-	}
-	for _, r := range v.reports {
-		if r.ID == id {
-			v.report = r
-			return v
-		}
-	}
-	v.err = fmt.Errorf("没有找到报告“%s”。", id)
-	return v
-}
-
 // href links to a page of the report in view, with extra query pairs.
 func (v view) href(path string, extra ...string) string {
-	if v.report != nil {
-		path = ReportPath(v.report.ID, path)
+	if v.id != "" {
+		path = ReportPath(v.id, path)
 	}
+	return withQuery(path, extra...)
+}
+
+// withQuery adds query pairs to a path.
+func withQuery(path string, pairs ...string) string {
 	q := url.Values{}
-	for i := 0; i+1 < len(extra); i += 2 {
-		q.Set(extra[i], extra[i+1])
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			q.Set(pairs[i], pairs[i+1])
+		}
 	}
 	if len(q) == 0 {
 		return path
@@ -103,24 +94,67 @@ type page struct {
 	v view
 }
 
-// enter loads the view from the URL and lets the page prepare its charts;
-// with a context it also sets the document title.
-func (p *page) enter(ctx app.Context, name string, prepare func(r *data.Report)) {
-	var u *url.URL
+// pageURL is the URL of the page being entered.
+func pageURL(ctx app.Context) *url.URL {
 	switch {
 	case ctx != nil:
-		u = ctx.Page().URL()
+		return ctx.Page().URL()
 	case app.IsClient:
-		u = app.Window().URL()
-	default:
+		return app.Window().URL()
+	}
+	return nil
+}
+
+// enter loads the report the URL names and lets the page prepare its
+// charts; with a context it also sets the document title. A report not yet
+// loaded (in the browser, after an in-app link) shows the page as loading
+// until it arrives.
+func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
+	u := pageURL(ctx)
+	if u == nil {
 		return
 	}
-	p.v = load(u)
-	if p.v.report != nil {
-		prepare(p.v.report)
-	}
+	id := reportID(u.Path)
+	p.v = view{url: u, id: id, loading: true}
 	if ctx != nil {
-		ctx.Page().SetTitle(p.v.title(name))
 		disposeEarlyCharts()
 	}
+	fetchThen(ctx, func() *charts.Pack { return cachedPack(id) }, func() (*charts.Pack, error) { return loadPack(id) },
+		func(pk *charts.Pack, err error) {
+			p.v.loading = false
+			if err != nil {
+				p.v.err = reportError(id, err)
+			} else {
+				p.v.pack, p.v.report = pk, pk.Report
+				prepare(pk)
+			}
+			if ctx != nil {
+				ctx.Page().SetTitle(p.v.title(name))
+			}
+		})
+}
+
+// enterCatalog loads the catalog index for a page about many reports (the
+// catalog, a body, a comparison, a ranking) and lets the page prepare.
+func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Index)) {
+	u := pageURL(ctx)
+	if u == nil {
+		return
+	}
+	p.v = view{url: u, loading: true}
+	if ctx != nil {
+		disposeEarlyCharts()
+	}
+	fetchThen(ctx, cachedIndex, loadIndex, func(x *data.Index, err error) {
+		p.v.loading = false
+		if err != nil {
+			p.v.err = loadError("报告目录", err)
+		} else {
+			p.v.index = x
+			prepare(x)
+		}
+		if ctx != nil {
+			ctx.Page().SetTitle(name + " · 年报透视")
+		}
+	})
 }

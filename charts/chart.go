@@ -1,11 +1,13 @@
-// Package charts turns a report into the charts of the explorer: one pure
-// function per chart, each returning the ECharts option as JSON (built with
-// go-echarts), the same numbers as an accessible table, and a one-sentence
-// summary in Chinese. A number is computed here once and read by the chart,
-// its table and its summary alike. Options use string formatters only, never
-// JS functions, so they run under a Content Security Policy without eval;
-// ARIA and decal patterns are on and tooltips stay inside the chart. The
-// package knows nothing of go-app or JavaScript.
+// Package charts holds what the explorer shows of a chart, in the browser
+// and in the prerendered pages alike: its ECharts option as JSON, the same
+// numbers as an accessible table (with its CSV), a one-sentence summary in
+// Chinese; a report's pack of charts as the build writes it (see Pack); the
+// key figures and consistency tables computed from a report; and the charts
+// over several reports (a body's years, comparisons, rankings), built here
+// without go-echarts so that the browser can build them. The options of a
+// single report's charts are built with go-echarts by charts/echarts, which
+// only the site builder imports. The package knows nothing of go-app or
+// JavaScript.
 package charts
 
 import (
@@ -120,8 +122,8 @@ func writeCSVLine(b *strings.Builder, fields []string) {
 	b.WriteString("\r\n")
 }
 
-// count makes a table cell from a report cell.
-func count(c data.Cell) Cell {
+// CellOf makes a table cell from a report cell.
+func CellOf(c data.Cell) Cell {
 	switch c.Status {
 	case data.Blank:
 		return Cell{Text: "—", Blank: true}
@@ -131,9 +133,11 @@ func count(c data.Cell) Cell {
 	return Cell{Text: itoa(c.Value)}
 }
 
-func num(v int64) Cell { return Cell{Text: itoa(v)} }
+// NumCell is a cell of a computed number.
+func NumCell(v int64) Cell { return Cell{Text: itoa(v)} }
 
-func text(s string) Cell { return Cell{Text: s} }
+// TextCell is a cell of text.
+func TextCell(s string) Cell { return Cell{Text: s} }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
 

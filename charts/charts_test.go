@@ -1,296 +1,159 @@
-//go:build !(js && wasm)
-
 package charts
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"nianbao/data"
 )
 
-func nantong(t *testing.T) *data.Report {
+func reports(t *testing.T) []*data.Report {
 	t.Helper()
-	files, err := data.Datasets()
+	rs, err := data.ReadDir(filepath.Join("..", "data", "datasets"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := data.Parse(files[data.DefaultID])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return rs
 }
 
-type option struct {
+func entries(t *testing.T) map[string]*data.Entry {
+	t.Helper()
+	rs := reports(t)
+	g := data.Group(rs)
+	out := map[string]*data.Entry{}
+	for _, r := range rs {
+		e := data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", len(data.CrossYear(g.Prev[r.ID], r)))
+		out[r.ID] = &e
+	}
+	return out
+}
+
+type barOpt struct {
 	Aria struct {
 		Enabled bool
 		Decal   struct{ Show bool }
 		Label   struct{ Description string }
 	}
-	Tooltip struct {
-		Confine   bool
-		Formatter interface{}
+	Tooltip struct{ Confine bool }
+	XAxis   struct {
+		Type string
+		Min  *float64
+		Data []string
+	}
+	YAxis struct {
+		Type string
+		Min  *float64
+		Data []string
 	}
 	Series []struct {
 		Name string
-		Type string
-		Data []struct {
-			Name  string
-			Value float64
-		}
-		Links []struct {
-			Source, Target string
-			Value          float64
-		}
+		Data []float64
 	}
 }
 
-func decode(t *testing.T, c Chart) option {
+func decodeBar(t *testing.T, c Chart) barOpt {
 	t.Helper()
-	var o option
+	var o barOpt
 	if err := json.Unmarshal(c.Option, &o); err != nil {
-		t.Fatalf("%s: option is not JSON: %v", c.ID, err)
+		t.Fatalf("%s: %v", c.ID, err)
+	}
+	if !o.Aria.Enabled || !o.Aria.Decal.Show || o.Aria.Label.Description != c.Summary || !o.Tooltip.Confine {
+		t.Errorf("%s: ARIA, decals or tooltip off: %+v", c.ID, o)
+	}
+	for _, ax := range []struct {
+		Type string
+		Min  *float64
+	}{{o.XAxis.Type, o.XAxis.Min}, {o.YAxis.Type, o.YAxis.Min}} {
+		if ax.Type == "value" && (ax.Min == nil || *ax.Min != 0) {
+			t.Errorf("%s: a value axis that does not start at zero", c.ID)
+		}
+		if ax.Type == "log" {
+			t.Errorf("%s: a log axis", c.ID)
+		}
+	}
+	if strings.Contains(string(c.Option), "function") {
+		t.Errorf("%s: a JS function in the option", c.ID)
 	}
 	return o
 }
 
-// Every chart: ARIA on with the summary, decals on, tooltip confined, no JS
-// function anywhere in the option, and a table with a header and rows.
-func TestEveryChartIsAccessibleAndCSPSafe(t *testing.T) {
-	r := nantong(t)
-	for _, c := range All(r) {
-		o := decode(t, c)
-		if !o.Aria.Enabled || !o.Aria.Decal.Show || o.Aria.Label.Description != c.Summary {
-			t.Errorf("%s: aria = %+v", c.ID, o.Aria)
-		}
-		if !o.Tooltip.Confine {
-			t.Errorf("%s: tooltip not confined", c.ID)
-		}
-		if s := string(c.Option); strings.Contains(s, "function") || strings.Contains(s, "=>") || strings.Contains(s, "__f__") {
-			t.Errorf("%s: option holds a JS function: %s", c.ID, s)
-		}
-		if c.Summary == "" || !strings.HasSuffix(c.Summary, "。") || strings.Count(c.Summary, "。") != 1 {
-			t.Errorf("%s: summary %q is not one sentence", c.ID, c.Summary)
-		}
-		if len(c.Table.Head) < 2 || len(c.Table.Rows) == 0 || c.Table.Caption == "" {
-			t.Errorf("%s: table %+v", c.ID, c.Table)
-		}
-		for _, row := range c.Table.Rows {
-			if len(row.Cells) != len(c.Table.Head)-1 {
-				t.Errorf("%s: row %s has %d cells for %d headers", c.ID, row.Head, len(row.Cells), len(c.Table.Head))
-			}
-		}
+// A pack read back is the pack written: the report, its charts, the
+// cross-year findings and the body.
+func TestPackRoundTrip(t *testing.T) {
+	r := reports(t)[0]
+	p := &Pack{Report: r, BodyID: "b", Charts: map[string]Chart{"x": {ID: "x", Title: "t", Option: json.RawMessage(`{"a":1}`)}},
+		CrossYear: []data.Finding{{Rule: data.RuleCrossYear, Table: "三", Row: "carried_in", Column: "total", Printed: 1, Want: 2}}}
+	b, err := p.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := DecodePack(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := q.Encode()
+	if string(b) != string(b2) || q.BodyID != "b" || len(q.CrossYear) != 1 || q.Chart("x").Title != "t" {
+		t.Errorf("round trip changed the pack:\n%s\n%s", b, b2)
+	}
+	if c := q.Chart("nope"); !strings.Contains(c.Summary, "缺失") {
+		t.Errorf("a missing chart says %q", c.Summary)
+	}
+	if _, err := DecodePack([]byte(`{"report": {"id": "x"}}`)); err == nil {
+		t.Error("a pack with a bad report decoded")
 	}
 }
 
-func TestOutcomesCarryTheReportsNumbers(t *testing.T) {
-	r := nantong(t)
-	c := Outcomes(r, "")
-	o := decode(t, c)
-	want := map[string]float64{"予以公开": 2165, "部分公开": 325, "不予公开": 251, "无法提供": 1928, "不予处理": 192, "其他处理": 113}
-	got := map[string]float64{}
-	for _, d := range o.Series[0].Data {
-		got[d.Name] = d.Value
+// A body's trend charts carry the index's numbers, in their tables too.
+func TestTrend(t *testing.T) {
+	es := entries(t)
+	a, b := es["hongze-district-2023"], es["hongze-district-2024"]
+	cs := Trend("淮安市洪泽区人民政府", []*data.Entry{a, b})
+	if len(cs) != 3 {
+		t.Fatalf("%d charts", len(cs))
 	}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("chart %s = %v, want %v", k, got[k], v)
-		}
+	req := decodeBar(t, cs[0])
+	if req.Series[0].Data[0] != float64(a.Figures[data.KeyNew]) || req.Series[0].Data[1] != float64(b.Figures[data.KeyNew]) {
+		t.Errorf("requests series %v", req.Series[0].Data)
 	}
-	for _, row := range c.Table.Rows {
-		if v, ok := want[row.Head]; !ok || row.Cells[0].Text != itoa(int64(v)) {
-			t.Errorf("table row %s = %s, want %v", row.Head, row.Cells[0].Text, v)
-		}
+	if cs[0].Table.Rows[1].Cells[0].Text != itoa(b.Figures[data.KeyNew]) {
+		t.Errorf("requests table %+v", cs[0].Table.Rows[1])
 	}
-	if !strings.Contains(c.Summary, "4974件") || !strings.Contains(c.Summary, "2165件（43.5%）") {
-		t.Errorf("summary %q", c.Summary)
-	}
-
-	d := Outcomes(r, "unable")
-	if d.ID != "outcomes-unable" || len(d.Table.Rows) != 3 {
-		t.Fatalf("drill-down = %s with %d rows", d.ID, len(d.Table.Rows))
-	}
-	if od := decode(t, d); od.Series[0].Data[0].Value != 1808 || od.Series[0].Data[1].Value != 90 {
-		t.Errorf("无法提供 reasons = %+v", od.Series[0].Data)
-	}
-}
-
-func TestApplicantsMarksTheRecoveredCell(t *testing.T) {
-	c := Applicants(nantong(t))
-	var legal Row
-	for _, row := range c.Table.Rows {
-		if strings.HasSuffix(row.Head, "法律服务机构") {
-			legal = row
-		}
-	}
-	if legal.Cells[0].Text != "5" || legal.Cells[0].Recovered != 1 {
-		t.Errorf("法律服务机构 = %+v, want 5 recovered by rule 1", legal.Cells[0])
-	}
-	if !c.Table.HasRecovered() {
-		t.Error("HasRecovered = false")
-	}
-	o := decode(t, c)
+	out := decodeBar(t, cs[1])
 	var sum float64
-	for _, d := range o.Series[0].Data {
-		sum += d.Value
+	for _, s := range out.Series {
+		sum += s.Data[1]
 	}
-	if sum != 4971 {
-		t.Errorf("pie sums to %v, want 4971", sum)
+	if sum < 99 || sum > 101 {
+		t.Errorf("outcome shares of 2024 add up to %.1f%%", sum)
+	}
+	decodeBar(t, cs[2])
+	if !strings.Contains(cs[0].Summary, "2023年至2024年") {
+		t.Errorf("summary %q", cs[0].Summary)
 	}
 }
 
-func TestOutcomesByApplicantBlanksStayBlank(t *testing.T) {
-	c := OutcomesByApplicant(nantong(t))
-	if !c.Table.HasBlank() {
-		t.Error("no blank cell shown, yet 部分公开 has blank cells")
+func TestCompareAndRank(t *testing.T) {
+	es := entries(t)
+	cs := []Compared{{"淮安 2024年", es["huaian-city-2024"]}, {"南通 2019年", es[data.DefaultID]}}
+	figs, charts := Compare(cs)
+	if len(figs.Head) != 3 || figs.Rows[0].Cells[1].Text != itoa(es[data.DefaultID].Figures[data.KeyNew]) {
+		t.Errorf("figures table %+v", figs)
 	}
-	for _, row := range c.Table.Rows {
-		if row.Head == "部分公开" && (row.Cells[2].Text != "—" || !row.Cells[2].Blank) {
-			t.Errorf("部分公开/科研机构 = %+v, want blank", row.Cells[2])
+	for _, c := range charts {
+		o := decodeBar(t, c)
+		if len(o.Series) != 2 {
+			t.Errorf("%s: %d series", c.ID, len(o.Series))
 		}
 	}
-	o := decode(t, c)
-	if len(o.Series) != 6 {
-		t.Fatalf("%d series, want 6 categories", len(o.Series))
+	rows := []Ranked{{Name: "甲", Entry: es[data.DefaultID], Value: 50.1, Count: 2490, Base: 4974}, {Name: "乙", Entry: es["huaian-city-2024"], Value: 40, Count: 4, Base: 10}}
+	r := RankChart("排名", "%", "公开比例", rows, 20)
+	o := decodeBar(t, r)
+	if len(o.Series[0].Data) != 2 || o.Series[0].Data[0] != 50.1 || r.Table.Rows[0].Cells[2].Text != "2490 / 4974 件" {
+		t.Errorf("ranking %+v %+v", o.Series, r.Table.Rows[0])
 	}
 }
 
-func TestAppealsShareCorrected(t *testing.T) {
-	c := Appeals(nantong(t))
-	review := c.Table.Rows[0]
-	if review.Cells[1].Text != "18" || review.Cells[4].Text != "228" || review.Cells[5].Text != "8.2%" {
-		t.Errorf("行政复议 row = %+v", review.Cells)
-	}
-	o := decode(t, c)
-	if len(o.Series) != 4 || o.Series[1].Name != "结果纠正" || o.Series[1].Data[0].Value != 18 {
-		t.Errorf("series = %+v", o.Series)
-	}
-}
-
-func TestFlowBalances(t *testing.T) {
-	r := nantong(t)
-	c := Flow(r)
-	if !strings.Contains(c.Summary, "勾稽关系成立") || !strings.Contains(c.Summary, "5077件") {
-		t.Errorf("summary %q", c.Summary)
-	}
-	r.Requests["carried_over"][data.ColTotal] = data.Num(100)
-	if c := Flow(r); !strings.Contains(c.Summary, "相差3件") {
-		t.Errorf("broken flow summary %q", c.Summary)
-	}
-	o := decode(t, c)
-	var out float64
-	for _, l := range o.Series[0].Links {
-		if l.Source == "本年需办理" {
-			out += l.Value
-		}
-	}
-	if out != 4974+103 {
-		t.Errorf("links out of the pool sum to %v", out)
-	}
-}
-
-func TestDisclosureKeepsValuesAsPrinted(t *testing.T) {
-	c := Disclosure(nantong(t))
-	var texts []string
-	for _, row := range c.Table.Rows {
-		texts = append(texts, row.Cells[2].Text)
-	}
-	joined := strings.Join(texts, " ")
-	for _, want := range []string{"950125.6165万元", "-47", "4055284", "1138"} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("table lacks %s: %s", want, joined)
-		}
-	}
-	if !strings.Contains(c.Summary, "行政处罚，4055284件") {
-		t.Errorf("summary %q", c.Summary)
-	}
-}
-
-func TestKeyFigures(t *testing.T) {
-	fs := KeyFigures(nantong(t))
-	got := map[string]string{}
-	for _, f := range fs {
-		got[f.ID] = f.Value
-	}
-	want := map[string]string{"handled": "4974", "new": "4971", "open-rate": "50.1%", "carried-over": "103", "review": "228", "litigation": "199"}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s = %s, want %s", k, got[k], v)
-		}
-	}
-}
-
-// The bundle the WebAssembly embeds is the chart functions' current output
-// for the shipped reports; `go run . build` rewrites it.
-func TestBundleIsCurrent(t *testing.T) {
-	reports, err := data.Catalog()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh, err := Bundle(reports)
-	if err != nil {
-		t.Fatal(err)
-	}
-	committed, err := os.ReadFile("bundle.json")
-	if err != nil || !bytes.Equal(fresh, committed) {
-		t.Errorf("charts/bundle.json is not the charts' current output (%v); run go run . build", err)
-	}
-	var b map[string]map[string]Chart
-	if err := json.Unmarshal(committed, &b); err != nil {
-		t.Fatal(err)
-	}
-	// Nantong prints （六）其他处理 as one row: three categories have reasons.
-	if n := len(b[data.DefaultID]); n != 9 {
-		t.Errorf("%d charts for the default report, want 9 (6 + 3 drill-downs)", n)
-	}
-	if n := len(b["huaian-city-2024"]); n != 10 {
-		t.Errorf("%d charts for Huai'an 2024, want 10 (6 + 4 drill-downs)", n)
-	}
-}
-
-// The CSV of a table reads back as the table: the report's numbers, blanks
-// empty, and every blank and recovered number named in 备注.
-func TestTableCSV(t *testing.T) {
-	r := nantong(t)
-	app := Applicants(r).Table.CSV()
-	if !bytes.HasPrefix(app, []byte("\uFEFF")) {
-		t.Error("no UTF-8 byte-order mark")
-	}
-	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(app, []byte("\uFEFF")))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab := Applicants(r).Table
-	if len(recs) != len(tab.Rows)+1 || recs[0][len(recs[0])-1] != "备注" || recs[0][0] != tab.Head[0] {
-		t.Fatalf("header %q, %d lines for %d rows", recs[0], len(recs), len(tab.Rows))
-	}
-	var legal []string
-	for _, rec := range recs {
-		if strings.HasSuffix(rec[0], "法律服务机构") {
-			legal = rec
-		}
-	}
-	if legal == nil || legal[1] != "5" || !strings.Contains(legal[len(legal)-1], "推算（规则1）") {
-		t.Errorf("法律服务机构 line %q, want 5 marked as recovered by rule 1", legal)
-	}
-
-	recs, err = csv.NewReader(bytes.NewReader(bytes.TrimPrefix(OutcomesByApplicant(r).Table.CSV(), []byte("\uFEFF")))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, rec := range recs {
-		if rec[0] == "部分公开" && (rec[3] != "" || !strings.Contains(rec[len(rec)-1], recs[0][3]+"：报告中为空白")) {
-			t.Errorf("部分公开 line %q, want the blank empty and named in 备注", rec)
-		}
-	}
-	for _, rec := range recs {
-		if rec[0] == "予以公开" && rec[1] == "" {
-			t.Errorf("予以公开 line %q lost its numbers", rec)
-		}
-	}
-}
+func TestMain(m *testing.M) { os.Exit(m.Run()) }

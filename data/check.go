@@ -1,7 +1,5 @@
 package data
 
-import "fmt"
-
 // Finding is a cross-check the report breaks as published. It names the
 // table, row and column of the cell the rule is checked at, the value printed
 // there and the value the rule wants from the other cells.
@@ -14,18 +12,42 @@ type Finding struct {
 	Want    int64  `json:"want"`
 }
 
-// RuleText describes each cross-check of FORMAT.md in Chinese.
-var RuleText = map[int]string{
-	1: "表三各列：第一项加第二项之和，等于第三项加第四项之和",
-	2: "表三各列：（七）总计等于各办理结果之和",
-	3: "表三各行：总计等于自然人与各类法人或其他组织之和",
-	4: "表四各组：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
+// Rule is one cross-check (勾稽关系) of FORMAT.md: its number, what it says
+// in Chinese, and the equations it makes over a report (none for the
+// cross-year rule, which needs two reports: see CrossYear). Checking,
+// recovery and the consistency page all read this one table.
+type Rule struct {
+	N         int
+	Text      string
+	equations func(r *Report) []Equation
 }
 
-// Text describes the finding in Chinese, with the report's labels.
-func (f Finding) Text() string {
-	return fmt.Sprintf("表%s「%s」「%s」印为 %d，按规则%d应为 %d（相差 %+d）。",
-		f.Table, f.RowLabel(), f.ColumnLabel(), f.Printed, f.Rule, f.Want, f.Printed-f.Want)
+// The rules' numbers, as FORMAT.md numbers them.
+const (
+	RuleCorner    = 1 // table 三, each column: 一 + 二 = （七）总计 + 四
+	RuleOutcomes  = 2 // table 三, each column: （七）总计 = the outcome rows
+	RuleRow       = 3 // table 三, each row: 总计 = the six applicant columns
+	RuleAppeals   = 4 // table 四, each group: 总计 = 维持 + 纠正 + 其他 + 尚未审结
+	RuleCrossYear = 5 // table 三, each column: 二 = last year's 四
+)
+
+// Rules are the cross-checks, by number.
+var Rules = []Rule{
+	{RuleCorner, "表三各列：第一项加第二项之和，等于第三项加第四项之和", cornerEquations},
+	{RuleOutcomes, "表三各列：（七）总计等于各办理结果之和", outcomeEquations},
+	{RuleRow, "表三各行：总计等于自然人与各类法人或其他组织之和", rowEquations},
+	{RuleAppeals, "表四各组：总计等于结果维持、结果纠正、其他结果、尚未审结之和", appealEquations},
+	{RuleCrossYear, "跨年度：本年表三第二项（上年结转）等于上年报告的第四项（结转下年度继续办理）", nil},
+}
+
+// RuleText is what the rule numbered n says, "" for none.
+func RuleText(n int) string {
+	for _, r := range Rules {
+		if r.N == n {
+			return r.Text
+		}
+	}
+	return ""
 }
 
 // RowLabel is the label of the finding's row.
@@ -52,49 +74,111 @@ func (f Finding) ColumnLabel() string {
 	return f.Column
 }
 
-// equation is one instance of a cross-check: the sum of terms must be zero.
-// The cell at terms[0] is where a finding is reported.
-type equation struct {
-	rule  int
-	table string
-	terms []term
+// Equation is one instance of a cross-check: the sum of terms must be zero.
+// The cell at Terms[0] is where a finding is reported.
+type Equation struct {
+	Rule  int
+	Table string // "三" or "四"
+	Terms []Term
 }
 
-type term struct {
-	row  string
-	col  int
-	coef int64
+// Term is one cell of an equation, by row key and column index of its
+// table, with its coefficient, 1 or -1.
+type Term struct {
+	Row  string
+	Col  int
+	Coef int64
 }
 
-// want is the value the equation asks of its first cell, from the others.
-func (e equation) want(t Requests) int64 {
+// Want is the value the equation asks of its first cell, from the others.
+func (e Equation) Want(r *Report) int64 {
 	var sum int64
-	for _, tm := range e.terms[1:] {
-		sum -= tm.coef * t.Get(tm.row, tm.col)
+	for _, tm := range e.Terms[1:] {
+		sum -= tm.Coef * e.get(r, tm)
 	}
-	return sum * e.terms[0].coef
+	return sum * e.Terms[0].Coef
 }
 
-// requestEquations lists every instance of cross-checks 1–3 over table 三.
-func requestEquations(t Requests) []equation {
-	var eqs []equation
-	outcomes := t.OutcomeRows()
+// Printed is the value of the equation's first cell.
+func (e Equation) Printed(r *Report) int64 { return e.get(r, e.Terms[0]) }
+
+func (e Equation) get(r *Report, tm Term) int64 {
+	if e.Table == "四" {
+		return r.Appeals.Cell(tm.Row, tm.Col).N()
+	}
+	return r.Requests.Get(tm.Row, tm.Col)
+}
+
+// Column is the key of the column of the equation's first cell.
+func (e Equation) Column() string {
+	if e.Table == "四" {
+		return AppealColumns[e.Terms[0].Col].Key
+	}
+	return RequestColumns[e.Terms[0].Col].Key
+}
+
+// Equations lists every instance of the rules over one report, in rule order.
+func Equations(r *Report) []Equation {
+	var eqs []Equation
+	for _, rule := range Rules {
+		if rule.equations != nil {
+			eqs = append(eqs, rule.equations(r)...)
+		}
+	}
+	return eqs
+}
+
+// RequestEquations lists the instances of the rules over table 三 alone
+// (rules 1–3): those that recovery solves for lost cells.
+func RequestEquations(t Requests) []Equation {
+	r := &Report{Requests: t}
+	return append(append(cornerEquations(r), outcomeEquations(r)...), rowEquations(r)...)
+}
+
+func cornerEquations(r *Report) []Equation {
+	var eqs []Equation
 	for c := range RequestColumns {
-		eqs = append(eqs, equation{1, "三", []term{
+		eqs = append(eqs, Equation{RuleCorner, "三", []Term{
 			{RowTotal.Key, c, 1}, {RowCarriedOver.Key, c, 1}, {RowNew.Key, c, -1}, {RowCarriedIn.Key, c, -1},
 		}})
 	}
+	return eqs
+}
+
+func outcomeEquations(r *Report) []Equation {
+	var eqs []Equation
+	outcomes := r.Requests.OutcomeRows()
 	for c := range RequestColumns {
-		e := equation{2, "三", []term{{RowTotal.Key, c, 1}}}
-		for _, r := range outcomes {
-			e.terms = append(e.terms, term{r.Key, c, -1})
+		e := Equation{RuleOutcomes, "三", []Term{{RowTotal.Key, c, 1}}}
+		for _, row := range outcomes {
+			e.Terms = append(e.Terms, Term{row.Key, c, -1})
 		}
 		eqs = append(eqs, e)
 	}
-	for _, r := range t.Rows() {
-		e := equation{3, "三", []term{{r.Key, ColTotal, 1}}}
-		for c := 0; c < ColTotal; c++ {
-			e.terms = append(e.terms, term{r.Key, c, -1})
+	return eqs
+}
+
+func rowEquations(r *Report) []Equation {
+	var eqs []Equation
+	for _, row := range r.Requests.Rows() {
+		e := Equation{RuleRow, "三", []Term{{row.Key, ColTotal, 1}}}
+		for c := range ColTotal {
+			e.Terms = append(e.Terms, Term{row.Key, c, -1})
+		}
+		eqs = append(eqs, e)
+	}
+	return eqs
+}
+
+func appealEquations(r *Report) []Equation {
+	var eqs []Equation
+	for _, row := range AppealRows {
+		if r.Appeals[row.Key] == nil {
+			continue
+		}
+		e := Equation{RuleAppeals, "四", []Term{{row.Key, AppealTotal, 1}}}
+		for c := range AppealTotal {
+			e.Terms = append(e.Terms, Term{row.Key, c, -1})
 		}
 		eqs = append(eqs, e)
 	}
@@ -106,24 +190,9 @@ func requestEquations(t Requests) []equation {
 // changed: a finding is shown, not corrected.
 func Check(r *Report) []Finding {
 	var fs []Finding
-	for _, e := range requestEquations(r.Requests) {
-		head := e.terms[0]
-		printed, want := r.Requests.Get(head.row, head.col), e.want(r.Requests)
-		if printed != want {
-			fs = append(fs, Finding{e.rule, e.table, head.row, RequestColumns[head.col].Key, printed, want})
-		}
-	}
-	for _, row := range AppealRows {
-		g := r.Appeals[row.Key]
-		if g == nil {
-			continue
-		}
-		var sum int64
-		for c := 0; c < 4; c++ {
-			sum += g[c].N()
-		}
-		if g[4].N() != sum {
-			fs = append(fs, Finding{4, "四", row.Key, "total", g[4].N(), sum})
+	for _, e := range Equations(r) {
+		if printed, want := e.Printed(r), e.Want(r); printed != want {
+			fs = append(fs, Finding{Rule: e.Rule, Table: e.Table, Row: e.Terms[0].Row, Column: e.Column(), Printed: printed, Want: want})
 		}
 	}
 	return fs
@@ -144,14 +213,14 @@ func RecoveredCells(r *Report) []RecoveredCell {
 	for _, row := range r.Requests.Rows() {
 		for c, col := range RequestColumns {
 			if cell := r.Requests.Cell(row.Key, c); cell.Status == Recovered {
-				out = append(out, RecoveredCell{"三", row.Key, col.Key, cell.Value, cell.Rule})
+				out = append(out, RecoveredCell{Table: "三", Row: row.Key, Column: col.Key, Value: cell.Value, Rule: cell.Rule})
 			}
 		}
 	}
 	for _, row := range AppealRows {
 		for c, col := range AppealColumns {
 			if cell := r.Appeals.Cell(row.Key, c); cell.Status == Recovered {
-				out = append(out, RecoveredCell{"四", row.Key, col.Key, cell.Value, cell.Rule})
+				out = append(out, RecoveredCell{Table: "四", Row: row.Key, Column: col.Key, Value: cell.Value, Rule: cell.Rule})
 			}
 		}
 	}

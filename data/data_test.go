@@ -4,18 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
 
 func nantong(t testing.TB) *Report {
 	t.Helper()
-	files, err := Datasets()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Parse(files[DefaultID])
+	r, err := Parse(nantongJSON(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,45 +116,6 @@ func TestNantongDataset(t *testing.T) {
 	}
 }
 
-// Every number of the dataset's table 三 and 四 that is printed must stand in
-// the report text; the recovered ones must not (they were lost in copying).
-func TestNantongNumbersAreInTheReport(t *testing.T) {
-	text, err := os.ReadFile(filepath.Join("..", "..", "shared", "reports", "nantong-city-2019.txt"))
-	if err != nil {
-		t.Fatalf("the shared reports sit beside the repository: %v", err)
-	}
-	start := bytes.Index(text, []byte("三、收到和处理政府信息公开申请情况"))
-	end := bytes.Index(text, []byte("五、存在的主要问题及改进情况"))
-	if start < 0 || end < start {
-		t.Fatal("tables 三 and 四 not found in the report text")
-	}
-	var printed []string
-	for _, line := range strings.Split(string(text[start:end]), "\n") {
-		if s := strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", "")); s != "" && strings.Trim(s, "0123456789") == "" {
-			printed = append(printed, s)
-		}
-	}
-	r := nantong(t)
-	var ours []string
-	for _, row := range r.Requests.Rows() {
-		for c := range RequestColumns {
-			if cell := r.Requests.Cell(row.Key, c); cell.Status == Printed {
-				ours = append(ours, itoa(cell.Value))
-			}
-		}
-	}
-	for _, row := range AppealRows {
-		for c := range AppealColumns {
-			ours = append(ours, itoa(r.Appeals.Cell(row.Key, c).Value))
-		}
-	}
-	if strings.Join(ours, " ") != strings.Join(printed, " ") {
-		t.Errorf("printed numbers differ from the report, in order:\n dataset %v\n report  %v", ours, printed)
-	}
-}
-
-func itoa(v int64) string { return strconv.FormatInt(v, 10) }
-
 // Each cross-check catches a table broken on purpose, at the right place.
 func TestCheckCatchesBrokenTables(t *testing.T) {
 	tests := []struct {
@@ -167,14 +123,14 @@ func TestCheckCatchesBrokenTables(t *testing.T) {
 		break_ func(r *Report)
 		want   Finding
 	}{
-		{"rule 1: carried over changed", func(r *Report) { r.Requests["carried_over"][0] = Num(84) },
-			Finding{1, "三", "total", "natural_person", 4762, 4761}},
-		{"rule 2: an outcome changed", func(r *Report) { r.Requests["granted"][1] = Num(39) },
-			Finding{2, "三", "total", "business", 148, 149}},
-		{"rule 3: a row total changed", func(r *Report) { r.Requests["other"][6] = Num(112) },
-			Finding{3, "三", "other", "total", 112, 113}},
-		{"rule 4: table 四 total zero", func(r *Report) { r.Appeals["review"][4] = Num(0) },
-			Finding{4, "四", "review", "total", 0, 228}},
+		{"rule 1: carried over changed", func(r *Report) { r.Requests["carried_over"][ColNaturalPerson] = Num(84) },
+			Finding{RuleCorner, "三", "total", "natural_person", 4762, 4761}},
+		{"rule 2: an outcome changed", func(r *Report) { r.Requests["granted"][ColBusiness] = Num(39) },
+			Finding{RuleOutcomes, "三", "total", "business", 148, 149}},
+		{"rule 3: a row total changed", func(r *Report) { r.Requests["other"][ColTotal] = Num(112) },
+			Finding{RuleRow, "三", "other", "total", 112, 113}},
+		{"rule 4: table 四 total zero", func(r *Report) { r.Appeals["review"][AppealTotal] = Num(0) },
+			Finding{RuleAppeals, "四", "review", "total", 0, 228}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -192,72 +148,15 @@ func TestCheckCatchesBrokenTables(t *testing.T) {
 			if !found {
 				t.Errorf("findings %+v lack %+v", fs, tt.want)
 			}
-			if !found || tt.want.Text() == "" || !strings.Contains(tt.want.Text(), "规则") {
-				t.Errorf("finding text %q", tt.want.Text())
+			if RuleText(tt.want.Rule) == "" {
+				t.Errorf("rule %d has no text", tt.want.Rule)
 			}
 		})
 	}
 }
 
-func cells(vs ...int64) []Cell {
-	out := make([]Cell, len(vs))
-	for i, v := range vs {
-		if v == B {
-			out[i] = Cell{Status: Blank}
-		} else {
-			out[i] = Num(v)
-		}
-	}
-	return out
-}
-
-// Recovery from the rows as the web copy printed them marks the lost cells
-// recovered, with the rule that proves them, and places the rest.
-func TestRecoverNantongCopy(t *testing.T) {
-	r := nantong(t)
-	want := cloneRequests(r.Requests)
-	delete(r.Requests, "new")
-	delete(r.Requests, "unable.needs_creation")
-	err := Recover(r.Requests, []ShortRow{
-		{"new", cells(4742, 161, 5, 41, 17, 4971)},
-		{"unable.needs_creation", cells(77, B, 12, B, B, 90)},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, key := range []string{"new", "unable.needs_creation"} {
-		if *r.Requests[key] != *want[key] {
-			t.Errorf("row %s = %+v, want %+v", key, *r.Requests[key], *want[key])
-		}
-	}
-	if c := r.Requests["new"][4]; c.Status != Recovered || c.Rule != 1 || c.Value != 5 {
-		t.Errorf("new/legal_services = %+v, want 5 recovered by rule 1", c)
-	}
-}
-
-func TestRecoverRefusesToGuess(t *testing.T) {
-	// Row 二 with one of its four blank cells vanished: the lost cell is 0
-	// in every one of four columns, and nothing says which.
-	r := nantong(t)
-	before := cloneRequests(r.Requests)
-	err := Recover(r.Requests, []ShortRow{{"carried_in", cells(103, 3, B, B, B, 106)}})
-	if err == nil || !strings.Contains(err.Error(), "fillings fit") {
-		t.Fatalf("err = %v, want a list of fillings", err)
-	}
-	// No placement fits numbers that break the checks in every column.
-	r.Requests = cloneRequests(before)
-	err = Recover(r.Requests, []ShortRow{{"new", cells(1, 1, 1, 1, 1, 1)}})
-	if err == nil || !strings.Contains(err.Error(), "no placement") {
-		t.Fatalf("err = %v, want no placement", err)
-	}
-	if *r.Requests["new"] != *before["new"] || *r.Requests["carried_in"] != *before["carried_in"] {
-		t.Error("a failed recovery changed the table")
-	}
-}
-
 func TestParseErrorsNameThePlace(t *testing.T) {
-	files, _ := Datasets()
-	good := string(files[DefaultID])
+	good := string(nantongJSON(t))
 	tests := []struct {
 		name, in, want string
 	}{
@@ -294,8 +193,7 @@ func TestDatasetRoundTrip(t *testing.T) {
 	if !bytes.Equal(b, b2) {
 		t.Error("encode → parse → encode changed the dataset")
 	}
-	files, _ := Datasets()
-	if !bytes.Equal(b, files[DefaultID]) {
+	if !bytes.Equal(b, nantongJSON(t)) {
 		t.Error("the committed dataset is not in canonical form (data.Encode)")
 	}
 }
@@ -321,32 +219,55 @@ func TestWriteFileIsAtomic(t *testing.T) {
 	}
 }
 
-func TestRecoverBlanks(t *testing.T) {
-	r := nantong(t)
-	// A number the copy left blank: both its row and its column want 38.
-	r.Requests["granted"][1] = Cell{Status: Blank}
-	got := RecoverBlanks(r.Requests)
-	if len(got) != 1 || got[0] != (RecoveredCell{"三", "granted", "business", 38, 2}) {
-		t.Fatalf("recovered %+v, want 三/granted/business = 38 by rule 2", got)
+// nantongJSON is the shipped dataset of the default report.
+func nantongJSON(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("datasets", DefaultID+".json"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if c := r.Requests["granted"][1]; c.Status != Recovered || c.Value != 38 {
-		t.Errorf("cell = %+v", c)
+	return b
+}
+
+// The cross-year check compares this year's 上年结转 with last year's 结转下年度.
+func TestCrossYear(t *testing.T) {
+	prev, cur := nantong(t), nantong(t)
+	cur.Year++
+	if fs := CrossYear(prev, cur); len(fs) == 0 {
+		t.Fatal("Nantong's 结转 (103) against its own 上年结转 (106): want findings")
 	}
-	// Blanks the checks do not need stay blank.
-	if c := r.Requests["carried_in"][2]; c.Status != Blank {
-		t.Errorf("carried_in/research = %+v, want blank", c)
+	for c := range RequestColumns {
+		cur.Requests[RowCarriedIn.Key][c] = prev.Requests[RowCarriedOver.Key][c]
 	}
-	// Two blanks in one row and one column: nothing tells them apart.
-	r = nantong(t)
-	r.Requests["denied.process_info"][0] = Cell{Status: Blank}
-	r.Requests["denied.process_info"][1] = Cell{Status: Blank}
-	if got := RecoverBlanks(r.Requests); len(got) != 0 {
-		t.Errorf("recovered %+v from an ambiguous table", got)
+	if fs := CrossYear(prev, cur); len(fs) != 0 {
+		t.Errorf("findings %+v where the years agree", fs)
 	}
-	// A published total that disagrees with its row is a finding, not a blank to fill.
-	r = nantong(t)
-	r.Requests["other"][6] = Num(112)
-	if got := RecoverBlanks(r.Requests); len(got) != 0 {
-		t.Errorf("recovered %+v where the report printed a wrong total", got)
+	cur.Requests[RowCarriedIn.Key][ColBusiness] = Num(17)
+	fs := CrossYear(prev, cur)
+	want := Finding{RuleCrossYear, "三", "carried_in", "business", 17, 16}
+	if len(fs) != 1 || fs[0] != want {
+		t.Errorf("findings %+v, want %+v", fs, want)
+	}
+	cur.Year++
+	if fs := CrossYear(prev, cur); fs != nil {
+		t.Errorf("a gap year checked: %+v", fs)
+	}
+}
+
+func TestLevelAndRegion(t *testing.T) {
+	for _, tt := range []struct{ name, level, region string }{
+		{"南通市人民政府", "市", "南通市"},
+		{"淮安市洪泽区人民政府", "县区", "淮安市"},
+		{"平潭综合实验区", "市", "平潭综合实验区"},
+		{"江苏省人民政府", "省", "江苏省"},
+		{"淮安市人民政府办公室", "部门", "淮安市"},
+		{"苏州市昆山市人民政府", "县区", "苏州市"},
+		{"淮安市洪泽区高良涧街道办事处", "乡镇街道", "淮安市"},
+		{"合成省第3市第2区第1镇人民政府", "乡镇街道", "合成省第3市"},
+		{"合成省第3市教育局", "部门", "合成省第3市"},
+	} {
+		if l, r := LevelOf(tt.name), RegionOf(tt.name); l != tt.level || r != tt.region {
+			t.Errorf("%s: %s, %s; want %s, %s", tt.name, l, r, tt.level, tt.region)
+		}
 	}
 }

@@ -1,60 +1,64 @@
 package data
 
 import (
-	"embed"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // DefaultID is the report the explorer opens on.
 const DefaultID = "nantong-city-2019"
 
-//go:embed datasets/*.json
-var datasets embed.FS
+// DatasetsDir is where the shipped datasets live, from the repository's top:
+// one JSON file per report, named after its ID.
+const DatasetsDir = "data/datasets"
 
-// Datasets returns the shipped dataset files by report ID, as raw JSON.
-func Datasets() (map[string][]byte, error) {
-	names, err := fs.Glob(datasets, "datasets/*.json")
+// ReadDir reads every dataset file (*.json) of dir, parsed and validated, in
+// a stable order (by body, then the newest year first), or the first error
+// naming the file and the place. No two files may hold the same body and
+// year.
+func ReadDir(dir string) ([]*Report, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]byte, len(names))
+	slices.Sort(names)
+	var reports []*Report
+	seen := map[string]string{}
 	for _, n := range names {
-		b, err := datasets.ReadFile(n)
+		b, err := os.ReadFile(n)
 		if err != nil {
 			return nil, err
 		}
-		out[strings.TrimSuffix(path.Base(n), ".json")] = b
-	}
-	return out, nil
-}
-
-// Catalog is every shipped report, parsed and validated, in a stable order
-// (by body, then year), or the first error naming the file and the place.
-func Catalog() ([]*Report, error) {
-	files, err := Datasets()
-	if err != nil {
-		return nil, err
-	}
-	var reports []*Report
-	for id, b := range files {
 		r, err := Parse(b)
 		if err != nil {
-			return nil, fmt.Errorf("data/datasets/%s.json: %w", id, err)
+			return nil, fmt.Errorf("%s: %w", n, err)
 		}
-		if r.ID != id {
-			return nil, fmt.Errorf("data/datasets/%s.json: id %q does not match the file name", id, r.ID)
+		if id := strings.TrimSuffix(filepath.Base(n), ".json"); r.ID != id {
+			return nil, fmt.Errorf("%s: id %q does not match the file name", n, r.ID)
 		}
+		key := fmt.Sprintf("%s %d", r.Body, r.Year)
+		if other, ok := seen[key]; ok {
+			return nil, fmt.Errorf("%s: %s%d年 is already in %s", n, r.Body, r.Year, other)
+		}
+		seen[key] = n
 		reports = append(reports, r)
 	}
-	sort.Slice(reports, func(i, j int) bool {
-		if reports[i].Body != reports[j].Body {
-			return reports[i].Body < reports[j].Body
-		}
-		return reports[i].Year > reports[j].Year
-	})
+	if len(reports) == 0 {
+		return nil, fmt.Errorf("%s: no dataset (*.json)", dir)
+	}
+	SortReports(reports)
 	return reports, nil
+}
+
+// SortReports orders reports by body, then the newest year first.
+func SortReports(reports []*Report) {
+	slices.SortStableFunc(reports, func(a, b *Report) int {
+		if a.Body != b.Body {
+			return strings.Compare(a.Body, b.Body)
+		}
+		return b.Year - a.Year
+	})
 }

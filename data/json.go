@@ -298,3 +298,7 @@ func WriteAtomic(name string, b []byte) error {
 	}
 	return err
 }
+
+// ValidID says whether id can name a report: lower-case letters, digits and
+// single dashes between them, as in file names and URLs.
+func ValidID(id string) bool { return idRE.MatchString(id) }

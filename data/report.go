@@ -111,8 +111,25 @@ var RequestColumns = [7]Column{
 	{"total", "总计"},
 }
 
-// ColTotal is the index of the 总计 column of table 三.
-const ColTotal = 6
+// Column indexes of table 三 (RequestColumns).
+const (
+	ColNaturalPerson = iota
+	ColBusiness
+	ColResearch
+	ColPublicInterest
+	ColLegalServices
+	ColOtherOrg
+	ColTotal
+)
+
+// Column indexes of table 四 (AppealColumns).
+const (
+	AppealUpheld = iota
+	AppealCorrected
+	AppealOther
+	AppealPending
+	AppealTotal
+)
 
 // RowDef names a row of table 三.
 type RowDef struct {

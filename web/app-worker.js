@@ -1,9 +1,12 @@
-// 年报透视 service worker (a text/template filled in by `build`): caches the
-// whole site on first visit so that every page works with the network cut.
-// Cache-first; the cache is named after the content hash, so a changed site
-// installs a new worker and a new cache, and the old one is deleted. The
-// app and the default report's pages are precached; other reports' pages
-// are cached when visited, and offline fall back to the app's shell.
+// 年报透视 service worker (a text/template filled in by the build). On
+// install it caches the app's shell: the pages' scripts, styles and icons,
+// app.wasm, the default report's page and data, the page shown offline for
+// a page never visited, and for a kiosk what it was built to keep
+// (-precache). Everything else, the pages and data files of other reports,
+// the catalog index, is cached as it is visited, so that it works with the
+// network cut afterwards. The cache is named after the site's version (a
+// hash of its content): a new version installs a new worker and cache, and
+// the old cache is deleted when it activates.
 const cacheName = "nianbao-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
@@ -34,26 +37,25 @@ self.addEventListener("fetch", (event) => {
   }
   event.respondWith(
     caches.open(cacheName).then(async (cache) => {
-      // Pages differ only by their query (?r=report), which the app reads.
-      const hit = await cache.match(req, { ignoreSearch: true });
+      // A page's query (?cat=…, ?r=…) is read by the app from the URL;
+      // the page itself is the same file.
+      const hit = await cache.match(req, { ignoreSearch: req.mode === "navigate" });
       if (hit) {
         return hit;
       }
       try {
-        // What is not precached (the pages of other reports) is cached as
-        // it is visited.
         const res = await fetch(req);
         if (res.ok && res.type === "basic") {
           cache.put(req, res.clone());
         }
         return res;
       } catch (err) {
-        // Offline on a page never visited: the app's shell renders any
-        // page of any report from its URL.
+        // Offline on a page never visited: a page that shows no report's
+        // numbers and says so, never another report's page.
         if (req.mode === "navigate") {
-          const home = await cache.match("/");
-          if (home) {
-            return home;
+          const page = await cache.match("/offline");
+          if (page) {
+            return page;
           }
         }
         throw err;

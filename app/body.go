@@ -1,0 +1,88 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// body is a body's page at "/b/{id}": its reports over the years, as charts
+// of requests, outcome shares and review and litigation, each with its table
+// and summary; links to each year's report; and the cross-year check.
+type body struct {
+	page
+	b       *data.Body
+	entries []*data.Entry // oldest first
+	charts  []charts.Chart
+}
+
+func (p *body) OnInit()                     { p.enterCatalog(nil, "机关", p.prepare) }
+func (p *body) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "机关", p.prepare) }
+func (p *body) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "机关", p.prepare) }
+
+func (p *body) prepare(x *data.Index) {
+	id := strings.Trim(strings.TrimPrefix(p.v.url.Path, bodyPrefix), "/")
+	p.b, p.entries = x.FindBody(id)
+	p.charts = nil
+	if p.b == nil {
+		p.v.err = fmt.Errorf("没有找到机关“%s”。", id)
+		return
+	}
+	slices.SortFunc(p.entries, func(a, b *data.Entry) int { return a.Year - b.Year })
+	p.charts = charts.Trend(p.b.Name, p.entries)
+}
+
+func (p *body) Render() app.UI {
+	heading := "机关"
+	var content []app.UI
+	if b := p.b; b != nil && p.v.err == nil {
+		heading = b.Name
+		var cross []app.UI
+		for i, e := range p.entries {
+			if e.CrossYear == 0 || i == 0 {
+				continue
+			}
+			prev := p.entries[i-1]
+			cross = append(cross, app.Li().Body(
+				app.Text(fmt.Sprintf("%d年报告的“上年结转”与%d年报告的“结转下年度继续办理”有 %d 列不一致（按报告原样展示，未作更正）。", e.Year, prev.Year, e.CrossYear)),
+				app.A().Href(ReportPath(e.ID, "/checks")).Text(fmt.Sprintf("查看%d年报告的数据校验", e.Year)),
+			))
+		}
+		var ids []string
+		for _, e := range p.entries[max(len(p.entries)-maxCompare, 0):] {
+			ids = append(ids, e.ID)
+		}
+		content = []app.UI{
+			app.P().Text(fmt.Sprintf("%s · %s · 收录 %d 个年度的报告。", b.Level, b.Region, len(p.entries))),
+			section("years-title", "各年度报告",
+				app.Ul().Class("year-list").Body(
+					app.Range(p.entries).Slice(func(i int) app.UI {
+						e := p.entries[i]
+						return app.Li().Body(
+							app.A().Class("report-link").Href(ReportPath(e.ID, "/")).Text(strconv.Itoa(e.Year)+"年报告"),
+							app.Span().Class("status-"+string(e.Consistency())).Text("（"+e.Consistency().Label()+"）"),
+						)
+					}),
+				),
+				app.If(len(ids) >= 2, app.P().Body(app.A().Href(compareHref(ids)).Text("并排比较各年度报告"))),
+			),
+			app.If(len(p.entries) < 2, app.P().Class("note").Text("只有一个年度的报告，暂无历年变化。")),
+			app.Range(p.charts).Slice(func(i int) app.UI {
+				c := p.charts[i]
+				return section(c.ID+"-section", c.Title, &chartView{IChart: c})
+			}),
+			section("cross-year-title", "跨年度校验",
+				app.P().Text(data.RuleText(data.RuleCrossYear)+"。"),
+				app.If(len(cross) == 0, app.P().Class("status status-ok").Text("✓ 各相邻年度的结转数字一致，或没有相邻年度的报告。")).
+					Else(app.Ul().Class("status status-warn").Body(cross...)),
+			),
+		}
+	}
+	return &shell{IView: p.v, IPath: bodyPrefix, IHeading: heading, IContent: content}
+}

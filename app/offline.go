@@ -1,0 +1,25 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// OfflinePath is the page the service worker answers with, offline, for a
+// page never visited: it shows no report's numbers, and the app, once
+// running, shows the page asked for if its data is cached, or says it is
+// not.
+const OfflinePath = "/offline"
+
+// offline is the page at OfflinePath.
+type offline struct {
+	page
+}
+
+func (p *offline) OnNav(ctx app.Context) { ctx.Page().SetTitle("尚未缓存 · 年报透视") }
+
+func (p *offline) Render() app.UI {
+	return &shell{IView: p.v, IPath: OfflinePath, IHeading: "这一页尚未缓存", IContent: []app.UI{
+		app.P().Role("status").Text("网络未连接，而这一页此前没有打开过，本机没有它的数据。联网后重新载入即可查看；已经打开过的报告和页面离线也能查看。"),
+		app.P().Body(app.A().Href("/").Text("返回首页")),
+	}}
+}

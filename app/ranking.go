@@ -1,0 +1,156 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// minBase is the fewest cases a rate is ranked on: a body that handled 3
+// requests is not "best" at 100 %. Bodies below it are listed apart, with
+// their counts, not ranked.
+const minBase = 10
+
+// rankBys are what a ranking ranks by, by URL value.
+var rankBys = []struct {
+	key, label, unit string
+	value            func(e *data.Entry) (count, base int64)
+}{
+	{"new", "本年新收申请", "件", func(e *data.Entry) (int64, int64) { return e.Figures[data.KeyNew], 0 }},
+	{"open", "予以公开或部分公开的比例", "%", func(e *data.Entry) (int64, int64) { return e.Opened(), e.Figures[data.KeyHandled] }},
+	{"corrected", "行政复议结果纠正的比例", "%", func(e *data.Entry) (int64, int64) {
+		return e.Corrected(data.KeyReview), e.Concluded(data.KeyReview)
+	}},
+}
+
+// ranking is the page at "/ranking?year=&level=&by=": for a year and a
+// level, the bodies ranked by requests received, share disclosed or share
+// corrected on review, as a chart of the first 20 and a table of all, with
+// the counts beside every rate.
+type ranking struct {
+	page
+	year, level, by string
+	years           []string
+	chart           charts.Chart
+	few             []charts.Ranked
+	byLabel         string
+}
+
+func (p *ranking) OnInit()                     { p.enterCatalog(nil, "排名", p.prepare) }
+func (p *ranking) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "排名", p.prepare) }
+func (p *ranking) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "排名", p.prepare) }
+
+func (p *ranking) prepare(x *data.Index) {
+	q := p.v.url.Query()
+	p.years = nil
+	for _, e := range x.Reports {
+		if y := strconv.Itoa(e.Year); !slices.Contains(p.years, y) {
+			p.years = append(p.years, y)
+		}
+	}
+	slices.Sort(p.years)
+	slices.Reverse(p.years)
+	p.year, p.level, p.by = q.Get("year"), q.Get("level"), q.Get("by")
+	if !slices.Contains(p.years, p.year) && len(p.years) > 0 {
+		p.year = p.years[0]
+	}
+	if !slices.Contains(data.Levels, p.level) {
+		p.level = ""
+	}
+	by := rankBys[0]
+	for _, b := range rankBys {
+		if b.key == p.by {
+			by = b
+		}
+	}
+	p.by, p.byLabel = by.key, by.label
+	var ranked []charts.Ranked
+	p.few = nil
+	for i := range x.Reports {
+		e := &x.Reports[i]
+		b := x.BodyOf(e)
+		if strconv.Itoa(e.Year) != p.year || (p.level != "" && b.Level != p.level) {
+			continue
+		}
+		count, base := by.value(e)
+		r := charts.Ranked{Name: b.Name, Entry: e, Count: count, Base: base, Value: float64(count)}
+		if by.unit == "%" {
+			if base < minBase {
+				p.few = append(p.few, r)
+				continue
+			}
+			r.Value = float64(count) * 100 / float64(base)
+		}
+		ranked = append(ranked, r)
+	}
+	slices.SortStableFunc(ranked, func(a, b charts.Ranked) int {
+		if a.Value != b.Value {
+			if a.Value > b.Value {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	level := p.level
+	if level == "" {
+		level = "各层级"
+	}
+	p.chart = charts.RankChart(fmt.Sprintf("%s年%s机关：%s", p.year, level, by.label), by.unit, by.label, ranked, 20)
+}
+
+func (p *ranking) href(year, level, by string) string {
+	return withQuery("/ranking", "year", year, "level", level, "by", by)
+}
+
+func (p *ranking) Render() app.UI {
+	var content []app.UI
+	if p.v.index != nil {
+		choice := func(label string, items []app.UI) app.UI {
+			return app.Nav().Class("drill").Aria("label", label).Body(app.Ul().Body(items...))
+		}
+		link := func(href, text string, current bool) app.UI {
+			a := app.A().Class("button").Href(href).Text(text)
+			if current {
+				a = a.Aria("current", "true")
+			}
+			return app.Li().Body(a)
+		}
+		var years, levels, bys []app.UI
+		for _, y := range p.years {
+			years = append(years, link(p.href(y, p.level, p.by), y+"年", y == p.year))
+		}
+		levels = append(levels, link(p.href(p.year, "", p.by), "各层级", p.level == ""))
+		for _, l := range data.Levels {
+			levels = append(levels, link(p.href(p.year, l, p.by), l, l == p.level))
+		}
+		for _, b := range rankBys {
+			bys = append(bys, link(p.href(p.year, p.level, b.key), b.label, b.key == p.by))
+		}
+		content = []app.UI{
+			choice("年度", years),
+			choice("层级", levels),
+			choice("排名依据", bys),
+			section("ranking-title", "排名", &chartView{IChart: p.chart}),
+			app.If(len(p.few) > 0, section("few-title", fmt.Sprintf("案件过少、不参与比例排名的机关（%d 个）", len(p.few)),
+				app.P().Text(fmt.Sprintf("比例只在至少 %d 件的基础上排名：件数很少时，一两件就能让比例在 0 和 100%% 之间变化。", minBase)),
+				app.Ul().Class("few").Body(
+					app.Range(p.few).Slice(func(i int) app.UI {
+						r := p.few[i]
+						return app.Li().Body(
+							app.A().Href(ReportPath(r.Entry.ID, "/")).Text(r.Name),
+							app.Text(fmt.Sprintf("：%d / %d 件", r.Count, r.Base)),
+						)
+					}),
+				),
+			)),
+		}
+	}
+	return &shell{IView: p.v, IPath: "/ranking", IHeading: "排名", IContent: content}
+}

@@ -1,0 +1,162 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// Source is where the pages get their data: the catalog index and each
+// report's pack. The site builder hands the pages the files it writes, from
+// memory (web/site); in the browser they are fetched from the site
+// (NewFetchSource). Both decode the same bytes, so a prerendered page and
+// the live app show the same numbers.
+type Source interface {
+	Index() (*data.Index, error)
+	Pack(id string) (*charts.Pack, error)
+}
+
+// SetSource sets where the pages get their data. It is called once, before
+// any page is rendered.
+func SetSource(s Source) {
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	store.src, store.index, store.packs, store.order = s, nil, map[string]*charts.Pack{}, nil
+}
+
+// keepPacks is how many reports' packs stay decoded in memory: a kiosk that
+// runs for days visits every report, and memory must not grow with them.
+const keepPacks = 8
+
+// store caches what the source gave: the index, and the last keepPacks
+// packs, the most recently used last.
+var store struct {
+	mu    sync.Mutex
+	src   Source
+	index *data.Index
+	packs map[string]*charts.Pack
+	order []string
+}
+
+var errNoSource = errors.New("没有数据来源")
+
+// ErrNotFound is what a source's error wraps when it has no such report.
+var ErrNotFound = errors.New("no such report")
+
+// cachedPack is the report's pack if it is already loaded.
+func cachedPack(id string) *charts.Pack {
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	p := store.packs[id]
+	if p != nil {
+		store.order = append(slices.DeleteFunc(store.order, func(s string) bool { return s == id }), id)
+	}
+	return p
+}
+
+// loadPack loads the report's pack from the source (in the browser, over
+// the network: not from the UI goroutine) and keeps it.
+func loadPack(id string) (*charts.Pack, error) {
+	if p := cachedPack(id); p != nil {
+		return p, nil
+	}
+	store.mu.Lock()
+	src := store.src
+	store.mu.Unlock()
+	if src == nil {
+		return nil, errNoSource
+	}
+	p, err := src.Pack(id)
+	if err != nil {
+		return nil, err
+	}
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	if store.packs == nil {
+		store.packs = map[string]*charts.Pack{}
+	}
+	store.packs[id] = p
+	store.order = append(slices.DeleteFunc(store.order, func(s string) bool { return s == id }), id)
+	for len(store.order) > keepPacks {
+		delete(store.packs, store.order[0])
+		store.order = store.order[1:]
+	}
+	return p, nil
+}
+
+// cachedIndex is the catalog index if it is already loaded.
+func cachedIndex() *data.Index {
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	return store.index
+}
+
+// loadIndex loads the catalog index from the source and keeps it.
+func loadIndex() (*data.Index, error) {
+	if x := cachedIndex(); x != nil {
+		return x, nil
+	}
+	store.mu.Lock()
+	src := store.src
+	store.mu.Unlock()
+	if src == nil {
+		return nil, errNoSource
+	}
+	x, err := src.Index()
+	if err != nil {
+		return nil, err
+	}
+	store.mu.Lock()
+	store.index = x
+	store.mu.Unlock()
+	return x, nil
+}
+
+// fetchThen gives apply what load returns: at once when cached has it or
+// when rendering on the server (the build waits for its memory), else in
+// the background, applying it on the UI goroutine when it arrives unless
+// the visitor has gone to another page meanwhile. It reports whether apply
+// ran at once.
+func fetchThen[T any](ctx app.Context, cached func() T, load func() (T, error), apply func(T, error)) bool {
+	var zero T
+	if v := cached(); any(v) != any(zero) {
+		apply(v, nil)
+		return true
+	}
+	if !app.IsClient {
+		apply(load())
+		return true
+	}
+	if ctx == nil {
+		return false // OnNav follows OnInit, with a context
+	}
+	path := ctx.Page().URL().String()
+	ctx.Async(func() {
+		v, err := load()
+		ctx.Dispatch(func(ctx app.Context) {
+			if ctx.Page().URL().String() == path {
+				apply(v, err)
+			}
+		})
+	})
+	return false
+}
+
+// loadError says in Chinese why data did not load.
+func loadError(what string, err error) error {
+	return fmt.Errorf("%s无法载入（%v）。请检查网络后重新载入本页。", what, err)
+}
+
+// reportError says why a report cannot be shown.
+func reportError(id string, err error) error {
+	if errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("没有找到报告“%s”。", id)
+	}
+	return loadError(fmt.Sprintf("报告“%s”", id), err)
+}

@@ -1,0 +1,87 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"nianbao/charts"
+	"nianbao/charts/echarts"
+	"nianbao/data"
+)
+
+// memSource is a Source made in the test from reports, as the site
+// builder makes its own: each report's pack and the catalog index, encoded
+// and decoded again as a browser would read them.
+type memSource struct {
+	packs map[string][]byte
+	index []byte
+	err   error
+}
+
+func (m *memSource) Index() (*data.Index, error) {
+	if m.err != nil {
+		return nil, m.err
+	}
+	return data.ParseIndex(m.index)
+}
+
+func (m *memSource) Pack(id string) (*charts.Pack, error) {
+	if m.err != nil {
+		return nil, m.err
+	}
+	b, ok := m.packs[id]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	p, err := charts.DecodePack(b)
+	if p != nil {
+		p.URL = "/data/r/" + id + ".json"
+	}
+	return p, err
+}
+
+// newMemSource makes the source of reports.
+func newMemSource(t testing.TB, reports []*data.Report) *memSource {
+	t.Helper()
+	data.SortReports(reports)
+	g := data.Group(reports)
+	m := &memSource{packs: map[string][]byte{}}
+	x := &data.Index{Bodies: g.Bodies}
+	for _, r := range reports {
+		cross := data.CrossYear(g.Prev[r.ID], r)
+		b, err := echarts.Pack(r, g.Bodies[g.BodyOf[r.ID]].ID, cross).Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.packs[r.ID] = b
+		x.Reports = append(x.Reports, data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", len(cross)))
+	}
+	b, err := x.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.index = b
+	return m
+}
+
+// shipped are the shipped datasets.
+func shipped(t testing.TB) []*data.Report {
+	t.Helper()
+	reports, err := data.ReadDir(filepath.Join("..", "data", "datasets"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reports
+}
+
+// useSource makes src the pages' source for the test.
+func useSource(t testing.TB, src Source) {
+	SetSource(src)
+	t.Cleanup(func() { SetSource(nil) })
+}
+
+func TestMain(m *testing.M) {
+	os.Exit(m.Run())
+}

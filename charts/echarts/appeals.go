@@ -1,0 +1,91 @@
+package echarts
+
+import (
+	"fmt"
+	"math"
+	"nianbao/charts"
+
+	goecharts "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"nianbao/data"
+)
+
+// Appeals is how administrative review and litigation ended (table 四).
+func Appeals(r *data.Report) charts.Chart {
+	tbl := charts.Table{Caption: "政府信息公开行政复议、行政诉讼情况（件，表四）", Head: []string{"类别"}}
+	for _, c := range data.AppealColumns {
+		tbl.Head = append(tbl.Head, c.Label)
+	}
+	tbl.Head = append(tbl.Head, "纠正率（占已审结）")
+	groups := make([]string, len(data.AppealRows))
+	for i, g := range data.AppealRows {
+		groups[i] = g.Label
+		row := charts.Row{Head: g.Label}
+		for c := range data.AppealColumns {
+			row.Cells = append(row.Cells, charts.CellOf(r.Appeals.Cell(g.Key, c)))
+		}
+		row.Cells = append(row.Cells, charts.TextCell(charts.CorrectedShare(r.Appeals[g.Key])))
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	var series [4][]opts.BarData
+	for c := 0; c < 4; c++ {
+		for _, g := range data.AppealRows {
+			series[c] = append(series[c], opts.BarData{Value: r.Appeals.Cell(g.Key, c).N()})
+		}
+	}
+	review := r.Appeals["review"]
+	var suits, suitsCorrected, suitsConcluded int64
+	for _, k := range []string{"litigation_direct", "litigation_after_review"} {
+		g := r.Appeals[k]
+		suits += g[4].N()
+		suitsCorrected += g[1].N()
+		suitsConcluded += g[0].N() + g[1].N() + g[2].N()
+	}
+	summary := fmt.Sprintf("%d年因政府信息公开被申请行政复议%d件，已审结的结果纠正占%s；被提起行政诉讼%d件，已审结的结果纠正占%s。",
+		r.Year, review[4].N(), charts.CorrectedShare(review), suits, charts.Percent(suitsCorrected, suitsConcluded))
+	bar := hbar(summary, frame{tooltip: "{b}<br/>{a}：{c} 件", legend: true, right: "6%", xType: "value", xName: "件", cats: groups, labelWidth: 150})
+	for c := range series {
+		bar.AddSeries(data.AppealColumns[c].Label, series[c],
+			goecharts.WithBarChartOpts(opts.BarChart{Stack: "appeals"}),
+			goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[c]}))
+	}
+	bar.Validate()
+	return charts.Chart{ID: "appeals", Title: "行政复议和行政诉讼", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
+}
+
+// Disclosure is proactive disclosure (table 二): every value in the table,
+// and the counts of decisions and documents in the chart, on a logarithmic
+// axis because they range from ones to millions.
+func Disclosure(r *data.Report) charts.Chart {
+	tbl := charts.Table{Caption: "主动公开政府信息情况（表二，按报告原样）", Head: []string{"第二十条", "信息内容", "项目", "数值"}}
+	var labels []string
+	var bars []opts.BarData
+	var top data.DisclosureRow
+	var topValue float64
+	for _, row := range r.Disclosure {
+		for _, q := range row.Values {
+			cell := charts.TextCell(q.Value + q.Unit)
+			if q.Blank() {
+				cell = charts.Cell{Text: "—", Blank: true}
+			}
+			tbl.Rows = append(tbl.Rows, charts.Row{Head: row.Item, Cells: []charts.Cell{charts.TextCell(row.Label), charts.TextCell(q.Label), cell}})
+			if (q.Key == "decisions" || q.Key == "total_published" || q.Key == "in_force") && !q.Blank() {
+				labels = append(labels, row.Label)
+				bars = append(bars, opts.BarData{Name: row.Label + "：" + q.Label, Value: q.Float()})
+				if q.Key == "decisions" && q.Float() > topValue {
+					top, topValue = row, q.Float()
+				}
+			}
+		}
+	}
+	summary := fmt.Sprintf("%d年主动公开的各类事项中，处理决定数量最多的是%s，%s件。", r.Year, top.Label, fmt.Sprint(int64(math.Round(topValue))))
+	if topValue == 0 {
+		summary = fmt.Sprintf("%d年主动公开情况见下表。", r.Year)
+	}
+	bar := hbar(summary, frame{tooltip: "{b}：{c}", right: "20%", xType: "log", xName: "件（对数）", cats: labels})
+	bar.AddSeries("数量", bars, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
+		goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[2]}))
+	bar.Validate()
+	return charts.Chart{ID: "disclosure", Title: "主动公开", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
+}

@@ -1,0 +1,67 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"nianbao/data"
+)
+
+// Pack is everything the explorer shows of one report: the dataset, every
+// chart the build made of it by chart ID, and the findings of the
+// cross-year check against the same body's previous report. The build
+// writes one per report; the browser fetches it when a visitor opens the
+// report, and the prerendered pages are made from the same bytes.
+type Pack struct {
+	Report    *data.Report
+	Charts    map[string]Chart
+	CrossYear []data.Finding
+	BodyID    string // the body's page is /b/{BodyID}
+	URL       string // where it was read from, for the page to name
+}
+
+type packJSON struct {
+	Report    json.RawMessage  `json:"report"`
+	BodyID    string           `json:"body_id"`
+	Charts    map[string]Chart `json:"charts"`
+	CrossYear []data.Finding   `json:"cross_year,omitempty"`
+}
+
+// Encode writes the pack as JSON, the report in its dataset form.
+func (p *Pack) Encode() ([]byte, error) {
+	r, err := data.Encode(p.Report)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.CrossYear})
+}
+
+// DecodePack reads a pack written by Encode, validating its report.
+func DecodePack(b []byte) (*Pack, error) {
+	var pj packJSON
+	if err := json.Unmarshal(b, &pj); err != nil {
+		return nil, fmt.Errorf("report pack: %w", err)
+	}
+	r, err := data.Parse(pj.Report)
+	if err != nil {
+		return nil, fmt.Errorf("report pack: %w", err)
+	}
+	return &Pack{Report: r, Charts: pj.Charts, CrossYear: pj.CrossYear, BodyID: pj.BodyID}, nil
+}
+
+// Chart is the chart with the ID; one missing (a pack from another version
+// of the site) has an empty table and says so.
+func (p *Pack) Chart(id string) Chart {
+	if c, ok := p.Charts[id]; ok {
+		return c
+	}
+	return Chart{ID: id, Title: "图表", Summary: "这份报告的图表数据缺失，请重新生成网站。", Option: json.RawMessage(`{}`)}
+}
+
+// Outcomes is the outcome chart, or the numbered reasons of a category.
+func (p *Pack) Outcomes(category string) Chart {
+	if c, ok := p.Charts["outcomes-"+category]; ok && category != "" {
+		return c
+	}
+	return p.Chart("outcomes")
+}

@@ -1,0 +1,499 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"nianbao/data"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// reportsDir holds the published reports the tests import (see testdata/README.md).
+var reportsDir = "testdata"
+
+func readReport(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(reportsDir, name))
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	return b
+}
+
+func importReport(t testing.TB, name string) *Imported {
+	t.Helper()
+	imp, err := Import(name, "", readReport(t, name))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return imp
+}
+
+// expected.json's own keys for table 三 rows.
+var expectedRowKeys = map[string]string{
+	"new": "new", "carry_in": "carried_in", "open": "granted", "partial": "partial",
+	"deny_secret": "denied.state_secret", "deny_law": "denied.prohibited_by_law", "deny_safety": "denied.three_safeties",
+	"deny_third_party": "denied.third_party", "deny_internal": "denied.internal_affairs", "deny_process": "denied.process_info",
+	"deny_enforcement": "denied.enforcement_file", "deny_query": "denied.admin_query",
+	"unable_not_held": "unable.not_held", "unable_need_create": "unable.needs_creation", "unable_unclear": "unable.unclear",
+	"noproc_petition": "declined.petition", "noproc_repeat": "declined.duplicate", "noproc_publication": "declined.publication",
+	"noproc_mass": "declined.mass_repeat", "noproc_confirm": "declined.confirmation",
+	"other": "other", "other_no_correction": "other.no_correction", "other_no_fee": "other.no_fee", "other_other": "other.other",
+	"total": "total", "carry_out": "carried_over",
+}
+
+var expectedAppealRows = map[string]string{"行政复议": "review", "未经复议直接起诉": "litigation_direct", "复议后起诉": "litigation_after_review"}
+
+type expectedReport struct {
+	Agency  string                        `json:"agency"`
+	Year    int                           `json:"year"`
+	Table2  map[string]json.RawMessage    `json:"table2"`
+	Table3  map[string][7]int64           `json:"table3"`
+	Table4  map[string]map[string]int64   `json:"table4"`
+	Table4P map[string]map[string]int64   `json:"table4_as_printed"`
+	Extra   map[string]map[string]float64 `json:"-"`
+}
+
+// Every PDF report imports with every number as expected.json has it (each
+// of those values also keeps the cross-checks, or breaks them exactly where
+// expected.json says the report does).
+func TestImportMatchesExpected(t *testing.T) {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(readReport(t, "expected.json"), &all); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"huaian-city-2024.layout.txt", "huaian-city-2024.reading-order.txt", "hongze-district-2023.layout.txt", "hongze-district-2024.layout.txt"} {
+		t.Run(name, func(t *testing.T) {
+			key := name
+			if strings.Contains(name, "reading-order") {
+				key = "huaian-city-2024.layout.txt" // the same report
+			}
+			var want expectedReport
+			if err := json.Unmarshal(all[key], &want); err != nil {
+				t.Fatal(err)
+			}
+			r := importReport(t, name).Report
+			if r.Body != want.Agency || r.Year != want.Year || r.Format != data.Format2021 {
+				t.Errorf("header = %s %d %s, want %s %d 2021", r.Body, r.Year, r.Format, want.Agency, want.Year)
+			}
+			if len(r.Requests) != len(want.Table3) {
+				t.Errorf("table 三 has %d rows, want %d", len(r.Requests), len(want.Table3))
+			}
+			for ek, vals := range want.Table3 {
+				row := expectedRowKeys[ek]
+				for c, v := range vals {
+					if got := r.Requests.Cell(row, c); got.Status != data.Printed || got.Value != v {
+						t.Errorf("三/%s/%s = %+v, want %d", row, data.RequestColumns[c].Key, got, v)
+					}
+				}
+			}
+			t4 := want.Table4
+			if t4 == nil {
+				t4 = want.Table4P
+			}
+			for label, cols := range t4 {
+				for c, col := range data.AppealColumns {
+					if got := r.Appeals.Cell(expectedAppealRows[label], c); got.Value != cols[col.Label] {
+						t.Errorf("四/%s/%s = %d, want %d", label, col.Key, got.Value, cols[col.Label])
+					}
+				}
+			}
+			var regs map[string]int64
+			json.Unmarshal(want.Table2["规章"], &regs)
+			got := map[string]string{}
+			for _, row := range r.Disclosure {
+				for _, q := range row.Values {
+					got[row.Label+"/"+q.Label] = q.Value
+				}
+			}
+			for col, v := range regs {
+				if got["规章/"+col] != fmt.Sprint(v) {
+					t.Errorf("二/规章/%s = %q, want %d", col, got["规章/"+col], v)
+				}
+			}
+			for _, label := range []string{"行政许可", "行政处罚", "行政强制"} {
+				var v int64
+				json.Unmarshal(want.Table2[label], &v)
+				if got[label+"/本年处理决定数量"] != fmt.Sprint(v) {
+					t.Errorf("二/%s = %q, want %d", label, got[label+"/本年处理决定数量"], v)
+				}
+			}
+			var fee json.Number
+			json.Unmarshal(want.Table2["行政事业性收费_万元"], &fee)
+			if got["行政事业性收费/本年收费金额（单位：万元）"] != fee.String() {
+				t.Errorf("二/行政事业性收费 = %q, want %s", got["行政事业性收费/本年收费金额（单位：万元）"], fee)
+			}
+		})
+	}
+}
+
+func TestHongze2023FindingIsReportedNotFixed(t *testing.T) {
+	r := importReport(t, "hongze-district-2023.layout.txt").Report
+	want := []data.Finding{{Rule: 4, Table: "四", Row: "review", Column: "total", Printed: 0, Want: 11}, {Rule: 4, Table: "四", Row: "litigation_after_review", Column: "total", Printed: 0, Want: 5}}
+	got := data.Check(r)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("findings = %+v, want %+v", got, want)
+	}
+	if r.Appeals["review"][4] != data.Num(0) {
+		t.Error("the printed 0 was changed")
+	}
+	if r.Requests.OtherSplit() {
+		t.Error("（六）其他处理 is printed as one row")
+	}
+}
+
+func TestReadingOrderEqualsLayout(t *testing.T) {
+	a := importReport(t, "huaian-city-2024.layout.txt")
+	b := importReport(t, "huaian-city-2024.reading-order.txt")
+	a.Report.Source, b.Report.Source = "", ""
+	ja, _ := json.Marshal(struct{ R, A, D any }{a.Report.Requests, a.Report.Appeals, a.Report.Disclosure})
+	jb, _ := json.Marshal(struct{ R, A, D any }{b.Report.Requests, b.Report.Appeals, b.Report.Disclosure})
+	if !bytes.Equal(ja, jb) {
+		t.Errorf("tables differ:\n layout  %s\n reading %s", ja, jb)
+	}
+	if len(b.Warnings) != 1 || !strings.Contains(b.Warnings[0], "reassembled") {
+		t.Errorf("warnings = %q", b.Warnings)
+	}
+}
+
+// The shipped datasets are the importer's current output for their sources.
+func TestShippedDatasetsAreCurrent(t *testing.T) {
+	files, err := shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 4 {
+		t.Errorf("%d datasets shipped, want one per shared report", len(files))
+	}
+	for id, b := range files {
+		r, err := data.Parse(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		imp, err := Import(r.Source, id, readReport(t, r.Source))
+		if err != nil {
+			t.Fatalf("%s: %v", r.Source, err)
+		}
+		fresh, _ := data.Encode(imp.Report)
+		if !bytes.Equal(fresh, b) {
+			t.Errorf("data/datasets/%s.json differs from `go run . import -o … ../shared/reports/%s`; regenerate it", id, r.Source)
+		}
+	}
+}
+
+func TestNarrativeAndMetadata(t *testing.T) {
+	r := importReport(t, "huaian-city-2024.layout.txt").Report
+	ov := r.Section(data.SectionOverview)
+	if ov == nil || len(ov.Paragraphs) != 6 || !strings.HasPrefix(ov.Paragraphs[1], "（一）主动公开情况。2024年，市政府网站主动公开各类政府信息5500余条") {
+		t.Errorf("overview = %+v", ov)
+	}
+	other := r.Section(data.SectionOther)
+	if other == nil || !strings.Contains(other.Paragraphs[0], "信息处理费3940元") {
+		t.Errorf("section 六 = %+v", other)
+	}
+	if r.Published != "" {
+		t.Errorf("published = %q; the PDF gives no date", r.Published)
+	}
+	n := importReport(t, "nantong-city-2019.txt").Report
+	if n.Published != "2020-03-10" || n.Body != "南通市人民政府" {
+		t.Errorf("Nantong header: %q %q", n.Published, n.Body)
+	}
+}
+
+// reportHTML renders a report as a portal page would: narrative in <p>,
+// tables as <table>, in the given charset.
+func reportHTML(r *data.Report, declare bool) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head>")
+	if declare {
+		b.WriteString(`<meta http-equiv="Content-Type" content="text/html; charset=gbk">`)
+	}
+	fmt.Fprintf(&b, "<title>%s_门户网站</title></head><body><h1>%s</h1><p>发布时间：%s</p>", r.Title(), r.Title(), r.Published)
+	for _, s := range r.Sections {
+		if s.Key != data.SectionOverview {
+			continue
+		}
+		fmt.Fprintf(&b, "<h2>%s</h2>", s.Title)
+		for _, p := range s.Paragraphs {
+			fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(p))
+		}
+	}
+	b.WriteString("<h2>二、主动公开政府信息情况</h2>")
+	item := ""
+	for _, row := range r.Disclosure {
+		if row.Item != item {
+			if item != "" {
+				b.WriteString("</table>")
+			}
+			item = row.Item
+			fmt.Fprintf(&b, "<table><tr><td colspan=4>%s</td></tr><tr><td>信息内容</td>", item)
+			for _, q := range row.Values {
+				fmt.Fprintf(&b, "<td>%s</td>", q.Label)
+			}
+			b.WriteString("</tr>")
+		}
+		fmt.Fprintf(&b, "<tr><td>%s</td>", row.Label)
+		for _, q := range row.Values {
+			fmt.Fprintf(&b, "<td>%s%s</td>", q.Value, q.Unit)
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</table><h2>三、收到和处理政府信息公开申请情况</h2><table>")
+	b.WriteString("<tr><td rowspan=3>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=7>申请人情况</td></tr>")
+	b.WriteString("<tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr><tr>")
+	for _, c := range data.RequestColumns[1:6] {
+		fmt.Fprintf(&b, "<td>%s</td>", c.Label)
+	}
+	b.WriteString("</tr>")
+	for _, row := range r.Requests.Rows() {
+		fmt.Fprintf(&b, "<tr><td>%s</td>", row.Label)
+		for c := range data.RequestColumns {
+			cell := r.Requests.Cell(row.Key, c)
+			if cell.Status == data.Blank {
+				b.WriteString("<td></td>")
+			} else {
+				fmt.Fprintf(&b, "<td>%d</td>", cell.Value)
+			}
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</table><h2>四、政府信息公开行政复议、行政诉讼情况</h2><table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr><tr>")
+	for _, row := range data.AppealRows {
+		for c := range data.AppealColumns {
+			fmt.Fprintf(&b, "<td>%d</td>", r.Appeals.Cell(row.Key, c).Value)
+		}
+	}
+	b.WriteString("</tr></table><h2>五、存在的主要问题及改进情况</h2><p>无。</p><h2>六、其他需要报告的事项</h2><p>无。</p></body></html>")
+	return b.String()
+}
+
+// An HTML page in GBK, declared or not, imports to the same tables.
+func TestImportHTMLInGBK(t *testing.T) {
+	for _, id := range []string{"nantong-city-2019", "huaian-city-2024"} {
+		files, _ := shipped()
+		want, err := data.Parse(files[id])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, declare := range []bool{true, false} {
+			// A page prints every number: what the text copy lost is printed here.
+			for _, row := range want.Requests {
+				for c := range row {
+					if row[c].Status == data.Recovered {
+						row[c] = data.Num(row[c].Value)
+					}
+				}
+			}
+			page, err := simplifiedchinese.GBK.NewEncoder().String(reportHTML(want, declare))
+			if err != nil {
+				t.Fatal(err)
+			}
+			imp, err := Import(id+".html", "", []byte(page))
+			if err != nil {
+				t.Fatalf("%s (charset declared %v): %v", id, declare, err)
+			}
+			got := imp.Report
+			ja, _ := json.Marshal([]any{want.Requests, want.Appeals, want.Disclosure, want.Body, want.Year, want.Published, want.Format})
+			jb, _ := json.Marshal([]any{got.Requests, got.Appeals, got.Disclosure, got.Body, got.Year, got.Published, got.Format})
+			if !bytes.Equal(ja, jb) {
+				t.Errorf("%s (charset declared %v):\n want %s\n got  %s", id, declare, ja, jb)
+			}
+		}
+	}
+}
+
+func TestBadInputNamesWhatAndWhere(t *testing.T) {
+	nantong := string(readReport(t, "nantong-city-2019.txt"))
+	huaian := string(readReport(t, "huaian-city-2024.layout.txt"))
+	cut := func(s, at string) string { return s[:strings.Index(s, at)] }
+	tests := []struct {
+		name, in, where, what string
+	}{
+		{"empty", "", "file", "empty"},
+		{"blank", " \n\n ", "file", "empty"},
+		{"not a report", "今天天气很好。\n我们去公园散步。\n", "table 三", "no heading"},
+		{"no table 三", strings.Replace(nantong, "三、收到和处理政府信息公开申请情况", "三、其他", 1), "table 三", "no heading"},
+		{"no table 四", strings.Replace(nantong, "四、政府信息公开行政复议、行政诉讼情况", "", 1), "table 四", "no heading"},
+		{"cut off in table 三", cut(huaian, "（七）总计"), "table 四", "no heading"},
+		{"cut off in table 四", cut(huaian, "12   1     1    6       20"), "table 四", "10 numbers for 15 cells"},
+		{"rows missing", strings.Replace(huaian, "2.重复申请                   25        0        0         0        0         0    25", "", 1), "table 三", "rows of numbers"},
+		{"not UTF-8 or GBK", "\xff\xfe\xfd\x80\x81", "encoding", "neither"},
+		{"no title", strings.Replace(nantong, "2019年南通市人民政府信息公开工作年度报告", "", 1), "title", "no title"},
+		{"no template headers", strings.NewReplacer("制作数量", "", "上一年项目数量", "", "采购总金额", "").Replace(nantong), "table 二", "neither template"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Import("r.txt", "", []byte(tt.in))
+			var ie *ImportError
+			if !errors.As(err, &ie) {
+				t.Fatalf("err = %v, want an ImportError", err)
+			}
+			if ie.Where != tt.where || !strings.Contains(ie.What, tt.what) {
+				t.Errorf("err = %q, want %s: …%s…", err, tt.where, tt.what)
+			}
+		})
+	}
+}
+
+func TestCSV(t *testing.T) {
+	r := importReport(t, "nantong-city-2019.txt").Report
+	var b bytes.Buffer
+	if err := WriteCSV(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if lines[0] != "table,row,column,value,status" {
+		t.Errorf("header %q", lines[0])
+	}
+	for _, want := range []string{
+		"三,new,legal_services,5,recovered", "三,carried_in,research,,blank", "三,total,total,4974,printed",
+		"四,review,total,228,printed", "二,procurement,amount,950125.6165万元,printed", "二,licensing,change,-47,printed",
+	} {
+		if !strings.Contains(b.String(), want+"\n") {
+			t.Errorf("CSV lacks %s", want)
+		}
+	}
+	if want := 1 + 22 + 23*7 + 15; len(lines) != want {
+		t.Errorf("%d lines, want %d", len(lines), want)
+	}
+}
+
+func FuzzImport(f *testing.F) {
+	for _, name := range []string{"nantong-city-2019.txt", "huaian-city-2024.layout.txt", "huaian-city-2024.reading-order.txt", "hongze-district-2023.layout.txt", "hongze-district-2024.layout.txt"} {
+		f.Add(readReport(f, name))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		imp, err := Import("fuzz.txt", "fuzz", b)
+		if err == nil {
+			if verr := imp.Report.Validate(); verr != nil {
+				t.Errorf("an import that succeeded is invalid: %v", verr)
+			}
+			data.Check(imp.Report)
+		}
+	})
+}
+
+func FuzzImportHTML(f *testing.F) {
+	files, _ := shipped()
+	for _, b := range files {
+		r, _ := data.Parse(b)
+		f.Add([]byte(reportHTML(r, false)))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if _, err := htmlToText(b); err != nil {
+			return
+		}
+		Import("fuzz.html", "fuzz", b)
+	})
+}
+
+func FuzzParseDataset(f *testing.F) {
+	files, _ := shipped()
+	for _, b := range files {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		data.Parse(b)
+	})
+}
+
+func BenchmarkImport(b *testing.B) {
+	names := []string{"nantong-city-2019.txt", "huaian-city-2024.layout.txt", "huaian-city-2024.reading-order.txt", "hongze-district-2023.layout.txt", "hongze-district-2024.layout.txt"}
+	var inputs [][]byte
+	for _, n := range names {
+		inputs = append(inputs, readReport(b, n))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, in := range inputs {
+			if _, err := Import(names[j], "", in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(inputs))/b.Elapsed().Seconds(), "reports/s")
+}
+
+// shipped is every dataset the explorer ships, by report ID, as raw JSON.
+func shipped() (map[string][]byte, error) {
+	names, err := filepath.Glob(filepath.Join("..", "datasets", "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out[strings.TrimSuffix(filepath.Base(n), ".json")] = b
+	}
+	return out, nil
+}
+
+// The two 平潭 web pages import with table 三's 自然人 and 总计 columns and
+// all of table 四 as typed by hand (testdata/pingtan-zone-*.truth.json).
+func TestPingtanMatchesTruth(t *testing.T) {
+	for _, name := range []string{"pingtan-zone-2024", "pingtan-zone-2025"} {
+		t.Run(name, func(t *testing.T) {
+			var truth struct {
+				Report string                       `json:"report"`
+				Year   int                          `json:"year"`
+				Table3 map[string]map[string]*int64 `json:"table3"`
+				Table4 map[string]map[string]*int64 `json:"table4"`
+				Breaks []any                        `json:"report_breaks"`
+			}
+			b, err := os.ReadFile(filepath.Join(reportsDir, name+".truth.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &truth); err != nil {
+				t.Fatal(err)
+			}
+			if len(truth.Table3) != 2 || len(truth.Table4) != 3 {
+				t.Fatalf("truth file read %d columns of table 三 and %d rows of table 四", len(truth.Table3), len(truth.Table4))
+			}
+			r := importReport(t, name+".html").Report
+			if r.Body != "平潭综合实验区" || r.Year != truth.Year || r.Format != data.Format2021 {
+				t.Errorf("header %q %d %q", r.Body, r.Year, r.Format)
+			}
+			check := func(where string, want *int64, c data.Cell) {
+				switch {
+				case want == nil && c.Status != data.Blank:
+					t.Errorf("%s = %+v, want blank", where, c)
+				case want != nil && (c.Status == data.Blank || c.Value != *want):
+					t.Errorf("%s = %+v, want %d", where, c, *want)
+				}
+			}
+			n := 0
+			for col, rows := range truth.Table3 {
+				ci := slices.IndexFunc(data.RequestColumns[:], func(c data.Column) bool { return c.Key == col })
+				for row, want := range rows {
+					check("表三 "+row+"/"+col, want, r.Requests.Cell(row, ci))
+					n++
+				}
+			}
+			for row, cols := range truth.Table4 {
+				for col, want := range cols {
+					ci := slices.IndexFunc(data.AppealColumns[:], func(c data.Column) bool { return c.Key == col })
+					check("表四 "+row+"/"+col, want, r.Appeals.Cell(row, ci))
+					n++
+				}
+			}
+			if n < 60 {
+				t.Errorf("only %d cells compared", n)
+			}
+			if fs := data.Check(r); len(fs) != len(truth.Breaks) {
+				t.Errorf("findings %+v, the truth file lists %d", fs, len(truth.Breaks))
+			}
+		})
+	}
+}

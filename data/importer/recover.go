@@ -1,0 +1,290 @@
+package importer
+
+import (
+	"fmt"
+	"nianbao/data"
+	"sort"
+	"strings"
+)
+
+// ShortRow is a row of table 三 as copied: fewer cells than columns, in
+// printed order, because some cells vanished in copying and nothing marks
+// where.
+type ShortRow struct {
+	Row   string
+	Cells []data.Cell
+}
+
+// maxPlacements bounds the search over where vanished cells stood.
+const maxPlacements = 5000
+
+// Recover places the cells of short rows into table 三 and recovers the
+// vanished ones. Every way of placing each row's printed cells in order among
+// the seven columns is tried; the vanished cells of a placement are solved
+// from cross-checks 1–3 (blank cells count as 0). A placement fits when every
+// vanished cell is determined, none is negative, and every cross-check that
+// touches a short row holds. Exactly one fitting placement is applied, its
+// solved cells marked Recovered with the lowest-numbered rule that proves
+// them; none or several is an error that says so and lists the fillings.
+// The table is changed only on success.
+func Recover(t data.Requests, short []ShortRow) error {
+	if len(short) == 0 {
+		return nil
+	}
+	for _, s := range short {
+		if len(s.Cells) >= len(data.RequestColumns) {
+			return fmt.Errorf("table 三, row %s: %d cells is not short", s.Row, len(s.Cells))
+		}
+		if t[s.Row] == nil {
+			t[s.Row] = &data.RequestRow{}
+		}
+	}
+	// Each row's choices: which column indexes hold the printed cells.
+	choices := make([][][]int, len(short))
+	total := 1
+	for i, s := range short {
+		choices[i] = combinations(len(data.RequestColumns), len(s.Cells))
+		total *= len(choices[i])
+		if total > maxPlacements {
+			return fmt.Errorf("table 三: too many cells lost in rows %s to place them", rowList(short))
+		}
+	}
+	eqs := data.RequestEquations(t)
+	var fits []map[cellRef]solved
+	pick := make([]int, len(short))
+	for n := 0; n < total; n++ {
+		k := n
+		for i := range short {
+			pick[i] = k % len(choices[i])
+			k /= len(choices[i])
+		}
+		trial := cloneRequests(t)
+		unknown := map[cellRef]bool{}
+		for i, s := range short {
+			row := trial[s.Row]
+			at := choices[i][pick[i]]
+			used := map[int]bool{}
+			for j, c := range at {
+				row[c] = s.Cells[j]
+				used[c] = true
+			}
+			for c := range data.RequestColumns {
+				if !used[c] {
+					unknown[cellRef{s.Row, c}] = true
+				}
+			}
+		}
+		if sol, ok := solve(trial, eqs, unknown, short); ok {
+			fits = append(fits, sol)
+		}
+	}
+	switch len(fits) {
+	case 0:
+		return fmt.Errorf("table 三, rows %s: no placement of the printed numbers fits the cross-checks", rowList(short))
+	case 1:
+		for ref, s := range fits[0] {
+			t[ref.row][ref.col] = data.Cell{Value: s.value, Status: data.Recovered, Rule: s.rule}
+		}
+		for _, s := range short {
+			// Place the printed cells where the fitting placement put them.
+			row := t[s.Row]
+			j := 0
+			for c := range data.RequestColumns {
+				if _, lost := fits[0][cellRef{s.Row, c}]; !lost {
+					row[c] = s.Cells[j]
+					j++
+				}
+			}
+		}
+		return nil
+	}
+	var alts []string
+	for _, f := range fits {
+		alts = append(alts, describe(f))
+	}
+	sort.Strings(alts)
+	return fmt.Errorf("table 三, rows %s: %d fillings fit the cross-checks, not recovering: %s",
+		rowList(short), len(fits), strings.Join(alts, "; "))
+}
+
+type cellRef struct {
+	row string
+	col int
+}
+
+type solved struct {
+	value int64
+	rule  int
+}
+
+// solve determines the unknown cells of trial by propagation over the
+// equations and reports whether the result fits (see Recover).
+func solve(trial data.Requests, eqs []data.Equation, unknown map[cellRef]bool, short []ShortRow) (map[cellRef]solved, bool) {
+	out := map[cellRef]solved{}
+	left := len(unknown)
+	for progress := true; progress && left > 0; {
+		progress = false
+		for _, e := range eqs {
+			var open *data.Term
+			n := 0
+			for i := range e.Terms {
+				if unknown[cellRef{e.Terms[i].Row, e.Terms[i].Col}] {
+					open = &e.Terms[i]
+					n++
+				}
+			}
+			if n != 1 {
+				continue
+			}
+			var sum int64
+			for _, tm := range e.Terms {
+				if tm != *open {
+					sum += tm.Coef * trial.Get(tm.Row, tm.Col)
+				}
+			}
+			v := -sum * open.Coef // coefficients are ±1
+			if v < 0 {
+				return nil, false
+			}
+			ref := cellRef{open.Row, open.Col}
+			trial[open.Row][open.Col] = data.Cell{Value: v, Status: data.Recovered}
+			delete(unknown, ref)
+			out[ref] = solved{v, e.Rule}
+			left--
+			progress = true
+		}
+	}
+	if left > 0 {
+		return nil, false
+	}
+	touched := map[string]bool{}
+	for _, s := range short {
+		touched[s.Row] = true
+	}
+	for _, e := range eqs {
+		hit := false
+		for _, tm := range e.Terms {
+			hit = hit || touched[tm.Row]
+		}
+		if !hit {
+			continue
+		}
+		if e.Want(&data.Report{Requests: trial}) != trial.Get(e.Terms[0].Row, e.Terms[0].Col) {
+			return nil, false
+		}
+		// The lowest rule that proves a solved cell is the one to name.
+		for _, tm := range e.Terms {
+			ref := cellRef{tm.Row, tm.Col}
+			if s, ok := out[ref]; ok && e.Rule < s.rule {
+				out[ref] = solved{s.value, e.Rule}
+			}
+		}
+	}
+	return out, true
+}
+
+func cloneRequests(t data.Requests) data.Requests {
+	c := make(data.Requests, len(t))
+	for k, v := range t {
+		row := *v
+		c[k] = &row
+	}
+	return c
+}
+
+// combinations lists the k-element subsets of 0..n-1 in increasing order.
+func combinations(n, k int) [][]int {
+	var out [][]int
+	var rec func(start int, cur []int)
+	rec = func(start int, cur []int) {
+		if len(cur) == k {
+			out = append(out, append([]int(nil), cur...))
+			return
+		}
+		for i := start; i < n; i++ {
+			rec(i+1, append(cur, i))
+		}
+	}
+	rec(0, nil)
+	return out
+}
+
+func rowList(short []ShortRow) string {
+	var rows []string
+	for _, s := range short {
+		rows = append(rows, s.Row)
+	}
+	return strings.Join(rows, ", ")
+}
+
+func describe(f map[cellRef]solved) string {
+	var parts []string
+	for ref, s := range f {
+		parts = append(parts, fmt.Sprintf("%s/%s = %d", ref.row, data.RequestColumns[ref.col].Key, s.value))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
+}
+
+// RecoverBlanks recovers blank cells of table 三 that the copy most likely
+// lost: a blank is recovered when every cross-check it takes part in (its
+// row's rule 3 and its column's rule 1 or 2) breaks, and each, with the
+// other blanks as 0, wants the same positive value from it, and no other
+// blank claims one of those checks. Everything else stays blank; a check
+// that breaks otherwise stays a finding. It returns the recovered cells.
+func RecoverBlanks(t data.Requests) []data.RecoveredCell {
+	eqs := data.RequestEquations(t)
+	byCell := map[cellRef][]int{}
+	for i, e := range eqs {
+		for _, tm := range e.Terms {
+			byCell[cellRef{tm.Row, tm.Col}] = append(byCell[cellRef{tm.Row, tm.Col}], i)
+		}
+	}
+	claims := map[int][]cellRef{}
+	found := map[cellRef]solved{}
+	for ref, idx := range byCell {
+		if t.Cell(ref.row, ref.col).Status != data.Blank || len(idx) < 2 {
+			continue
+		}
+		var v int64
+		rule := 99
+		ok := true
+		for n, i := range idx {
+			e := eqs[i]
+			var sum, coef int64
+			for _, tm := range e.Terms {
+				if tm.Row == ref.row && tm.Col == ref.col {
+					coef = tm.Coef
+					continue
+				}
+				sum += tm.Coef * t.Get(tm.Row, tm.Col)
+			}
+			w := -sum * coef
+			if w <= 0 || n > 0 && w != v {
+				ok = false
+				break
+			}
+			v = w
+			rule = min(rule, e.Rule)
+		}
+		if ok {
+			found[ref] = solved{v, rule}
+			for _, i := range idx {
+				claims[i] = append(claims[i], ref)
+			}
+		}
+	}
+	var out []data.RecoveredCell
+	for ref, s := range found {
+		alone := true
+		for _, i := range byCell[ref] {
+			alone = alone && len(claims[i]) == 1
+		}
+		if alone {
+			t[ref.row][ref.col] = data.Cell{Value: s.value, Status: data.Recovered, Rule: s.rule}
+			out = append(out, data.RecoveredCell{Table: "三", Row: ref.row, Column: data.RequestColumns[ref.col].Key, Value: s.value, Rule: s.rule})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Row+out[i].Column < out[j].Row+out[j].Column })
+	return out
+}

@@ -1,0 +1,318 @@
+package site
+
+// BenchmarkLoad is the load budget of issue 4: the built site against a
+// reference page (plain HTML with the same key figures and a deferred
+// echarts.min.js drawing the same overview chart), in headless Chromium
+// with 4x CPU slowdown on a 4G link, first visit and repeat visit. It prints
+// every figure and never fails on them. Run it with `make bench`.
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"nianbao/charts"
+	"nianbao/charts/echarts"
+	"nianbao/data"
+)
+
+// The 4G link of the budget: 9 Mbit/s down, 1.5 Mbit/s up, 40 ms latency.
+var link = &network.Conditions{Latency: 40, DownloadThroughput: 9e6 / 8, UploadThroughput: 1.5e6 / 8}
+
+const cpuSlowdown = 4
+
+// probe runs in every page before its own scripts (DevTools scripts are not
+// subject to the page's CSP) and records, in ms since navigation start:
+// first contentful paint; the key figure on screen, laid out and not
+// covered; the first chart drawn and displayed; the app running (go-app's loader gone and
+// a chart mounted by the WASM).
+const probe = `(() => {
+  const m = window.__bench = {};
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) if (e.name === "first-contentful-paint" && !m.fcp) m.fcp = e.startTime;
+  }).observe({ type: "paint", buffered: true });
+  const site = () => !!document.querySelector('script[src="/app.js"]');
+  const check = () => {
+    const now = performance.now();
+    if (!m.figure) {
+      const el = document.getElementById("figure-handled");
+      if (el) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight) {
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          if (hit && (hit === el || el.contains(hit))) m.figure = now;
+        }
+      }
+    }
+    if (!m.chart && window.echarts) {
+      for (const el of document.querySelectorAll(".chart-canvas")) {
+        const i = echarts.getInstanceByDom(el);
+        const o = i && i.getOption();
+        if (o && (o.series || []).length && el.querySelector("canvas") && el.offsetWidth > 0 && el.offsetHeight > 0) { m.chart = now; break; }
+      }
+    }
+    if (!m.app && site() && !document.getElementById("app-wasm-loader") && window.nianbaoLiveCharts !== undefined) m.app = now;
+    if (!m.fcp) {
+      const p = performance.getEntriesByName("first-contentful-paint")[0];
+      if (p) m.fcp = p.startTime;
+    }
+    if (m.fcp && m.figure && m.chart && (m.app || !site())) {
+      // Nothing is on screen before the first paint.
+      m.figure = Math.max(m.figure, m.fcp);
+      m.chart = Math.max(m.chart, m.fcp);
+      m.done = true;
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`
+
+type loadFigures struct {
+	FCP    float64 `json:"fcp"`
+	Figure float64 `json:"figure"`
+	Chart  float64 `json:"chart"`
+	App    float64 `json:"app"`
+	Done   bool    `json:"done"`
+	Bytes  int64   `json:"-"`
+}
+
+// counting counts the bytes a handler sends, headers included.
+type counting struct {
+	h     http.Handler
+	bytes atomic.Int64
+}
+
+func (c *counting) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.h.ServeHTTP(&countingWriter{w, &c.bytes, false}, r)
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n     *atomic.Int64
+	wrote bool
+}
+
+func (w *countingWriter) WriteHeader(code int) {
+	w.countHeader()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *countingWriter) Write(b []byte) (int, error) {
+	w.countHeader()
+	w.n.Add(int64(len(b)))
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *countingWriter) countHeader() {
+	if w.wrote {
+		return
+	}
+	w.wrote = true
+	n := int64(len("HTTP/1.1 200 OK\r\n\r\n"))
+	for k, vs := range w.Header() {
+		for _, v := range vs {
+			n += int64(len(k) + len(v) + 4)
+		}
+	}
+	w.n.Add(n)
+}
+
+// referencePage writes the no-framework limit: the overview's key figures
+// as plain HTML and the same outcome chart drawn by a deferred ECharts.
+func referencePage(t testing.TB, dir, site string, r *data.Report) {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8">` +
+		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
+		`<title>reference</title><link rel="stylesheet" href="style.css">` +
+		`<script defer src="echarts.min.js"></script><script defer src="ref.js"></script></head><body><div class="site"><main>`)
+	fmt.Fprintf(&b, "<h1>%s</h1><ul class=\"figures\">", html.EscapeString(r.Title()))
+	for _, f := range charts.KeyFigures(r) {
+		fmt.Fprintf(&b, `<li class="figure" id="figure-%s"><span class="figure-label">%s</span><span class="figure-value">%s<span class="figure-unit">%s</span></span><span class="figure-note">%s</span></li>`,
+			f.ID, f.Label, f.Value, f.Unit, html.EscapeString(f.Note))
+	}
+	ch := echarts.Outcomes(r, "")
+	fmt.Fprintf(&b, `</ul><div class="chart-canvas"></div><script type="application/json" id="option">%s</script></main></div></body></html>`, ch.Option)
+	files := map[string][]byte{
+		"index.html": []byte(b.String()),
+		"ref.js": []byte(`echarts.init(document.querySelector(".chart-canvas"), null, { renderer: "canvas", locale: "ZH" })` +
+			`.setOption(JSON.parse(document.getElementById("option").textContent));`),
+	}
+	for _, name := range []string{"web/style.css", "web/echarts.min.js"} {
+		for _, ext := range []string{"", ".br", ".gz"} {
+			if c, err := os.ReadFile(filepath.Join(site, name+ext)); err == nil {
+				files[filepath.Base(name)+ext] = c
+			}
+		}
+	}
+	for name, c := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), c, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"index.html", "ref.js"} {
+		if err := compressTo(filepath.Join(dir, name), files[name], compressBest); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// visit loads url in a fresh browser, first and then again from its caches.
+func visit(t testing.TB, url string, srv *counting, withWorker bool) (first, repeat loadFigures) {
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
+	defer acancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, tcancel := context.WithTimeout(bctx, 3*time.Minute)
+	defer tcancel()
+	setup := chromedp.Tasks{
+		network.Enable(),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{link}).Do(ctx)
+			return err
+		}),
+		emulation.SetCPUThrottlingRate(cpuSlowdown),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
+			return err
+		}),
+	}
+	if err := chromedp.Run(ctx, setup); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	load := func() loadFigures {
+		srv.bytes.Store(0)
+		var m loadFigures
+		err := chromedp.Run(ctx, chromedp.Navigate(url), chromedp.ActionFunc(func(ctx context.Context) error {
+			for {
+				if err := chromedp.Evaluate(`window.__bench || {}`, &m).Do(ctx); err != nil {
+					return err
+				}
+				if m.Done {
+					return nil
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}))
+		if err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		// Let the page finish what it fetches after its figures (the
+		// service worker's cache, the rest of the page's resources).
+		time.Sleep(300 * time.Millisecond)
+		m.Bytes = srv.bytes.Load()
+		return m
+	}
+	first = load()
+	if withWorker {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`new Promise((ok) => {
+			const wait = () => navigator.serviceWorker.controller ? ok(true) : setTimeout(wait, 50);
+			wait(); })`, nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
+			t.Fatalf("service worker: %v", err)
+		}
+		first.Bytes = srv.bytes.Load()
+	}
+	repeat = load()
+	return first, repeat
+}
+
+type series []float64
+
+func (s series) stats() (med, lo, hi float64) {
+	c := append(series(nil), s...)
+	sort.Float64s(c)
+	return c[len(c)/2], c[0], c[len(c)-1]
+}
+
+func BenchmarkLoad(b *testing.B) {
+	dist := filepath.Join(b.TempDir(), "dist")
+	def := buildSite(b, testOptions(dist))
+	refDir := b.TempDir()
+	referencePage(b, refDir, dist, def)
+	site := &counting{h: siteHandler(dist)}
+	ref := &counting{h: siteHandler(refDir)}
+	siteSrv, refSrv := httptest.NewServer(site), httptest.NewServer(ref)
+	defer siteSrv.Close()
+	defer refSrv.Close()
+
+	runs := 5
+	if n, err := strconv.Atoi(os.Getenv("BENCH_RUNS")); err == nil && n > 0 {
+		runs = n
+	}
+	type key struct{ who, visit, metric string }
+	got := map[key]series{}
+	add := func(who, visit string, m loadFigures) {
+		got[key{who, visit, "fcp"}] = append(got[key{who, visit, "fcp"}], m.FCP)
+		got[key{who, visit, "figure"}] = append(got[key{who, visit, "figure"}], m.Figure)
+		got[key{who, visit, "chart"}] = append(got[key{who, visit, "chart"}], m.Chart)
+		got[key{who, visit, "app"}] = append(got[key{who, visit, "app"}], m.App)
+		got[key{who, visit, "kb"}] = append(got[key{who, visit, "kb"}], float64(m.Bytes)/1000)
+	}
+	for i := 0; i < b.N; i++ {
+		for run := 0; run < runs; run++ {
+			order := []string{"site", "reference"}
+			if run%2 == 1 {
+				order = []string{"reference", "site"}
+			}
+			for _, who := range order {
+				var f, r loadFigures
+				if who == "site" {
+					f, r = visit(b, siteSrv.URL+"/", site, true)
+				} else {
+					f, r = visit(b, refSrv.URL+"/", ref, false)
+				}
+				add(who, "first", f)
+				add(who, "repeat", r)
+			}
+		}
+	}
+
+	fmt.Printf("\nLoad budget: %d interleaved runs each, 4G (9 Mbit/s down, 1.5 up, 40 ms), %dx CPU slowdown, headless Chromium\n", runs, cpuSlowdown)
+	fmt.Printf("%-8s %-24s %22s %22s %8s %8s\n", "visit", "figure", "site median [min–max]", "reference median", "ratio", "budget")
+	budget := map[key]string{
+		{"", "first", "figure"}: "≤1.2", {"", "first", "chart"}: "≤1.5", {"", "repeat", "chart"}: "≤1.2",
+	}
+	names := map[string]string{"fcp": "first contentful paint ms", "figure": "key figure on screen ms", "chart": "first chart drawn ms", "app": "app running (WASM) ms", "kb": "transferred kB"}
+	for _, visitName := range []string{"first", "repeat"} {
+		for _, metric := range []string{"fcp", "figure", "chart", "app", "kb"} {
+			sm, slo, shi := got[key{"site", visitName, metric}].stats()
+			rm, rlo, rhi := got[key{"reference", visitName, metric}].stats()
+			ratio := "—"
+			if rm > 0 {
+				ratio = fmt.Sprintf("%.2f", sm/rm)
+			}
+			bud := budget[key{"", visitName, metric}]
+			if metric == "kb" && visitName == "first" {
+				bud = "≤1800kB"
+			}
+			refText := fmt.Sprintf("%.0f [%.0f–%.0f]", rm, rlo, rhi)
+			if metric == "app" {
+				refText = "—"
+				ratio = "—"
+			}
+			fmt.Printf("%-8s %-24s %22s %22s %8s %8s\n", visitName, names[metric], fmt.Sprintf("%.0f [%.0f–%.0f]", sm, slo, shi), refText, ratio, bud)
+			if metric != "app" {
+				b.ReportMetric(sm, visitName+"-"+metric+"-site")
+				if rm > 0 && metric != "kb" {
+					b.ReportMetric(sm/rm, visitName+"-"+metric+"-ratio")
+				}
+			}
+		}
+	}
+}

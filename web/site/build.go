@@ -1,0 +1,352 @@
+// Package site builds and serves 年报透视 as a static site: app.wasm, one
+// prerendered page per route of every report and body, each report's pack
+// and the catalog index as content-hashed data files, ECharts, the service
+// worker, and .br and .gz copies of what compresses. Nothing it writes
+// needs a backend: any web server, or a folder on a kiosk, serves it.
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"nianbao/web"
+)
+
+// Options say where the site goes and where its inputs are.
+type Options struct {
+	Out      string // the site folder, replaced whole on success
+	Datasets string // the folder of dataset files (*.json)
+	Root     string // the repository's top: web/echarts-entry.js, node_modules
+	// Precache names what a kiosk's service worker caches on install
+	// beyond the app's shell: "all" (every report and body), or a
+	// comma-separated list of report IDs and body names.
+	Precache string
+	Workers  int // pages rendered at once; 0: one per CPU
+	Quiet    bool
+}
+
+// DefaultOptions build dist/ from data/datasets.
+func DefaultOptions() Options {
+	return Options{Out: "dist", Datasets: "data/datasets", Root: "."}
+}
+
+// flags adds the build's options to a flag set.
+func (o *Options) flags(fl *flag.FlagSet) {
+	fl.StringVar(&o.Out, "o", o.Out, "the folder to write the site to")
+	fl.StringVar(&o.Datasets, "datasets", o.Datasets, "the folder of dataset files")
+	fl.StringVar(&o.Precache, "precache", o.Precache, `for a kiosk: "all", or report IDs and body names (comma-separated) its service worker caches on install`)
+}
+
+// BuildCommand is `nianbao build [-o dist] [-datasets DIR] [-precache …]`.
+func BuildCommand(args []string) error {
+	o := DefaultOptions()
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	o.flags(fl)
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	return Build(o)
+}
+
+// StepError is a build step that failed: which step, and why.
+type StepError struct {
+	Step string
+	Err  error
+}
+
+func (e *StepError) Error() string { return "build: " + e.Step + ": " + e.Err.Error() }
+func (e *StepError) Unwrap() error { return e.Err }
+
+func step(name string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &StepError{name, err}
+}
+
+// Build writes the static site. It builds into a temporary folder beside
+// Out and swaps it into place, so a failed build leaves the old site (or
+// none) and never a half-written one, and a server of Out never sees it
+// missing.
+func Build(o Options) (err error) {
+	start := time.Now()
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	site, err := readSite(o.Datasets)
+	if err != nil {
+		return step("reading the datasets", err)
+	}
+	esbuild := filepath.Join(o.Root, "node_modules", ".bin", "esbuild")
+	if _, err := os.Stat(esbuild); err != nil {
+		return step("finding esbuild", fmt.Errorf("esbuild and ECharts not installed (run npm ci): %w", err))
+	}
+	goroot, err := goEnv("GOROOT")
+	if err != nil {
+		return step("finding the Go toolchain", err)
+	}
+	wasmExec, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return step("reading the toolchain's wasm_exec.js", err)
+	}
+
+	parent := filepath.Dir(filepath.Clean(o.Out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return step("making the output folder", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.Out)+"-build-")
+	if err != nil {
+		return step("making the output folder", err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return step("making the output folder", err)
+	}
+	w := &writer{dir: tmp}
+
+	// The WASM compiles while the pages are made.
+	wasmDone := make(chan error, 1)
+	go func() {
+		wasmDone <- compileWasm(filepath.Join(goroot, "bin", "go"), filepath.Join(tmp, "web", "app.wasm"))
+	}()
+	defer func() {
+		if err != nil {
+			<-wasmDone // never leave the compiler writing into a removed folder
+		}
+	}()
+
+	if err := copyStatic(w, wasmExec); err != nil {
+		return step("copying the static files", err)
+	}
+	if err := bundleECharts(esbuild, filepath.Join(o.Root, web.EChartsEntry), filepath.Join(tmp, "web", "echarts.min.js")); err != nil {
+		return step("bundling ECharts", err)
+	}
+	if err := site.writeData(w); err != nil {
+		return step("writing the reports' data", err)
+	}
+	precache, err := site.precache(o.Precache)
+	if err != nil {
+		return step("choosing what to precache", err)
+	}
+	if err := site.writePages(w, o.Workers); err != nil {
+		return step("generating the pages", err)
+	}
+	if err := <-wasmDone; err != nil {
+		wasmDone <- nil
+		return step("compiling app.wasm", err)
+	}
+	if err := w.compress("web/app.wasm", compressBest); err != nil {
+		return step("compressing app.wasm", err)
+	}
+	if err := w.compress("web/echarts.min.js", compressBest); err != nil {
+		return step("compressing ECharts", err)
+	}
+	// The version is a hash of every file written so far and of go-app's
+	// files made with a placeholder version: it changes exactly when a
+	// served byte does.
+	if err := site.writeAppFiles(w, "0", precache); err != nil {
+		return step("writing go-app's files", err)
+	}
+	version, err := hashDir(tmp)
+	if err != nil {
+		return step("hashing the site", err)
+	}
+	if err := site.writeAppFiles(w, version, precache); err != nil {
+		return step("writing go-app's files", err)
+	}
+	if err := swapInto(tmp, o.Out); err != nil {
+		return step("putting the site in place", err)
+	}
+	if !o.Quiet {
+		fmt.Fprintf(os.Stderr, "build: %s written (version %s, %d reports, %d bodies, %d pages) in %.1f s\n",
+			o.Out, version, len(site.reports), len(site.index.Bodies), w.pages, time.Since(start).Seconds())
+	}
+	return nil
+}
+
+// goEnv is a variable of the go command's environment, so that the
+// compiler and wasm_exec.js come from the same toolchain.
+func goEnv(name string) (string, error) {
+	out, err := exec.Command("go", "env", name).Output()
+	if err != nil {
+		return "", fmt.Errorf("go env %s: %w", name, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// copyStatic writes the hand-written static files, the toolchain's
+// wasm_exec.js (go-app v9 ships an older one) and /favicon.ico.
+func copyStatic(w *writer, wasmExec []byte) error {
+	err := fs.WalkDir(web.Files, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := web.Files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return w.write(path.Join("web", p), b, compressBest)
+	})
+	if err != nil {
+		return err
+	}
+	// A comment's link to a Go issue made plain text: no file of the site
+	// names another origin.
+	wasmExec = bytes.ReplaceAll(wasmExec, []byte("https://github.com/golang/go/issues/28975"), []byte("Go issue 28975"))
+	if err := w.write("wasm_exec.js", wasmExec, compressBest); err != nil {
+		return err
+	}
+	return writeFavicon(w)
+}
+
+// bundleECharts writes the site's ECharts: only the charts and components it
+// uses (web/echarts-entry.js), about half of the full echarts.min.js.
+func bundleECharts(esbuild, entry, out string) error {
+	// The licences go to echarts.min.js.LEGAL.txt beside it: they name
+	// other origins, which nothing the site runs may.
+	cmd := exec.Command(esbuild, entry, "--bundle", "--minify", "--format=iife",
+		"--legal-comments=external", "--log-level=warning", "--outfile="+out)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%w\n%s", err, stderr.String())
+	}
+	return nil
+}
+
+// compileWasm builds the program for the browser with the toolchain's go.
+func compileWasm(gobin, out string) error {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	cmd := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", out, "nianbao")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%w\n%s", err, stderr.String())
+	}
+	return nil
+}
+
+// hashDir is a hash of every file under dir, names and contents, in name
+// order: the site's version.
+func hashDir(dir string) (string, error) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(dir, n)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// contentHash names a data file after its content.
+func contentHash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])[:12]
+}
+
+// writeFavicon writes /favicon.ico, which browsers ask for on their own:
+// an ICO file holding the 192 px PNG icon (ICO allows PNG entries).
+func writeFavicon(w *writer) error {
+	png, err := web.Files.ReadFile("icon-192.png")
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	le := func(v ...any) {
+		for _, x := range v {
+			binary.Write(&b, binary.LittleEndian, x)
+		}
+	}
+	le(uint16(0), uint16(1), uint16(1))                       // reserved, type icon, one image
+	le(uint8(192), uint8(192), uint8(0), uint8(0))            // width, height, no palette, reserved
+	le(uint16(1), uint16(32), uint32(len(png)), uint32(6+16)) // planes, bits, size, offset
+	b.Write(png)
+	return w.write("favicon.ico", b.Bytes(), compressNone)
+}
+
+// writer writes the files of the site under dir, with their compressed
+// copies; safe for concurrent use.
+type writer struct {
+	dir   string
+	mu    sync.Mutex
+	pages int
+}
+
+// write writes one file (a slash path under the site) and its .br and .gz
+// copies at the level asked.
+func (w *writer) write(name string, b []byte, level compression) error {
+	full := filepath.Join(w.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, b, 0o644); err != nil {
+		return err
+	}
+	return compressTo(full, b, level)
+}
+
+// compress writes the compressed copies of a file already written.
+func (w *writer) compress(name string, level compression) error {
+	full := filepath.Join(w.dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(full)
+	if err != nil {
+		return err
+	}
+	return compressTo(full, b, level)
+}
+
+// swapInto puts the finished site at out: where out exists, the two are
+// exchanged in one rename (a server of out never finds it missing), and the
+// old site is removed after.
+func swapInto(tmp, out string) error {
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, out)
+	}
+	if err := exchange(tmp, out); err != nil {
+		// Without an atomic exchange: a rename of the old site aside,
+		// then of the new one into place.
+		old := tmp + "-old"
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, out); err != nil {
+			os.Rename(old, out)
+			return err
+		}
+		return os.RemoveAll(old)
+	}
+	return os.RemoveAll(tmp) // tmp now holds the old site
+}

@@ -1,0 +1,186 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	ui "nianbao/app"
+	"nianbao/charts"
+	"nianbao/charts/echarts"
+	"nianbao/data"
+)
+
+// site is what a build makes of the datasets: the reports grouped by body,
+// each report's pack, and the catalog index, held as the bytes written to
+// the site so that the prerendered pages read exactly what browsers fetch.
+type site struct {
+	reports []*data.Report
+	def     *data.Report
+	index   *data.Index
+	group   *data.Grouping
+	packs   map[string][]byte
+	packURL map[string]string // report ID → URL path of its pack
+	indexB  []byte
+	indexU  string
+}
+
+// readSite reads the datasets and groups the reports by body.
+func readSite(dir string) (*site, error) {
+	reports, err := data.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	g := data.Group(reports)
+	s := &site{reports: reports, group: g, index: &data.Index{Bodies: g.Bodies}, packs: map[string][]byte{}, packURL: map[string]string{}}
+	for _, r := range reports {
+		if r.ID == data.DefaultID {
+			s.def = r
+		}
+	}
+	if s.def == nil {
+		return nil, fmt.Errorf("%s: no dataset of the default report %s", dir, data.DefaultID)
+	}
+	return s, nil
+}
+
+// writeData writes each report's pack (its dataset and charts, with the
+// cross-year check against the body's previous year) and the catalog
+// index, under content-hashed names.
+func (s *site) writeData(w *writer) error {
+	var mu sync.Mutex
+	var firstErr error
+	entries := make([]data.Entry, len(s.reports))
+	parallel(len(s.reports), func(i int) {
+		r := s.reports[i]
+		cross := data.CrossYear(s.group.Prev[r.ID], r)
+		b, err := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, cross).Encode()
+		name := ""
+		if err == nil {
+			name = "r/" + r.ID + "." + contentHash(b) + ".json"
+			err = w.write(path.Join(data.PacksDir, name), b, compressFast)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			if firstErr == nil {
+				firstErr = fmt.Errorf("report %s: %w", r.ID, err)
+			}
+			return
+		}
+		s.packs[r.ID] = b
+		s.packURL[r.ID] = "/" + path.Join(data.PacksDir, name)
+		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], name, len(cross))
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	s.index.Reports = entries
+	b, err := s.index.Encode()
+	if err != nil {
+		return err
+	}
+	s.indexB = b
+	s.indexU = "/" + path.Join(data.PacksDir, "index."+contentHash(b)+".json")
+	if err := w.write(strings.TrimPrefix(s.indexU, "/"), b, compressFast); err != nil {
+		return err
+	}
+	ui.SetSource(s)
+	return nil
+}
+
+// Index is the catalog index, for the pages the build renders.
+func (s *site) Index() (*data.Index, error) { return data.ParseIndex(s.indexB) }
+
+// Pack is a report's pack, for the pages the build renders: decoded from
+// the bytes written to the site, as the browser decodes them.
+func (s *site) Pack(id string) (*charts.Pack, error) {
+	b, ok := s.packs[id]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ui.ErrNotFound, id)
+	}
+	p, err := charts.DecodePack(b)
+	if err != nil {
+		return nil, fmt.Errorf("report %s: %w", id, err)
+	}
+	p.URL = s.packURL[id]
+	return p, nil
+}
+
+// paths lists every page of the site, grouped by report so that a report's
+// pack is decoded once for its pages.
+func (s *site) paths() []string {
+	var paths []string
+	paths = append(paths, ui.OfflinePath)
+	for _, p := range ui.CatalogPages {
+		paths = append(paths, p.Path)
+	}
+	for _, b := range s.index.Bodies {
+		paths = append(paths, ui.BodyPath(b.ID))
+	}
+	for _, r := range s.reports {
+		for _, p := range ui.ReportPages {
+			paths = append(paths, ui.ReportPath(r.ID, p.Path))
+		}
+	}
+	return paths
+}
+
+// precache lists what a kiosk's service worker caches on install beyond
+// the app's shell: for "all" every page and pack, else the pages and packs
+// of the reports named by ID or by their body's name.
+func (s *site) precache(spec string) ([]string, error) {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return nil, nil
+	}
+	var chosen []*data.Report
+	for _, name := range strings.Split(spec, ",") {
+		name = strings.TrimSpace(name)
+		n := len(chosen)
+		for _, r := range s.reports {
+			if name == "all" || r.ID == name || r.Body == name {
+				chosen = append(chosen, r)
+			}
+		}
+		if len(chosen) == n {
+			return nil, fmt.Errorf("-precache %q: no report or body of that name", name)
+		}
+	}
+	list := []string{s.indexU}
+	for _, p := range ui.CatalogPages {
+		list = append(list, p.Path)
+	}
+	for _, r := range chosen {
+		list = append(list, s.packURL[r.ID], ui.BodyPath(s.index.Bodies[s.group.BodyOf[r.ID]].ID))
+		for _, p := range ui.ReportPages {
+			list = append(list, ui.ReportPath(r.ID, p.Path))
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list), nil
+}
+
+// parallel runs f(0)…f(n-1) on as many goroutines as there are CPUs.
+func parallel(n int, f func(i int)) {
+	workers := min(max(1, runtime.NumCPU()), n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,527 @@
+package site
+
+// The end-to-end test: build dist/, serve it on loopback as a static web
+// server would, and drive Debian's Chromium through every page.
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	ui "nianbao/app"
+	"nianbao/charts"
+	"nianbao/charts/echarts"
+	"nianbao/data"
+)
+
+const chromium = "/usr/bin/chromium"
+
+// browser is a headless Chromium watching what the page asks for and says.
+type browser struct {
+	ctx    context.Context
+	cancel func()
+
+	mu       sync.Mutex
+	requests []string
+	problems []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("Chromium tests run in make test, not with -short")
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("Chromium from Debian is needed (apt-get install chromium): %v", err)
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
+	ctx, cancel := chromedp.NewContext(actx)
+	b := &browser{ctx: ctx, cancel: func() { cancel(); acancel() }}
+	chromedp.ListenTarget(ctx, func(ev interface{}) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			b.requests = append(b.requests, ev.Request.URL)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				b.problems = append(b.problems, "console error: "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			b.problems = append(b.problems, "exception: "+ev.ExceptionDetails.Error())
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.LevelError {
+				b.problems = append(b.problems, fmt.Sprintf("log %s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+			}
+		}
+	})
+	if err := chromedp.Run(ctx, network.Enable(), log.Enable(), runtime.Enable()); err != nil {
+		b.cancel()
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return b
+}
+
+// chromeOptions start Debian's Chromium headless, in a profile of its own,
+// with nothing reaching out to the network by itself.
+func chromeOptions(t testing.TB) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium), chromedp.UserDataDir(profileDir(t)),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.WindowSize(1280, 900),
+	}
+}
+
+// profileDir is a folder for a browser profile. Chromium may still be
+// writing to it for a moment after it was killed, so it is removed with a
+// few tries rather than by t.TempDir, whose cleanup fails the test.
+func profileDir(t testing.TB) string {
+	dir, err := os.MkdirTemp("", "nianbao-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(dir) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
+}
+
+// buildSite builds the site and returns the default report.
+func buildSite(t testing.TB, o Options) *data.Report {
+	t.Helper()
+	if err := Build(o); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	reports, err := data.ReadDir(o.Datasets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reports {
+		if r.ID == data.DefaultID {
+			return r
+		}
+	}
+	t.Fatal("no default report")
+	return nil
+}
+
+// run runs actions with a time limit.
+func (b *browser) run(t *testing.T, what string, actions ...chromedp.Action) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		var state string
+		sctx, scancel := context.WithTimeout(b.ctx, 5*time.Second)
+		defer scancel()
+		chromedp.Run(sctx, chromedp.Evaluate(`JSON.stringify({url: location.href, loader: document.getElementById("app-wasm-loader")?.textContent, echarts: !!window.echarts, charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbaoLiveCharts})`, &state))
+		t.Fatalf("%s: %v\npage: %s\nproblems: %q", what, err, state, b.takeProblems())
+	}
+}
+
+// takeProblems returns and clears what the page reported as errors.
+func (b *browser) takeProblems() []string { return b.take(&b.problems) }
+
+// takeRequests returns and clears the URLs the page asked for.
+func (b *browser) takeRequests() []string { return b.take(&b.requests) }
+
+func (b *browser) take(list *[]string) []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	l := *list
+	*list = nil
+	return l
+}
+
+// poll evaluates a JS expression until it is true. (chromedp.Poll builds
+// its predicate with new Function, which the site's CSP rightly refuses;
+// Runtime.evaluate from DevTools is not subject to the page's CSP.)
+func poll(expr string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			var ok bool
+			err := chromedp.Evaluate("!!("+expr+")", &ok).Do(ctx)
+			if err == nil && ok {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("still false after 30 s (last error %v): %s", err, expr)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
+}
+
+// appReady is true once the WASM app has mounted (go-app removes its loader)
+// and every chart on the page has an ECharts instance with its canvas.
+const appReady = `(() => {
+	if (document.getElementById("app-wasm-loader") || !window.nianbaoApp || document.querySelector("main .loading")) return false;
+	if (!window.echarts) return false;
+	const els = [...document.querySelectorAll(".chart-canvas")];
+	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && ` + chartShown + `; });
+})()`
+
+// chartShown is true when the chart element el is on the page with a size
+// (an instance drawn into an element that is not displayed shows nothing).
+const chartShown = `(el.offsetWidth > 0 && el.offsetHeight > 0 && el.querySelector("canvas").width > 0)`
+
+type chartState struct {
+	Charts int `json:"charts"`
+	Live   int `json:"live"`
+}
+
+const chartStateJS = `({charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbaoLiveCharts || 0})`
+
+// showTables switches every chart of the page to its table.
+const showTables = `(() => { document.querySelectorAll(".switch-table").forEach(b => b.click()); return true; })()`
+
+// tablesShown is true when every chart's table is visible.
+const tablesShown = `[...document.querySelectorAll(".chart-table")].every(t => !t.hidden && t.offsetHeight > 0)`
+
+func axeSource(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is installed by npm ci: %v", err)
+	}
+	return string(b)
+}
+
+type axeResult struct {
+	Passes     []struct{ ID string } `json:"passes"`
+	Violations []struct {
+		ID    string `json:"id"`
+		Help  string `json:"help"`
+		Nodes []struct {
+			Target []interface{} `json:"target"`
+			HTML   string        `json:"html"`
+		} `json:"nodes"`
+	} `json:"violations"`
+}
+
+// checkAxe runs axe-core on the page for WCAG 2.x A and AA.
+func (b *browser) checkAxe(t *testing.T, axe, where string) {
+	t.Helper()
+	var installed bool
+	b.run(t, "injecting axe-core", chromedp.Evaluate(axe+";true", &installed))
+	var res axeResult
+	b.run(t, "axe.run", chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})`,
+		&res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if len(res.Passes) == 0 {
+		t.Errorf("%s: axe-core checked nothing", where)
+	}
+	for _, v := range res.Violations {
+		var nodes []string
+		for _, n := range v.Nodes {
+			nodes = append(nodes, n.HTML)
+		}
+		t.Errorf("%s: axe %s: %s: %s", where, v.ID, v.Help, strings.Join(nodes, " | "))
+	}
+}
+
+// pageTexts are the numbers each page's tables must show, from the same
+// chart functions the pages use.
+func pageTables(r *data.Report) map[string][]charts.Table {
+	return map[string][]charts.Table{
+		"/":           {echarts.Outcomes(r, "").Table},
+		"/outcomes":   {echarts.Outcomes(r, "").Table, echarts.Flow(r).Table},
+		"/applicants": {echarts.Applicants(r).Table, echarts.OutcomesByApplicant(r).Table},
+		"/appeals":    {echarts.Appeals(r).Table},
+		"/disclosure": {echarts.Disclosure(r).Table},
+	}
+}
+
+func TestExplorerInChromium(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dist")
+	o := testOptions(dir)
+	def := buildSite(t, o)
+	srv := httptest.NewServer(siteHandler(dir))
+	defer srv.Close()
+	tables := pageTables(def)
+	axe := axeSource(t)
+
+	b := newBrowser(t)
+	defer b.cancel()
+
+	for _, p := range ui.ReportPages {
+		t.Run("page "+p.Path, func(t *testing.T) {
+			b.run(t, "loading "+p.Path, chromedp.Navigate(srv.URL+p.Path), poll(appReady))
+			var st chartState
+			b.run(t, "chart state", chromedp.Evaluate(chartStateJS, &st))
+			if st.Live != st.Charts {
+				t.Errorf("%d ECharts instances alive for %d charts", st.Live, st.Charts)
+			}
+			if want := len(tables[p.Path]); st.Charts != want {
+				t.Errorf("%d charts drawn, want %d", st.Charts, want)
+			}
+			var title string
+			b.run(t, "title", chromedp.Title(&title))
+			if !strings.Contains(title, p.Label) || !strings.Contains(title, def.Body) {
+				t.Errorf("title %q lacks %s and %s", title, p.Label, def.Body)
+			}
+			b.checkAxe(t, axe, p.Path+" (charts)")
+
+			b.run(t, "showing tables", chromedp.Evaluate(showTables, nil), poll(tablesShown))
+			var text string
+			b.run(t, "reading tables", chromedp.Text("main", &text, chromedp.ByQuery))
+			for _, tbl := range tables[p.Path] {
+				for _, row := range tbl.Rows {
+					if !strings.Contains(text, row.Head) {
+						t.Errorf("table %q: row %q not shown", tbl.Caption, row.Head)
+					}
+					for _, c := range row.Cells {
+						if !strings.Contains(text, c.Text) {
+							t.Errorf("table %q, row %q: %q not shown", tbl.Caption, row.Head, c.Text)
+						}
+					}
+				}
+			}
+			b.checkAxe(t, axe, p.Path+" (tables)")
+			checkTargets(t, b, p.Path)
+			for _, pr := range b.takeProblems() {
+				t.Error(pr)
+			}
+		})
+	}
+
+	t.Run("recovered and blank cells are marked", func(t *testing.T) {
+		var marks, blanks int
+		b.run(t, "applicants", chromedp.Navigate(srv.URL+"/applicants"), poll(appReady),
+			chromedp.Evaluate(showTables, nil), poll(tablesShown),
+			chromedp.Evaluate(`document.querySelectorAll("td.recovered .mark-recovered").length`, &marks),
+			chromedp.Evaluate(`document.querySelectorAll("td.blank").length`, &blanks))
+		if marks == 0 || blanks == 0 {
+			t.Errorf("%d recovered marks and %d blank cells on /applicants", marks, blanks)
+		}
+		var checks string
+		b.run(t, "checks", chromedp.Navigate(srv.URL+"/checks"), poll(appReady), chromedp.Text("main", &checks, chromedp.ByQuery))
+		for _, want := range []string{"推算的数字（2 个）", "法律服务机构", "规则1", "科研机构", "规则2"} {
+			if !strings.Contains(checks, want) {
+				t.Errorf("/checks lacks %q", want)
+			}
+		}
+	})
+
+	t.Run("charts are drawn before and without the WASM", func(t *testing.T) {
+		// go-app's app.js skips the WebAssembly with ?wasm=false: what is on
+		// screen then is the prerendered page and web/charts-early.js.
+		var drawn bool
+		b.run(t, "no wasm", chromedp.Navigate(srv.URL+"/outcomes?wasm=false"),
+			poll(`!document.getElementById("app-wasm-loader") && !!window.nianbaoDisposeEarly`),
+			chromedp.Evaluate(`[...document.querySelectorAll(".chart-canvas")].every(el => {
+				const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && i.getOption().series.length > 0 && `+chartShown+`; })`, &drawn))
+		if !drawn {
+			t.Error("the prerendered charts were not drawn, or not shown, without the WASM")
+		}
+		var live interface{}
+		b.run(t, "no app", chromedp.Evaluate(`window.nianbaoLiveCharts === undefined`, &live))
+		if live != true {
+			t.Error("the WASM ran although ?wasm=false")
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("another report has its own pages", func(t *testing.T) {
+		var text string
+		b.run(t, "reports", chromedp.Navigate(srv.URL+"/reports"), poll(appReady),
+			chromedp.Click(`a[href="/r/hongze-district-2023"]`, chromedp.ByQuery),
+			poll(`location.pathname === "/r/hongze-district-2023" && document.querySelectorAll(".figure").length > 0`), poll(appReady),
+			chromedp.Click(`.nav a[href="/r/hongze-district-2023/checks"]`, chromedp.ByQuery),
+			poll(`location.pathname === "/r/hongze-district-2023/checks"`), poll(appReady),
+			chromedp.Text("main", &text, chromedp.ByQuery))
+		for _, want := range []string{"报告中的不一致（2 处）", "行政复议", "复议后起诉"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("Hongze 2023 checks page lacks %q", want)
+			}
+		}
+		// Its prerendered page, loaded directly, is the same report.
+		b.run(t, "direct", chromedp.Navigate(srv.URL+"/r/hongze-district-2023/appeals"), poll(appReady),
+			chromedp.Text("h1", &text, chromedp.ByQuery))
+		var name string
+		b.run(t, "name", chromedp.Text(".report-name", &name, chromedp.ByQuery))
+		if !strings.Contains(name, "洪泽区") {
+			t.Errorf("/r/hongze-district-2023/appeals shows %q", name)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("drill down by keyboard and by click", func(t *testing.T) {
+		var text, loc string
+		b.run(t, "outcomes", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
+		// Keyboard: focus the link to 不予公开's reasons and press Enter.
+		b.run(t, "keyboard", chromedp.Focus(`.drill a[href*="cat=denied"]`, chromedp.ByQuery),
+			chromedp.KeyEvent("\r"), poll(`location.search.includes("cat=denied") && document.querySelector("#chart-outcomes-denied")`),
+			poll(appReady))
+		b.run(t, "denied table", chromedp.Evaluate(showTables, nil), poll(tablesShown),
+			chromedp.Text("#chart-outcomes-denied", &text, chromedp.ByQuery))
+		if !strings.Contains(text, "8.属于行政查询事项") || !strings.Contains(text, "104") {
+			t.Errorf("不予公开 reasons table: %q", text)
+		}
+		// A click on the 无法提供 bar of the chart goes down too.
+		b.run(t, "back", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
+		var pt []float64
+		b.run(t, "bar position", chromedp.Evaluate(`(() => {
+			const i = echarts.getInstanceByDom(document.querySelector("#chart-outcomes .chart-canvas"));
+			const model = i.getModel().getSeriesByIndex(0);
+			const data = model.getData();
+			const el = data.getItemGraphicEl(data.indexOfName("无法提供"));
+			const r = el.getBoundingRect();
+			const box = i.getDom().getBoundingClientRect();
+			return [box.left + r.x + r.width / 2, box.top + r.y + r.height / 2];
+		})()`, &pt))
+		b.run(t, "click", chromedp.MouseClickXY(pt[0], pt[1]),
+			poll(`location.search.includes("cat=unable")`), chromedp.Location(&loc))
+		if !strings.Contains(loc, "cat=unable") {
+			t.Errorf("after a click on 无法提供 the page is %s", loc)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("a table downloads as a CSV file", func(t *testing.T) {
+		dir := t.TempDir()
+		b.run(t, "downloads allowed", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir),
+			chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			chromedp.Click("#chart-outcomes .switch-table", chromedp.ByQuery), poll(tablesShown),
+			chromedp.Click("#chart-outcomes .table-download a", chromedp.ByQuery))
+		want := filepath.Join(dir, "办理结果（件，表三“总计”列）.csv")
+		var got []byte
+		for i := 0; i < 100 && got == nil; i++ {
+			got, _ = os.ReadFile(want)
+			time.Sleep(50 * time.Millisecond)
+		}
+		if got == nil {
+			names, _ := filepath.Glob(filepath.Join(dir, "*"))
+			t.Fatalf("no %s downloaded; the folder holds %q", filepath.Base(want), names)
+		}
+		// The numbers the chart function computes, as the table shows them.
+		ch := echarts.Outcomes(def, "")
+		for _, row := range ch.Table.Rows {
+			line := row.Head
+			for _, c := range row.Cells {
+				line += "," + c.Text
+			}
+			if !strings.Contains(string(got), line+",\r\n") {
+				t.Errorf("the CSV lacks the line %q:\n%s", line, got)
+			}
+		}
+		if !strings.HasPrefix(string(got), "\uFEFF"+strings.Join(ch.Table.Head, ",")+",备注\r\n") {
+			t.Errorf("the CSV does not start with the byte-order mark and the headers:\n%s", got)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("no chart leaks across many page changes", func(t *testing.T) {
+		b.run(t, "home", chromedp.Navigate(srv.URL+"/"), poll(appReady))
+		for i := 0; i < 5; i++ {
+			for _, p := range ui.ReportPages {
+				b.run(t, "nav "+p.Path, chromedp.Click(fmt.Sprintf(`.nav a[href=%q]`, p.Path), chromedp.ByQuery),
+					poll(fmt.Sprintf(`location.pathname === %q && document.querySelector(".nav a[aria-current]").getAttribute("href") === %q`, p.Path, p.Path)),
+					poll(appReady))
+			}
+		}
+		var st chartState
+		b.run(t, "chart state", chromedp.Evaluate(chartStateJS, &st))
+		if st.Live != st.Charts {
+			t.Errorf("after 30 page changes %d ECharts instances are alive for %d charts on the page", st.Live, st.Charts)
+		}
+	})
+
+	t.Run("an unknown report shows an error, not a blank page", func(t *testing.T) {
+		var text string
+		// A static server has no page for it; the app, navigated to it, says so.
+		b.run(t, "unknown", chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			chromedp.Evaluate(`history.pushState({}, "", "/r/no-such-report"); window.onpopstate(new PopStateEvent("popstate")); true`, nil),
+			poll(`!!document.querySelector(".error-panel")`),
+			chromedp.Text(".error-panel", &text, chromedp.ByQuery))
+		if !strings.Contains(text, "没有找到报告") || !strings.Contains(text, "no-such-report") {
+			t.Errorf("error panel says %q", text)
+		}
+		b.takeProblems()
+	})
+
+	// Every request so far went to the site itself.
+	for _, u := range b.takeRequests() {
+		if !strings.HasPrefix(u, srv.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+
+	t.Run("offline after the first visit", func(t *testing.T) {
+		b.run(t, "service worker", chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			poll(`navigator.serviceWorker && !!navigator.serviceWorker.controller`))
+		// Pages visited once the worker runs are kept: a report, the catalog, a body.
+		visited := append(sitePagesOf(ui.ReportPages), "/r/huaian-city-2024/outcomes", "/reports", "/b/hongze-district")
+		for _, path := range visited {
+			b.run(t, "online "+path, chromedp.Navigate(srv.URL+path), poll(appReady))
+		}
+		srv.Close() // the network is cut: nothing answers any more
+		for _, path := range visited {
+			b.run(t, "offline "+path, chromedp.Navigate(srv.URL+path), poll(appReady))
+			var h1, main string
+			b.run(t, "heading", chromedp.Text("h1", &h1, chromedp.ByQuery), chromedp.Text("main", &main, chromedp.ByQuery))
+			if h1 == "" || strings.Contains(main, "无法载入") || strings.Contains(main, "尚未缓存") {
+				t.Errorf("offline %s: %q", path, main)
+			}
+			if strings.HasPrefix(path, "/r/huaian") && !strings.Contains(main, "3050") {
+				t.Errorf("offline %s does not show 淮安市's numbers: %q", path, main)
+			}
+		}
+		// A report never visited says so, and shows no other report's numbers.
+		var text string
+		b.run(t, "offline, never visited", chromedp.Navigate(srv.URL+"/r/pingtan-zone-2024/appeals"), poll(appReady),
+			chromedp.Text("main", &text, chromedp.ByQuery))
+		if !strings.Contains(text, "无法载入") || strings.Contains(text, "4974") {
+			t.Errorf("offline, a report never visited shows %q", text)
+		}
+		b.takeProblems() // the failed fetches of the page never visited
+	})
+}
+
+// checkTargets measures every control: at least 44 by 44 CSS pixels.
+func checkTargets(t *testing.T, b *browser, where string) {
+	t.Helper()
+	var small []string
+	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, .switch-report, .report-link, .table-download a, button, .drill a, summary")]
+		.filter(e => e.offsetParent !== null)
+		.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 20), r.width, r.height]; })
+		.filter(([, w, h]) => w < 44 || h < 44)
+		.map(x => JSON.stringify(x))`, &small))
+	for _, s := range small {
+		t.Errorf("%s: control smaller than 44 px: %s", where, s)
+	}
+}
+
+func sitePagesOf(pages []ui.Page) []string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.Path)
+	}
+	return out
+}
