@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: serve build test bench fuzz clean
+.PHONY: serve build test bench scale fuzz clean
 
 # npm ci installs ECharts (and axe-core for the tests) as pinned by
 # package-lock.json; it runs again only when the lock file changes.
@@ -37,6 +37,14 @@ test: node_modules/.installed
 bench: node_modules/.installed
 	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data/importer
 	$(GO) test -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 30m ./web/site
+
+# The catalog's scale: the shipped reports plus N synthetic ones (generated
+# by data/importer/synth, imported by the importer, never shipped), built,
+# and measured in Chromium for N in SCALE_N (default 0,1000,5000): build
+# time, app.wasm, a first visit of / and of the catalog, the index, a
+# keystroke's filter at 4x CPU slowdown, memory. Prints; never fails on them.
+scale: node_modules/.installed
+	$(GO) test -run '^$$' -bench BenchmarkScale -benchtime 1x -timeout 60m ./web/site
 
 # Each parser under go test -fuzz for FUZZTIME (default 60s). Interesting
 # inputs are minimised for at most 50 runs: the seeds are whole reports.

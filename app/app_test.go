@@ -163,3 +163,24 @@ func TestCatalogPages(t *testing.T) {
 	html = render(t, &ranking{}, "http://localhost/ranking?year=2024&by=open")
 	wantIn(t, html, "2024年各层级机关：予以公开或部分公开的比例", `id="chart-ranking"`, "淮安市人民政府", "名次")
 }
+
+// A report whose narrative is empty (the dataset allows it) renders every
+// page: the build once panicked on it.
+func TestEmptyNarrative(t *testing.T) {
+	reports := shipped(t)
+	for _, r := range reports {
+		if r.ID == data.DefaultID {
+			r.Sections = nil
+		}
+	}
+	useSource(t, newMemSource(t, reports))
+	for _, p := range ReportPages {
+		html := render(t, p.New(), "http://localhost"+p.Path)
+		wantIn(t, html, "南通市人民政府")
+	}
+	r := reports[0]
+	r.Sections = []data.Section{{Key: data.SectionOverview, Title: "一、总体情况"}}
+	if firstParagraph(r) != "" {
+		t.Error("an overview with no paragraph has an opening")
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"runtime"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -113,8 +114,15 @@ func (s *shell) Render() app.UI {
 }
 
 // OnMount tells the page's scripts and tests that the app has mounted a
-// page (window.nianbaoApp): the prerendered page has been replaced.
-func (s *shell) OnMount(ctx app.Context) { app.Window().Set("nianbaoApp", true) }
+// page (window.nianbaoApp): the prerendered page has been replaced; and
+// how much memory the Go runtime holds (window.nianbaoMem, bytes), which a
+// kiosk's soak and the scale benchmark read.
+func (s *shell) OnMount(ctx app.Context) {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	app.Window().Set("nianbaoApp", true)
+	app.Window().Set("nianbaoMem", float64(m.Sys))
+}
 
 func (s *shell) navLink(href string, p Page) app.UI {
 	a := app.A().Href(href).Text(p.Label)

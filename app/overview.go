@@ -73,9 +73,7 @@ func (p *overview) Render() app.UI {
 				),
 			),
 			section("narrative-title", "报告正文",
-				app.If(len(r.Sections) > 0 && len(r.Sections[0].Paragraphs) > 0,
-					app.P().Class("lead").Text(firstParagraph(r)),
-				),
+				app.If(firstParagraph(r) != "", app.P().Class("lead").Text(firstParagraph(r))),
 				app.P().Body(app.A().Href(p.v.href("/narrative")).Text("阅读报告正文：总体情况、存在的主要问题及改进情况、其他需要报告的事项")),
 			),
 		}
@@ -101,9 +99,14 @@ func consistencyText(findings, recovers int) string {
 	return s + "。"
 }
 
-// firstParagraph is the opening of 一、总体情况, cut at 120 characters.
+// firstParagraph is the opening of 一、总体情况, cut at 120 characters; ""
+// when the report has none.
 func firstParagraph(r *data.Report) string {
-	p := []rune(r.Sections[0].Paragraphs[0])
+	s := r.Section(data.SectionOverview)
+	if s == nil || len(s.Paragraphs) == 0 {
+		return ""
+	}
+	p := []rune(s.Paragraphs[0])
 	if len(p) > 120 {
 		return string(p[:120]) + "……"
 	}

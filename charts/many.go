@@ -64,9 +64,12 @@ func bars(s barSpec) json.RawMessage {
 			"label": map[string]any{"enabled": true, "description": s.summary}},
 		"color":   palette,
 		"tooltip": map[string]any{"show": true, "trigger": "axis", "confine": true, "axisPointer": map[string]any{"type": "shadow"}},
-		"legend":  map[string]any{"show": len(s.series) > 1, "bottom": "0", "type": "scroll"},
-		"grid":    map[string]any{"left": "2%", "right": "8%", "top": "10%", "bottom": "14%", "containLabel": true},
-		"series":  ser,
+		// A legend that wraps, not pages, and does not hide series: the
+		// table is where numbers are read, and a kiosk's next visitor must
+		// not find a series gone.
+		"legend": map[string]any{"show": len(s.series) > 1, "bottom": "0", "type": "plain", "selectedMode": false},
+		"grid":   map[string]any{"left": "2%", "right": "8%", "top": "10%", "bottom": legendRoom(s), "containLabel": true},
+		"series": ser,
 		"textStyle": map[string]any{
 			"fontFamily": `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif`,
 			"fontSize":   14,
@@ -83,6 +86,17 @@ func bars(s barSpec) json.RawMessage {
 		panic(fmt.Sprintf("charts: option does not marshal: %v", err))
 	}
 	return b
+}
+
+// legendRoom is the grid's bottom margin: room for a legend that wraps.
+func legendRoom(s barSpec) string {
+	switch n := len(s.series); {
+	case n <= 1:
+		return "4%"
+	case n <= 3:
+		return "14%"
+	}
+	return "24%"
 }
 
 // share is part of whole in percent with one decimal, 0 when whole is 0.

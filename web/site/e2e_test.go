@@ -253,6 +253,7 @@ func pageTables(r *data.Report) map[string][]charts.Table {
 func TestExplorerInChromium(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "dist")
 	o := testOptions(dir)
+	o.Precache = "淮安市洪泽区人民政府" // as a service hall of that body would
 	def := buildSite(t, o)
 	srv := httptest.NewServer(siteHandler(dir))
 	defer srv.Close()
@@ -466,6 +467,131 @@ func TestExplorerInChromium(t *testing.T) {
 		b.takeProblems()
 	})
 
+	t.Run("catalog: search as you type, filters, state in the URL", func(t *testing.T) {
+		var count, loc string
+		var rows []string
+		rowsJS := `[...document.querySelectorAll("table.catalog tbody tr")].map(r => r.querySelector("th").textContent + " " + r.querySelector("td").textContent)`
+		b.run(t, "catalog", chromedp.Navigate(srv.URL+"/reports"), poll(appReady),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length === 6`))
+		b.checkAxe(t, axe, "/reports")
+		checkTargets(t, b, "/reports")
+		// Typing goes letter by letter, as a visitor types.
+		b.run(t, "type", chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.SendKeys("#catalog-q", "洪泽", chromedp.ByQuery),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length === 2`),
+			chromedp.Evaluate(rowsJS, &rows), chromedp.Text("#catalog-count", &count, chromedp.ByQuery))
+		for _, r := range rows {
+			if !strings.Contains(r, "洪泽区") {
+				t.Errorf("a row that does not match 洪泽: %q", r)
+			}
+		}
+		if !strings.Contains(count, "找到 2 份报告") {
+			t.Errorf("count says %q", count)
+		}
+		b.run(t, "year", chromedp.SetValue("#catalog-year", "2024", chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelector("#catalog-year").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length === 1`), chromedp.Location(&loc))
+		if !strings.Contains(loc, "year=2024") || !strings.Contains(loc, "q=%E6%B4%AA%E6%B3%BD") {
+			t.Errorf("the filter is not in the URL: %s", loc)
+		}
+		// The URL alone gives the same list: reload it.
+		b.run(t, "reload", chromedp.Navigate(loc), poll(appReady), poll(`document.querySelectorAll("table.catalog tbody tr").length === 1`),
+			chromedp.Evaluate(rowsJS, &rows))
+		if len(rows) != 1 || !strings.Contains(rows[0], "洪泽区") || !strings.Contains(rows[0], "2024") {
+			t.Errorf("reloaded %s shows %q", loc, rows)
+		}
+		b.run(t, "status filter", chromedp.Navigate(srv.URL+"/reports?status=findings"), poll(appReady),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length > 0`), chromedp.Evaluate(rowsJS, &rows))
+		for _, r := range rows {
+			if !strings.Contains(r, "洪泽区") || !strings.Contains(r, "2023") {
+				t.Errorf("有不一致 lists %q", r)
+			}
+		}
+		// Sorted by requests received, the largest first.
+		var firsts []string
+		b.run(t, "sort", chromedp.Navigate(srv.URL+"/reports?sort=new"), poll(appReady),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length === 6`), chromedp.Evaluate(rowsJS, &firsts))
+		if !strings.HasPrefix(firsts[0], "南通市人民政府") {
+			t.Errorf("sorted by requests received, the first is %q", firsts[0])
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("a comparison chosen in the catalog, opened from its URL", func(t *testing.T) {
+		var loc, text string
+		b.run(t, "catalog", chromedp.Navigate(srv.URL+"/reports?q=洪泽"), poll(appReady),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length === 2`),
+			chromedp.Click(`table.catalog tbody tr:nth-child(1) .compare-toggle`, chromedp.ByQuery),
+			poll(`document.querySelector("table.catalog tbody tr:nth-child(1) .compare-toggle").getAttribute("aria-pressed") === "true"`),
+			chromedp.Click(`table.catalog tbody tr:nth-child(2) .compare-toggle`, chromedp.ByQuery),
+			poll(`!!document.querySelector("#open-compare")`),
+			chromedp.Click("#open-compare", chromedp.ByQuery),
+			poll(`location.pathname === "/compare"`), poll(appReady), chromedp.Location(&loc))
+		if !strings.Contains(loc, "hongze-district-2024") || !strings.Contains(loc, "hongze-district-2023") {
+			t.Errorf("the comparison's URL is %s", loc)
+		}
+		b.run(t, "open from the URL", chromedp.Navigate(srv.URL+"/compare?r=huaian-city-2024,hongze-district-2024,nantong-city-2019"),
+			poll(appReady), poll(`document.querySelectorAll(".chart-canvas").length === 2`),
+			chromedp.Text("main", &text, chromedp.ByQuery))
+		for _, want := range []string{"比较的报告（3 份）", "淮安市人民政府 2024年", "南通市人民政府 2019年", "4971", "3119"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the comparison lacks %q", want)
+			}
+		}
+		b.checkAxe(t, axe, "/compare (charts)")
+		b.run(t, "tables", chromedp.Evaluate(showTables, nil), poll(tablesShown))
+		b.checkAxe(t, axe, "/compare (tables)")
+		checkTargets(t, b, "/compare")
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("a body over the years", func(t *testing.T) {
+		var text string
+		b.run(t, "from the overview", chromedp.Navigate(srv.URL+"/r/hongze-district-2024"), poll(appReady),
+			chromedp.Click("#body-link", chromedp.ByQuery), poll(`location.pathname === "/b/hongze-district"`), poll(appReady),
+			poll(`document.querySelectorAll(".chart-canvas").length === 3`))
+		var st chartState
+		b.run(t, "charts", chromedp.Evaluate(chartStateJS, &st))
+		if st.Live != 3 {
+			t.Errorf("%d charts alive on the body's page, want 3", st.Live)
+		}
+		b.checkAxe(t, axe, "/b/hongze-district (charts)")
+		b.run(t, "tables", chromedp.Evaluate(showTables, nil), poll(tablesShown), chromedp.Text("main", &text, chromedp.ByQuery))
+		for _, want := range []string{"2023年", "2024年", "跨年度校验", "2023年报告", "2024年报告"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the body's page lacks %q", want)
+			}
+		}
+		b.checkAxe(t, axe, "/b/hongze-district (tables)")
+		checkTargets(t, b, "/b/hongze-district")
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("a ranking with the counts beside the rates", func(t *testing.T) {
+		var rows []string
+		b.run(t, "ranking", chromedp.Navigate(srv.URL+"/ranking?year=2024&by=open"), poll(appReady),
+			chromedp.Evaluate(showTables, nil), poll(tablesShown),
+			chromedp.Evaluate(`[...document.querySelectorAll("#chart-ranking tbody tr")].map(r => r.textContent)`, &rows))
+		if len(rows) == 0 {
+			t.Fatal("no ranking rows")
+		}
+		for _, r := range rows {
+			if !strings.Contains(r, "/") || !strings.Contains(r, "件") || !strings.Contains(r, "%") {
+				t.Errorf("a rate without its counts: %q", r)
+			}
+		}
+		b.checkAxe(t, axe, "/ranking")
+		checkTargets(t, b, "/ranking")
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
 	// Every request so far went to the site itself.
 	for _, u := range b.takeRequests() {
 		if !strings.HasPrefix(u, srv.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
@@ -474,10 +600,12 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 
 	t.Run("offline after the first visit", func(t *testing.T) {
+		var text string
 		b.run(t, "service worker", chromedp.Navigate(srv.URL+"/"), poll(appReady),
 			poll(`navigator.serviceWorker && !!navigator.serviceWorker.controller`))
 		// Pages visited once the worker runs are kept: a report, the catalog, a body.
-		visited := append(sitePagesOf(ui.ReportPages), "/r/huaian-city-2024/outcomes", "/reports", "/b/hongze-district")
+		visited := append(sitePagesOf(ui.ReportPages), "/r/huaian-city-2024/outcomes", "/reports", "/b/hongze-district",
+			"/compare?r=huaian-city-2024,hongze-district-2024", "/ranking?year=2024")
 		for _, path := range visited {
 			b.run(t, "online "+path, chromedp.Navigate(srv.URL+path), poll(appReady))
 		}
@@ -493,8 +621,13 @@ func TestExplorerInChromium(t *testing.T) {
 				t.Errorf("offline %s does not show 淮安市's numbers: %q", path, main)
 			}
 		}
+		// A kiosk's own body, precached by the build, works offline unvisited.
+		b.run(t, "offline, precached", chromedp.Navigate(srv.URL+"/r/hongze-district-2023/narrative"), poll(appReady),
+			chromedp.Text("main", &text, chromedp.ByQuery))
+		if !strings.Contains(text, "一、总体情况") || strings.Contains(text, "无法载入") {
+			t.Errorf("offline, a precached report's page shows %q", text)
+		}
 		// A report never visited says so, and shows no other report's numbers.
-		var text string
 		b.run(t, "offline, never visited", chromedp.Navigate(srv.URL+"/r/pingtan-zone-2024/appeals"), poll(appReady),
 			chromedp.Text("main", &text, chromedp.ByQuery))
 		if !strings.Contains(text, "无法载入") || strings.Contains(text, "4974") {
@@ -508,7 +641,7 @@ func TestExplorerInChromium(t *testing.T) {
 func checkTargets(t *testing.T, b *browser, where string) {
 	t.Helper()
 	var small []string
-	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, .switch-report, .report-link, .table-download a, button, .drill a, summary")]
+	b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .brand-name, .switch-report, .report-link, .table-download a, button, .drill a, summary, .body-link, .year-link, .button, input, select")]
 		.filter(e => e.offsetParent !== null)
 		.map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 20), r.width, r.height]; })
 		.filter(([, w, h]) => w < 44 || h < 44)
