@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -182,5 +183,20 @@ func TestEmptyNarrative(t *testing.T) {
 	r.Sections = []data.Section{{Key: data.SectionOverview, Title: "一、总体情况"}}
 	if firstParagraph(r) != "" {
 		t.Error("an overview with no paragraph has an opening")
+	}
+}
+
+// Under a sub-path, every link of a page carries it, and the pages read
+// their paths without it.
+func TestLinksUnderASubPath(t *testing.T) {
+	SetBase("/nianbao/")
+	defer SetBase("")
+	html := render(t, &overview{}, "http://localhost/nianbao/r/hongze-district-2024")
+	wantIn(t, html, `href="/nianbao/r/hongze-district-2024/outcomes"`, `href="/nianbao/reports"`, `href="/nianbao/b/hongze-district"`,
+		"淮安市洪泽区人民政府 · 2024年度报告")
+	for _, h := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(html, -1) {
+		if !strings.HasPrefix(h[1], "/nianbao/") && !strings.HasPrefix(h[1], "#") && !strings.HasPrefix(h[1], "data:") {
+			t.Errorf("a link outside the sub-path: %s", h[1])
+		}
 	}
 }

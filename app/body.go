@@ -51,7 +51,7 @@ func (p *body) Render() app.UI {
 			prev := p.entries[i-1]
 			cross = append(cross, app.Li().Body(
 				app.Text(fmt.Sprintf("%d年报告的“上年结转”与%d年报告的“结转下年度继续办理”有 %d 列不一致（按报告原样展示，未作更正）。", e.Year, prev.Year, e.CrossYear)),
-				app.A().Href(ReportPath(e.ID, "/checks")).Text(fmt.Sprintf("查看%d年报告的数据校验", e.Year)),
+				app.A().Href(siteURL(ReportPath(e.ID, "/checks"))).Text(fmt.Sprintf("查看%d年报告的数据校验", e.Year)),
 			))
 		}
 		var ids []string
@@ -65,12 +65,12 @@ func (p *body) Render() app.UI {
 					app.Range(p.entries).Slice(func(i int) app.UI {
 						e := p.entries[i]
 						return app.Li().Body(
-							app.A().Class("report-link").Href(ReportPath(e.ID, "/")).Text(strconv.Itoa(e.Year)+"年报告"),
+							app.A().Class("report-link").Href(siteURL(ReportPath(e.ID, "/"))).Text(strconv.Itoa(e.Year)+"年报告"),
 							app.Span().Class("status-"+string(e.Consistency())).Text("（"+e.Consistency().Label()+"）"),
 						)
 					}),
 				),
-				app.If(len(ids) >= 2, app.P().Body(app.A().Href(compareHref(ids)).Text("并排比较各年度报告"))),
+				app.If(len(ids) >= 2, app.P().Body(app.A().Href(siteURL(compareHref(ids))).Text("并排比较各年度报告"))),
 			),
 			app.If(len(p.entries) < 2, app.P().Class("note").Text("只有一个年度的报告，暂无历年变化。")),
 			app.Range(p.charts).Slice(func(i int) app.UI {

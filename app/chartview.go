@@ -95,7 +95,7 @@ func (c *chartView) onClick(ctx app.Context) func(name string) {
 	}
 	return func(name string) {
 		if href, ok := c.ILinks[name]; ok {
-			ctx.Navigate(href)
+			ctx.Navigate(siteURL(href))
 		}
 	}
 }

@@ -65,12 +65,12 @@ func (p *compare) Render() app.UI {
 						c := p.chosen[i]
 						rest := slices.Delete(slices.Clone(ids), i, i+1)
 						return app.Li().Body(
-							app.A().Class("report-link").Href(ReportPath(c.Entry.ID, "/")).Text(c.Name),
-							app.A().Class("button").Href(compareHref(rest)).Aria("label", "移出比较："+c.Name).Text("移出"),
+							app.A().Class("report-link").Href(siteURL(ReportPath(c.Entry.ID, "/"))).Text(c.Name),
+							app.A().Class("button").Href(siteURL(compareHref(rest))).Aria("label", "移出比较："+c.Name).Text("移出"),
 						)
 					}),
 				),
-				app.If(len(p.chosen) < maxCompare, app.P().Body(app.A().Class("button").ID("compare-add").Href(add).Text("从全部报告中添加"))),
+				app.If(len(p.chosen) < maxCompare, app.P().Body(app.A().Class("button").ID("compare-add").Href(siteURL(add)).Text("从全部报告中添加"))),
 			),
 		)
 		if len(p.chosen) < 2 {

@@ -34,6 +34,7 @@ type fetchSource struct {
 // data comes from the site, and the report the page shows is loaded first
 // so that the app's first render shows what the prerendered page showed.
 func StartBrowser() {
+	SetBase(app.Getenv("GOAPP_ROOT_PREFIX"))
 	doc := app.Window().Get("document")
 	src := &fetchSource{packURLs: map[string]string{}}
 	if m := doc.Call("querySelector", `meta[name="`+IndexMeta+`"]`); m.Truthy() {

@@ -91,9 +91,9 @@ func (s *shell) Render() app.UI {
 		app.A().Class("skip-link").Href("#main").Text("跳到正文"),
 		app.Header().Class("masthead").Body(
 			app.Div().Class("brand").Body(
-				app.A().Href(v.href("/")).Class("brand-name").Text("年报透视"),
+				app.A().Href(siteURL(v.href("/"))).Class("brand-name").Text("年报透视"),
 				app.If(v.id != "", app.P().Class("report-name").Text(reportName)),
-				app.If(v.id != "", app.A().Class("switch-report").Href("/reports").Text("切换报告")),
+				app.If(v.id != "", app.A().Class("switch-report").Href(siteURL("/reports")).Text("切换报告")),
 			),
 			app.Nav().Aria("label", "页面").Body(
 				app.If(v.id != "", app.Ul().Class("nav").Body(
@@ -125,7 +125,7 @@ func (s *shell) OnMount(ctx app.Context) {
 }
 
 func (s *shell) navLink(href string, p Page) app.UI {
-	a := app.A().Href(href).Text(p.Label)
+	a := app.A().Href(siteURL(href)).Text(p.Label)
 	if p.Path == s.IPath {
 		a = a.Aria("current", "page").Class("active")
 	}
@@ -154,7 +154,7 @@ func errorPanel(v view) app.UI {
 		app.P().Class("error-message").Text(v.err.Error()),
 		app.P().Body(
 			app.Text("请返回"),
-			app.A().Href("/").Text("默认报告"),
+			app.A().Href(siteURL("/")).Text("默认报告"),
 			app.Text("，或联系网站管理员。"),
 		),
 	)

@@ -20,6 +20,6 @@ func (p *offline) OnNav(ctx app.Context) { ctx.Page().SetTitle("尚未缓存 · 
 func (p *offline) Render() app.UI {
 	return &shell{IView: p.v, IPath: OfflinePath, IHeading: "这一页尚未缓存", IContent: []app.UI{
 		app.P().Role("status").Text("网络未连接，而这一页此前没有打开过，本机没有它的数据。联网后重新载入即可查看；已经打开过的报告和页面离线也能查看。"),
-		app.P().Body(app.A().Href("/").Text("返回首页")),
+		app.P().Body(app.A().Href(siteURL("/")).Text("返回首页")),
 	}}
 }

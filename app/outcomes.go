@@ -76,7 +76,7 @@ func (p *outcomes) drillLink(key, label string) app.UI {
 	if key != "" {
 		href = p.v.href("/outcomes", categoryParam, key)
 	}
-	a := app.A().Class("button").Href(href).Text(label)
+	a := app.A().Class("button").Href(siteURL(href)).Text(label)
 	if key == p.category {
 		a = a.Aria("current", "true")
 	}

@@ -116,7 +116,7 @@ func (p *ranking) Render() app.UI {
 			return app.Nav().Class("drill").Aria("label", label).Body(app.Ul().Body(items...))
 		}
 		link := func(href, text string, current bool) app.UI {
-			a := app.A().Class("button").Href(href).Text(text)
+			a := app.A().Class("button").Href(siteURL(href)).Text(text)
 			if current {
 				a = a.Aria("current", "true")
 			}
@@ -144,7 +144,7 @@ func (p *ranking) Render() app.UI {
 					app.Range(p.few).Slice(func(i int) app.UI {
 						r := p.few[i]
 						return app.Li().Body(
-							app.A().Href(ReportPath(r.Entry.ID, "/")).Text(r.Name),
+							app.A().Href(siteURL(ReportPath(r.Entry.ID, "/"))).Text(r.Name),
 							app.Text(fmt.Sprintf("：%d / %d 件", r.Count, r.Base)),
 						)
 					}),

@@ -163,7 +163,7 @@ func (p *reports) apply() {
 		p.f.Page = max(pages, 1)
 	}
 	if app.IsClient {
-		app.Window().Get("history").Call("replaceState", nil, "", p.f.href())
+		app.Window().Get("history").Call("replaceState", nil, "", siteURL(p.f.href()))
 	}
 }
 
@@ -193,11 +193,11 @@ func (p *reports) plain(x *data.Index) []app.UI {
 			app.Range(x.Bodies).Slice(func(i int) app.UI {
 				b, es := x.Bodies[i], byBody[i]
 				return app.Li().Body(
-					app.A().Class("body-link").Href(BodyPath(b.ID)).Text(b.Name),
+					app.A().Class("body-link").Href(siteURL(BodyPath(b.ID))).Text(b.Name),
 					app.Span().Class("years").Body(
 						app.Range(es).Slice(func(j int) app.UI {
 							e := es[j]
-							return app.A().Class("year-link").Href(ReportPath(e.ID, "/")).
+							return app.A().Class("year-link").Href(siteURL(ReportPath(e.ID, "/"))).
 								Aria("label", fmt.Sprintf("%s%d年报告", b.Name, e.Year)).Text(strconv.Itoa(e.Year))
 						}),
 					),
@@ -267,7 +267,7 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 			Text(fmt.Sprintf("找到 %d 份报告（共 %d 份）%s", len(p.matched), len(x.Reports), pageNote(f.Page, pages))),
 		app.If(len(f.Compare) > 0, app.P().Class("compare-bar").Body(
 			app.Text(fmt.Sprintf("已选 %d 份报告。", len(f.Compare))),
-			app.If(len(f.Compare) >= 2, app.A().Class("button").ID("open-compare").Href(compareHref(f.Compare)).Text("比较所选报告")).
+			app.If(len(f.Compare) >= 2, app.A().Class("button").ID("open-compare").Href(siteURL(compareHref(f.Compare))).Text("比较所选报告")).
 				Else(app.Span().Text("再选一份即可比较。")),
 		)),
 		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "报告列表").Body(
@@ -291,9 +291,9 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 			),
 		),
 		app.Nav().Class("pager").Aria("label", "分页").Body(
-			app.If(f.Page > 1, app.A().Class("button").Href(page(f.Page-1)).Text("上一页")),
+			app.If(f.Page > 1, app.A().Class("button").Href(siteURL(page(f.Page-1))).Text("上一页")),
 			app.Span().Text(fmt.Sprintf("第 %d / %d 页", f.Page, pages)),
-			app.If(f.Page < pages, app.A().Class("button").Href(page(f.Page+1)).Text("下一页")),
+			app.If(f.Page < pages, app.A().Class("button").Href(siteURL(page(f.Page+1))).Text("下一页")),
 		),
 	}
 }
@@ -313,8 +313,8 @@ func (p *reports) row(x *data.Index, e *data.Entry) app.UI {
 		label = "已加入"
 	}
 	return app.Tr().Body(
-		app.Th().Scope("row").Body(app.A().Class("body-link").Href(BodyPath(b.ID)).Text(b.Name)),
-		app.Td().Body(app.A().Class("report-link").Href(ReportPath(e.ID, "/")).
+		app.Th().Scope("row").Body(app.A().Class("body-link").Href(siteURL(BodyPath(b.ID))).Text(b.Name)),
+		app.Td().Body(app.A().Class("report-link").Href(siteURL(ReportPath(e.ID, "/"))).
 			Aria("label", fmt.Sprintf("%s%d年报告", b.Name, e.Year)).Text(strconv.Itoa(e.Year))),
 		app.Td().Text(b.Level),
 		app.Td().Text(e.Format+"年版"),

@@ -94,15 +94,43 @@ type page struct {
 	v view
 }
 
-// pageURL is the URL of the page being entered.
+// base is the path the site is served under ("" at the root of its
+// domain, "/nianbao" under a sub-path): go-app's root prefix. Routes and
+// the pages' logic know paths without it; links and the address bar carry
+// it (siteURL).
+var base string
+
+// SetBase sets the path the site is served under; the builder calls it,
+// and the browser reads it from go-app's environment (StartBrowser).
+func SetBase(b string) { base = strings.TrimSuffix(b, "/") }
+
+// siteURL is a path of the site as a link: under the base path.
+func siteURL(p string) string {
+	if strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") {
+		return base + p
+	}
+	return p
+}
+
+// pageURL is the URL of the page being entered, its path without the base.
 func pageURL(ctx app.Context) *url.URL {
+	var u *url.URL
 	switch {
 	case ctx != nil:
-		return ctx.Page().URL()
+		u = ctx.Page().URL()
 	case app.IsClient:
-		return app.Window().URL()
+		u = app.Window().URL()
+	default:
+		return nil
 	}
-	return nil
+	v := *u
+	if p := strings.TrimPrefix(v.Path, base); base != "" && p != v.Path {
+		v.Path = p
+		if v.Path == "" {
+			v.Path = "/"
+		}
+	}
+	return &v
 }
 
 // enter loads the report the URL names and lets the page prepare its
