@@ -1,0 +1,217 @@
+package site
+
+// BenchmarkScale is the catalog's scale benchmark (issue 10): N synthetic
+// reports (data/importer/synth, never shipped) imported with the project's
+// own importer beside the shipped ones, the site built, and for each N the
+// build time, app.wasm's size, what a first visit of / and of the catalog
+// transfers, the catalog index's size, a keystroke's filter in the catalog
+// at 4x CPU slowdown in Chromium, and the page's memory. It prints every
+// figure and never fails on them. Run it with `make scale` (SCALE_N picks
+// the sizes, default 0,1000,5000).
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	goruntime "runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"nianbao/data"
+	"nianbao/data/importer"
+	"nianbao/data/importer/synth"
+)
+
+// scaleDatasets writes the shipped datasets and n synthetic ones, imported
+// with the importer, into a new folder.
+func scaleDatasets(b *testing.B, n int) string {
+	dir := b.TempDir()
+	shipped, err := filepath.Glob(filepath.Join(repoRoot, "data", "datasets", "*.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range shipped {
+		c, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(name)), c, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	files := synth.Reports(n, 1)
+	var mu sync.Mutex
+	var firstErr error
+	parallel(len(files), func(i int) {
+		f := files[i]
+		imp, err := importer.Import(f.Name, "", f.Text)
+		if err == nil {
+			err = data.WriteFile(filepath.Join(dir, imp.Report.ID+".json"), imp.Report)
+		}
+		if err != nil {
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%s: %w", f.Name, err)
+			}
+			mu.Unlock()
+		}
+	})
+	if firstErr != nil {
+		b.Fatal(firstErr)
+	}
+	return dir
+}
+
+// fileSize is the size of the one file matching the pattern under dir.
+func fileSize(b *testing.B, dir, pattern string) int64 {
+	names, _ := filepath.Glob(filepath.Join(dir, pattern))
+	if len(names) != 1 {
+		b.Fatalf("%s: %d files match, want 1", pattern, len(names))
+	}
+	st, err := os.Stat(names[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st.Size()
+}
+
+type scaleFigures struct {
+	n                          int
+	build                      time.Duration
+	wasmBr, indexBr, catPageBr int64
+	firstVisit, catalogVisit   int64
+	keystroke                  []float64 // ms
+	heapMB, goMB               float64
+}
+
+// visitBytes loads url in a fresh browser and returns the bytes sent to it.
+func visitBytes(b *testing.B, srv *counting, url, ready string) int64 {
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(b)...)
+	defer acancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, tcancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer tcancel()
+	srv.bytes.Store(0)
+	if err := chromedp.Run(ctx, network.Enable(), chromedp.Navigate(url), poll(ready), chromedp.Sleep(500*time.Millisecond)); err != nil {
+		b.Fatalf("%s: %v", url, err)
+	}
+	return srv.bytes.Load()
+}
+
+// keystrokes types into the catalog's search at 4x CPU slowdown and times
+// each keystroke from the input event to the list on screen.
+func keystrokes(b *testing.B, url string) (ms []float64, heapMB, goMB float64) {
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(b)...)
+	defer acancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, tcancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer tcancel()
+	if err := chromedp.Run(ctx, chromedp.Navigate(url), poll(appReady),
+		poll(`document.querySelectorAll("table.catalog tbody tr").length > 0`),
+		emulation.SetCPUThrottlingRate(cpuSlowdown)); err != nil {
+		b.Fatal(err)
+	}
+	// Each query narrows or widens the list, as a visitor typing and
+	// correcting does; the time runs until the count on screen changed
+	// and a frame was drawn.
+	for _, q := range []string{"合", "合成", "合成省", "合成省第1", "合成省第12", "合成省第1", "教育", "镇", "街道", "合成省第3市"} {
+		var took float64
+		js := fmt.Sprintf(`new Promise(done => {
+			const input = document.querySelector("#catalog-q"), count = document.querySelector("#catalog-count");
+			const before = count.textContent, t0 = performance.now();
+			input.value = %q;
+			input.dispatchEvent(new Event("input", {bubbles: true}));
+			const wait = () => document.querySelector("#catalog-count").textContent !== before
+				? requestAnimationFrame(() => done(performance.now() - t0))
+				: (performance.now() - t0 > 20000 ? done(-1) : setTimeout(wait, 0));
+			wait();
+		})`, q)
+		if err := chromedp.Run(ctx, chromedp.Evaluate(js, &took, awaitPromise)); err != nil {
+			b.Fatal(err)
+		}
+		if took >= 0 {
+			ms = append(ms, took)
+		}
+	}
+	var mem []float64
+	if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(1),
+		chromedp.Evaluate(`[performance.memory.usedJSHeapSize, window.nianbaoMem || 0]`, &mem)); err != nil {
+		b.Fatal(err)
+	}
+	return ms, mem[0] / 1e6, mem[1] / 1e6
+}
+
+func BenchmarkScale(b *testing.B) {
+	sizes := []int{0, 1000, 5000}
+	if s := os.Getenv("SCALE_N"); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				b.Fatalf("SCALE_N=%s: %v", s, err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	var got []scaleFigures
+	for i := 0; i < b.N; i++ {
+		got = nil
+		for _, n := range sizes {
+			datasets := scaleDatasets(b, n)
+			dist := filepath.Join(b.TempDir(), "dist")
+			o := testOptions(dist)
+			o.Datasets = datasets
+			start := time.Now()
+			if err := Build(o); err != nil {
+				b.Fatal(err)
+			}
+			f := scaleFigures{n: n, build: time.Since(start)}
+			f.wasmBr = fileSize(b, dist, "web/app.wasm.br")
+			f.indexBr = fileSize(b, dist, "data/index.*.json.br")
+			f.catPageBr = fileSize(b, dist, "reports.html.br")
+			srv := &counting{h: siteHandler(dist)}
+			hs := httptest.NewServer(srv)
+			f.firstVisit = visitBytes(b, srv, hs.URL+"/", appReady)
+			f.catalogVisit = visitBytes(b, srv, hs.URL+"/reports", appReady+` && document.querySelectorAll("table.catalog tbody tr").length > 0`)
+			f.keystroke, f.heapMB, f.goMB = keystrokes(b, hs.URL+"/reports")
+			hs.Close()
+			got = append(got, f)
+			os.RemoveAll(datasets)
+			os.RemoveAll(dist)
+		}
+	}
+	fmt.Printf("\nScale: shipped reports plus N synthetic ones, imported by the importer; %d CPUs; keystrokes at %dx CPU slowdown\n", numCPUs(), cpuSlowdown)
+	fmt.Printf("%6s %9s %13s %14s %14s %15s %16s %20s %14s %12s\n", "N", "build s", "app.wasm br", "first / kB", "index br kB",
+		"catalog page br", "catalog visit kB", "keystroke ms med/max", "JS heap MB", "Go mem MB")
+	for _, f := range got {
+		k := slices.Clone(f.keystroke)
+		sort.Float64s(k)
+		med, mx := 0.0, 0.0
+		if len(k) > 0 {
+			med, mx = k[len(k)/2], k[len(k)-1]
+		}
+		fmt.Printf("%6d %9.1f %10.0f kB %14.0f %14.1f %12.1f kB %16.0f %13.0f / %4.0f %14.1f %12.1f\n", f.n, f.build.Seconds(),
+			float64(f.wasmBr)/1000, float64(f.firstVisit)/1000, float64(f.indexBr)/1000, float64(f.catPageBr)/1000,
+			float64(f.catalogVisit)/1000, med, mx, f.heapMB, f.goMB)
+		b.ReportMetric(f.build.Seconds(), fmt.Sprintf("build-s-%d", f.n))
+	}
+}
+
+// awaitPromise makes chromedp.Evaluate wait for the promise it returns.
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+func numCPUs() int { return goruntime.NumCPU() }
