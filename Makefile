@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: serve build test bench scale fuzz clean
+.PHONY: serve build test bench scale soak fuzz clean
 
 # npm ci installs ECharts (and axe-core for the tests) as pinned by
 # package-lock.json; it runs again only when the lock file changes.
@@ -45,6 +45,12 @@ bench: node_modules/.installed
 # keystroke's filter at 4x CPU slowdown, memory. Prints; never fails on them.
 scale: node_modules/.installed
 	$(GO) test -run '^$$' -bench BenchmarkScale -benchtime 1x -timeout 60m ./web/site
+
+# A kiosk's day (2,000 in-app navigations in one page: memory, DOM nodes,
+# charts every 100; SOAK_STEPS=…) and the time from an in-app link to the
+# new page drawn, per page, at 4x CPU slowdown. Prints; never fails on them.
+soak: node_modules/.installed
+	$(GO) test -run '^$$' -bench 'BenchmarkSoak|BenchmarkInteraction' -benchtime 1x -timeout 60m ./web/site
 
 # Each parser under go test -fuzz for FUZZTIME (default 60s). Interesting
 # inputs are minimised for at most 50 runs: the seeds are whole reports.

@@ -105,6 +105,9 @@ func TestBrokenReportShowsFindings(t *testing.T) {
 func TestDatasetThatDoesNotLoadShowsAnError(t *testing.T) {
 	useSource(t, &memSource{err: errors.New("data/r/x.json: line 3, column 9: invalid character")})
 	for _, p := range append(append([]Page(nil), ReportPages...), CatalogPages...) {
+		if p.Path == AboutPath {
+			continue // it reads no data
+		}
 		html := render(t, p.New(), "http://localhost"+p.Path)
 		wantIn(t, html, "无法显示", "无法载入", "data/r/x.json: line 3, column 9")
 	}
@@ -199,4 +202,18 @@ func TestLinksUnderASubPath(t *testing.T) {
 			t.Errorf("a link outside the sub-path: %s", h[1])
 		}
 	}
+}
+
+func TestCategoryPages(t *testing.T) {
+	html := render(t, &outcomes{}, "http://localhost/outcomes/declined")
+	wantIn(t, html, `id="chart-outcomes-declined"`, `href="/outcomes/declined"`, "不予处理的原因")
+	html = render(t, &outcomes{}, "http://localhost/r/huaian-city-2024/outcomes/other")
+	wantIn(t, html, `id="chart-outcomes-other"`, `href="/r/huaian-city-2024/outcomes"`)
+}
+
+func TestAboutExplainsTheTerms(t *testing.T) {
+	html := render(t, &about{}, "http://localhost/about")
+	wantIn(t, html, `id="term-checks"`, `id="term-recovered"`, `id="term-format"`, `id="term-table3-total"`, "跨年度")
+	html = render(t, &overview{}, "http://localhost/")
+	wantIn(t, html, `href="/about#term-checks"`, `href="/about#term-recovered"`, `href="/about#term-format"`)
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -135,7 +134,7 @@ func tableView(t charts.Table) app.UI {
 		),
 		app.Range(notes).Slice(func(i int) app.UI { return notes[i] }),
 		app.P().Class("table-download").Body(
-			app.A().Class("button").Href(csvHref(t)).Attr("download", csvName(t)).Body(
+			app.A().Class("button").Href(csvHref(t)).Attr("download", t.FileName()).Body(
 				app.Text("下载 CSV 文件"),
 				app.Span().Class("visually-hidden").Text("："+t.Caption),
 			),
@@ -148,17 +147,6 @@ func tableView(t charts.Table) app.UI {
 // with a download attribute to the browser).
 func csvHref(t charts.Table) string {
 	return "data:text/csv;charset=utf-8;base64," + base64.StdEncoding.EncodeToString(t.CSV())
-}
-
-// csvName names the file after the table's caption, without the characters
-// file systems refuse.
-func csvName(t charts.Table) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, t.Caption) + ".csv"
 }
 
 func cellView(c charts.Cell) app.UI {

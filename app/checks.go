@@ -31,6 +31,7 @@ func (p *checks) prepare(pk *charts.Pack) {
 	rc := data.RecoveredCells(r)
 	p.nFindings, p.nRecover = len(fs), len(rc)
 	p.rules, p.findings, p.recovered = charts.CheckTables(fs, rc)
+	p.rules.Source, p.findings.Source, p.recovered.Source = r.Title(), r.Title(), r.Title()
 }
 
 func (p *checks) Render() app.UI {

@@ -32,6 +32,7 @@ var CatalogPages = []Page{
 	{"/reports", "全部报告", func() app.Composer { return &reports{} }},
 	{"/compare", "比较", func() app.Composer { return &compare{} }},
 	{"/ranking", "排名", func() app.Composer { return &ranking{} }},
+	{AboutPath, "说明", func() app.Composer { return &about{} }},
 }
 
 // bodyPage is the route of a body's page.
@@ -51,8 +52,12 @@ func Register() {
 		}
 		app.RouteWithRegexpFunc("^"+reportPrefix+"[a-z0-9-]+"+suffix+"$", p.New)
 	}
+	category := func() app.Composer { return &outcomes{} }
+	app.RouteWithRegexpFunc("^/outcomes/[a-z_]+$", category)
+	app.RouteWithRegexpFunc("^"+reportPrefix+"[a-z0-9-]+/outcomes/[a-z_]+$", category)
 	app.RouteWithRegexpFunc("^"+bodyPrefix+"[a-z0-9-]+/?$", bodyPage.New)
 	app.RouteFunc(OfflinePath, func() app.Composer { return &offline{} })
+	app.RouteFunc(AboutPath, func() app.Composer { return &about{} })
 }
 
 // shell is the layout every page shares: skip link, masthead with the
@@ -74,7 +79,7 @@ func (s *shell) Render() app.UI {
 		reportName = fmt.Sprintf("%s · %d年度报告", v.report.Body, v.report.Year)
 	}
 	var main []app.UI
-	main = append(main, app.H1().ID("page-title").Text(s.IHeading))
+	main = append(main, app.H1().ID("page-title").TabIndex(-1).Text(s.IHeading))
 	switch {
 	case v.loading:
 		main = append(main, app.P().Class("loading").Role("status").Text("正在载入……"))
@@ -88,10 +93,12 @@ func (s *shell) Render() app.UI {
 		root = root.DataSet("report", v.id).DataSet(PackAttr, v.pack.URL)
 	}
 	return root.Body(
-		app.A().Class("skip-link").Href("#main").Text("跳到正文"),
+		app.A().Class("skip-link").Href("#main").Text("跳到正文"), // see web/page-early.js
 		app.Header().Class("masthead").Body(
 			app.Div().Class("brand").Body(
 				app.A().Href(siteURL(v.href("/"))).Class("brand-name").Text("年报透视"),
+				app.Button().Type("button").Class("button large-toggle").Aria("pressed", fmt.Sprint(hasRootClass("large"))).
+					Title("更大的字和按钮").Text("长者模式"), // see web/page-early.js
 				app.If(v.id != "", app.P().Class("report-name").Text(reportName)),
 				app.If(v.id != "", app.A().Class("switch-report").Href(siteURL("/reports")).Text("切换报告")),
 			),
@@ -108,9 +115,20 @@ func (s *shell) Render() app.UI {
 				),
 			),
 		),
+		app.If(hasRootClass("kiosk"), app.Nav().Class("kiosk-bar").Aria("label", "自助终端").Body(
+			app.Button().Type("button").Class("button kiosk-back").Text("返回"), // see web/page-early.js
+			app.A().Class("button").Href(siteURL("/")).Text("首页"),
+		)),
 		app.Main().ID("main").TabIndex(-1).Body(main...),
 		app.Footer().Class("footer").Body(s.footer()...),
 	)
+}
+
+// hasRootClass says whether the page's <html> has the class: "large" for
+// 长者模式 and "kiosk" for kiosk mode, which web/page-early.js sets from
+// this device's preferences before the app runs. Prerendered, neither.
+func hasRootClass(c string) bool {
+	return app.IsClient && app.Window().Get("document").Get("documentElement").Get("classList").Call("contains", c).Bool()
 }
 
 // OnMount tells the page's scripts and tests that the app has mounted a
@@ -142,8 +160,18 @@ func (s *shell) footer() []app.UI {
 		published = r.Published
 	}
 	return []app.UI{
-		app.P().Text(fmt.Sprintf("数据来源：《%s》，发布日期 %s，依据%s年版统一格式（国办公开办函）。", r.Title(), published, r.Format)),
-		app.P().Text("年报透视只展示报告所列数字；复制时丢失、经勾稽关系推算的数字均标明“推算”，报告自身的不一致之处列于“数据校验”。"),
+		app.P().Body(
+			app.Text(fmt.Sprintf("数据来源：《%s》，发布日期 %s，依据", r.Title(), published)),
+			app.A().Href(siteURL(AboutPath+"#term-format")).Text(r.Format+"年版统一格式"),
+			app.Text("（国办公开办函）。"),
+		),
+		app.P().Body(
+			app.Text("年报透视只展示报告所列数字；复制时丢失、经"),
+			app.A().Href(siteURL(AboutPath+"#term-checks")).Text("勾稽关系"),
+			app.Text("推算的数字均标明“"),
+			app.A().Href(siteURL(AboutPath+"#term-recovered")).Text("推算"),
+			app.Text("”，报告自身的不一致之处列于“数据校验”。"),
+		),
 	}
 }
 

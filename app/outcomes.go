@@ -1,14 +1,39 @@
 package app
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
 	"nianbao/data"
 )
 
-// categoryParam is the query parameter of the outcome category in view.
+// categoryParam is the query parameter of the outcome category in view, as
+// older links name it; the category's own page is /outcomes/{category},
+// prerendered, so that it shows the category without the WebAssembly.
 const categoryParam = "cat"
+
+// CategoryPath is the path of the page of an outcome category's reasons.
+func CategoryPath(category string) string {
+	if category == "" {
+		return "/outcomes"
+	}
+	return "/outcomes/" + category
+}
+
+// Categories are the outcome categories of a report that have numbered
+// reasons, each with a page of its own.
+func Categories(r *data.Report) []data.Category {
+	var cats []data.Category
+	for _, c := range r.Requests.Categories() {
+		if len(c.Rows) > 1 {
+			cats = append(cats, c)
+		}
+	}
+	return cats
+}
 
 // outcomes is the page at "/outcomes": what happened to the requests, down
 // to the numbered reasons of each category, and the flow of requests.
@@ -28,22 +53,18 @@ func (p *outcomes) OnNav(ctx app.Context)       { p.enter(ctx, "办理结果", p
 func (p *outcomes) prepare(pk *charts.Pack) {
 	r := pk.Report
 	p.category = p.v.url.Query().Get(categoryParam)
-	p.cats = nil
-	known := false
-	for _, c := range r.Requests.Categories() {
-		if len(c.Rows) > 1 {
-			p.cats = append(p.cats, c)
-			known = known || c.Key == p.category
-		}
+	if _, rest, ok := strings.Cut(p.v.url.Path, "/outcomes/"); ok {
+		p.category = strings.Trim(rest, "/")
 	}
-	if !known {
+	p.cats = Categories(r)
+	if !slices.ContainsFunc(p.cats, func(c data.Category) bool { return c.Key == p.category }) {
 		p.category = ""
 	}
 	p.chart = pk.Outcomes(p.category)
 	p.links = map[string]string{}
 	if p.category == "" {
 		for _, c := range p.cats {
-			p.links[charts.ShortLabel(c.Label)] = p.v.href("/outcomes", categoryParam, c.Key)
+			p.links[charts.ShortLabel(c.Label)] = p.v.href(CategoryPath(c.Key))
 		}
 	}
 	p.flow = pk.Chart("flow")
@@ -72,11 +93,7 @@ func (p *outcomes) Render() app.UI {
 }
 
 func (p *outcomes) drillLink(key, label string) app.UI {
-	href := p.v.href("/outcomes")
-	if key != "" {
-		href = p.v.href("/outcomes", categoryParam, key)
-	}
-	a := app.A().Class("button").Href(siteURL(href)).Text(label)
+	a := app.A().Class("button").Href(siteURL(p.v.href(CategoryPath(key)))).Text(label)
 	if key == p.category {
 		a = a.Aria("current", "true")
 	}

@@ -68,20 +68,27 @@ func (f catalogFilter) href() string {
 // compareHref opens a comparison of the reports.
 func compareHref(ids []string) string { return withQuery("/compare", "r", strings.Join(ids, ",")) }
 
-// match filters and sorts the index's reports.
-func (f catalogFilter) match(x *data.Index) []*data.Entry {
-	var out []*data.Entry
+// catalogOrder is the index's reports in a sort order, made once per
+// index and order (a keystroke filters in that order, in one pass,
+// without sorting again: 5,000 reports stay smooth at 4x CPU slowdown).
+type catalogOrder struct {
+	index *data.Index
+	sort  string
+	order []*data.Entry
+}
+
+var orders []catalogOrder
+
+// ordered is the index's reports in the sort order.
+func ordered(x *data.Index, sortKey string) []*data.Entry {
+	for _, o := range orders {
+		if o.index == x && o.sort == sortKey {
+			return o.order
+		}
+	}
+	out := make([]*data.Entry, len(x.Reports))
 	for i := range x.Reports {
-		e := &x.Reports[i]
-		b := x.BodyOf(e)
-		if f.Q != "" && !strings.Contains(b.Name, f.Q) && !strings.Contains(b.Region, f.Q) {
-			continue
-		}
-		if (f.Year != "" && strconv.Itoa(e.Year) != f.Year) || (f.Level != "" && b.Level != f.Level) ||
-			(f.Format != "" && e.Format != f.Format) || (f.Status != "" && string(e.Consistency()) != f.Status) {
-			continue
-		}
-		out = append(out, e)
+		out[i] = &x.Reports[i]
 	}
 	rate := func(part, whole int64) float64 {
 		if whole == 0 {
@@ -90,7 +97,7 @@ func (f catalogFilter) match(x *data.Index) []*data.Entry {
 		return float64(part) / float64(whole)
 	}
 	key := func(e *data.Entry) float64 {
-		switch f.Sort {
+		switch sortKey {
 		case "new":
 			return float64(e.Figures[data.KeyNew])
 		case "handled":
@@ -105,7 +112,7 @@ func (f catalogFilter) match(x *data.Index) []*data.Entry {
 		return float64(e.Year)
 	}
 	slices.SortStableFunc(out, func(a, b *data.Entry) int {
-		if f.Sort == "name" {
+		if sortKey == "name" {
 			if c := strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name); c != 0 {
 				return c
 			}
@@ -119,7 +126,34 @@ func (f catalogFilter) match(x *data.Index) []*data.Entry {
 		}
 		return strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name)
 	})
+	// One index lives at a time; a few orders of it are kept.
+	orders = append(slices.DeleteFunc(orders, func(o catalogOrder) bool { return o.index != x }), catalogOrder{x, sortKey, out})
 	return out
+}
+
+// match is the reports that pass the filter, in its sort order: how many,
+// and those of its page.
+func (f catalogFilter) match(x *data.Index) (n int, page []*data.Entry) {
+	from := (f.Page - 1) * pageSize
+	year := -1
+	if f.Year != "" {
+		year, _ = strconv.Atoi(f.Year)
+	}
+	for _, e := range ordered(x, f.Sort) {
+		if (year >= 0 && e.Year != year) || (f.Format != "" && e.Format != f.Format) ||
+			(f.Status != "" && string(e.Consistency()) != f.Status) {
+			continue
+		}
+		b := &x.Bodies[e.Body]
+		if (f.Level != "" && b.Level != f.Level) || (f.Q != "" && !strings.Contains(b.Name, f.Q) && !strings.Contains(b.Region, f.Q)) {
+			continue
+		}
+		if n >= from && n < from+pageSize {
+			page = append(page, e)
+		}
+		n++
+	}
+	return n, page
 }
 
 // reports is the page at "/reports" (全部报告): every report the site
@@ -130,7 +164,8 @@ func (f catalogFilter) match(x *data.Index) []*data.Entry {
 type reports struct {
 	page
 	f       catalogFilter
-	matched []*data.Entry
+	matched int           // how many reports pass the filter
+	rows    []*data.Entry // those of the page in view
 	years   []string
 }
 
@@ -158,9 +193,10 @@ func (p *reports) apply() {
 	if p.v.index == nil {
 		return
 	}
-	p.matched = p.f.match(p.v.index)
-	if pages := (len(p.matched) + pageSize - 1) / pageSize; p.f.Page > pages {
-		p.f.Page = max(pages, 1)
+	p.matched, p.rows = p.f.match(p.v.index)
+	if pages := max((p.matched+pageSize-1)/pageSize, 1); p.f.Page > pages {
+		p.f.Page = pages
+		p.matched, p.rows = p.f.match(p.v.index)
 	}
 	if app.IsClient {
 		app.Window().Get("history").Call("replaceState", nil, "", siteURL(p.f.href()))
@@ -209,10 +245,8 @@ func (p *reports) plain(x *data.Index) []app.UI {
 
 func (p *reports) interactive(x *data.Index) []app.UI {
 	f := p.f
-	from := (f.Page - 1) * pageSize
-	to := min(from+pageSize, len(p.matched))
-	rows := p.matched[from:to]
-	pages := max((len(p.matched)+pageSize-1)/pageSize, 1)
+	rows := p.rows
+	pages := max((p.matched+pageSize-1)/pageSize, 1)
 	option := func(value, label, current string) app.HTMLOption {
 		return app.Option().Value(value).Selected(value == current).Text(label)
 	}
@@ -264,7 +298,7 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 			sel("catalog-sort", "排序", f.Sort, func(v string) { p.f.Sort = v }, sorts...),
 		),
 		app.P().ID("catalog-count").Class("catalog-count").Aria("live", "polite").
-			Text(fmt.Sprintf("找到 %d 份报告（共 %d 份）%s", len(p.matched), len(x.Reports), pageNote(f.Page, pages))),
+			Text(fmt.Sprintf("找到 %d 份报告（共 %d 份）%s", p.matched, len(x.Reports), pageNote(f.Page, pages))),
 		app.If(len(f.Compare) > 0, app.P().Class("compare-bar").Body(
 			app.Text(fmt.Sprintf("已选 %d 份报告。", len(f.Compare))),
 			app.If(len(f.Compare) >= 2, app.A().Class("button").ID("open-compare").Href(siteURL(compareHref(f.Compare))).Text("比较所选报告")).

@@ -146,6 +146,7 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 	p.v = view{url: u, id: id, loading: true}
 	if ctx != nil {
 		disposeEarlyCharts()
+		arrived(ctx)
 	}
 	fetchThen(ctx, func() *charts.Pack { return cachedPack(id) }, func() (*charts.Pack, error) { return loadPack(id) },
 		func(pk *charts.Pack, err error) {
@@ -158,6 +159,9 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 			}
 			if ctx != nil {
 				ctx.Page().SetTitle(p.v.title(name))
+				if r := p.v.report; r != nil {
+					ctx.Page().SetDescription(fmt.Sprintf("%s：%s%d年政府信息公开工作年度报告的图表与数据。", name, r.Body, r.Year))
+				}
 			}
 		})
 }
@@ -172,6 +176,7 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Ind
 	p.v = view{url: u, loading: true}
 	if ctx != nil {
 		disposeEarlyCharts()
+		arrived(ctx)
 	}
 	fetchThen(ctx, cachedIndex, loadIndex, func(x *data.Index, err error) {
 		p.v.loading = false
@@ -183,6 +188,31 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Ind
 		}
 		if ctx != nil {
 			ctx.Page().SetTitle(name + " · 年报透视")
+			ctx.Page().SetDescription(name + "：各机关政府信息公开工作年度报告的目录、历年变化、比较与排名。")
+		}
+	})
+}
+
+// entered is set once the app has entered its first page.
+var entered bool
+
+// arrived brings a visitor who followed an in-app link to the new page as
+// a page load would: at its top, with the focus on its heading, which a
+// screen reader then reads out. (go-app keeps the old scroll position and
+// leaves the focus on <body>.) The first page is left as the browser
+// placed it.
+func arrived(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	if !entered {
+		entered = true
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		app.Window().Call("scrollTo", 0, 0)
+		if h := app.Window().GetElementByID("page-title"); h.Truthy() {
+			h.Call("focus", map[string]any{"preventScroll": true})
 		}
 	})
 }

@@ -12,6 +12,7 @@ package charts
 
 import (
 	"encoding/json"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,8 @@ type Chart struct {
 // Table is a chart's numbers as rows and columns with headers.
 type Table struct {
 	Caption string   `json:"caption"`
-	Head    []string `json:"head"` // column headers; Head[0] heads the row-header column
+	Source  string   `json:"source,omitempty"` // the report it is from: its title, for the CSV file
+	Head    []string `json:"head"`             // column headers; Head[0] heads the row-header column
 	Rows    []Row    `json:"rows"`
 }
 
@@ -103,16 +105,40 @@ func (t Table) CSV() []byte {
 		}
 		writeCSVLine(&b, append(line, strings.Join(notes, "；")))
 	}
+	if t.Source != "" {
+		writeCSVLine(&b, []string{"数据来源：《" + t.Source + "》，经年报透视整理"})
+	}
 	return []byte(b.String())
+}
+
+// FileName names the table's CSV file after its report and caption,
+// without the characters file systems refuse.
+func (t Table) FileName() string {
+	name := t.Caption
+	if t.Source != "" {
+		name = t.Source + "-" + name
+	}
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 0x20 {
+			return '_'
+		}
+		return r
+	}, name) + ".csv"
 }
 
 // writeCSVLine writes one CSV record (RFC 4180: fields holding a comma, a
 // quote or a line break are quoted, quotes doubled; CRLF ends the line).
-// encoding/csv does the same and costs the WASM 11 kB of brotli.
+// encoding/csv does the same and costs the WASM 11 kB of brotli. A field
+// that a spreadsheet would run as a formula (=, +, -, @, a tab or a
+// carriage return first) and that is not a number gets a leading
+// apostrophe, so that it shows as the text it is.
 func writeCSVLine(b *strings.Builder, fields []string) {
 	for i, f := range fields {
 		if i > 0 {
 			b.WriteByte(',')
+		}
+		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) && !numberRE.MatchString(f) {
+			f = "'" + f
 		}
 		if strings.ContainsAny(f, ",\"\r\n") {
 			f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
@@ -121,6 +147,10 @@ func writeCSVLine(b *strings.Builder, fields []string) {
 	}
 	b.WriteString("\r\n")
 }
+
+// numberRE matches a number as the tables print it: a signed change "+14",
+// "-47", a count, an amount "950125.6165", a share "43.5%".
+var numberRE = regexp.MustCompile(`^[+-]?[0-9][0-9,]*(\.[0-9]+)?%?$`)
 
 // CellOf makes a table cell from a report cell.
 func CellOf(c data.Cell) Cell {

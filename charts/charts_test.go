@@ -157,3 +157,22 @@ func TestCompareAndRank(t *testing.T) {
 }
 
 func TestMain(m *testing.M) { os.Exit(m.Run()) }
+
+// A CSV cell a spreadsheet would run as a formula shows as text; numbers,
+// signed changes among them, stay numbers; the report is named.
+func TestCSVIsText(t *testing.T) {
+	tbl := Table{Caption: "表", Source: "某机关2024年政府信息公开工作年度报告", Head: []string{"项目", "值"}, Rows: []Row{
+		{Head: "=HYPERLINK(\"http://x\")", Cells: []Cell{TextCell("-47")}},
+		{Head: "@SUM(A1)", Cells: []Cell{TextCell("+14")}},
+		{Head: "-2+3", Cells: []Cell{TextCell("950125.6165")}},
+	}}
+	got := string(tbl.CSV())
+	for _, want := range []string{"\"'=HYPERLINK(\"\"http://x\"\")\",-47,", "'@SUM(A1),+14,", "'-2+3,950125.6165,", "数据来源：《某机关2024年政府信息公开工作年度报告》"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("CSV lacks %q:\n%s", want, got)
+		}
+	}
+	if n := tbl.FileName(); n != "某机关2024年政府信息公开工作年度报告-表.csv" {
+		t.Errorf("file name %q", n)
+	}
+}

@@ -9,7 +9,7 @@ import "embed"
 
 // Files are the static files, served under /web/.
 //
-//go:embed *.css *.png *.svg charts-early.js
+//go:embed *.css *.png *.svg charts-early.js page-early.js
 var Files embed.FS
 
 // EChartsEntry is the module esbuild bundles into the site's echarts.min.js:

@@ -24,6 +24,7 @@ func All(r *data.Report) []charts.Chart {
 func Pack(r *data.Report, bodyID string, crossYear []data.Finding) *charts.Pack {
 	p := &charts.Pack{Report: r, BodyID: bodyID, Charts: map[string]charts.Chart{}, CrossYear: crossYear}
 	for _, c := range All(r) {
+		c.Table.Source = r.Title()
 		p.Charts[c.ID] = c
 	}
 	return p

@@ -159,14 +159,18 @@ func Build(o Options) (err error) {
 	// The version is a hash of every file written so far and of go-app's
 	// files made with a placeholder version: it changes exactly when a
 	// served byte does.
-	if err := site.writeAppFiles(w, "0", precache); err != nil {
+	st, err := os.Stat(filepath.Join(tmp, "web", "app.wasm"))
+	if err != nil {
+		return step("compiling app.wasm", err)
+	}
+	if err := site.writeAppFiles(w, "0", precache, st.Size()); err != nil {
 		return step("writing go-app's files", err)
 	}
 	version, err := hashDir(tmp)
 	if err != nil {
 		return step("hashing the site", err)
 	}
-	if err := site.writeAppFiles(w, version, precache); err != nil {
+	if err := site.writeAppFiles(w, version, precache, st.Size()); err != nil {
 		return step("writing go-app's files", err)
 	}
 	if err := swapInto(tmp, o.Out); err != nil {

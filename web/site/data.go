@@ -125,6 +125,9 @@ func (s *site) paths() []string {
 		for _, p := range ui.ReportPages {
 			paths = append(paths, ui.ReportPath(r.ID, p.Path))
 		}
+		for _, c := range ui.Categories(r) {
+			paths = append(paths, ui.ReportPath(r.ID, ui.CategoryPath(c.Key)))
+		}
 	}
 	return paths
 }
@@ -158,6 +161,9 @@ func (s *site) precache(spec string) ([]string, error) {
 		list = append(list, s.packURL[r.ID], ui.BodyPath(s.index.Bodies[s.group.BodyOf[r.ID]].ID))
 		for _, p := range ui.ReportPages {
 			list = append(list, ui.ReportPath(r.ID, p.Path))
+		}
+		for _, c := range ui.Categories(r) {
+			list = append(list, ui.ReportPath(r.ID, ui.CategoryPath(c.Key)))
 		}
 	}
 	slices.Sort(list)

@@ -17,6 +17,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -71,12 +72,24 @@ func newBrowser(t *testing.T) *browser {
 			}
 		}
 	})
-	if err := chromedp.Run(ctx, network.Enable(), log.Enable(), runtime.Enable()); err != nil {
+	addProbe := chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(loaderProbe).Do(ctx)
+		return err
+	})
+	if err := chromedp.Run(ctx, network.Enable(), log.Enable(), runtime.Enable(), addProbe); err != nil {
 		b.cancel()
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return b
 }
+
+// loaderProbe runs before each page's scripts and records the highest
+// percentage go-app's loading notice showed (window.__loaderMax).
+const loaderProbe = `new MutationObserver(() => {
+  const el = document.getElementById("app-wasm-loader-label");
+  const m = el && el.textContent.match(/(\d+)%/);
+  if (m) window.__loaderMax = Math.max(window.__loaderMax || 0, +m[1]);
+}).observe(document, {subtree: true, childList: true, characterData: true});`
 
 // chromeOptions start Debian's Chromium headless, in a profile of its own,
 // with nothing reaching out to the network by itself.
@@ -280,6 +293,11 @@ func TestExplorerInChromium(t *testing.T) {
 				t.Errorf("title %q lacks %s and %s", title, p.Label, def.Body)
 			}
 			b.checkAxe(t, axe, p.Path+" (charts)")
+			var loaderMax float64
+			b.run(t, "loader", chromedp.Evaluate(`window.__loaderMax || 0`, &loaderMax))
+			if loaderMax > 100 {
+				t.Errorf("the loading notice counted to %.0f%%", loaderMax)
+			}
 
 			b.run(t, "showing tables", chromedp.Evaluate(showTables, nil), poll(tablesShown))
 			var text string
@@ -338,6 +356,24 @@ func TestExplorerInChromium(t *testing.T) {
 		if live != true {
 			t.Error("the WASM ran although ?wasm=false")
 		}
+		// A category's page, by an old ?cat= link too, shows that category;
+		// 图/表 works without the app.
+		var state struct {
+			Path    string `json:"path"`
+			Current string `json:"current"`
+			Table   bool   `json:"table"`
+			Pressed string `json:"pressed"`
+		}
+		b.run(t, "category without the app", chromedp.Navigate(srv.URL+"/outcomes?cat=unable&wasm=false"),
+			poll(`location.pathname === "/outcomes/unable" && !!document.querySelector("#chart-outcomes-unable")`),
+			poll(`!!window.nianbaoDisposeEarly`),
+			chromedp.Click("#chart-outcomes-unable .switch-table", chromedp.ByQuery),
+			chromedp.Evaluate(`({path: location.pathname + location.search, current: document.querySelector('.drill [aria-current="true"]').textContent,
+				table: !document.querySelector("#chart-outcomes-unable .chart-table").hidden && document.querySelector("#chart-outcomes-unable .chart-canvas").hidden,
+				pressed: document.querySelector("#chart-outcomes-unable .switch-table").getAttribute("aria-pressed")})`, &state))
+		if state.Path != "/outcomes/unable?wasm=false" || !strings.Contains(state.Current, "无法提供") || !state.Table || state.Pressed != "true" {
+			t.Errorf("without the app: %+v", state)
+		}
 		for _, pr := range b.takeProblems() {
 			t.Error(pr)
 		}
@@ -373,8 +409,8 @@ func TestExplorerInChromium(t *testing.T) {
 		var text, loc string
 		b.run(t, "outcomes", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
 		// Keyboard: focus the link to 不予公开's reasons and press Enter.
-		b.run(t, "keyboard", chromedp.Focus(`.drill a[href*="cat=denied"]`, chromedp.ByQuery),
-			chromedp.KeyEvent("\r"), poll(`location.search.includes("cat=denied") && document.querySelector("#chart-outcomes-denied")`),
+		b.run(t, "keyboard", chromedp.Focus(`.drill a[href="/outcomes/denied"]`, chromedp.ByQuery),
+			chromedp.KeyEvent("\r"), poll(`location.pathname === "/outcomes/denied" && document.querySelector("#chart-outcomes-denied")`),
 			poll(appReady))
 		b.run(t, "denied table", chromedp.Evaluate(showTables, nil), poll(tablesShown),
 			chromedp.Text("#chart-outcomes-denied", &text, chromedp.ByQuery))
@@ -394,10 +430,70 @@ func TestExplorerInChromium(t *testing.T) {
 			return [box.left + r.x + r.width / 2, box.top + r.y + r.height / 2];
 		})()`, &pt))
 		b.run(t, "click", chromedp.MouseClickXY(pt[0], pt[1]),
-			poll(`location.search.includes("cat=unable")`), chromedp.Location(&loc))
-		if !strings.Contains(loc, "cat=unable") {
+			poll(`location.pathname === "/outcomes/unable"`), chromedp.Location(&loc))
+		if !strings.HasSuffix(loc, "/outcomes/unable") {
 			t.Errorf("after a click on 无法提供 the page is %s", loc)
 		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("an in-app link opens the new page at its top, focus on its heading; the skip link works", func(t *testing.T) {
+		var st struct {
+			Y      float64 `json:"y"`
+			Active string  `json:"active"`
+		}
+		b.run(t, "overview", chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			chromedp.Evaluate(`window.scrollTo(0, document.body.scrollHeight); [...document.querySelectorAll('main a[href="/narrative"]')].pop().click(); true`, nil),
+			poll(`location.pathname === "/narrative"`), poll(appReady),
+			poll(`document.activeElement && document.activeElement.id === "page-title"`),
+			chromedp.Evaluate(`({y: window.scrollY, active: document.activeElement.id})`, &st))
+		if st.Y != 0 || st.Active != "page-title" {
+			t.Errorf("after the link: scrolled to %.0f, focus on %q", st.Y, st.Active)
+		}
+		b.run(t, "skip link", chromedp.Focus(".skip-link", chromedp.ByQuery), chromedp.KeyEvent("\r"),
+			poll(`document.activeElement && document.activeElement.id === "main"`))
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("长者模式: larger type and 60 px targets, kept on the device", func(t *testing.T) {
+		var before, after float64
+		b.run(t, "toggle", chromedp.Navigate(srv.URL+"/applicants"), poll(appReady),
+			chromedp.Evaluate(`parseFloat(getComputedStyle(document.documentElement).fontSize)`, &before),
+			chromedp.Click(".large-toggle", chromedp.ByQuery), poll(`document.documentElement.classList.contains("large")`),
+			poll(`document.querySelector(".large-toggle").getAttribute("aria-pressed") === "true"`),
+			chromedp.Navigate(srv.URL+"/appeals"), poll(appReady), poll(`document.documentElement.classList.contains("large")`),
+			chromedp.Evaluate(`parseFloat(getComputedStyle(document.documentElement).fontSize)`, &after))
+		if after < before*1.2 {
+			t.Errorf("长者模式: type %.0f px → %.0f px", before, after)
+		}
+		var small []string
+		b.run(t, "targets", chromedp.Evaluate(`[...document.querySelectorAll(".nav a, .button, .switch button, .report-link, .switch-report")]
+			.filter(e => e.offsetParent !== null).map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 12), r.width, r.height]; })
+			.filter(([, w, h]) => w < 60 || h < 60).map(x => JSON.stringify(x))`, &small))
+		for _, s := range small {
+			t.Errorf("长者模式: a control under 60 px: %s", s)
+		}
+		b.run(t, "off", chromedp.Click(".large-toggle", chromedp.ByQuery), poll(`!document.documentElement.classList.contains("large")`))
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("kiosk mode: a back button, and an idle page returns home", func(t *testing.T) {
+		var path string
+		b.run(t, "kiosk", chromedp.Navigate(srv.URL+"/outcomes/denied?kiosk=1&idle=5"), poll(appReady),
+			poll(`document.documentElement.classList.contains("kiosk") && !!document.querySelector(".kiosk-bar .kiosk-back")`),
+			chromedp.Navigate(srv.URL+"/appeals"), poll(appReady),
+			chromedp.Click(".kiosk-back", chromedp.ByQuery), poll(`location.pathname === "/outcomes/denied"`),
+			poll(`location.pathname === "/"`), chromedp.Evaluate(`location.pathname`, &path))
+		if path != "/" {
+			t.Errorf("an idle kiosk stays on %s", path)
+		}
+		b.run(t, "off", chromedp.Navigate(srv.URL+"/?kiosk=0"), poll(appReady), poll(`!document.documentElement.classList.contains("kiosk")`))
 		for _, pr := range b.takeProblems() {
 			t.Error(pr)
 		}
@@ -409,7 +505,7 @@ func TestExplorerInChromium(t *testing.T) {
 			chromedp.Navigate(srv.URL+"/"), poll(appReady),
 			chromedp.Click("#chart-outcomes .switch-table", chromedp.ByQuery), poll(tablesShown),
 			chromedp.Click("#chart-outcomes .table-download a", chromedp.ByQuery))
-		want := filepath.Join(dir, "办理结果（件，表三“总计”列）.csv")
+		want := filepath.Join(dir, def.Title()+"-办理结果（件，表三“总计”列）.csv")
 		var got []byte
 		for i := 0; i < 100 && got == nil; i++ {
 			got, _ = os.ReadFile(want)

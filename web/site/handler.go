@@ -44,7 +44,7 @@ func (s *site) handler(version string, precache []string) *app.Handler {
 		BackgroundColor:       "#ffffff",
 		ThemeColor:            "#0b3d91",
 		LoadingLabel:          "正在启动交互功能 {progress}%",
-		Scripts:               []string{"/web/echarts.min.js defer", "/web/charts-early.js defer"},
+		Scripts:               []string{"/web/echarts.min.js defer", "/web/charts-early.js defer", "/web/page-early.js defer"},
 		RawHeaders:            []string{`<meta name="` + ui.IndexMeta + `" content="` + html.EscapeString(s.indexU) + `">`},
 		CacheableResources:    cacheable,
 		Version:               version,

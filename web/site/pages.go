@@ -94,8 +94,9 @@ func otherOrigin(page string) string {
 // appFiles are go-app's own files, made by its handler.
 var appFiles = []string{"/app.js", "/app-worker.js", "/manifest.webmanifest", "/app.css"}
 
-// writeAppFiles writes go-app's files for a version.
-func (s *site) writeAppFiles(w *writer, version string, precache []string) error {
+// writeAppFiles writes go-app's files for a version. wasmSize is the size
+// of app.wasm, uncompressed (see loaderTotal).
+func (s *site) writeAppFiles(w *writer, version string, precache []string, wasmSize int64) error {
 	h := s.handler(version, precache)
 	for _, p := range appFiles {
 		rec := httptest.NewRecorder()
@@ -103,15 +104,28 @@ func (s *site) writeAppFiles(w *writer, version string, precache []string) error
 		if rec.Code != http.StatusOK {
 			return fmt.Errorf("%s: HTTP %d", p, rec.Code)
 		}
-		if u := originRE.FindString(rec.Body.String()); u != "" {
+		body := rec.Body.String()
+		if p == "/app.js" {
+			if !strings.Contains(body, loaderTotal) {
+				return fmt.Errorf("%s: go-app's loader no longer computes %q; see loaderTotal", p, loaderTotal)
+			}
+			body = strings.Replace(body, loaderTotal, fmt.Sprintf("const total = %d; // app.wasm uncompressed, as loaded counts", wasmSize), 1)
+		}
+		if u := originRE.FindString(body); u != "" {
 			return fmt.Errorf("%s names another origin: %s", p, u)
 		}
-		if err := w.write(strings.TrimPrefix(p, "/"), rec.Body.Bytes(), compressBest); err != nil {
+		if err := w.write(strings.TrimPrefix(p, "/"), []byte(body), compressBest); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// loaderTotal is where go-app's app.js takes the WASM's size for its
+// loading percentage: from Content-Length, which for a brotli or gzip
+// response is the compressed size, while it counts the bytes it reads
+// decompressed ("511%"). The build writes the real size in its place.
+const loaderTotal = "const total = parseInt(contentLength, 10);"
 
 // originRE finds absolute URLs in a script or manifest of the site itself,
 // where any is a request to another origin (or a leak of one).

@@ -1,0 +1,71 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/data"
+)
+
+// AboutPath is the 说明 page: what the reports are and what their terms
+// mean, linked from the terms where pages use them.
+const AboutPath = "/about"
+
+// about is the page at AboutPath.
+type about struct {
+	page
+}
+
+func (p *about) OnPreRender(ctx app.Context) { p.describe(ctx) }
+func (p *about) OnNav(ctx app.Context) {
+	arrived(ctx)
+	p.describe(ctx)
+}
+
+func (p *about) describe(ctx app.Context) {
+	ctx.Page().SetTitle("说明 · 年报透视")
+	ctx.Page().SetDescription("说明：政府信息公开工作年度报告是什么，报告中的术语，年报透视怎样校验和推算。")
+}
+
+// term is one entry of the glossary.
+func term(id, name string, body ...app.UI) app.UI {
+	return app.Div().Class("term").ID(id).Body(
+		app.Dt().Text(name),
+		app.Dd().Body(body...),
+	)
+}
+
+func (p *about) Render() app.UI {
+	var rules []app.UI
+	for _, r := range data.Rules {
+		rules = append(rules, app.Li().Text(r.Text+"。"))
+	}
+	return &shell{IView: p.v, IPath: AboutPath, IHeading: "说明", IContent: []app.UI{
+		section("about-report", "这些报告是什么",
+			app.P().Text("依照《中华人民共和国政府信息公开条例》第五十条，各级行政机关每年公布上一年度的政府信息公开工作年度报告。自2019年度报告起，报告中的表格按国务院办公厅政府信息公开办公室印发的统一格式填写：2019年版（国办公开办函〔2019〕60号）用于2019、2020年度的报告，2021年版（国办公开办函〔2021〕30号）用于2021年度起的报告。"),
+			app.P().Text("报告一般有六个部分：一、总体情况；二、主动公开政府信息情况（表二）；三、收到和处理政府信息公开申请情况（表三）；四、政府信息公开行政复议、行政诉讼情况（表四）；五、存在的主要问题及改进情况；六、其他需要报告的事项。"),
+		),
+		section("about-terms", "术语",
+			app.Dl().Class("terms").Body(
+				term("term-format", "统一格式（2019年版、2021年版）",
+					app.Text("国务院办公厅规定的年度报告表格样式。两版的表二和表三“其他处理”一行不同；年报透视按表头识别版本，不按年份推断。")),
+				term("term-table3-total", "表三（七）总计",
+					app.Text("表三“本年度办理结果”各项之和，即本年办结的申请数。概览中的“本年办理申请”即此数。")),
+				term("term-checks", "勾稽关系",
+					app.Text("报告各表数字之间应当成立的等式，例如表三每一列“本年新收”加“上年结转”等于“办理结果总计”加“结转下年度继续办理”。年报透视逐条校验："),
+					app.Ol().Body(rules...),
+				),
+				term("term-finding", "不一致",
+					app.Text("报告所印数字不符合某条勾稽关系。年报透视按报告原样展示这些数字，不作更正，并在“数据校验”中列出所在位置、报告所印数和按规则应为的数。")),
+				term("term-recovered", "推算",
+					app.Text("报告在网上转载或复制时可能丢失个别数字。只有当勾稽关系能唯一确定丢失的数字时，年报透视才把它推算出来，并在每一处都标明“推算”和所依据的规则；不能唯一确定时，不推算。")),
+				term("term-blank", "空白",
+					app.Text("报告中空着的格子按空白展示，不当作 0；校验求和时按 0 计算。")),
+				term("term-corrected", "纠正率",
+					app.Text("行政复议或行政诉讼中“结果纠正”占已审结案件（结果维持、结果纠正、其他结果之和）的比例；尚未审结的不计入。")),
+			),
+		),
+		section("about-levels", "机关层级",
+			app.P().Text("目录按报告机关的名称判断层级：以“镇人民政府”“乡人民政府”“街道办事处”结尾的为乡镇街道；名称为某区、县、旗（或“市”下之“市”）的政府为县区；某市、州的政府为市；某省、自治区的政府为省；其余（局、委员会、办公室等）为部门。"),
+		),
+	}}
+}

@@ -1,0 +1,133 @@
+// Runs in every prerendered page, before and without the WebAssembly app,
+// so that the page is honest and usable on its own (with ?wasm=false, on a
+// slow link, or should the app fail):
+// - an old link to /outcomes?cat=X goes to the prerendered page of that
+//   category, /outcomes/X, instead of showing every category under it;
+// - the 图/表 switch of each chart works. Once the app runs
+//   (window.nianbaoApp), its own handlers do this and this one stands back;
+// - 长者模式 (larger type and targets of at least 60 px) is a preference
+//   kept on this device, applied before the first paint; its button works
+//   with and without the app;
+// - kiosk mode (?kiosk=1 on a device, or a site built with -kiosk):
+//   after a while with no touch, the page returns to the home page by a
+//   full load, which also clears every view state and the app's memory;
+//   its 返回 button goes back;
+// - the skip link moves the focus to the main content, with the app too
+//   (go-app turns a link to "#main" into a scroll and leaves the focus on
+//   the link), so it listens before go-app does.
+(() => {
+  const root = document.documentElement;
+  const params = new URLSearchParams(location.search);
+  const store = {
+    get: (k) => {
+      try {
+        return localStorage.getItem(k);
+      } catch {
+        return null;
+      }
+    },
+    set: (k, v) => {
+      try {
+        v === null ? localStorage.removeItem(k) : localStorage.setItem(k, v);
+      } catch {}
+    },
+  };
+  const manifest = document.querySelector('link[rel="manifest"]');
+  const home = manifest ? manifest.getAttribute("href").replace(/manifest\.webmanifest$/, "") : "/";
+
+  const large = () => root.classList.contains("large");
+  const showLarge = () => {
+    for (const b of document.querySelectorAll(".large-toggle")) {
+      b.setAttribute("aria-pressed", String(large()));
+    }
+  };
+  root.classList.toggle("large", store.get("nianbao-large") === "1");
+  document.addEventListener("DOMContentLoaded", showLarge);
+
+  // ?kiosk=1 (with &idle=SECONDS, default 120) turns kiosk mode on for this
+  // device, ?kiosk=0 off.
+  if (params.get("kiosk") === "1") {
+    store.set("nianbao-kiosk", String(Math.max(5, Number(params.get("idle")) || 120)));
+  } else if (params.get("kiosk") === "0") {
+    store.set("nianbao-kiosk", null);
+  }
+  const meta = document.querySelector('meta[name="nianbao-kiosk"]');
+  const idleSeconds = Number(meta ? meta.content : store.get("nianbao-kiosk")) || 0;
+  if (idleSeconds > 0) {
+    root.classList.add("kiosk");
+    let timer = 0;
+    const reset = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => location.assign(home), idleSeconds * 1000);
+    };
+    for (const type of ["pointerdown", "keydown", "wheel", "touchstart", "scroll"]) {
+      addEventListener(type, reset, { passive: true, capture: true });
+    }
+    reset();
+  }
+
+  document.addEventListener(
+    "click",
+    (event) => {
+      const target = event.target.closest && event.target.closest(".large-toggle, .kiosk-back");
+      if (!target) {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+      if (target.classList.contains("kiosk-back")) {
+        history.length > 1 ? history.back() : location.assign(home);
+        return;
+      }
+      root.classList.toggle("large", !large());
+      store.set("nianbao-large", large() ? "1" : null);
+      showLarge();
+      dispatchEvent(new Event("resize")); // charts follow the new type size
+    },
+    true
+  );
+
+  document.addEventListener(
+    "click",
+    (event) => {
+      const skip = event.target.closest && event.target.closest(".skip-link");
+      const main = skip && document.getElementById("main");
+      if (main) {
+        event.preventDefault();
+        event.stopPropagation();
+        main.focus();
+        main.scrollIntoView();
+      }
+    },
+    true
+  );
+  const cat = params.get("cat");
+  if (cat && /^[a-z_]+$/.test(cat) && /\/outcomes\/?$/.test(location.pathname)) {
+    params.delete("cat");
+    const rest = params.toString();
+    location.replace(location.pathname.replace(/\/?$/, "/" + cat) + (rest ? "?" + rest : ""));
+    return;
+  }
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest(".switch button");
+    if (!button || window.nianbaoApp) {
+      return;
+    }
+    const figure = button.closest("figure.chart");
+    const canvas = figure && figure.querySelector(".chart-canvas");
+    const table = figure && figure.querySelector(".chart-table");
+    if (!canvas || !table) {
+      return;
+    }
+    const showTable = button.classList.contains("switch-table");
+    canvas.hidden = showTable;
+    table.hidden = !showTable;
+    for (const b of figure.querySelectorAll(".switch button")) {
+      b.setAttribute("aria-pressed", String(b === button));
+    }
+    const chart = !showTable && window.echarts && echarts.getInstanceByDom(canvas);
+    if (chart) {
+      chart.resize();
+    }
+  });
+})();

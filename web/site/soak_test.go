@@ -1,0 +1,138 @@
+package site
+
+// BenchmarkSoak is a kiosk's day in one page: 2,000 in-app navigations
+// (tabs, 图/表, drill-downs, report switches), printing every 100 the JS
+// heap (after a garbage collection), the Go runtime's memory, the DOM's
+// nodes and the ECharts instances alive. BenchmarkInteraction is the time
+// from an in-app link's click to the new page's first chart drawn, per
+// page, at 4x CPU slowdown. Both print and never fail on their figures:
+// `make soak`.
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/heapprofiler"
+	"github.com/chromedp/chromedp"
+
+	ui "nianbao/app"
+)
+
+// soakSite builds the shipped reports and serves them.
+func soakSite(b *testing.B) (*httptest.Server, context.Context, func()) {
+	dist := filepath.Join(b.TempDir(), "dist")
+	buildSite(b, testOptions(dist))
+	srv := httptest.NewServer(siteHandler(dist))
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(b)...)
+	ctx, cancel := chromedp.NewContext(actx)
+	return srv, ctx, func() { cancel(); acancel(); srv.Close() }
+}
+
+type soakSample struct {
+	Heap  float64 `json:"heap"`
+	Go    float64 `json:"go"`
+	Nodes int     `json:"nodes"`
+	Live  int     `json:"live"`
+}
+
+func BenchmarkSoak(b *testing.B) {
+	srv, ctx, done := soakSite(b)
+	defer done()
+	steps := 2000
+	if n, err := strconv.Atoi(os.Getenv("SOAK_STEPS")); err == nil && n > 0 {
+		steps = n
+	}
+	run := func(what string, actions ...chromedp.Action) {
+		c, cancel := context.WithTimeout(ctx, time.Minute)
+		defer cancel()
+		if err := chromedp.Run(c, actions...); err != nil {
+			b.Fatalf("%s: %v", what, err)
+		}
+	}
+	run("home", chromedp.Navigate(srv.URL+"/"), poll(appReady))
+	rng := rand.New(rand.NewSource(1))
+	reports := []string{"", "/r/huaian-city-2024", "/r/hongze-district-2023", "/r/hongze-district-2024", "/r/pingtan-zone-2025"}
+	var samples []soakSample
+	for i := 1; i <= steps; i++ {
+		// One step: mostly a tab of the report in view, sometimes 图/表, a
+		// drill-down or another report, as visitors at a kiosk do.
+		var js string
+		switch k := rng.Intn(10); {
+		case k < 6:
+			p := ui.ReportPages[rng.Intn(len(ui.ReportPages))].Path
+			js = fmt.Sprintf(`(() => { const a = [...document.querySelectorAll(".nav a")].find(a => a.pathname.endsWith(%q)); a && a.click(); return true; })()`, p)
+		case k < 8:
+			js = `(() => { const b = [...document.querySelectorAll(".switch button[aria-pressed=false]")]; b.length && b[0].click(); return true; })()`
+		case k < 9:
+			js = `(() => { const a = document.querySelectorAll(".drill a"); a.length && a[Math.floor(Math.random() * a.length)].click(); return true; })()`
+		default:
+			r := reports[rng.Intn(len(reports))]
+			js = fmt.Sprintf(`(() => { history.pushState({}, "", %q); dispatchEvent(new PopStateEvent("popstate")); return true; })()`, r+"/")
+		}
+		run("step "+strconv.Itoa(i), chromedp.Evaluate(js, nil), poll(appReady))
+		if i%100 == 0 {
+			var s soakSample
+			run("sample", chromedp.ActionFunc(func(ctx context.Context) error { return heapprofiler.CollectGarbage().Do(ctx) }),
+				chromedp.Evaluate(`({heap: performance.memory.usedJSHeapSize, go: window.nianbaoMem || 0,
+					nodes: document.getElementsByTagName("*").length, live: window.nianbaoLiveCharts || 0})`, &s))
+			samples = append(samples, s)
+		}
+	}
+	fmt.Printf("\nSoak: %d in-app navigations in one page (tabs, 图/表, drill-downs, report switches)\n", steps)
+	fmt.Printf("%6s %12s %12s %8s %8s\n", "step", "JS heap MB", "Go mem MB", "nodes", "charts")
+	for i, s := range samples {
+		fmt.Printf("%6d %12.2f %12.2f %8d %8d\n", (i+1)*100, s.Heap/1e6, s.Go/1e6, s.Nodes, s.Live)
+	}
+	if len(samples) > 1 {
+		first, last := samples[0], samples[len(samples)-1]
+		fmt.Printf("growth after the first 100: JS heap %+.1f%%, Go memory %+.1f%%\n",
+			100*(last.Heap-first.Heap)/first.Heap, 100*(last.Go-first.Go)/first.Go)
+	}
+}
+
+func BenchmarkInteraction(b *testing.B) {
+	srv, ctx, done := soakSite(b)
+	defer done()
+	run := func(what string, actions ...chromedp.Action) {
+		c, cancel := context.WithTimeout(ctx, time.Minute)
+		defer cancel()
+		if err := chromedp.Run(c, actions...); err != nil {
+			b.Fatalf("%s: %v", what, err)
+		}
+	}
+	run("home", chromedp.Navigate(srv.URL+"/"), poll(appReady), emulation.SetCPUThrottlingRate(cpuSlowdown))
+	times := map[string][]float64{}
+	pages := append(append([]ui.Page(nil), ui.ReportPages...), ui.CatalogPages...)
+	for round := 0; round < 5; round++ {
+		for _, p := range pages {
+			var ms float64
+			js := fmt.Sprintf(`new Promise(done => {
+				const a = [...document.querySelectorAll(".nav a")].find(a => a.pathname === %q);
+				const t0 = performance.now();
+				a.click();
+				const ready = () => location.pathname === %q && window.nianbaoApp && !document.querySelector("main .loading") &&
+					[...document.querySelectorAll(".chart-canvas")].every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas"); });
+				const wait = () => ready() ? requestAnimationFrame(() => done(performance.now() - t0)) : setTimeout(wait, 0);
+				wait();
+			})`, p.Path, p.Path)
+			run("nav "+p.Path, chromedp.Evaluate(js, &ms, awaitPromise))
+			times[p.Path] = append(times[p.Path], ms)
+		}
+	}
+	fmt.Printf("\nInteraction: an in-app link to the new page drawn, %dx CPU slowdown, 5 rounds\n", cpuSlowdown)
+	fmt.Printf("%-14s %10s %10s\n", "page", "median ms", "max ms")
+	for _, p := range pages {
+		t := times[p.Path]
+		sort.Float64s(t)
+		fmt.Printf("%-14s %10.0f %10.0f\n", p.Path, t[len(t)/2], t[len(t)-1])
+	}
+}
