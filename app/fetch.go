@@ -47,6 +47,8 @@ func StartBrowser() {
 			src.packURLs[id] = url
 			if _, err := loadPack(id); err != nil {
 				app.Log("年报透视: the report's pack did not load:", err)
+			} else if ss := app.Window().Get("sessionStorage"); ss.Truthy() {
+				ss.Call("removeItem", "nianbao-reloaded") // this version's data is whole
 			}
 		}
 	}
@@ -58,6 +60,7 @@ func (s *fetchSource) Index() (*data.Index, error) {
 	}
 	b, err := fetchBytes(s.indexURL)
 	if err != nil {
+		reloadIfGone(err)
 		return nil, err
 	}
 	x, err := data.ParseIndex(b)
@@ -89,6 +92,7 @@ func (s *fetchSource) Pack(id string) (*charts.Pack, error) {
 	}
 	b, err := fetchBytes(url)
 	if err != nil {
+		reloadIfGone(err)
 		return nil, err
 	}
 	p, err := charts.DecodePack(b)
@@ -141,4 +145,20 @@ func fetchBytes(url string) ([]byte, error) {
 	onBody.Release()
 	onErr.Release()
 	return r.b, r.err
+}
+
+// reloadIfGone reloads the page, once a session, when a data file the page
+// named is gone: the site was deployed again under the page (data files
+// are named after their content), and the new version's page names the
+// new files. A page of one version never runs on another's data.
+func reloadIfGone(err error) {
+	if !errors.Is(err, ErrNotFound) {
+		return
+	}
+	ss := app.Window().Get("sessionStorage")
+	if !ss.Truthy() || ss.Call("getItem", "nianbao-reloaded").Truthy() {
+		return
+	}
+	ss.Call("setItem", "nianbao-reloaded", "1")
+	app.Window().Get("location").Call("reload")
 }

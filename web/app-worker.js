@@ -53,7 +53,7 @@ self.addEventListener("fetch", (event) => {
         // Offline on a page never visited: a page that shows no report's
         // numbers and says so, never another report's page.
         if (req.mode === "navigate") {
-          const page = await cache.match("/offline");
+          const page = await cache.match(new URL("offline", self.registration.scope).href);
           if (page) {
             return page;
           }

@@ -12,6 +12,11 @@
 //   after a while with no touch, the page returns to the home page by a
 //   full load, which also clears every view state and the app's memory;
 //   its 返回 button goes back;
+// - a new version of the site reaches this page: when the service worker
+//   is replaced by a newer one (the site was deployed again), a page just
+//   loaded reloads at once; one in use switches at the visitor's next link,
+//   by a full load, so that nobody loses their place mid-page (a kiosk
+//   also at its idle reset);
 // - the skip link moves the focus to the main content, with the app too
 //   (go-app turns a link to "#main" into a scroll and leaves the focus on
 //   the link), so it listens before go-app does.
@@ -65,6 +70,33 @@
     }
     reset();
   }
+
+  if ("serviceWorker" in navigator) {
+    const hadController = !!navigator.serviceWorker.controller;
+    const loaded = Date.now();
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (!hadController) {
+        return; // the first visit's worker taking over, not a new version
+      }
+      if (Date.now() - loaded < 15000 || !window.nianbaoApp) {
+        location.reload();
+      } else {
+        window.nianbaoStale = true;
+      }
+    });
+  }
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = window.nianbaoStale && event.target.closest && event.target.closest("a[href]");
+      if (link && link.origin === location.origin && !link.hasAttribute("download")) {
+        event.preventDefault();
+        event.stopPropagation();
+        location.assign(link.href);
+      }
+    },
+    true
+  );
 
   document.addEventListener(
     "click",

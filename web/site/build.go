@@ -36,8 +36,12 @@ type Options struct {
 	// beyond the app's shell: "all" (every report and body), or a
 	// comma-separated list of report IDs and body names.
 	Precache string
-	Workers  int // pages rendered at once; 0: one per CPU
-	Quiet    bool
+	// Base is the path the site is served under, "" at the root of its
+	// domain or e.g. "/nianbao": every page, asset, link, the service
+	// worker's scope and the offline page are under it.
+	Base    string
+	Workers int // pages rendered at once; 0: one per CPU
+	Quiet   bool
 }
 
 // DefaultOptions build dist/ from data/datasets.
@@ -49,6 +53,7 @@ func DefaultOptions() Options {
 func (o *Options) flags(fl *flag.FlagSet) {
 	fl.StringVar(&o.Out, "o", o.Out, "the folder to write the site to")
 	fl.StringVar(&o.Datasets, "datasets", o.Datasets, "the folder of dataset files")
+	fl.StringVar(&o.Base, "base", o.Base, "the path the site is served under, e.g. /nianbao/ (default: the root)")
 	fl.StringVar(&o.Precache, "precache", o.Precache, `for a kiosk: "all", or report IDs and body names (comma-separated) its service worker caches on install`)
 }
 
@@ -88,10 +93,15 @@ func Build(o Options) (err error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
+	base, err := cleanBase(o.Base)
+	if err != nil {
+		return step("checking -base", err)
+	}
 	site, err := readSite(o.Datasets)
 	if err != nil {
 		return step("reading the datasets", err)
 	}
+	site.base = base
 	esbuild := filepath.Join(o.Root, "node_modules", ".bin", "esbuild")
 	if _, err := os.Stat(esbuild); err != nil {
 		return step("finding esbuild", fmt.Errorf("esbuild and ECharts not installed (run npm ci): %w", err))
@@ -181,6 +191,20 @@ func Build(o Options) (err error) {
 			o.Out, version, len(site.reports), len(site.index.Bodies), w.pages, time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// cleanBase turns "-base nianbao/" into "/nianbao"; "" and "/" are the root.
+func cleanBase(b string) (string, error) {
+	b = "/" + strings.Trim(b, "/")
+	if b == "/" {
+		return "", nil
+	}
+	for _, part := range strings.Split(b[1:], "/") {
+		if part == "" || part == "." || part == ".." || strings.ContainsAny(part, "?#%\\\"'<> ") {
+			return "", fmt.Errorf("%q is not a plain path", b)
+		}
+	}
+	return b, nil
 }
 
 // goEnv is a variable of the go command's environment, so that the

@@ -25,8 +25,12 @@ type site struct {
 	packs   map[string][]byte
 	packURL map[string]string // report ID → URL path of its pack
 	indexB  []byte
-	indexU  string
+	indexU  string // the index's path in the site
+	base    string // the path the site is served under (Options.Base)
 }
+
+// at is a path of the site as the browser asks for it: under the base.
+func (s *site) at(p string) string { return s.base + p }
 
 // readSite reads the datasets and groups the reports by body.
 func readSite(dir string) (*site, error) {
@@ -89,6 +93,7 @@ func (s *site) writeData(w *writer) error {
 		return err
 	}
 	ui.SetSource(s)
+	ui.SetBase(s.base)
 	return nil
 }
 
@@ -106,7 +111,7 @@ func (s *site) Pack(id string) (*charts.Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report %s: %w", id, err)
 	}
-	p.URL = s.packURL[id]
+	p.URL = s.at(s.packURL[id])
 	return p, nil
 }
 
@@ -153,17 +158,17 @@ func (s *site) precache(spec string) ([]string, error) {
 			return nil, fmt.Errorf("-precache %q: no report or body of that name", name)
 		}
 	}
-	list := []string{s.indexU}
+	list := []string{s.at(s.indexU)}
 	for _, p := range ui.CatalogPages {
-		list = append(list, p.Path)
+		list = append(list, s.at(p.Path))
 	}
 	for _, r := range chosen {
-		list = append(list, s.packURL[r.ID], ui.BodyPath(s.index.Bodies[s.group.BodyOf[r.ID]].ID))
+		list = append(list, s.at(s.packURL[r.ID]), s.at(ui.BodyPath(s.index.Bodies[s.group.BodyOf[r.ID]].ID)))
 		for _, p := range ui.ReportPages {
-			list = append(list, ui.ReportPath(r.ID, p.Path))
+			list = append(list, s.at(ui.ReportPath(r.ID, p.Path)))
 		}
 		for _, c := range ui.Categories(r) {
-			list = append(list, ui.ReportPath(r.ID, ui.CategoryPath(c.Key)))
+			list = append(list, s.at(ui.ReportPath(r.ID, ui.CategoryPath(c.Key))))
 		}
 	}
 	slices.Sort(list)

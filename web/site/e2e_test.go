@@ -6,6 +6,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -169,6 +170,9 @@ func (b *browser) take(list *[]string) []string {
 // its predicate with new Function, which the site's CSP rightly refuses;
 // Runtime.evaluate from DevTools is not subject to the page's CSP.)
 func poll(expr string) chromedp.Action {
+	// Paths in the expression are the site's, without the base it is
+	// served under.
+	expr = strings.ReplaceAll(expr, "location.pathname", fmt.Sprintf("location.pathname.slice(%d)", len(testBase)))
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		deadline := time.Now().Add(30 * time.Second)
 		for {
@@ -263,13 +267,37 @@ func pageTables(r *data.Report) map[string][]charts.Table {
 	}
 }
 
+// TestExplorerInChromium runs the whole suite twice: with the site at the
+// root of its origin, and built with -base and served under that path, as
+// a portal hosts a tool.
 func TestExplorerInChromium(t *testing.T) {
+	for _, base := range []string{"", "/nianbao"} {
+		name := "at the root"
+		if base != "" {
+			name = "under " + base
+		}
+		t.Run(name, func(t *testing.T) { explore(t, base) })
+	}
+}
+
+// testBase is the base path of the site explore drives: poll and at read it.
+var testBase string
+
+func explore(t *testing.T, base string) {
+	testBase = base
+	defer func() { testBase = "" }()
 	dir := filepath.Join(t.TempDir(), "dist")
 	o := testOptions(dir)
+	o.Base = base
 	o.Precache = "淮安市洪泽区人民政府" // as a service hall of that body would
 	def := buildSite(t, o)
-	srv := httptest.NewServer(siteHandler(dir))
+	handler := siteHandler(dir)
+	if base != "" {
+		handler = http.StripPrefix(base, handler)
+	}
+	srv := httptest.NewServer(handler)
 	defer srv.Close()
+	at := func(p string) string { return srv.URL + base + p }
 	tables := pageTables(def)
 	axe := axeSource(t)
 
@@ -278,7 +306,7 @@ func TestExplorerInChromium(t *testing.T) {
 
 	for _, p := range ui.ReportPages {
 		t.Run("page "+p.Path, func(t *testing.T) {
-			b.run(t, "loading "+p.Path, chromedp.Navigate(srv.URL+p.Path), poll(appReady))
+			b.run(t, "loading "+p.Path, chromedp.Navigate(at(p.Path)), poll(appReady))
 			var st chartState
 			b.run(t, "chart state", chromedp.Evaluate(chartStateJS, &st))
 			if st.Live != st.Charts {
@@ -324,7 +352,7 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("recovered and blank cells are marked", func(t *testing.T) {
 		var marks, blanks int
-		b.run(t, "applicants", chromedp.Navigate(srv.URL+"/applicants"), poll(appReady),
+		b.run(t, "applicants", chromedp.Navigate(at("/applicants")), poll(appReady),
 			chromedp.Evaluate(showTables, nil), poll(tablesShown),
 			chromedp.Evaluate(`document.querySelectorAll("td.recovered .mark-recovered").length`, &marks),
 			chromedp.Evaluate(`document.querySelectorAll("td.blank").length`, &blanks))
@@ -332,7 +360,7 @@ func TestExplorerInChromium(t *testing.T) {
 			t.Errorf("%d recovered marks and %d blank cells on /applicants", marks, blanks)
 		}
 		var checks string
-		b.run(t, "checks", chromedp.Navigate(srv.URL+"/checks"), poll(appReady), chromedp.Text("main", &checks, chromedp.ByQuery))
+		b.run(t, "checks", chromedp.Navigate(at("/checks")), poll(appReady), chromedp.Text("main", &checks, chromedp.ByQuery))
 		for _, want := range []string{"推算的数字（2 个）", "法律服务机构", "规则1", "科研机构", "规则2"} {
 			if !strings.Contains(checks, want) {
 				t.Errorf("/checks lacks %q", want)
@@ -344,7 +372,7 @@ func TestExplorerInChromium(t *testing.T) {
 		// go-app's app.js skips the WebAssembly with ?wasm=false: what is on
 		// screen then is the prerendered page and web/charts-early.js.
 		var drawn bool
-		b.run(t, "no wasm", chromedp.Navigate(srv.URL+"/outcomes?wasm=false"),
+		b.run(t, "no wasm", chromedp.Navigate(at("/outcomes?wasm=false")),
 			poll(`!document.getElementById("app-wasm-loader") && !!window.nianbaoDisposeEarly`),
 			chromedp.Evaluate(`[...document.querySelectorAll(".chart-canvas")].every(el => {
 				const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && i.getOption().series.length > 0 && `+chartShown+`; })`, &drawn))
@@ -364,14 +392,14 @@ func TestExplorerInChromium(t *testing.T) {
 			Table   bool   `json:"table"`
 			Pressed string `json:"pressed"`
 		}
-		b.run(t, "category without the app", chromedp.Navigate(srv.URL+"/outcomes?cat=unable&wasm=false"),
+		b.run(t, "category without the app", chromedp.Navigate(at("/outcomes?cat=unable&wasm=false")),
 			poll(`location.pathname === "/outcomes/unable" && !!document.querySelector("#chart-outcomes-unable")`),
 			poll(`!!window.nianbaoDisposeEarly`),
 			chromedp.Click("#chart-outcomes-unable .switch-table", chromedp.ByQuery),
 			chromedp.Evaluate(`({path: location.pathname + location.search, current: document.querySelector('.drill [aria-current="true"]').textContent,
 				table: !document.querySelector("#chart-outcomes-unable .chart-table").hidden && document.querySelector("#chart-outcomes-unable .chart-canvas").hidden,
 				pressed: document.querySelector("#chart-outcomes-unable .switch-table").getAttribute("aria-pressed")})`, &state))
-		if state.Path != "/outcomes/unable?wasm=false" || !strings.Contains(state.Current, "无法提供") || !state.Table || state.Pressed != "true" {
+		if strings.TrimPrefix(state.Path, base) != "/outcomes/unable?wasm=false" || !strings.Contains(state.Current, "无法提供") || !state.Table || state.Pressed != "true" {
 			t.Errorf("without the app: %+v", state)
 		}
 		for _, pr := range b.takeProblems() {
@@ -381,10 +409,10 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("another report has its own pages", func(t *testing.T) {
 		var text string
-		b.run(t, "reports", chromedp.Navigate(srv.URL+"/reports"), poll(appReady),
-			chromedp.Click(`a[href="/r/hongze-district-2023"]`, chromedp.ByQuery),
+		b.run(t, "reports", chromedp.Navigate(at("/reports")), poll(appReady),
+			chromedp.Click(`a[href="`+base+`/r/hongze-district-2023"]`, chromedp.ByQuery),
 			poll(`location.pathname === "/r/hongze-district-2023" && document.querySelectorAll(".figure").length > 0`), poll(appReady),
-			chromedp.Click(`.nav a[href="/r/hongze-district-2023/checks"]`, chromedp.ByQuery),
+			chromedp.Click(`.nav a[href="`+base+`/r/hongze-district-2023/checks"]`, chromedp.ByQuery),
 			poll(`location.pathname === "/r/hongze-district-2023/checks"`), poll(appReady),
 			chromedp.Text("main", &text, chromedp.ByQuery))
 		for _, want := range []string{"报告中的不一致（2 处）", "行政复议", "复议后起诉"} {
@@ -393,7 +421,7 @@ func TestExplorerInChromium(t *testing.T) {
 			}
 		}
 		// Its prerendered page, loaded directly, is the same report.
-		b.run(t, "direct", chromedp.Navigate(srv.URL+"/r/hongze-district-2023/appeals"), poll(appReady),
+		b.run(t, "direct", chromedp.Navigate(at("/r/hongze-district-2023/appeals")), poll(appReady),
 			chromedp.Text("h1", &text, chromedp.ByQuery))
 		var name string
 		b.run(t, "name", chromedp.Text(".report-name", &name, chromedp.ByQuery))
@@ -407,9 +435,9 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("drill down by keyboard and by click", func(t *testing.T) {
 		var text, loc string
-		b.run(t, "outcomes", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
+		b.run(t, "outcomes", chromedp.Navigate(at("/outcomes")), poll(appReady))
 		// Keyboard: focus the link to 不予公开's reasons and press Enter.
-		b.run(t, "keyboard", chromedp.Focus(`.drill a[href="/outcomes/denied"]`, chromedp.ByQuery),
+		b.run(t, "keyboard", chromedp.Focus(`.drill a[href="`+base+`/outcomes/denied"]`, chromedp.ByQuery),
 			chromedp.KeyEvent("\r"), poll(`location.pathname === "/outcomes/denied" && document.querySelector("#chart-outcomes-denied")`),
 			poll(appReady))
 		b.run(t, "denied table", chromedp.Evaluate(showTables, nil), poll(tablesShown),
@@ -418,7 +446,7 @@ func TestExplorerInChromium(t *testing.T) {
 			t.Errorf("不予公开 reasons table: %q", text)
 		}
 		// A click on the 无法提供 bar of the chart goes down too.
-		b.run(t, "back", chromedp.Navigate(srv.URL+"/outcomes"), poll(appReady))
+		b.run(t, "back", chromedp.Navigate(at("/outcomes")), poll(appReady))
 		var pt []float64
 		b.run(t, "bar position", chromedp.Evaluate(`(() => {
 			const i = echarts.getInstanceByDom(document.querySelector("#chart-outcomes .chart-canvas"));
@@ -444,8 +472,8 @@ func TestExplorerInChromium(t *testing.T) {
 			Y      float64 `json:"y"`
 			Active string  `json:"active"`
 		}
-		b.run(t, "overview", chromedp.Navigate(srv.URL+"/"), poll(appReady),
-			chromedp.Evaluate(`window.scrollTo(0, document.body.scrollHeight); [...document.querySelectorAll('main a[href="/narrative"]')].pop().click(); true`, nil),
+		b.run(t, "overview", chromedp.Navigate(at("/")), poll(appReady),
+			chromedp.Evaluate(`window.scrollTo(0, document.body.scrollHeight); [...document.querySelectorAll('main a[href="`+base+`/narrative"]')].pop().click(); true`, nil),
 			poll(`location.pathname === "/narrative"`), poll(appReady),
 			poll(`document.activeElement && document.activeElement.id === "page-title"`),
 			chromedp.Evaluate(`({y: window.scrollY, active: document.activeElement.id})`, &st))
@@ -461,11 +489,11 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("长者模式: larger type and 60 px targets, kept on the device", func(t *testing.T) {
 		var before, after float64
-		b.run(t, "toggle", chromedp.Navigate(srv.URL+"/applicants"), poll(appReady),
+		b.run(t, "toggle", chromedp.Navigate(at("/applicants")), poll(appReady),
 			chromedp.Evaluate(`parseFloat(getComputedStyle(document.documentElement).fontSize)`, &before),
 			chromedp.Click(".large-toggle", chromedp.ByQuery), poll(`document.documentElement.classList.contains("large")`),
 			poll(`document.querySelector(".large-toggle").getAttribute("aria-pressed") === "true"`),
-			chromedp.Navigate(srv.URL+"/appeals"), poll(appReady), poll(`document.documentElement.classList.contains("large")`),
+			chromedp.Navigate(at("/appeals")), poll(appReady), poll(`document.documentElement.classList.contains("large")`),
 			chromedp.Evaluate(`parseFloat(getComputedStyle(document.documentElement).fontSize)`, &after))
 		if after < before*1.2 {
 			t.Errorf("长者模式: type %.0f px → %.0f px", before, after)
@@ -485,15 +513,15 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("kiosk mode: a back button, and an idle page returns home", func(t *testing.T) {
 		var path string
-		b.run(t, "kiosk", chromedp.Navigate(srv.URL+"/outcomes/denied?kiosk=1&idle=5"), poll(appReady),
+		b.run(t, "kiosk", chromedp.Navigate(at("/outcomes/denied?kiosk=1&idle=5")), poll(appReady),
 			poll(`document.documentElement.classList.contains("kiosk") && !!document.querySelector(".kiosk-bar .kiosk-back")`),
-			chromedp.Navigate(srv.URL+"/appeals"), poll(appReady),
+			chromedp.Navigate(at("/appeals")), poll(appReady),
 			chromedp.Click(".kiosk-back", chromedp.ByQuery), poll(`location.pathname === "/outcomes/denied"`),
 			poll(`location.pathname === "/"`), chromedp.Evaluate(`location.pathname`, &path))
 		if path != "/" {
 			t.Errorf("an idle kiosk stays on %s", path)
 		}
-		b.run(t, "off", chromedp.Navigate(srv.URL+"/?kiosk=0"), poll(appReady), poll(`!document.documentElement.classList.contains("kiosk")`))
+		b.run(t, "off", chromedp.Navigate(at("/?kiosk=0")), poll(appReady), poll(`!document.documentElement.classList.contains("kiosk")`))
 		for _, pr := range b.takeProblems() {
 			t.Error(pr)
 		}
@@ -502,7 +530,7 @@ func TestExplorerInChromium(t *testing.T) {
 	t.Run("a table downloads as a CSV file", func(t *testing.T) {
 		dir := t.TempDir()
 		b.run(t, "downloads allowed", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir),
-			chromedp.Navigate(srv.URL+"/"), poll(appReady),
+			chromedp.Navigate(at("/")), poll(appReady),
 			chromedp.Click("#chart-outcomes .switch-table", chromedp.ByQuery), poll(tablesShown),
 			chromedp.Click("#chart-outcomes .table-download a", chromedp.ByQuery))
 		want := filepath.Join(dir, def.Title()+"-办理结果（件，表三“总计”列）.csv")
@@ -535,11 +563,11 @@ func TestExplorerInChromium(t *testing.T) {
 	})
 
 	t.Run("no chart leaks across many page changes", func(t *testing.T) {
-		b.run(t, "home", chromedp.Navigate(srv.URL+"/"), poll(appReady))
+		b.run(t, "home", chromedp.Navigate(at("/")), poll(appReady))
 		for i := 0; i < 5; i++ {
 			for _, p := range ui.ReportPages {
-				b.run(t, "nav "+p.Path, chromedp.Click(fmt.Sprintf(`.nav a[href=%q]`, p.Path), chromedp.ByQuery),
-					poll(fmt.Sprintf(`location.pathname === %q && document.querySelector(".nav a[aria-current]").getAttribute("href") === %q`, p.Path, p.Path)),
+				b.run(t, "nav "+p.Path, chromedp.Click(fmt.Sprintf(`.nav a[href=%q]`, base+p.Path), chromedp.ByQuery),
+					poll(fmt.Sprintf(`location.pathname === %q && document.querySelector(".nav a[aria-current]").getAttribute("href") === %q`, p.Path, base+p.Path)),
 					poll(appReady))
 			}
 		}
@@ -553,7 +581,7 @@ func TestExplorerInChromium(t *testing.T) {
 	t.Run("an unknown report shows an error, not a blank page", func(t *testing.T) {
 		var text string
 		// A static server has no page for it; the app, navigated to it, says so.
-		b.run(t, "unknown", chromedp.Navigate(srv.URL+"/"), poll(appReady),
+		b.run(t, "unknown", chromedp.Navigate(at("/")), poll(appReady),
 			chromedp.Evaluate(`history.pushState({}, "", "/r/no-such-report"); window.onpopstate(new PopStateEvent("popstate")); true`, nil),
 			poll(`!!document.querySelector(".error-panel")`),
 			chromedp.Text(".error-panel", &text, chromedp.ByQuery))
@@ -567,7 +595,7 @@ func TestExplorerInChromium(t *testing.T) {
 		var count, loc string
 		var rows []string
 		rowsJS := `[...document.querySelectorAll("table.catalog tbody tr")].map(r => r.querySelector("th").textContent + " " + r.querySelector("td").textContent)`
-		b.run(t, "catalog", chromedp.Navigate(srv.URL+"/reports"), poll(appReady),
+		b.run(t, "catalog", chromedp.Navigate(at("/reports")), poll(appReady),
 			poll(`document.querySelectorAll("table.catalog tbody tr").length === 6`))
 		b.checkAxe(t, axe, "/reports")
 		checkTargets(t, b, "/reports")
@@ -595,7 +623,7 @@ func TestExplorerInChromium(t *testing.T) {
 		if len(rows) != 1 || !strings.Contains(rows[0], "洪泽区") || !strings.Contains(rows[0], "2024") {
 			t.Errorf("reloaded %s shows %q", loc, rows)
 		}
-		b.run(t, "status filter", chromedp.Navigate(srv.URL+"/reports?status=findings"), poll(appReady),
+		b.run(t, "status filter", chromedp.Navigate(at("/reports?status=findings")), poll(appReady),
 			poll(`document.querySelectorAll("table.catalog tbody tr").length > 0`), chromedp.Evaluate(rowsJS, &rows))
 		for _, r := range rows {
 			if !strings.Contains(r, "洪泽区") || !strings.Contains(r, "2023") {
@@ -604,7 +632,7 @@ func TestExplorerInChromium(t *testing.T) {
 		}
 		// Sorted by requests received, the largest first.
 		var firsts []string
-		b.run(t, "sort", chromedp.Navigate(srv.URL+"/reports?sort=new"), poll(appReady),
+		b.run(t, "sort", chromedp.Navigate(at("/reports?sort=new")), poll(appReady),
 			poll(`document.querySelectorAll("table.catalog tbody tr").length === 6`), chromedp.Evaluate(rowsJS, &firsts))
 		if !strings.HasPrefix(firsts[0], "南通市人民政府") {
 			t.Errorf("sorted by requests received, the first is %q", firsts[0])
@@ -616,7 +644,7 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("a comparison chosen in the catalog, opened from its URL", func(t *testing.T) {
 		var loc, text string
-		b.run(t, "catalog", chromedp.Navigate(srv.URL+"/reports?q=洪泽"), poll(appReady),
+		b.run(t, "catalog", chromedp.Navigate(at("/reports?q=洪泽")), poll(appReady),
 			poll(`document.querySelectorAll("table.catalog tbody tr").length === 2`),
 			chromedp.Click(`table.catalog tbody tr:nth-child(1) .compare-toggle`, chromedp.ByQuery),
 			poll(`document.querySelector("table.catalog tbody tr:nth-child(1) .compare-toggle").getAttribute("aria-pressed") === "true"`),
@@ -627,7 +655,7 @@ func TestExplorerInChromium(t *testing.T) {
 		if !strings.Contains(loc, "hongze-district-2024") || !strings.Contains(loc, "hongze-district-2023") {
 			t.Errorf("the comparison's URL is %s", loc)
 		}
-		b.run(t, "open from the URL", chromedp.Navigate(srv.URL+"/compare?r=huaian-city-2024,hongze-district-2024,nantong-city-2019"),
+		b.run(t, "open from the URL", chromedp.Navigate(at("/compare?r=huaian-city-2024,hongze-district-2024,nantong-city-2019")),
 			poll(appReady), poll(`document.querySelectorAll(".chart-canvas").length === 2`),
 			chromedp.Text("main", &text, chromedp.ByQuery))
 		for _, want := range []string{"比较的报告（3 份）", "淮安市人民政府 2024年", "南通市人民政府 2019年", "4971", "3119"} {
@@ -646,7 +674,7 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("a body over the years", func(t *testing.T) {
 		var text string
-		b.run(t, "from the overview", chromedp.Navigate(srv.URL+"/r/hongze-district-2024"), poll(appReady),
+		b.run(t, "from the overview", chromedp.Navigate(at("/r/hongze-district-2024")), poll(appReady),
 			chromedp.Click("#body-link", chromedp.ByQuery), poll(`location.pathname === "/b/hongze-district"`), poll(appReady),
 			poll(`document.querySelectorAll(".chart-canvas").length === 3`))
 		var st chartState
@@ -670,7 +698,7 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("a ranking with the counts beside the rates", func(t *testing.T) {
 		var rows []string
-		b.run(t, "ranking", chromedp.Navigate(srv.URL+"/ranking?year=2024&by=open"), poll(appReady),
+		b.run(t, "ranking", chromedp.Navigate(at("/ranking?year=2024&by=open")), poll(appReady),
 			chromedp.Evaluate(showTables, nil), poll(tablesShown),
 			chromedp.Evaluate(`[...document.querySelectorAll("#chart-ranking tbody tr")].map(r => r.textContent)`, &rows))
 		if len(rows) == 0 {
@@ -697,17 +725,17 @@ func TestExplorerInChromium(t *testing.T) {
 
 	t.Run("offline after the first visit", func(t *testing.T) {
 		var text string
-		b.run(t, "service worker", chromedp.Navigate(srv.URL+"/"), poll(appReady),
+		b.run(t, "service worker", chromedp.Navigate(at("/")), poll(appReady),
 			poll(`navigator.serviceWorker && !!navigator.serviceWorker.controller`))
 		// Pages visited once the worker runs are kept: a report, the catalog, a body.
 		visited := append(sitePagesOf(ui.ReportPages), "/r/huaian-city-2024/outcomes", "/reports", "/b/hongze-district",
 			"/compare?r=huaian-city-2024,hongze-district-2024", "/ranking?year=2024")
 		for _, path := range visited {
-			b.run(t, "online "+path, chromedp.Navigate(srv.URL+path), poll(appReady))
+			b.run(t, "online "+path, chromedp.Navigate(at(path)), poll(appReady))
 		}
 		srv.Close() // the network is cut: nothing answers any more
 		for _, path := range visited {
-			b.run(t, "offline "+path, chromedp.Navigate(srv.URL+path), poll(appReady))
+			b.run(t, "offline "+path, chromedp.Navigate(at(path)), poll(appReady))
 			var h1, main string
 			b.run(t, "heading", chromedp.Text("h1", &h1, chromedp.ByQuery), chromedp.Text("main", &main, chromedp.ByQuery))
 			if h1 == "" || strings.Contains(main, "无法载入") || strings.Contains(main, "尚未缓存") {
@@ -718,13 +746,13 @@ func TestExplorerInChromium(t *testing.T) {
 			}
 		}
 		// A kiosk's own body, precached by the build, works offline unvisited.
-		b.run(t, "offline, precached", chromedp.Navigate(srv.URL+"/r/hongze-district-2023/narrative"), poll(appReady),
+		b.run(t, "offline, precached", chromedp.Navigate(at("/r/hongze-district-2023/narrative")), poll(appReady),
 			chromedp.Text("main", &text, chromedp.ByQuery))
 		if !strings.Contains(text, "一、总体情况") || strings.Contains(text, "无法载入") {
 			t.Errorf("offline, a precached report's page shows %q", text)
 		}
 		// A report never visited says so, and shows no other report's numbers.
-		b.run(t, "offline, never visited", chromedp.Navigate(srv.URL+"/r/pingtan-zone-2024/appeals"), poll(appReady),
+		b.run(t, "offline, never visited", chromedp.Navigate(at("/r/pingtan-zone-2024/appeals")), poll(appReady),
 			chromedp.Text("main", &text, chromedp.ByQuery))
 		if !strings.Contains(text, "无法载入") || strings.Contains(text, "4974") {
 			t.Errorf("offline, a report never visited shows %q", text)

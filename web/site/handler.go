@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -26,8 +27,15 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 // default report's pack, and for a kiosk what it was built to keep.
 func (s *site) handler(version string, precache []string) *app.Handler {
 	def := s.def
-	cacheable := append([]string{"/web/icon.svg", "/favicon.ico", ui.OfflinePath, s.packURL[def.ID]}, precache...)
+	cacheable := append([]string{s.at("/web/icon.svg"), s.at("/favicon.ico"), s.at(ui.OfflinePath), s.at(s.packURL[def.ID])}, precache...)
+	var resources app.ResourceProvider
+	if s.base != "" {
+		// go-app's files (app.js, the worker, the manifest, app.wasm) and
+		// its routing under the base path.
+		resources = app.CustomProvider("", s.base)
+	}
 	return &app.Handler{
+		Resources:   resources,
 		Name:        "年报透视",
 		ShortName:   "年报透视",
 		Title:       def.Title() + " · 年报透视",
@@ -36,17 +44,20 @@ func (s *site) handler(version string, precache []string) *app.Handler {
 		Keywords:    []string{"政府信息公开", "年度报告", def.Body},
 		Lang:        "zh-CN",
 		Icon: app.Icon{
-			Default:    "/web/icon-192.png",
-			Large:      "/web/icon-512.png",
-			SVG:        "/web/icon.svg",
-			AppleTouch: "/web/apple-touch-icon.png",
+			Default:    s.at("/web/icon-192.png"),
+			Large:      s.at("/web/icon-512.png"),
+			SVG:        s.at("/web/icon.svg"),
+			AppleTouch: s.at("/web/apple-touch-icon.png"),
 		},
-		BackgroundColor:       "#ffffff",
-		ThemeColor:            "#0b3d91",
-		LoadingLabel:          "正在启动交互功能 {progress}%",
-		Scripts:               []string{"/web/echarts.min.js defer", "/web/charts-early.js defer", "/web/page-early.js defer"},
-		RawHeaders:            []string{`<meta name="` + ui.IndexMeta + `" content="` + html.EscapeString(s.indexU) + `">`},
-		CacheableResources:    cacheable,
+		BackgroundColor:    "#ffffff",
+		ThemeColor:         "#0b3d91",
+		LoadingLabel:       "正在启动交互功能 {progress}%",
+		Scripts:            []string{s.at("/web/echarts.min.js") + " defer", s.at("/web/charts-early.js") + " defer", s.at("/web/page-early.js") + " defer"},
+		RawHeaders:         []string{`<meta name="` + ui.IndexMeta + `" content="` + html.EscapeString(s.at(s.indexU)) + `">`},
+		CacheableResources: cacheable,
+		// A page left open (a kiosk) asks for a new version this often;
+		// web/page-early.js switches to it at a safe moment.
+		AutoUpdateInterval:    10 * time.Minute,
 		Version:               version,
 		ServiceWorkerTemplate: web.AppWorker,
 	}
@@ -106,7 +117,7 @@ func moveScripts(page string) string {
 	var ours, goapp strings.Builder
 	for _, tag := range scriptRE.FindAllString(page[:end], -1) {
 		tag = strings.TrimSuffix(tag, "\n")
-		if strings.Contains(tag, `src="/wasm_exec.js"`) || strings.Contains(tag, `src="/app.js"`) {
+		if strings.Contains(tag, `/wasm_exec.js"`) || strings.Contains(tag, `/app.js"`) {
 			goapp.WriteString(tag + "\n")
 		} else {
 			ours.WriteString(tag + "\n")
