@@ -431,13 +431,18 @@ func charProblem(r rune) string {
 // where a field is in the file.
 
 // frame is an object or array being walked: the key or index of the value
-// being read in it, and where an object's keys so far start.
+// being read in it, and an object's keys so far.
 type frame struct {
 	obj      bool
 	key      []byte // as written, without the quotes
 	index    int
-	keysFrom int // where the object's keys start in the walk's list of keys
+	keysFrom int                 // where the object's keys start in the walk's list of keys
+	seen     map[string]struct{} // the keys, once there are many
 }
+
+// manyKeys is where an object's keys go into a map: below it a scan is
+// faster; above it, a scan would make a large object quadratic.
+const manyKeys = 32
 
 // pathOf is the JSON path of the value being read: "sections[2].title".
 func pathOf(st []frame) string {
@@ -458,11 +463,12 @@ func pathOf(st []frame) string {
 }
 
 // walkJSON walks the first JSON value of b, calling onKey at every object
-// key (before the frame records it) and onValue at the start of every
-// value, with the frames of the objects and arrays around it. It stops at
+// key (saying whether the object has the key already) and onValue at the
+// start of every value, with the frames of the objects and arrays around
+// it. It stops at
 // the first error a callback returns, and at the end of the value. It
 // expects well-formed JSON but never panics or loops on other input.
-func walkJSON(b []byte, onKey func(st []frame, keys [][]byte, off int, key []byte) error, onValue func(st []frame, off int) error) error {
+func walkJSON(b []byte, onKey func(st []frame, off int, key []byte, dup bool) error, onValue func(st []frame, off int) error) error {
 	st := make([]frame, 0, 8)
 	keys := make([][]byte, 0, 64) // the keys of the objects in st, outermost first
 	expectKey := false
@@ -495,12 +501,28 @@ func walkJSON(b []byte, onKey func(st []frame, keys [][]byte, off int, key []byt
 				return nil
 			}
 			key := b[i+1 : end-1]
+			top := &st[len(st)-1]
 			if onKey != nil {
-				if err := onKey(st, keys[st[len(st)-1].keysFrom:], i, key); err != nil {
+				var dup bool
+				if top.seen != nil {
+					_, dup = top.seen[string(key)]
+				} else {
+					dup = slices.ContainsFunc(keys[top.keysFrom:], func(k []byte) bool { return bytes.Equal(k, key) })
+				}
+				if err := onKey(st, i, key, dup); err != nil {
 					return err
 				}
+				if top.seen != nil {
+					top.seen[string(key)] = struct{}{}
+				} else if len(keys)-top.keysFrom >= manyKeys {
+					top.seen = make(map[string]struct{}, 2*manyKeys)
+					for _, k := range keys[top.keysFrom:] {
+						top.seen[string(k)] = struct{}{}
+					}
+					top.seen[string(key)] = struct{}{}
+				}
 			}
-			st[len(st)-1].key = key
+			top.key = key
 			keys = append(keys, key)
 			expectKey = false
 			i = end
@@ -571,7 +593,7 @@ func keyPath(st []frame, key string) string {
 // is, and encoding/json would take "Year" or "ſource" for year and source)
 // and a key given twice in one object.
 func checkKeys(b []byte) error {
-	return walkJSON(b, func(st []frame, keys [][]byte, off int, key []byte) error {
+	return walkJSON(b, func(st []frame, off int, key []byte, dup bool) error {
 		for _, c := range key {
 			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
 				return at(b, off, refuse(keyPath(st, string(key)), "key %q: keys are written in lower-case letters, digits, \"_\" and \".\", without escapes", key))
@@ -580,7 +602,7 @@ func checkKeys(b []byte) error {
 		if len(key) == 0 {
 			return at(b, off, refuse(keyPath(st, ""), "an empty key"))
 		}
-		if slices.ContainsFunc(keys, func(k []byte) bool { return bytes.Equal(k, key) }) {
+		if dup {
 			return at(b, off, refuse(keyPath(st, string(key)), "given twice in the same object; only one can count"))
 		}
 		return nil
@@ -604,7 +626,7 @@ func pathAt(b []byte, off int) string {
 // -1.
 func findKey(b []byte, name string) (string, int) {
 	path, off := "", -1
-	walkJSON(b, func(st []frame, _ [][]byte, o int, key []byte) error {
+	walkJSON(b, func(st []frame, o int, key []byte, _ bool) error {
 		if string(key) == name {
 			path, off = keyPath(st, name), o
 			return errStop

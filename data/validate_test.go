@@ -23,6 +23,15 @@ func edit(t *testing.T, old, new string) []byte {
 
 var nextYear = time.Now().Year() + 1
 
+// manyKeysJSON is the members of an object with n keys: "k0": 0, "k1": 1, …
+func manyKeysJSON(n int) string {
+	var members []string
+	for i := range n {
+		members = append(members, fmt.Sprintf(`"k%d": %d`, i, i))
+	}
+	return strings.Join(members, ", ")
+}
+
 // Every rule of Parse and Validate, one change to a good dataset at a time:
 // the refusal names the field and the reason, and where the field is.
 func TestParseRefuses(t *testing.T) {
@@ -52,6 +61,7 @@ func TestParseRefuses(t *testing.T) {
 		{"duplicate in a recovered cell", `"recovered_by": 1`, `"recovered_by": 1, "recovered_by": 2`, "requests.new.legal_services.recovered_by", "twice"},
 		{"duplicate in a section", `"key": "overview",`, `"key": "overview", "key": "problems",`, "sections[0].key", "twice"},
 		{"duplicate in a value", `"value": "-47"`, `"value": "-47", "value": "+3"`, "disclosure[2].values[1].value", "twice"},
+		{"duplicate among many keys", `"key": "overview",`, `"key": "overview", "x": {` + manyKeysJSON(40) + `, "k3": 2},`, "sections[0].x.k3", "twice"},
 		{"key in capitals", `"year": 2019`, `"Year": 2019`, "Year", "lower-case"},
 		{"key differing in case only", `"year": 2019,`, `"year": 2019, "YEAR": 2020,`, "YEAR", "lower-case"},
 		{"key with a long s", `"source"`, `"ſource"`, "ſource", "lower-case"},
@@ -153,6 +163,19 @@ func TestRefusalIsAtTheField(t *testing.T) {
 	want := "line 381, column 22: requests.new.natural_person: -258 is negative; a count is 0 or more"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+// A large object is no slower to check for duplicates than a long array.
+func TestCheckKeysLinear(t *testing.T) {
+	big := []byte(`{"x": {` + manyKeysJSON(100_000) + `}}`)
+	if err := checkKeys(big); err != nil {
+		t.Fatal(err)
+	}
+	dup := []byte(`{"x": {` + manyKeysJSON(100_000) + `, "k99998": 1}}`)
+	var fe *FieldError
+	if err := checkKeys(dup); !errors.As(err, &fe) || fe.Field != "x.k99998" {
+		t.Errorf("err = %v", err)
 	}
 }
 
