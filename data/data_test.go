@@ -163,9 +163,9 @@ func TestParseErrorsNameThePlace(t *testing.T) {
 		{"syntax", strings.Replace(good, `"year": 2019,`, `"year": 2019,,`, 1), "line 4, column"},
 		{"truncated", good[:len(good)/2], "ends before the report does"},
 		{"type", strings.Replace(good, `"year": 2019`, `"year": "2019"`, 1), "line 4"},
-		{"missing row", strings.Replace(good, `"carried_over"`, `"carried_overx"`, 1), "row carried_over"},
+		{"missing row", strings.Replace(good, `"carried_over"`, `"carried_overx"`, 1), "requests.carried_over: missing"},
 		{"bad cell", strings.Replace(good, `"natural_person": 83`, `"natural_person": "83"`, 1), "not a whole number"},
-		{"format", strings.Replace(good, `"format": "2019"`, `"format": "2020"`, 1), `format "2020"`},
+		{"format", strings.Replace(good, `"format": "2019"`, `"format": "2020"`, 1), `format: "2020"`},
 		{"unknown field", strings.Replace(good, `"year": 2019`, `"yeer": 2019`, 1), "yeer"},
 		{"empty", "", "ends before"},
 	}

@@ -37,4 +37,64 @@
 // change such as "-47", an amount such as "950125.6165"), "" when blank, with
 // the unit in "unit" where the report gives one. Table 二 keys are this
 // package's own, listed in DisclosureKeys.
+//
+// # Limits
+//
+// Parse refuses a dataset, and Validate and WriteFile a report, beyond these
+// limits, before anything is shown or written, with a *FieldError naming the
+// field as a JSON path ("requests.new.natural_person",
+// "sections[2].paragraphs[5]", "disclosure[3].values[1].value"), the reason
+// and, from a file, the line and column; ReadDir and ReadFile put the file
+// name in front.
+//
+//   - A file is at most 2 MiB (MaxDatasetSize). The largest shipped dataset
+//     is under 30 kB, and even a long report (100,000 characters of
+//     narrative) is under 400 kB; every dataset is downloaded and parsed in
+//     the browser, so a larger file is a mistake, not a report.
+//   - A file is UTF-8; each object key is written plainly (lower-case ASCII
+//     letters, digits, "_" and ".", as every key of the format is, without
+//     escapes) and once per object. encoding/json would turn invalid UTF-8
+//     into U+FFFD, keep the last of two equal keys, and take "Year" or
+//     "ſource" for year and source, all silently.
+//   - A count of tables 三 and 四, and of table 二, is a whole number from 0
+//     to 99,999,999 (MaxCount); a change (本年增/减) is signed and at most
+//     that either way. Counts reach seven digits (a province's whole year is
+//     well under 10 million requests; the largest table 二 count shipped is
+//     4,055,284 行政处罚 decisions), so eight digits leave ten times the
+//     room, and the largest sum a check makes (every cell of table 三, 161 of
+//     them) stays under 2^34: far from overflowing int64, and exact as a
+//     float64 (and so in JavaScript) when shares are computed.
+//   - An amount of money in table 二 (amount, fee_amount) is unsigned, with
+//     at most 12 digits before the point (MaxAmountDigits: under a trillion,
+//     even in 元) and 6 after (MaxAmountDecimals: 万元 to the fen, as a
+//     shipped report prints 4166.241619万元); its unit is 元, 万元, 亿元 or
+//     none. Other values of table 二 take no unit.
+//   - year is from 2000 (MinYear) to next year; published, when given, is a
+//     real date (not 2019-13-45) after the year reported on, and at latest
+//     next year.
+//   - Text: id at most 100 characters (MaxIDLen); body at most 100
+//     (MaxBodyLen; real names are under 40), without white space around it
+//     (reports are grouped by it); source at most 500 (MaxSourceLen: a file
+//     name or an address); a section title and a table 二 item or label at
+//     most 100 (MaxLabelLen: the longest template heading is under 40); a
+//     paragraph at most 20,000 characters (MaxParagraphLen: the longest
+//     shipped is under 400, and a whole section copied without its
+//     paragraph breaks fits); at most 1,000 paragraphs a section
+//     (MaxParagraphs: the longest shipped section has 31). Lengths count
+//     characters, not bytes.
+//   - No text holds a control character (C0, DEL or C1: NUL, and also tab
+//     and line breaks, since paragraphs are separate strings already), a
+//     line or paragraph separator, a format character (Unicode Cf: bidi
+//     overrides, embeddings, isolates and marks, which reorder the page
+//     around them; zero-width spaces, joiners and non-joiners, the byte
+//     order mark and the soft hyphen, which hide text and make two names
+//     that look the same differ; Chinese text has no use for the joiners,
+//     which shape Arabic and Indic scripts and emoji) or U+FFFD, the mark
+//     of a character already lost. TextProblem says which, and where.
+//   - Sections are overview, problems and other, each at most once; a row of
+//     table 二 at most once, and a value at most once in its row.
+//
+// A refused report is refused whole: nothing is clamped or dropped. What
+// cannot be refused, such as a very long word without spaces, is for the
+// page's CSS to wrap.
 package data

@@ -8,8 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
+	"reflect"
+	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 )
 
 type recoveredJSON struct {
@@ -74,24 +77,89 @@ func marshalRow(cols []Column, cells []Cell) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func unmarshalRow(b []byte, cols []Column, cells []Cell) error {
+// unmarshalRow reads a row of table 三 or 四 at path ("requests.new"):
+// every column present, none unknown. Errors are *FieldError naming the cell.
+func unmarshalRow(b []byte, cols []Column, cells []Cell, path string) error {
 	var m map[string]Cell
-	if err := json.Unmarshal(b, &m); err != nil {
-		return err
-	}
-	for k := range m {
-		if columnIndex(cols, k) < 0 {
-			return fmt.Errorf("unknown column %q", k)
+	if json.Unmarshal(b, &m) != nil {
+		// Read it again, a cell at a time, to name the bad one.
+		var raw map[string]json.RawMessage
+		if json.Unmarshal(b, &raw) == nil {
+			for _, k := range sortedKeys(raw) {
+				var c Cell
+				if err := c.UnmarshalJSON(raw[k]); err != nil {
+					return &FieldError{Field: joinPath(path, k), Reason: err.Error()}
+				}
+			}
 		}
+		m = nil
 	}
+	if m == nil {
+		return &FieldError{Field: path, Reason: fmt.Sprintf("%s is not a row: want an object of cells by column key", abbrev(b))}
+	}
+	found := 0
 	for i, c := range cols {
-		v, ok := m[c.Key]
-		if !ok {
-			return fmt.Errorf("column %q missing", c.Key)
+		if v, ok := m[c.Key]; ok {
+			cells[i] = v
+			found++
 		}
-		cells[i] = v
+	}
+	if found == len(cols) && len(m) == len(cols) {
+		return nil
+	}
+	for _, k := range sortedKeys(m) {
+		if columnIndex(cols, k) < 0 {
+			return &FieldError{Field: joinPath(path, k), Reason: "not a column of the table"}
+		}
+	}
+	for _, c := range cols {
+		if _, ok := m[c.Key]; !ok {
+			return &FieldError{Field: joinPath(path, c.Key), Reason: "missing (a blank cell is null)"}
+		}
 	}
 	return nil
+}
+
+// badCell reads tables 三 and 四 of a dataset again, a row at a time, to
+// name the cell that failed to decode: the fast path, decoding each table
+// at once, knows the column but not the row.
+func badCell(b []byte) error {
+	var tables struct {
+		Requests map[string]json.RawMessage `json:"requests"`
+		Appeals  map[string]json.RawMessage `json:"appeals"`
+	}
+	if json.NewDecoder(bytes.NewReader(b)).Decode(&tables) != nil {
+		return nil
+	}
+	for _, t := range []struct {
+		path string
+		rows map[string]json.RawMessage
+		cols []Column
+	}{{"requests", tables.Requests, RequestColumns[:]}, {"appeals", tables.Appeals, AppealColumns[:]}} {
+		for _, k := range sortedKeys(t.rows) {
+			cells := make([]Cell, len(t.cols))
+			if err := unmarshalRow(t.rows[k], t.cols, cells, t.path+"."+k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// abbrev quotes the start of a JSON value for an error message.
+func abbrev(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if r := []rune(s); len(r) > 20 {
+		return string(r[:17]) + "…"
+	}
+	return s
 }
 
 func columnIndex(cols []Column, key string) int {
@@ -108,7 +176,7 @@ func (r RequestRow) MarshalJSON() ([]byte, error) { return marshalRow(RequestCol
 
 // UnmarshalJSON reads a table 三 row; every column must be present.
 func (r *RequestRow) UnmarshalJSON(b []byte) error {
-	return unmarshalRow(b, RequestColumns[:], r[:])
+	return unmarshalRow(b, RequestColumns[:], r[:], "")
 }
 
 // MarshalJSON writes a table 四 group as an object keyed by column.
@@ -116,47 +184,104 @@ func (r AppealRow) MarshalJSON() ([]byte, error) { return marshalRow(AppealColum
 
 // UnmarshalJSON reads a table 四 group; every column must be present.
 func (r *AppealRow) UnmarshalJSON(b []byte) error {
-	return unmarshalRow(b, AppealColumns[:], r[:])
+	return unmarshalRow(b, AppealColumns[:], r[:], "")
 }
 
-// Parse reads a dataset and validates it. Errors name the line and column
-// of malformed JSON and the table, row and column of a bad value.
+// Parse reads a dataset and validates it: the file's size, its JSON (UTF-8,
+// each key written plainly and once per object) and the report (Validate).
+// A refusal is a *FieldError naming the line and column, the field and the
+// reason.
 func Parse(b []byte) (*Report, error) {
+	if len(b) > MaxDatasetSize {
+		return nil, &FieldError{Reason: fmt.Sprintf("the file is %d bytes; a dataset is at most %d (2 MiB)", len(b), MaxDatasetSize)}
+	}
 	var r Report
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
-		return nil, positioned(b, dec, err)
+		return nil, decodeError(b, dec, err)
 	}
-	if dec.More() {
-		return nil, fmt.Errorf("%s: data after the report object", lineCol(b, dec.InputOffset()))
+	end := int(dec.InputOffset())
+	if rest := bytes.TrimLeft(b[end:], " \t\r\n"); len(rest) > 0 {
+		return nil, at(b, len(b)-len(rest), &FieldError{Reason: "data after the report object"})
 	}
-	if err := r.Validate(); err != nil {
+	b = b[:end]
+	if !utf8.Valid(b) {
+		off := invalidUTF8(b)
+		return nil, at(b, off, &FieldError{Field: pathAt(b, off+1), Reason: fmt.Sprintf("byte %#x is not UTF-8; a dataset is UTF-8 text", b[off])})
+	}
+	if err := checkKeys(b); err != nil {
 		return nil, err
+	}
+	if e := r.validate(time.Now().Year()); e != nil {
+		return nil, locate(b, e)
 	}
 	return &r, nil
 }
 
-func positioned(b []byte, dec *json.Decoder, err error) error {
+// decodeError turns an error of encoding/json into a *FieldError.
+func decodeError(b []byte, dec *json.Decoder, err error) error {
 	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return fmt.Errorf("%s: %w", lineCol(b, syn.Offset), err)
-	case errors.As(err, &typ):
-		return fmt.Errorf("%s: field %s: %w", lineCol(b, typ.Offset), typ.Field, err)
+		return at(b, int(syn.Offset), &FieldError{Reason: strings.TrimPrefix(err.Error(), "json: ")})
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return fmt.Errorf("%s: the file ends before the report does", lineCol(b, int64(len(b))))
+		return at(b, len(b), &FieldError{Reason: "the file ends before the report does"})
 	}
-	return fmt.Errorf("%s: %w", lineCol(b, dec.InputOffset()), err)
+	// The JSON is well-formed (the decoder reads a whole value before it
+	// decodes it): a key written in another case, or twice, explains an
+	// error best.
+	if err := checkKeys(b); err != nil {
+		return err
+	}
+	var fe *FieldError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &fe):
+		if cerr := badCell(b); cerr != nil {
+			errors.As(cerr, &fe)
+		}
+		return locate(b, fe)
+	case errors.As(err, &typ):
+		return at(b, int(typ.Offset), &FieldError{Field: pathAt(b, int(typ.Offset)),
+			Reason: fmt.Sprintf("want %s, not a JSON %s", describeType(typ.Type), typ.Value)})
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if name, ok := strings.CutPrefix(msg, "unknown field "); ok {
+		if name, uerr := strconv.Unquote(name); uerr == nil {
+			if field, off := findKey(b, name); off >= 0 {
+				return at(b, off, &FieldError{Field: field, Reason: "not a field of a dataset"})
+			}
+		}
+	}
+	return at(b, int(dec.InputOffset()), &FieldError{Reason: msg})
 }
 
-// lineCol turns a byte offset into "line L, column C" (columns count characters).
-func lineCol(b []byte, off int64) string {
-	if off > int64(len(b)) {
-		off = int64(len(b))
+func describeType(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
 	}
-	line, col := 1, 1
+	return t.String()
+}
+
+// at sets where e is: the line and column of byte offset off of b.
+func at(b []byte, off int, e *FieldError) *FieldError {
+	e.Line, e.Column = lineCol(b, off)
+	return e
+}
+
+// lineCol turns a byte offset into a line and a column (columns count characters).
+func lineCol(b []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(b))
+	line, col = 1, 1
 	for _, r := range string(b[:off]) {
 		if r == '\n' {
 			line, col = line+1, 1
@@ -164,78 +289,18 @@ func lineCol(b []byte, off int64) string {
 		}
 		col++
 	}
-	return fmt.Sprintf("line %d, column %d", line, col)
+	return line, col
 }
 
-var (
-	idRE   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	dateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-)
-
-// Validate checks that a report is complete and well-formed: the template
-// version, the rows of tables 三 and 四 for that version, and the values of
-// table 二. It does not run the cross-checks: a report that breaks them is
-// valid, and Check reports its findings.
-func (r *Report) Validate() error {
-	switch {
-	case !idRE.MatchString(r.ID):
-		return fmt.Errorf("id %q: want lower-case letters, digits and dashes", r.ID)
-	case strings.TrimSpace(r.Body) == "":
-		return errors.New("body: missing")
-	case r.Year < 2000 || r.Year > 2100:
-		return fmt.Errorf("year %d: not a plausible report year", r.Year)
-	case r.Published != "" && !dateRE.MatchString(r.Published):
-		return fmt.Errorf("published %q: want YYYY-MM-DD", r.Published)
-	case r.Format != Format2019 && r.Format != Format2021:
-		return fmt.Errorf("format %q: want %q or %q", r.Format, Format2019, Format2021)
-	}
-	if r.Requests == nil {
-		return errors.New("table 三 (requests): missing")
-	}
-	want := map[string]bool{}
-	for _, row := range r.Requests.Rows() {
-		want[row.Key] = true
-		if r.Requests[row.Key] == nil {
-			return fmt.Errorf("table 三, row %s (%s): missing", row.Key, row.Label)
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
 		}
+		i += n
 	}
-	for k := range r.Requests {
-		if !want[k] {
-			if k == "other" && r.Requests.OtherSplit() {
-				return errors.New("table 三: row other given beside other.no_correction…other.other; keep one shape")
-			}
-			return fmt.Errorf("table 三, row %q: not a row of the template", k)
-		}
-	}
-	if r.Appeals == nil {
-		return errors.New("table 四 (appeals): missing")
-	}
-	for _, row := range AppealRows {
-		if r.Appeals[row.Key] == nil {
-			return fmt.Errorf("table 四, row %s (%s): missing", row.Key, row.Label)
-		}
-	}
-	if len(r.Appeals) != len(AppealRows) {
-		for k := range r.Appeals {
-			if k != AppealRows[0].Key && k != AppealRows[1].Key && k != AppealRows[2].Key {
-				return fmt.Errorf("table 四, row %q: not a row of the template", k)
-			}
-		}
-	}
-	for _, row := range r.Disclosure {
-		if _, ok := DisclosureKeys[row.Key]; !ok {
-			return fmt.Errorf("table 二, row %q: not a known row key", row.Key)
-		}
-		for _, q := range row.Values {
-			if _, ok := DisclosureKeys[q.Key]; !ok {
-				return fmt.Errorf("table 二, row %s, value %q: not a known value key", row.Key, q.Key)
-			}
-			if q.Value != "" && !quantityRE.MatchString(q.Value) {
-				return fmt.Errorf("table 二, row %s, value %s: %q is not a number", row.Key, q.Key, q.Value)
-			}
-		}
-	}
-	return nil
+	return len(b)
 }
 
 // ReadFile reads and validates a dataset file; errors start with the file name.
@@ -263,15 +328,20 @@ func Encode(r *Report) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// WriteFile writes a dataset atomically: to a temporary file in the same
-// folder, then renamed over name, so no partial file is ever left behind.
+// WriteFile validates a report (Validate, and the size of its dataset) and
+// writes it atomically: to a temporary file in the same folder, then renamed
+// over name, so neither a refused report nor a partial file is ever left
+// behind. Errors start with the file name.
 func WriteFile(name string, r *Report) error {
 	if err := r.Validate(); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	b, err := Encode(r)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if len(b) > MaxDatasetSize {
+		return fmt.Errorf("%s: %w", name, &FieldError{Reason: fmt.Sprintf("the dataset would be %d bytes; a dataset is at most %d (2 MiB)", len(b), MaxDatasetSize)})
 	}
 	return WriteAtomic(name, b)
 }
@@ -298,7 +368,3 @@ func WriteAtomic(name string, b []byte) error {
 	}
 	return err
 }
-
-// ValidID says whether id can name a report: lower-case letters, digits and
-// single dashes between them, as in file names and URLs.
-func ValidID(id string) bool { return idRE.MatchString(id) }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -318,8 +317,6 @@ type Quantity struct {
 	Value string `json:"value"` // "", "12", "-47", "+14", "950125.6165"
 	Unit  string `json:"unit,omitempty"`
 }
-
-var quantityRE = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
 
 // Blank says whether the report left the value blank.
 func (q Quantity) Blank() bool { return q.Value == "" }
