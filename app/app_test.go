@@ -217,3 +217,10 @@ func TestAboutExplainsTheTerms(t *testing.T) {
 	html = render(t, &overview{}, "http://localhost/")
 	wantIn(t, html, `href="/about#term-checks"`, `href="/about#term-recovered"`, `href="/about#term-format"`)
 }
+
+func TestNotFound(t *testing.T) {
+	html := render(t, &notFoundPage{}, "http://localhost/no/such/page")
+	wantIn(t, html, "找不到这一页", `href="/reports"`)
+	html = render(t, &overview{}, "http://localhost/r/nowhere-2020")
+	wantIn(t, html, "没有找到报告“nowhere-2020”", `href="/reports"`)
+}

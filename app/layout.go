@@ -58,6 +58,8 @@ func Register() {
 	app.RouteWithRegexpFunc("^"+bodyPrefix+"[a-z0-9-]+/?$", bodyPage.New)
 	app.RouteFunc(OfflinePath, func() app.Composer { return &offline{} })
 	app.RouteFunc(AboutPath, func() app.Composer { return &about{} })
+	// Last: every other path, 404.html among them.
+	app.RouteWithRegexpFunc("^/", func() app.Composer { return &notFoundPage{} })
 }
 
 // shell is the layout every page shares: skip link, masthead with the
@@ -181,9 +183,11 @@ func errorPanel(v view) app.UI {
 		app.H2().Text("无法显示报告"),
 		app.P().Class("error-message").Text(v.err.Error()),
 		app.P().Body(
-			app.Text("请返回"),
-			app.A().Href(siteURL("/")).Text("默认报告"),
-			app.Text("，或联系网站管理员。"),
+			app.Text("可以在"),
+			app.A().Href(siteURL("/reports")).Text("全部报告"),
+			app.Text("中查找，或返回"),
+			app.A().Href(siteURL("/")).Text("首页"),
+			app.Text("。"),
 		),
 	)
 }

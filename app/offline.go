@@ -23,3 +23,23 @@ func (p *offline) Render() app.UI {
 		app.P().Body(app.A().Href(siteURL("/")).Text("返回首页")),
 	}}
 }
+
+// NotFoundPath is the page of a path the site does not have; the build
+// writes it as 404.html, which a server sends for any missing file.
+const NotFoundPath = "/404"
+
+// notFoundPage is the page of every path no route takes.
+type notFoundPage struct {
+	page
+}
+
+func (p *notFoundPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle("找不到这一页 · 年报透视") }
+func (p *notFoundPage) OnNav(ctx app.Context)       { ctx.Page().SetTitle("找不到这一页 · 年报透视") }
+
+func (p *notFoundPage) Render() app.UI {
+	return &shell{IView: p.v, IPath: NotFoundPath, IHeading: "找不到这一页", IContent: []app.UI{
+		app.P().Role("status").Text("这个地址没有对应的页面：可能是链接有误，或者报告已经更名。"),
+		app.P().Body(app.A().Href(siteURL("/reports")).Text("在全部报告中查找")),
+		app.P().Body(app.A().Href(siteURL("/")).Text("返回首页")),
+	}}
+}
