@@ -22,6 +22,10 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 	"img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; " +
 	"object-src 'none'; base-uri 'self'; form-action 'self'"
 
+// description is the site's, in the manifest and in the pages that do not
+// set their own.
+const description = "政府信息公开工作年度报告的图表与数据：申请办理结果、申请人构成、行政复议和行政诉讼、主动公开和数据校验。"
+
 // handler is the go-app Handler of the site: every resource local, the
 // version pinned to the content hash, the catalog index's URL in every
 // page's head, and the service worker's precache list: the app's shell, the
@@ -30,10 +34,14 @@ func (s *site) handler(version string, precache []string) *app.Handler {
 	def := s.def
 	cacheable := append([]string{"/web/icon.svg", "/favicon.ico", ui.OfflinePath, s.packURL[def.ID]}, precache...)
 	return &app.Handler{
-		Name:        "年报透视",
-		ShortName:   "年报透视",
-		Title:       def.Title() + " · 年报透视",
-		Description: fmt.Sprintf("%s%d年政府信息公开工作年度报告的图表与数据：申请办理结果、申请人构成、行政复议和行政诉讼、主动公开和数据校验。", def.Body, def.Year),
+		Name:      "年报透视",
+		ShortName: "年报透视",
+		Title:     def.Title() + " · 年报透视",
+		// No dataset's words: go-app puts the description into
+		// manifest.webmanifest with text/template, unescaped, so a " in a
+		// body's name broke the manifest's JSON (or added members to it).
+		// A page that describes one report sets its own description.
+		Description: description,
 		Author:      def.Body,
 		Keywords:    []string{"政府信息公开", "年度报告", def.Body},
 		Lang:        "zh-CN",
