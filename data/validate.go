@@ -538,7 +538,9 @@ func walkJSON(b []byte, onKey func(st []frame, off int, key []byte, dup bool) er
 				expectKey = true
 				i++
 			case '[':
-				st = append(st, frame{})
+				// An array's closing must give back exactly the keys
+				// before it, like an object's.
+				st = append(st, frame{keysFrom: len(keys)})
 				i++
 			case '"':
 				if i = stringEnd(b, i); i < 0 {

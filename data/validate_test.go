@@ -365,3 +365,20 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// An object after an array inside an object inside an array: closing the
+// inner array once dropped the outer objects' keys, and the next key
+// panicked (found by the payload site's dataset).
+func TestWalkJSONArraysKeepOuterKeys(t *testing.T) {
+	in := []byte(`{"a":[{"b":1,"c":[1,2],"d":{"e":[3]},"f":2}],"g":{"h":[{"i":1}],"j":1,"j":2}}`)
+	var dups []string
+	err := walkJSON(in, func(st []frame, off int, key []byte, dup bool) error {
+		if dup {
+			dups = append(dups, string(key))
+		}
+		return nil
+	}, nil)
+	if err != nil || len(dups) != 1 || dups[0] != "j" {
+		t.Errorf("duplicates %q, err %v; want [j]", dups, err)
+	}
+}
