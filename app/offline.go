@@ -33,8 +33,12 @@ type notFoundPage struct {
 	page
 }
 
-func (p *notFoundPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle("找不到这一页 · 年报透视") }
-func (p *notFoundPage) OnNav(ctx app.Context)       { ctx.Page().SetTitle("找不到这一页 · 年报透视") }
+func (p *notFoundPage) OnPreRender(ctx app.Context) {
+	ctx.Page().SetTitle("找不到这一页 · 年报透视")
+}
+func (p *notFoundPage) OnNav(ctx app.Context) {
+	ctx.Page().SetTitle("找不到这一页 · 年报透视")
+}
 
 func (p *notFoundPage) Render() app.UI {
 	return &shell{IView: p.v, IPath: NotFoundPath, IHeading: "找不到这一页", IContent: []app.UI{
