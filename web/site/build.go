@@ -39,7 +39,10 @@ type Options struct {
 	// Base is the path the site is served under, "" at the root of its
 	// domain or e.g. "/nianbao": every page, asset, link, the service
 	// worker's scope and the offline page are under it.
-	Base    string
+	Base string
+	// Kiosk, when above 0, builds a site for a service hall's kiosks:
+	// every page in kiosk mode, returning home after Kiosk seconds idle.
+	Kiosk   int
 	Workers int // pages rendered at once; 0: one per CPU
 	Quiet   bool
 }
@@ -54,6 +57,7 @@ func (o *Options) flags(fl *flag.FlagSet) {
 	fl.StringVar(&o.Out, "o", o.Out, "the folder to write the site to")
 	fl.StringVar(&o.Datasets, "datasets", o.Datasets, "the folder of dataset files")
 	fl.StringVar(&o.Base, "base", o.Base, "the path the site is served under, e.g. /nianbao/ (default: the root)")
+	fl.IntVar(&o.Kiosk, "kiosk", o.Kiosk, "for a kiosk: every page in kiosk mode, back home after this many seconds idle")
 	fl.StringVar(&o.Precache, "precache", o.Precache, `for a kiosk: "all", or report IDs and body names (comma-separated) its service worker caches on install`)
 }
 
@@ -102,6 +106,10 @@ func Build(o Options) (err error) {
 		return step("reading the datasets", err)
 	}
 	site.base = base
+	if o.Kiosk < 0 || o.Kiosk > 0 && o.Kiosk < 5 {
+		return step("checking -kiosk", fmt.Errorf("%d seconds: give 0 (no kiosk) or 5 and more", o.Kiosk))
+	}
+	site.kiosk = o.Kiosk
 	esbuild := filepath.Join(o.Root, "node_modules", ".bin", "esbuild")
 	if _, err := os.Stat(esbuild); err != nil {
 		return step("finding esbuild", fmt.Errorf("esbuild and ECharts not installed (run npm ci): %w", err))

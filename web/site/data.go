@@ -27,6 +27,7 @@ type site struct {
 	indexB  []byte
 	indexU  string // the index's path in the site
 	base    string // the path the site is served under (Options.Base)
+	kiosk   int    // Options.Kiosk
 }
 
 // at is a path of the site as the browser asks for it: under the base.

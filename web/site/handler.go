@@ -64,7 +64,7 @@ func (s *site) handler(version string, precache []string) *app.Handler {
 		LoadingLabel:    "正在启动交互功能 {progress}%",
 		Scripts:         []string{s.at("/web/echarts.min.js") + " defer", s.at("/web/charts-early.js") + " defer", s.at("/web/page-early.js") + " defer"},
 		// Quoted as go-app quotes its own attributes: fixPage reads it so.
-		RawHeaders:         []string{`<meta name=` + strconv.Quote(ui.IndexMeta) + ` content=` + strconv.Quote(s.at(s.indexU)) + `>`},
+		RawHeaders:         s.rawHeaders(),
 		CacheableResources: cacheable,
 		// A page left open (a kiosk) asks for a new version this often;
 		// web/page-early.js switches to it at a safe moment.
@@ -72,6 +72,18 @@ func (s *site) handler(version string, precache []string) *app.Handler {
 		Version:               version,
 		ServiceWorkerTemplate: web.AppWorker,
 	}
+}
+
+// rawHeaders are the site's own <meta> elements in every page's head: the
+// catalog index's URL, and for a kiosk's site its idle time (read by
+// web/page-early.js). Quoted as go-app quotes its own attributes: fixPage
+// reads them so.
+func (s *site) rawHeaders() []string {
+	h := []string{`<meta name=` + strconv.Quote(ui.IndexMeta) + ` content=` + strconv.Quote(s.at(s.indexU)) + `>`}
+	if s.kiosk > 0 {
+		h = append(h, `<meta name="nianbao-kiosk" content="`+strconv.Itoa(s.kiosk)+`">`)
+	}
+	return h
 }
 
 // fixPage adjusts go-app's prerendered page. First it is printed again as

@@ -33,3 +33,16 @@ func TestCleanBase(t *testing.T) {
 		}
 	}
 }
+
+// A kiosk's site names its idle time in every page's head, which
+// web/page-early.js reads; a plain site does not.
+func TestKioskMeta(t *testing.T) {
+	s := &site{indexU: "/data/index.x.json", base: "/nianbao"}
+	if h := s.rawHeaders(); len(h) != 1 || h[0] != `<meta name="nianbao-index" content="/nianbao/data/index.x.json">` {
+		t.Errorf("headers %q", h)
+	}
+	s.kiosk = 90
+	if h := s.rawHeaders(); len(h) != 2 || h[1] != `<meta name="nianbao-kiosk" content="90">` {
+		t.Errorf("kiosk headers %q", h)
+	}
+}
