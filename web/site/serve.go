@@ -105,8 +105,8 @@ func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		for k, v := range headers {
-			h[k] = v
+		for k := range headers {
+			h.Set(k, headers.Get(k))
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.Set("Allow", "GET, HEAD")
