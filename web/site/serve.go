@@ -181,35 +181,45 @@ type served struct {
 
 // openSite opens the file name of the site in dir, or its page (name.html),
 // in the best encoding the Accept-Encoding header values allow that it
-// has a copy in. A file not found is looked up once more in a root opened
-// again: a build may have swapped the folder and removed the old one
-// between the opening of the root and of the file.
+// has a copy in. A file not found in a folder that is no longer the one at
+// dir is looked up again in the one that is: a build swapped the folders
+// (and removes the old one) while the request was looked up.
 func openSite(dir, name string, accept []string) (served, string, error) {
 	var f served
 	var enc string
 	var err error
-	for range 2 {
-		f, enc, err = openIn(dir, name, accept)
-		if !errors.Is(err, fs.ErrNotExist) {
+	for range 10 {
+		var swapped bool
+		f, enc, swapped, err = openIn(dir, name, accept)
+		if !swapped {
 			break
 		}
 	}
 	return f, enc, err
 }
 
-func openIn(dir, name string, accept []string) (served, string, error) {
+// openIn is one look-up of openSite, in the folder at dir when it begins;
+// swapped says that a file was not found and that folder is no longer at dir.
+func openIn(dir, name string, accept []string) (f served, enc string, swapped bool, err error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return served{}, "", err
+		return served{}, "", false, err
 	}
 	defer root.Close() // the files opened stay open
+	defer func() {
+		if errors.Is(err, fs.ErrNotExist) {
+			here, err1 := root.Stat(".")
+			now, err2 := os.Stat(dir)
+			swapped = err1 != nil || err2 != nil || !os.SameFile(here, now)
+		}
+	}()
 	regular := func(n string) bool {
 		st, err := root.Stat(n)
 		return err == nil && st.Mode().IsRegular()
 	}
 	if strings.HasSuffix(name, "/") || !regular(name) {
 		if path.Ext(name) != "" || strings.HasSuffix(name, "/") || !regular(name+".html") {
-			return served{}, "", fs.ErrNotExist
+			return served{}, "", false, fs.ErrNotExist
 		}
 		name += ".html"
 	}
@@ -223,9 +233,9 @@ func openIn(dir, name string, accept []string) (served, string, error) {
 			file.Close()
 			continue
 		}
-		return served{file: file, name: name, size: st.Size(), mod: st.ModTime()}, enc, nil
+		return served{file: file, name: name, size: st.Size(), mod: st.ModTime()}, enc, false, nil
 	}
-	return served{}, "", fs.ErrNotExist
+	return served{}, "", false, fs.ErrNotExist
 }
 
 // encodingExt is the file extension of each encoding the site has copies in.
