@@ -1,13 +1,23 @@
 package site
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"mime"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
 )
 
 func init() {
@@ -18,96 +28,349 @@ func init() {
 	mime.AddExtensionType(".js", "text/javascript; charset=utf-8")
 }
 
-// siteHandler serves a built site as a plain static web server would
+// serverConfig is how serve answers: who may frame the site, and how long a
+// connection may take over each part of an exchange.
+type serverConfig struct {
+	// FrameAncestors is the CSP frame-ancestors source list: which pages
+	// may show the site in a frame ('self': only the site itself; a
+	// portal's origin to embed it there).
+	FrameAncestors string
+	// ReadHeader bounds the wait for a request's headers: a connection
+	// that sends nothing, or a byte at a time (slowloris), is closed then.
+	ReadHeader time.Duration
+	// Read bounds the reading of a whole request; the site takes no body.
+	Read time.Duration
+	// Write bounds a response, from the end of its request's headers: it
+	// must let the largest file (app.wasm, about 4 MB as brotli) through a
+	// slow mobile link.
+	Write time.Duration
+	// Idle bounds a kept-alive connection between requests.
+	Idle time.Duration
+}
+
+// defaultServerConfig: 10 s for headers (a browser sends them at once),
+// 5 minutes for a response (app.wasm's brotli copy at 128 kbit/s), a
+// minute between requests on a kept-alive connection.
+func defaultServerConfig() serverConfig {
+	return serverConfig{
+		FrameAncestors: "'self'",
+		ReadHeader:     10 * time.Second,
+		Read:           30 * time.Second,
+		Write:          5 * time.Minute,
+		Idle:           60 * time.Second,
+	}
+}
+
+// newServer is the HTTP server of dir at addr, with c's timeouts.
+func newServer(addr, dir string, c serverConfig) (*http.Server, error) {
+	h, err := newSiteHandler(dir, c.FrameAncestors)
+	if err != nil {
+		return nil, err
+	}
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: c.ReadHeader,
+		ReadTimeout:       c.Read,
+		WriteTimeout:      c.Write,
+		IdleTimeout:       c.Idle,
+		MaxHeaderBytes:    64 << 10,
+	}, nil
+}
+
+// siteHandler serves dir with the default configuration.
+func siteHandler(dir string) http.Handler {
+	h, err := newSiteHandler(dir, defaultServerConfig().FrameAncestors)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// newSiteHandler serves a built site as a plain static web server would
 // (nginx with try_files $uri $uri.html): a path without extension is its
 // .html page, and a precompressed .br or .gz copy is sent to a browser that
-// accepts it. It sends the site's Content Security Policy.
-func siteHandler(dir string) http.Handler {
+// accepts it. Every response carries the site's security headers.
+//
+// Files are looked up per request under the folder's path, through an
+// os.Root opened for that request: a build that swaps a new site into
+// place is served from the next request on (an fd of the folder held open
+// would serve the old one until it is removed, then nothing), one request
+// reads all it needs from one of the two, and no symbolic link leads out
+// of the folder.
+func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
+	headers, err := securityHeaders(frameAncestors)
+	if err != nil {
+		return nil, err
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		for k := range headers {
+			h.Set(k, headers.Get(k))
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
+			h.Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		name := resolve(dir, r.URL.Path)
-		if name == "" {
+		name, ok := fileName(r.URL)
+		if !ok {
+			http.Error(w, "bad path", http.StatusBadRequest)
+			return
+		}
+		f, enc, err := openSite(dir, name, r.Header.Values("Accept-Encoding"))
+		if errors.Is(err, fs.ErrNotExist) {
 			http.NotFound(w, r)
 			return
 		}
-		h := w.Header()
-		h.Set("Content-Security-Policy", csp)
-		h.Set("X-Content-Type-Options", "nosniff")
+		if err != nil {
+			http.Error(w, "not readable", http.StatusInternalServerError)
+			return
+		}
+		defer f.file.Close()
 		h.Set("Cache-Control", "no-cache")
 		h.Set("Vary", "Accept-Encoding")
-		ctype := mime.TypeByExtension(filepath.Ext(name))
+		ctype := mime.TypeByExtension(path.Ext(f.name))
 		if ctype == "" {
 			ctype = "application/octet-stream"
 		}
 		h.Set("Content-Type", ctype)
-		send := name
-		accept := r.Header.Get("Accept-Encoding")
-		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-			if acceptsEncoding(accept, enc.token) && isFile(name+enc.ext) {
-				send = name + enc.ext
-				h.Set("Content-Encoding", enc.token)
-				break
-			}
+		if enc != "" {
+			h.Set("Content-Encoding", enc)
+			// http.ServeContent leaves Content-Length out when the
+			// response has a Content-Encoding (it guards handlers that
+			// compress on the fly); these bytes are the file's. go-app's
+			// loader computes its progress from it ("NaN%" without).
+			h.Set("Content-Length", strconv.FormatInt(f.size, 10))
 		}
-		f, err := os.Open(send)
+		http.ServeContent(w, r, "", f.mod, f.file)
+	}), nil
+}
+
+// fileName is the file of the site a URL asks for, as a slash path under
+// the site ("index.html" for "/"); false for a path no page of the site
+// has and that only an attempt to leave the folder or to confuse a check
+// would send: a . or .. segment, an empty one (//), a backslash, a NUL, or
+// an encoded slash or backslash.
+func fileName(u *url.URL) (string, bool) {
+	p := u.Path
+	esc := strings.ToLower(u.EscapedPath())
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") ||
+		strings.Contains(esc, "%2f") || strings.Contains(esc, "%5c") || strings.Contains(esc, "%00") {
+		return "", false
+	}
+	name := strings.TrimPrefix(p, "/")
+	if name == "" {
+		return "index.html", true
+	}
+	for _, seg := range strings.Split(strings.TrimSuffix(name, "/"), "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "", false
+		}
+	}
+	return name, true
+}
+
+// served is a file of the site opened to be sent.
+type served struct {
+	file *os.File
+	name string // the file asked for, whose type the response has
+	size int64
+	mod  time.Time
+}
+
+// openSite opens the file name of the site in dir, or its page (name.html),
+// in the best encoding the Accept-Encoding header values allow that it
+// has a copy in. A file not found in a folder that is no longer the one at
+// dir is looked up again in the one that is: a build swapped the folders
+// (and removes the old one) while the request was looked up.
+func openSite(dir, name string, accept []string) (served, string, error) {
+	var f served
+	var enc string
+	var err error
+	for range 10 {
+		var swapped bool
+		f, enc, swapped, err = openIn(dir, name, accept)
+		if !swapped {
+			break
+		}
+	}
+	return f, enc, err
+}
+
+// openIn is one look-up of openSite, in the folder at dir when it begins;
+// swapped says that a file was not found and that folder is no longer at dir.
+func openIn(dir, name string, accept []string) (f served, enc string, swapped bool, err error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return served{}, "", false, err
+	}
+	defer root.Close() // the files opened stay open
+	defer func() {
+		if errors.Is(err, fs.ErrNotExist) {
+			here, err1 := root.Stat(".")
+			now, err2 := os.Stat(dir)
+			swapped = err1 != nil || err2 != nil || !os.SameFile(here, now)
+		}
+	}()
+	regular := func(n string) bool {
+		st, err := root.Stat(n)
+		return err == nil && st.Mode().IsRegular()
+	}
+	if strings.HasSuffix(name, "/") || !regular(name) {
+		if path.Ext(name) != "" || strings.HasSuffix(name, "/") || !regular(name+".html") {
+			return served{}, "", false, fs.ErrNotExist
+		}
+		name += ".html"
+	}
+	for _, enc := range chooseEncodings(accept) {
+		file, err := root.Open(name + encodingExt[enc])
 		if err != nil {
-			http.Error(w, "not readable", http.StatusInternalServerError)
-			return
+			continue // no copy in this encoding (or refused: a link out)
 		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			http.Error(w, "not readable", http.StatusInternalServerError)
-			return
-		}
-		http.ServeContent(w, r, "", st.ModTime(), f)
-	})
-}
-
-// resolve maps a URL path to a file of dir, or "" when there is none.
-func resolve(dir, urlPath string) string {
-	p := path.Clean("/" + urlPath)
-	if p == "/" {
-		p = "/index.html"
-	}
-	name := filepath.Join(dir, filepath.FromSlash(p))
-	if isFile(name) {
-		return name
-	}
-	if path.Ext(p) == "" && isFile(name+".html") {
-		return name + ".html"
-	}
-	return ""
-}
-
-func isFile(name string) bool {
-	st, err := os.Stat(name)
-	return err == nil && st.Mode().IsRegular()
-}
-
-func acceptsEncoding(header, token string) bool {
-	for _, part := range strings.Split(header, ",") {
-		part = strings.TrimSpace(part)
-		name, params, _ := strings.Cut(part, ";")
-		if strings.TrimSpace(name) != token {
+		st, err := file.Stat()
+		if err != nil || !st.Mode().IsRegular() {
+			file.Close()
 			continue
 		}
-		return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") ||
-			strings.Contains(params, "q=0.")
+		return served{file: file, name: name, size: st.Size(), mod: st.ModTime()}, enc, false, nil
 	}
-	return false
+	return served{}, "", false, fs.ErrNotExist
+}
+
+// encodingExt is the file extension of each encoding the site has copies in.
+var encodingExt = map[string]string{"br": ".br", "gzip": ".gz", "": ""}
+
+// chooseEncodings lists the encodings to send the file in, the best first
+// ("" is the file as it is, always last so that every file can be sent):
+// those of br, gzip and identity that the Accept-Encoding field values
+// (RFC 9110 §12.5.3) accept, by their weight, and for equal weights the
+// smaller first. A coding the field does not name takes the weight of *,
+// or 0; identity, unnamed, is acceptable unless *;q=0 says otherwise; a
+// weight that is not a qvalue makes its coding unacceptable. A request
+// without the field gets the file as it is.
+func chooseEncodings(values []string) []string {
+	if len(values) == 0 {
+		return []string{""}
+	}
+	q := map[string]float64{}
+	star := -1.0
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			coding, params, _ := strings.Cut(part, ";")
+			coding = strings.ToLower(strings.TrimSpace(coding))
+			if coding == "" {
+				continue
+			}
+			if coding == "x-gzip" {
+				coding = "gzip"
+			}
+			w := 1.0
+			for _, p := range strings.Split(params, ";") {
+				k, val, _ := strings.Cut(p, "=")
+				if strings.EqualFold(strings.TrimSpace(k), "q") {
+					w = qvalue(strings.TrimSpace(val))
+				}
+			}
+			if coding == "*" {
+				star = w
+			} else if old, ok := q[coding]; !ok || w > old {
+				q[coding] = w
+			}
+		}
+	}
+	weight := func(c string) float64 {
+		if w, ok := q[c]; ok {
+			return w
+		}
+		if star >= 0 {
+			return star
+		}
+		if c == "identity" {
+			return 0.0001 // acceptable, below any coding named
+		}
+		return 0
+	}
+	type choice struct {
+		enc string
+		w   float64
+	}
+	choices := []choice{{"br", weight("br")}, {"gzip", weight("gzip")}, {"", weight("identity")}}
+	// Stable: at equal weights br, then gzip, then the file as it is.
+	slices.SortStableFunc(choices, func(a, b choice) int { return cmp.Compare(b.w, a.w) })
+	var out []string
+	for _, c := range choices {
+		// The file as it is is always a choice, the last when refused
+		// (a 406 helps no visitor).
+		if c.w > 0 || c.enc == "" {
+			out = append(out, c.enc)
+		}
+	}
+	return out
+}
+
+// qvalueRE is RFC 9110's qvalue: 0 to 1 with up to three decimals.
+var qvalueRE = regexp.MustCompile(`^(0(\.[0-9]{0,3})?|1(\.0{0,3})?)$`)
+
+// qvalue is the weight a q parameter gives, 0 for one that is not a qvalue.
+func qvalue(s string) float64 {
+	if !qvalueRE.MatchString(s) {
+		return 0
+	}
+	w, _ := strconv.ParseFloat(s, 64)
+	return w
+}
+
+// frameSourceRE is one source of a frame-ancestors list: a keyword, a
+// scheme, or a host with optional scheme, port and path; nothing that
+// could end the directive (;) or the header.
+var frameSourceRE = regexp.MustCompile(`^('self'|'none'|[a-zA-Z][a-zA-Z0-9+.-]*:|([a-zA-Z][a-zA-Z0-9+.-]*://)?(\*\.)?[a-zA-Z0-9.-]+(:([0-9]+|\*))?(/[^\s;,'"]*)?)$`)
+
+// securityHeaders are the headers of every response: the site's Content
+// Security Policy with frame-ancestors (which a meta policy cannot carry),
+// X-Frame-Options to the same effect for browsers without it, nosniff,
+// and the referrer policy.
+func securityHeaders(frameAncestors string) (http.Header, error) {
+	sources := strings.Fields(frameAncestors)
+	if strings.ContainsFunc(frameAncestors, unicode.IsControl) {
+		return nil, fmt.Errorf("-frame-ancestors %q: a control character", frameAncestors)
+	}
+	if len(sources) == 0 {
+		return nil, errors.New("-frame-ancestors: empty (use 'none' to forbid every frame)")
+	}
+	for _, s := range sources {
+		if !frameSourceRE.MatchString(s) || s == "'none'" && len(sources) > 1 {
+			return nil, fmt.Errorf("-frame-ancestors: %q is not a CSP source ('self', 'none', https://portal.example.cn …)", s)
+		}
+	}
+	h := http.Header{}
+	h.Set("Content-Security-Policy", csp+"; frame-ancestors "+strings.Join(sources, " "))
+	// X-Frame-Options names no other origin (ALLOW-FROM is gone from
+	// browsers): for a list beyond 'self' it is left out, and browsers
+	// follow frame-ancestors, which supersedes it where both are sent.
+	switch strings.Join(sources, " ") {
+	case "'self'":
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+	case "'none'":
+		h.Set("X-Frame-Options", "DENY")
+	}
+	h.Set("X-Content-Type-Options", "nosniff")
+	// The site asks nothing of another origin and links to none; inside
+	// it, the full referrer stays, for the operator's access logs.
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	return h, nil
 }
 
 // serve serves dir on 127.0.0.1:port until the process ends.
-func serve(dir string, port int) error {
-	if !isFile(filepath.Join(dir, "index.html")) {
+func serve(dir string, port int, c serverConfig) error {
+	if st, err := os.Stat(filepath.Join(dir, "index.html")); err != nil || !st.Mode().IsRegular() {
 		return fmt.Errorf("%s has no index.html: build the site first", dir)
 	}
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+	srv, err := newServer(addr, dir, c)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(os.Stderr, "serve: 年报透视 at http://%s/ (Ctrl-C to stop)\n", addr)
-	return http.ListenAndServe(addr, siteHandler(dir))
+	return srv.ListenAndServe()
 }

@@ -1,0 +1,100 @@
+package site
+
+// Issue 14.1: the same input builds the same site, byte for byte, and so
+// the same version.
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestBuildIsReproducible(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two builds of the site: not with -short")
+	}
+	dirs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}
+	for _, d := range dirs {
+		if err := Build(testOptions(d)); err != nil {
+			t.Fatalf("build: %v", err)
+		}
+	}
+	a, b := siteFiles(t, dirs[0]), siteFiles(t, dirs[1])
+	var names []string
+	for n := range a {
+		names = append(names, n)
+	}
+	for n := range b {
+		if _, ok := a[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	var differ []string
+	for _, n := range names {
+		x, inA := a[n]
+		y, inB := b[n]
+		switch {
+		case !inA:
+			differ = append(differ, n+" (only in the second)")
+		case !inB:
+			differ = append(differ, n+" (only in the first)")
+		case !bytes.Equal(x, y) && (strings.HasSuffix(n, ".br") || strings.HasSuffix(n, ".gz") || strings.HasSuffix(n, ".wasm")):
+			differ = append(differ, n)
+		case !bytes.Equal(x, y):
+			differ = append(differ, n+" "+firstDifference(x, y))
+		}
+	}
+	for _, d := range differ {
+		t.Errorf("differs between two builds: %s", d)
+	}
+	va, err := hashDir(dirs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	vb, err := hashDir(dirs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if va != vb {
+		t.Errorf("two builds hash to %s and %s", va, vb)
+	}
+	t.Logf("%d files, the same in both builds: %v", len(names), len(differ) == 0)
+}
+
+// siteFiles reads every file of a built site by its slash path.
+func siteFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// firstDifference shows where two files part, for the test's message.
+func firstDifference(x, y []byte) string {
+	i := 0
+	for i < len(x) && i < len(y) && x[i] == y[i] {
+		i++
+	}
+	from := max(0, i-60)
+	return fmt.Sprintf("at byte %d: %q ≠ %q", i, x[from:min(len(x), i+60)], y[from:min(len(y), i+60)])
+}
