@@ -161,6 +161,8 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 				ctx.Page().SetTitle(p.v.title(name))
 				if r := p.v.report; r != nil {
 					ctx.Page().SetDescription(fmt.Sprintf("%s：%s%d年政府信息公开工作年度报告的图表与数据。", name, r.Body, r.Year))
+					ctx.Page().SetAuthor(r.Body)
+					ctx.Page().SetKeywords("政府信息公开", "年度报告", r.Body)
 				}
 			}
 		})

@@ -271,6 +271,9 @@ func pageTables(r *data.Report) map[string][]charts.Table {
 // root of its origin, and built with -base and served under that path, as
 // a portal hosts a tool.
 func TestExplorerInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Chromium tests run in make test, not with -short")
+	}
 	for _, base := range []string{"", "/nianbao"} {
 		name := "at the root"
 		if base != "" {

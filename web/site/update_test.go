@@ -16,6 +16,9 @@ import (
 // visit, rebuild v2 with a changed number into the same folder, reload,
 // see v2; with the network cut, still v2; the old version's cache gone.
 func TestUpdateReachesVisitors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Chromium tests run in make test, not with -short")
+	}
 	datasets := t.TempDir()
 	names, _ := filepath.Glob(filepath.Join(repoRoot, "data", "datasets", "*.json"))
 	for _, n := range names {
