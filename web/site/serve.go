@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"net"
@@ -119,9 +120,19 @@ func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
 			return
 		}
 		f, enc, err := openSite(dir, name, r.Header.Values("Accept-Encoding"))
+		if errors.Is(err, fs.ErrNotExist) && strings.HasSuffix(name, "/") {
+			// /r/{id}/ is the page /r/{id}.
+			f, enc, err = openSite(dir, strings.TrimSuffix(name, "/"), r.Header.Values("Accept-Encoding"))
+		}
+		status := http.StatusOK
 		if errors.Is(err, fs.ErrNotExist) {
-			http.NotFound(w, r)
-			return
+			// The site's own page for a path it does not have, which
+			// offers the catalog; a bare "not found" without one.
+			status = http.StatusNotFound
+			if f, enc, err = openSite(dir, "404.html", r.Header.Values("Accept-Encoding")); err != nil {
+				http.NotFound(w, r)
+				return
+			}
 		}
 		if err != nil {
 			http.Error(w, "not readable", http.StatusInternalServerError)
@@ -142,6 +153,16 @@ func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
 			// compress on the fly); these bytes are the file's. go-app's
 			// loader computes its progress from it ("NaN%" without).
 			h.Set("Content-Length", strconv.FormatInt(f.size, 10))
+		}
+		if status != http.StatusOK {
+			if enc == "" {
+				h.Set("Content-Length", strconv.FormatInt(f.size, 10))
+			}
+			w.WriteHeader(status)
+			if r.Method != http.MethodHead {
+				io.Copy(w, f.file)
+			}
+			return
 		}
 		http.ServeContent(w, r, "", f.mod, f.file)
 	}), nil

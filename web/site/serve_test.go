@@ -107,7 +107,7 @@ func TestSiteHandler(t *testing.T) {
 		{"POST", "/", "", 405, "", "", ""},
 		{"GET", "/nothing", "", 404, "", "", ""},
 		{"GET", "/web/", "", 404, "", "", ""},
-		{"GET", "/outcomes/", "", 404, "", "", ""},
+		{"GET", "/outcomes/", "", 200, "outcomes", "text/html; charset=utf-8", ""},
 		// Paths that only a way out of the folder would send.
 		{"GET", "/../etc/passwd", "", 400, "", "", ""},
 		{"GET", "/web/../index.html", "", 400, "", "", ""},
@@ -493,3 +493,23 @@ func TestServeAcrossBuilds(t *testing.T) {
 }
 
 func first(s []string, n int) []string { return s[:min(n, len(s))] }
+
+// A site with its 404 page sends it, with status 404, for a path it does
+// not have.
+func TestNotFoundPage(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"index.html": "home", "404.html": "找不到这一页"})
+	srv := httptest.NewServer(siteHandler(dir))
+	defer srv.Close()
+	for _, p := range []string{"/r/no-such-report", "/nothing/at/all", "/web/x.js"} {
+		res, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 404 || string(b) != "找不到这一页" || res.Header.Get("Content-Security-Policy") == "" {
+			t.Errorf("%s: %d %q", p, res.StatusCode, b)
+		}
+	}
+}
