@@ -315,29 +315,32 @@ func TestBadInputNamesWhatAndWhere(t *testing.T) {
 	huaian := string(readReport(t, "huaian-city-2024.layout.txt"))
 	cut := func(s, at string) string { return s[:strings.Index(s, at)] }
 	tests := []struct {
-		name, in, where, what string
+		name, in string
+		table    string
+		cause    error
+		what     string
 	}{
-		{"empty", "", "file", "empty"},
-		{"blank", " \n\n ", "file", "empty"},
-		{"not a report", "今天天气很好。\n我们去公园散步。\n", "table 三", "no heading"},
-		{"no table 三", strings.Replace(nantong, "三、收到和处理政府信息公开申请情况", "三、其他", 1), "table 三", "no heading"},
-		{"no table 四", strings.Replace(nantong, "四、政府信息公开行政复议、行政诉讼情况", "", 1), "table 四", "no heading"},
-		{"cut off in table 三", cut(huaian, "（七）总计"), "table 四", "no heading"},
-		{"cut off in table 四", cut(huaian, "12   1     1    6       20"), "table 四", "10 numbers for 15 cells"},
-		{"rows missing", strings.Replace(huaian, "2.重复申请                   25        0        0         0        0         0    25", "", 1), "table 三", "rows of numbers"},
-		{"not UTF-8 or GBK", "\xff\xfe\xfd\x80\x81", "encoding", "neither"},
-		{"no title", strings.Replace(nantong, "2019年南通市人民政府信息公开工作年度报告", "", 1), "title", "no title"},
-		{"no template headers", strings.NewReplacer("制作数量", "", "上一年项目数量", "", "采购总金额", "").Replace(nantong), "table 二", "neither template"},
+		{"empty", "", "", ErrEmpty, "empty"},
+		{"blank", " \n\n ", "", ErrEmpty, "empty"},
+		{"not a report", "今天天气很好。\n我们去公园散步。\n", "三", ErrNotReport, "本年新收"},
+		{"no table 三", strings.Replace(nantong, "一、本年新收政府信息公开申请数量", "一、其他", 1), "三", ErrNotReport, "本年新收"},
+		{"no table 四", nantong[:strings.Index(nantong, "四、政府信息公开行政复议")] + nantong[strings.Index(nantong, "五、存在的主要问题"):], "四", ErrNotReport, "no table 四"},
+		{"cut off in table 三", cut(huaian, "（七）总计"), "四", ErrNotReport, "no table 四"},
+		{"cut off in table 四", cut(huaian, "12   1     1    6       20"), "四", ErrAmbiguous, "10 numbers for 15 cells"},
+		{"rows missing", strings.Replace(huaian, "2.重复申请                   25        0        0         0        0         0    25", "", 1), "三", ErrCells, "rows of numbers"},
+		{"not UTF-8 or GBK", "\xfd\xfe\x80\x81\xff", "", ErrEncoding, "neither"},
+		{"no title", strings.Replace(nantong, "2019年南通市人民政府信息公开工作年度报告", "", 1), "", ErrNoTitle, "--body"},
+		{"no template headers", strings.NewReplacer("制作数量", "", "上一年项目数量", "", "采购总金额", "").Replace(nantong), "二", ErrFormat, "neither template"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Import("r.txt", "", []byte(tt.in))
-			var ie *ImportError
+			var ie *Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("err = %v, want an ImportError", err)
+				t.Fatalf("err = %v, want an *Error", err)
 			}
-			if ie.Where != tt.where || !strings.Contains(ie.What, tt.what) {
-				t.Errorf("err = %q, want %s: …%s…", err, tt.where, tt.what)
+			if ie.File != "r.txt" || ie.Table != tt.table || !errors.Is(err, tt.cause) || !strings.Contains(err.Error(), tt.what) {
+				t.Errorf("err = %q (%+v), want table %q, cause %q: …%s…", err, ie, tt.table, tt.cause, tt.what)
 			}
 		})
 	}

@@ -12,18 +12,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// ImportError is a report that cannot be imported: what is wrong and where.
-type ImportError struct {
-	Where string // "table 三", "line 212", …
-	What  string
-}
-
-func (e *ImportError) Error() string { return e.Where + ": " + e.What }
-
-func importErr(where, format string, args ...any) error {
-	return &ImportError{Where: where, What: fmt.Sprintf(format, args...)}
-}
-
 // textLine is one line of the report as text.
 type textLine struct {
 	n     int    // 1-based line number in the text
@@ -40,7 +28,7 @@ func decodeText(b []byte) (string, error) {
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil || !utf8.Valid(out) || strings.ContainsRune(string(out), utf8.RuneError) {
-		return "", importErr("encoding", "the text is neither UTF-8 nor GB18030/GBK")
+		return "", refuse(0, "", ErrEncoding, "")
 	}
 	return string(out), nil
 }
@@ -105,64 +93,10 @@ func canon(s string) string {
 	return s
 }
 
-// sectionHeads match the headings of the six sections, in their variants.
-var sectionHeads = []struct {
-	key string
-	re  *regexp.Regexp
-}{
-	{"一", regexp.MustCompile(`^(一、)?总体情况$`)},
-	{"二", regexp.MustCompile(`^(二、)?主动公开政府信息(的)?情况$`)},
-	{"三", regexp.MustCompile(`^(三、)?收到和处理政府信息公开申请(的)?情况$`)},
-	{"四", regexp.MustCompile(`^(四、)?.*(行政复议.*行政诉讼|行政诉讼.*行政复议).*情况$`)},
-	{"五", regexp.MustCompile(`^(五、)?存在(的)?(主要)?问题及(其)?改进(措施|情况)(及措施)?$`)},
-	{"六", regexp.MustCompile(`^(六、)?其他需要报告的事项$`)},
-}
-
-// findSections returns the index of each section's heading line, in order.
-func findSections(lines []textLine) (map[string]int, error) {
-	at := map[string]int{}
-	next := 0
-	for i, l := range lines {
-		if next == len(sectionHeads) {
-			break
-		}
-		for k := next; k < len(sectionHeads); k++ {
-			if sectionHeads[k].re.MatchString(l.canon) {
-				at[sectionHeads[k].key] = i
-				next = k + 1
-				break
-			}
-		}
-	}
-	for _, need := range []string{"三", "四"} {
-		if _, ok := at[need]; !ok {
-			what := map[string]string{"三": "三、收到和处理政府信息公开申请情况", "四": "四、政府信息公开行政复议、行政诉讼情况"}[need]
-			return nil, importErr("table "+need, "no heading “%s”: this is not a report in the national format, or it is cut off", what)
-		}
-	}
-	if at["三"] > at["四"] {
-		return nil, importErr("table 四", "its heading comes before table 三's")
-	}
-	return at, nil
-}
-
-// sectionEnd is the line index where the section starting at start ends.
-func sectionEnd(at map[string]int, key string, n int) int {
-	order := []string{"一", "二", "三", "四", "五", "六"}
-	start := at[key]
-	end := n
-	for _, k := range order {
-		if i, ok := at[k]; ok && i > start && i < end {
-			end = i
-		}
-	}
-	return end
-}
-
 // narrativeParagraphs joins wrapped lines into paragraphs. A paragraph
 // breaks at an empty line, at an indented line (PDF layout), at a
 // numbered sub-heading, and after a short line that ends a sentence.
-func narrativeParagraphs(lines []textLine, heading *regexp.Regexp) []string {
+func narrativeParagraphs(lines []textLine, heading func(canon string) bool) []string {
 	width := 0
 	for _, l := range lines {
 		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l.raw)))
@@ -183,7 +117,7 @@ func narrativeParagraphs(lines []textLine, heading *regexp.Regexp) []string {
 			prevShortEnd = false
 			continue
 		}
-		if heading != nil && heading.MatchString(l.canon) {
+		if heading != nil && heading(l.canon) {
 			continue
 		}
 		indented := strings.HasPrefix(l.raw, "  ")
@@ -248,31 +182,53 @@ func startsASCII(s string) bool {
 }
 
 var (
-	titleBodyFirstRE = regexp.MustCompile(`^([^，,。《》：:；;“”"（）]{2,30}?)(\d{4})年度?政府信息公开工作年度报告`)
-	titleYearFirstRE = regexp.MustCompile(`^(\d{4})年度?([^，,。《》：:；;“”"（）]{2,30}?)信息公开工作年度报告`)
+	titleBodyFirstRE = regexp.MustCompile(`^([^，,。《》：:；;“”"（）]{2,30}?)(\d{4})年度?(政府)?信息公开(工作)?(年度)?(报告|年报)`)
+	titleYearFirstRE = regexp.MustCompile(`^(\d{4})年度?([^，,。《》：:；;“”"（）]{2,30}?)信息公开(工作)?(年度)?(报告|年报)`)
+	titleYearOnlyRE  = regexp.MustCompile(`(\d{4})年度?(政府)?信息公开(工作)?(年度)?(报告|年报)`)
+	hanYearRE        = regexp.MustCompile(`[〇零一二三四五六七八九]{4}年`)
 	publishedRE      = regexp.MustCompile(`(发布时间|发布日期|成文日期)[：:]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})`)
 	preparedByRE     = regexp.MustCompile(`本报告由(.{2,40}?)(办公室|办公厅)`)
 )
 
+// hanDigits turns a year in Chinese numerals into digits: 二〇二三年 → 2023年.
+func hanDigits(s string) string {
+	if !strings.Contains(s, "年") || !hanYearRE.MatchString(s) {
+		return s
+	}
+	return hanYearRE.ReplaceAllStringFunc(s, func(y string) string {
+		return strings.Map(func(r rune) rune {
+			if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
+				return '0' + rune(len([]rune("〇一二三四五六七八九"[:i])))
+			}
+			if r == '零' {
+				return '0'
+			}
+			return r
+		}, y)
+	})
+}
+
 // reportTitle finds the body and year in the title, within the lines before
-// section 一 (a title may be split over two lines).
-func reportTitle(lines []textLine) (body string, year int, err error) {
+// the report's first part (the page's <title> comes first in an HTML page;
+// a title may be split over two lines). It accepts 政府信息公开工作年度报告
+// with or without 工作 or 年度; either result is zero when not found.
+func reportTitle(lines []textLine) (body string, year int) {
 	for i, l := range lines {
-		if !strings.Contains(l.canon, "年度报告") {
+		if !strings.Contains(l.canon, "报告") && !strings.Contains(l.canon, "年报") {
 			continue
 		}
-		cands := []string{l.canon}
+		cands := []string{hanDigits(l.canon)}
 		if i > 0 {
-			cands = append(cands, lines[i-1].canon+l.canon)
+			cands = append(cands, hanDigits(lines[i-1].canon+l.canon))
 			if i > 1 && lines[i-1].canon == "" {
-				cands = append(cands, lines[i-2].canon+l.canon)
+				cands = append(cands, hanDigits(lines[i-2].canon+l.canon))
 			}
 		}
 		for j := len(cands) - 1; j >= 0; j-- {
 			c := cands[j]
 			if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil {
 				fmt.Sscan(m[2], &year)
-				return m[1], year, nil
+				return m[1], year
 			}
 			if m := titleYearFirstRE.FindStringSubmatch(c); m != nil {
 				fmt.Sscan(m[1], &year)
@@ -282,12 +238,16 @@ func reportTitle(lines []textLine) (body string, year int, err error) {
 				if strings.HasSuffix(body, "政府") && !strings.HasSuffix(body, "人民政府") || strings.HasSuffix(body, "人民政府政府") {
 					body = strings.TrimSuffix(body, "政府")
 				}
-				return body, year, nil
+				return body, year
 			}
 		}
-		break
+		if year == 0 {
+			if m := titleYearOnlyRE.FindStringSubmatch(cands[0]); m != nil {
+				fmt.Sscan(m[1], &year)
+			}
+		}
 	}
-	return "", 0, importErr("title", "no title “……年政府信息公开工作年度报告” naming the body and the year")
+	return "", year
 }
 
 // fullBody prefers the fuller name of "本报告由……办公室" when it ends with the

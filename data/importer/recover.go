@@ -46,7 +46,7 @@ func Recover(t data.Requests, short []ShortRow) error {
 		choices[i] = combinations(len(data.RequestColumns), len(s.Cells))
 		total *= len(choices[i])
 		if total > maxPlacements {
-			return fmt.Errorf("table 三: too many cells lost in rows %s to place them", rowList(short))
+			return fmt.Errorf("%w: too many cells lost in rows %s to place them", ErrCells, rowList(short))
 		}
 	}
 	eqs := data.RequestEquations(t)
@@ -80,7 +80,7 @@ func Recover(t data.Requests, short []ShortRow) error {
 	}
 	switch len(fits) {
 	case 0:
-		return fmt.Errorf("table 三, rows %s: no placement of the printed numbers fits the cross-checks", rowList(short))
+		return fmt.Errorf("%w: rows %s: no placement of the printed numbers fits the cross-checks", ErrNoFit, rowList(short))
 	case 1:
 		for ref, s := range fits[0] {
 			t[ref.row][ref.col] = data.Cell{Value: s.value, Status: data.Recovered, Rule: s.rule}
@@ -103,8 +103,8 @@ func Recover(t data.Requests, short []ShortRow) error {
 		alts = append(alts, describe(f))
 	}
 	sort.Strings(alts)
-	return fmt.Errorf("table 三, rows %s: %d fillings fit the cross-checks, not recovering: %s",
-		rowList(short), len(fits), strings.Join(alts, "; "))
+	return fmt.Errorf("%w: rows %s: %d fillings fit the cross-checks, not recovering: %s",
+		ErrAmbiguous, rowList(short), len(fits), strings.Join(alts, "; "))
 }
 
 type cellRef struct {

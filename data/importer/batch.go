@@ -1,0 +1,164 @@
+package importer
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"nianbao/data"
+)
+
+// isTerminal says whether w is a terminal (progress is shown only there).
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// outcome is what became of one file of a batch.
+type outcome struct {
+	file     string
+	imp      *Imported
+	out      string   // the dataset written
+	findings []string // the checks the report breaks, as printed, one per finding
+	err      error
+}
+
+// Batch imports many reports into dir, one dataset ID.json each, written
+// atomically as each imports. It prints each report's warnings, recovered
+// cells and findings to w (with progress while it runs, when w is a
+// terminal), then checks every body's consecutive years against each other
+// (this year's 上年结转 against last year's 结转下年度: data.CrossYear), and
+// ends with a summary: a line per report, imported, with findings or
+// refused, with the reason. Two files of one body and year are one report
+// twice: the second is refused. A report whose ID another report already
+// took gets the ID made from its body and year instead, and says so. It
+// returns an error when any report was refused, having written every report
+// that imported.
+func Batch(files []string, dir string, opt Options, w io.Writer) error {
+	tty := isTerminal(w)
+	clear := func() {
+		if tty {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+	var results []*outcome
+	byID := map[string]*outcome{}
+	byReport := map[string]*outcome{}
+	for i, name := range files {
+		if tty {
+			fmt.Fprintf(w, "\r\033[K[%d/%d] %s", i+1, len(files), name)
+		}
+		o := &outcome{file: name}
+		results = append(results, o)
+		b, err := os.ReadFile(name)
+		if err == nil {
+			o.imp, err = ImportOptions(name, b, opt)
+		}
+		if err != nil {
+			o.err = err
+			continue
+		}
+		r := o.imp.Report
+		key := fmt.Sprintf("%s %d", r.Body, r.Year)
+		if prev, ok := byReport[key]; ok {
+			o.err = &Error{File: name, Err: fmt.Errorf("%w: %s%d年 is already imported from %s (as %s)", ErrDuplicate, r.Body, r.Year, prev.file, prev.imp.Report.ID)}
+			o.imp = nil
+			continue
+		}
+		if prev, ok := byID[r.ID]; ok {
+			id := BodyID(r.Body, r.Year)
+			if _, taken := byID[id]; taken || id == r.ID {
+				o.err = &Error{File: name, Err: fmt.Errorf("%w: the ID %s is taken by %s; import this report alone with --id", ErrID, r.ID, prev.file)}
+				o.imp = nil
+				continue
+			}
+			o.imp.Warnings = append(o.imp.Warnings, fmt.Sprintf("the ID %s is taken by %s; this report is %s", r.ID, prev.file, id))
+			r.ID = id
+		}
+		byReport[key], byID[r.ID] = o, o
+		o.out = filepath.Join(dir, r.ID+".json")
+		if err := data.WriteFile(o.out, r); err != nil {
+			o.err, o.imp = err, nil
+			continue
+		}
+		for _, f := range data.Check(r) {
+			o.findings = append(o.findings, fmt.Sprintf("rule %d, 表%s %s / %s: printed %d, the rule wants %d", f.Rule, f.Table, f.Row, f.Column, f.Printed, f.Want))
+		}
+		clear()
+		report(w, name, o.imp)
+	}
+	clear()
+
+	// The cross-year check, body by body, year after year.
+	var ok []*outcome
+	for _, o := range results {
+		if o.imp != nil {
+			ok = append(ok, o)
+		}
+	}
+	sort.SliceStable(ok, func(i, j int) bool {
+		a, b := ok[i].imp.Report, ok[j].imp.Report
+		if a.Body != b.Body {
+			return a.Body < b.Body
+		}
+		return a.Year < b.Year
+	})
+	for i := 1; i < len(ok); i++ {
+		prev, cur := ok[i-1], ok[i]
+		for _, f := range data.CrossYear(prev.imp.Report, cur.imp.Report) {
+			msg := fmt.Sprintf("rule 5, 表三 %s / %s: printed %d, %s's 结转下年度 (%d年) is %d", f.Row, f.Column, f.Printed, prev.file, prev.imp.Report.Year, f.Want)
+			cur.findings = append(cur.findings, msg)
+			fmt.Fprintf(w, "%s: finding: %s\n", cur.file, msg)
+		}
+	}
+
+	// The summary.
+	var imported, flagged, refused []string
+	for _, o := range results {
+		switch {
+		case o.err != nil:
+			refused = append(refused, fmt.Sprintf("  refused   %s: %s", o.file, strings.TrimPrefix(o.err.Error(), o.file+": ")))
+		case len(o.findings) > 0:
+			flagged = append(flagged, fmt.Sprintf("  findings  %s → %s: %d (%s)", o.file, o.out, len(o.findings), summarize(o.findings)))
+		default:
+			imported = append(imported, fmt.Sprintf("  imported  %s → %s", o.file, o.out))
+		}
+	}
+	fmt.Fprintf(w, "%d reports: %d imported, %d with findings, %d refused\n", len(results), len(imported), len(flagged), len(refused))
+	for _, l := range append(append(imported, flagged...), refused...) {
+		fmt.Fprintln(w, l)
+	}
+	if len(refused) > 0 {
+		return fmt.Errorf("%d of %d reports refused", len(refused), len(results))
+	}
+	return nil
+}
+
+// summarize counts findings by rule: "rule 4 ×2, rule 5".
+func summarize(findings []string) string {
+	count := map[string]int{}
+	var order []string
+	for _, f := range findings {
+		rule, _, _ := strings.Cut(f, ",")
+		if count[rule] == 0 {
+			order = append(order, rule)
+		}
+		count[rule]++
+	}
+	var parts []string
+	for _, r := range order {
+		if count[r] > 1 {
+			parts = append(parts, fmt.Sprintf("%s ×%d", r, count[r]))
+		} else {
+			parts = append(parts, r)
+		}
+	}
+	return strings.Join(parts, ", ")
+}

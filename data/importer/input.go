@@ -1,0 +1,184 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"os/exec"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// The forms a report comes in, as Imported.Form names them.
+const (
+	FormText     = "text"
+	FormHTML     = "HTML"
+	FormMarkdown = "Markdown"
+	FormPDF      = "PDF"
+	FormDocx     = "Word .docx"
+)
+
+// toText turns a file into the text the importer reads, telling its form by
+// its content, never by its name: PDF, Word .docx, HTML, or text (UTF-8,
+// UTF-16 with a byte-order mark, GB18030/GBK), Markdown pipe tables made
+// into rows. Other files get an error saying what to do with them.
+func toText(b []byte) (string, string, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return "", "", refuse(0, "", ErrEmpty, "")
+	}
+	head := b[:min(len(b), 1024)]
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		s, err := pdfToText(b)
+		return s, FormPDF, err
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		s, err := docxToText(b)
+		return s, FormDocx, err
+	case bytes.HasPrefix(b, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+		return "", "", refuse(0, "", ErrBinary, "a Word 97–2003 .doc (or another Office 97 file): open it in Word, WPS or LibreOffice and save it as .docx or PDF, then import that")
+	case bytes.HasPrefix(b, []byte("{\\rtf")):
+		return "", "", refuse(0, "", ErrBinary, "an RTF file: save it as .docx or PDF, then import that")
+	case bytes.HasPrefix(b, []byte("\x89PNG")), bytes.HasPrefix(b, []byte("\xff\xd8\xff")), bytes.HasPrefix(b, []byte("GIF8")),
+		bytes.HasPrefix(b, []byte("II*\x00")), bytes.HasPrefix(b, []byte("MM\x00*")):
+		return "", "", refuse(0, "", ErrBinary, "an image: run OCR on it (tools that write Markdown tables suit) and import the text")
+	case bytes.HasPrefix(b, []byte("\xff\xfe")), bytes.HasPrefix(b, []byte("\xfe\xff")):
+		u, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
+		if err != nil || !utf8.Valid(u) {
+			return "", "", refuse(0, "", ErrEncoding, "it starts as UTF-16 but does not decode")
+		}
+		b = u
+	}
+	if looksLikeHTML(b) {
+		s, err := htmlToText(b)
+		return s, FormHTML, err
+	}
+	if i := bytes.IndexByte(b[:min(len(b), 8192)], 0); i >= 0 {
+		return "", "", refuse(0, "", ErrBinary, "a binary file (a zero byte at offset %d): import the report itself as text, HTML, Markdown, PDF or .docx", i)
+	}
+	s, err := decodeText(b)
+	if err != nil {
+		return "", "", err
+	}
+	if md, ok := markdownToText(s); ok {
+		return md, FormMarkdown, nil
+	}
+	return s, FormText, nil
+}
+
+var htmlRE = regexp.MustCompile(`(?i)<(!doctype html|html|table|body)[\s>]`)
+
+func looksLikeHTML(b []byte) bool {
+	head := b
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	return htmlRE.Match(head)
+}
+
+// pdftotext is the program that extracts a PDF's text; a variable so that
+// a test can name one that is missing.
+var pdftotext = "pdftotext"
+
+// pdfToText extracts a PDF's text with poppler's pdftotext in -layout mode,
+// which keeps table cells by position.
+func pdfToText(b []byte) (string, error) {
+	path, err := exec.LookPath(pdftotext)
+	if err != nil {
+		return "", refuse(0, "", ErrPDFTool, "")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, path, "-layout", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(b)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		if i := strings.IndexByte(msg, '\n'); i > 0 {
+			msg = msg[:i]
+		}
+		return "", refuse(0, "", ErrBinary, "pdftotext cannot read this PDF (%s): is it damaged or encrypted?", msg)
+	}
+	s := out.String()
+	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
+		return "", refuse(0, "", ErrNoText, "the PDF has no text layer (a scan?): run OCR on it (e.g. ocrmypdf, or a tool that writes Markdown tables) and import the result")
+	}
+	if !utf8.ValidString(s) {
+		return "", refuse(0, "", ErrEncoding, "pdftotext gave text that is not UTF-8")
+	}
+	return strings.ReplaceAll(s, "\f", "\n"), nil
+}
+
+var (
+	mdSepRE     = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
+	mdHeadingRE = regexp.MustCompile(`^#{1,6}\s+`)
+	mdBreakRE   = regexp.MustCompile(`(?i)<br\s*/?>`)
+)
+
+// markdownToText makes the rows of Markdown pipe tables into the rows the
+// importer reads, as an HTML row becomes one (the label, then the cells two
+// spaces apart, an empty cell after the first filled one written "—"), and
+// drops heading marks and emphasis. It reports false for text with no pipe
+// table.
+func markdownToText(s string) (string, bool) {
+	if !strings.Contains(s, "|") || !(strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") || strings.Contains(s, "\n |")) {
+		return "", false
+	}
+	lines := strings.Split(s, "\n")
+	found := false
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "|") && mdSepRE.MatchString(t) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return "", false
+	}
+	var out strings.Builder
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(t, "|"):
+			if mdSepRE.MatchString(t) {
+				continue
+			}
+			t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+			var cells []string
+			seen := false
+			for _, c := range strings.Split(t, "|") {
+				c = strings.Join(strings.Fields(mdInline(c)), "")
+				if c == "" {
+					if seen {
+						cells = append(cells, "—")
+					}
+					continue
+				}
+				seen = true
+				cells = append(cells, c)
+			}
+			out.WriteString(strings.Join(cells, "  "))
+		default:
+			out.WriteString(mdInline(mdHeadingRE.ReplaceAllString(t, "")))
+		}
+		out.WriteByte('\n')
+	}
+	return out.String(), true
+}
+
+// mdInline drops emphasis marks and turns <br> into a space.
+func mdInline(s string) string {
+	if strings.Contains(s, "<") {
+		s = mdBreakRE.ReplaceAllString(s, " ")
+	}
+	if strings.ContainsAny(s, "*_") {
+		s = strings.NewReplacer("**", "", "__", "").Replace(s)
+	}
+	return s
+}
