@@ -60,7 +60,7 @@ func htmlToText(b []byte) (string, error) {
 			case atom.Br:
 				out.WriteString("\n")
 			}
-			if isChrome(n) {
+			if isChrome(n) || n.DataAtom == atom.Li && isLinkItem(n) {
 				return
 			}
 		}
@@ -141,6 +141,25 @@ func hasChromeWord(v string) bool {
 		}
 	}
 	return false
+}
+
+// isLinkItem says whether a list item is a link to another page (a list of
+// other reports, of related news), its text mostly the link's.
+func isLinkItem(li *html.Node) bool {
+	all := len(strings.Join(strings.Fields(nodeText(li)), ""))
+	linked := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			linked += len(strings.Join(strings.Fields(nodeText(n)), ""))
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(li)
+	return linked > 0 && 2*linked >= all
 }
 
 // holdsReport says whether an element holds a part of the report: table

@@ -226,11 +226,11 @@ func reportTitle(lines []textLine) (body string, year int) {
 		}
 		for j := len(cands) - 1; j >= 0; j-- {
 			c := cands[j]
-			if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil {
+			if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[1]) {
 				fmt.Sscan(m[2], &year)
 				return m[1], year
 			}
-			if m := titleYearFirstRE.FindStringSubmatch(c); m != nil {
+			if m := titleYearFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[2]) {
 				fmt.Sscan(m[1], &year)
 				// "2019年南通市人民政府信息公开…": the body's 政府 doubles as the
 				// title's; "…财政局政府信息公开…": it does not.
@@ -248,6 +248,12 @@ func reportTitle(lines []textLine) (body string, year int) {
 		}
 	}
 	return "", year
+}
+
+// plausibleBody says whether a title's words before or after the year can
+// be a body's name: not a menu's or a column's ("政府信息公开年报").
+func plausibleBody(s string) bool {
+	return !strings.Contains(s, "信息公开") && !strings.Contains(s, "报告") && !strings.Contains(s, "年报") && !strings.Contains(s, "当前位置")
 }
 
 // fullBody prefers the fuller name of "本报告由……办公室" when it ends with the

@@ -123,9 +123,11 @@ var (
 
 // markdownToText makes the rows of Markdown pipe tables into the rows the
 // importer reads, as an HTML row becomes one (the label, then the cells two
-// spaces apart, an empty cell after the first filled one written "—"), and
-// drops heading marks and emphasis. It reports false for text with no pipe
-// table.
+// spaces apart, an empty cell written "—"), and drops heading marks and
+// emphasis. A merged cell is an empty one in Markdown: in the label columns
+// (those left of the first column that holds a number) an empty cell is left
+// out, as a rowspan leaves it out; in the others it is blank. It reports
+// false for text with no pipe table.
 func markdownToText(s string) (string, bool) {
 	if !strings.Contains(s, "|") || !(strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") || strings.Contains(s, "\n |")) {
 		return "", false
@@ -142,30 +144,48 @@ func markdownToText(s string) (string, bool) {
 		return "", false
 	}
 	var out strings.Builder
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(t, "|"):
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if !strings.HasPrefix(t, "|") {
+			out.WriteString(mdInline(mdHeadingRE.ReplaceAllString(t, "")))
+			out.WriteByte('\n')
+			continue
+		}
+		// A table: its rows of cells, and where its numbers start.
+		var rows [][]string
+		firstData := -1
+		for ; i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "|"); i++ {
+			t := strings.TrimSpace(lines[i])
 			if mdSepRE.MatchString(t) {
 				continue
 			}
 			t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
 			var cells []string
-			seen := false
-			for _, c := range strings.Split(t, "|") {
+			for j, c := range strings.Split(t, "|") {
 				c = strings.Join(strings.Fields(mdInline(c)), "")
-				if c == "" {
-					if seen {
-						cells = append(cells, "—")
-					}
-					continue
-				}
-				seen = true
 				cells = append(cells, c)
+				if j > 0 && (firstData < 0 || j < firstData) && numberRE.MatchString(c) {
+					firstData = j
+				}
 			}
-			out.WriteString(strings.Join(cells, "  "))
-		default:
-			out.WriteString(mdInline(mdHeadingRE.ReplaceAllString(t, "")))
+			rows = append(rows, cells)
+		}
+		i--
+		if firstData < 0 {
+			firstData = 1
+		}
+		for _, cells := range rows {
+			var keep []string
+			for j, c := range cells {
+				switch {
+				case c != "":
+					keep = append(keep, c)
+				case j >= firstData && len(keep) > 0:
+					keep = append(keep, "—")
+				}
+			}
+			out.WriteString(strings.Join(keep, "  "))
+			out.WriteByte('\n')
 		}
 		out.WriteByte('\n')
 	}
