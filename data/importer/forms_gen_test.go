@@ -424,4 +424,3 @@ func utf16Units(rs []rune) []uint16 {
 	}
 	return out
 }
-
