@@ -124,7 +124,11 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 	for _, o := range results {
 		switch {
 		case o.err != nil:
-			refused = append(refused, fmt.Sprintf("  refused   %s: %s", o.file, strings.TrimPrefix(o.err.Error(), o.file+": ")))
+			msg := o.err.Error()
+			if !strings.HasPrefix(msg, o.file+":") {
+				msg = o.file + ": " + msg
+			}
+			refused = append(refused, "  refused   "+msg)
 		case len(o.findings) > 0:
 			flagged = append(flagged, fmt.Sprintf("  findings  %s → %s: %d (%s)", o.file, o.out, len(o.findings), summarize(o.findings)))
 		default:

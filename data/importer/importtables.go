@@ -244,6 +244,7 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 	var got []placed
 	inRun := false
 	empties := 0
+	trail := -1 // the empty lines after the last number
 	for _, l := range lines {
 		if strings.TrimSpace(l.raw) == "" {
 			empties++
@@ -257,9 +258,13 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 			if label != "" {
 				inRun = false
 			}
+			if len(got) > 0 && trail < 0 {
+				trail = empties
+			}
 			empties = 0
 			continue
 		}
+		trail = -1
 		if !inRun {
 			runs = append(runs, nil)
 			inRun = true
@@ -282,6 +287,9 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 		}
 		empties = 0
 	}
+	if trail < 0 {
+		trail = empties
+	}
 	var cells []data.Cell
 	for _, r := range runs {
 		cells = append(cells, r...)
@@ -292,12 +300,13 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 	case len(cells) > want:
 		return nil, nil, refuse(line0, "四", ErrCells, "%d numbers for %d cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计)", len(cells), want)
 	case len(cells) < want:
+		var how string
 		var err error
-		cells, err = placeAppeals(got)
+		cells, how, err = placeAppeals(got, trail)
 		if err != nil {
 			return nil, nil, &Error{Line: line0, Table: "四", Err: err}
 		}
-		warnings = append(warnings, fmt.Sprintf("table 四: the copy gives %d numbers for %d cells; they fit only one way (by cross-check 4 and the copy's empty lines), the other cells are blank", len(got), want))
+		warnings = append(warnings, fmt.Sprintf("table 四: the copy gives %d numbers for %d cells; %s", len(got), want, how))
 	case !appealsHold(cells) && len(runs) > 1:
 		if re, ok := reassemble(runs); ok {
 			cells = re
@@ -324,26 +333,50 @@ type placed struct {
 }
 
 // placeAppeals places the numbers of a table 四 copy that lost its blank
-// cells (a web copy's empty cells collapse into fewer empty lines, or vanish):
-// every way of putting the numbers, in printed order, among the fifteen cells
-// with the rest blank is tried, and kept when every group keeps cross-check
-// 4. Where the copy prints one number a line, its empty lines narrow the
-// ways: the usual gap between two numbers means adjacent cells, a longer one
-// at least one blank cell between them. Exactly one way is accepted; several
-// give an error listing them (ErrAmbiguous), none ErrNoFit.
-func placeAppeals(got []placed) ([]data.Cell, error) {
+// cells. Where the copy prints one number a line, its empty lines come
+// first: the usual gap between two numbers means adjacent cells, and, as in
+// table 三 of such copies, each further empty line one blank cell; if that
+// accounts for all fifteen cells (the empty lines before the first number and
+// after the last counted too), the numbers stand there, whatever the
+// cross-checks say. Otherwise every way of putting the numbers, in printed
+// order, among the fifteen cells with the rest blank is tried, and kept when
+// every group keeps cross-check 4; a longer gap still means at least one
+// blank between, where the copy has the structure (and if no way then fits,
+// without it). Exactly one way is accepted; several give an error listing
+// them (ErrAmbiguous), none ErrNoFit.
+func placeAppeals(got []placed, trail int) ([]data.Cell, string, error) {
 	const n = len(data.AppealRows) * len(data.AppealColumns)
 	k := len(got)
+	blankCells := func() []data.Cell {
+		cells := make([]data.Cell, n)
+		for i := range cells {
+			cells[i] = data.Cell{Status: data.Blank}
+		}
+		return cells
+	}
 	// The empty-line structure, where every number stands alone.
 	structured := k > 1
 	base := -1
-	for i, g := range got {
+	for _, g := range got {
 		if g.gap < 0 {
 			structured = false
 			break
 		}
-		if i > 0 && (base < 0 || g.gap < base) {
+		if base < 0 || g.gap < base {
 			base = g.gap
+		}
+	}
+	if structured {
+		at := []int{got[0].gap - base}
+		for i := 1; i < k; i++ {
+			at = append(at, at[i-1]+1+got[i].gap-base)
+		}
+		if trail >= base && at[k-1]+1+trail-base == n {
+			cells := blankCells()
+			for i, c := range at {
+				cells[c] = got[i].cell
+			}
+			return cells, "the copy's empty lines place the blank cells", nil
 		}
 	}
 	try := func(useGaps bool) [][]data.Cell {
@@ -359,10 +392,7 @@ func placeAppeals(got []placed) ([]data.Cell, error) {
 					continue
 				}
 			}
-			cells := make([]data.Cell, n)
-			for i := range cells {
-				cells[i] = data.Cell{Status: data.Blank}
-			}
+			cells := blankCells()
 			for i, c := range at {
 				cells[c] = got[i].cell
 			}
@@ -381,9 +411,9 @@ func placeAppeals(got []placed) ([]data.Cell, error) {
 	}
 	switch len(fits) {
 	case 1:
-		return fits[0], nil
+		return fits[0], "they fit only one way with the other cells blank (cross-check 4)", nil
 	case 0:
-		return nil, fmt.Errorf("%w: %d numbers for %d cells (%s), and no placement with the other cells blank keeps cross-check 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结 in each group)",
+		return nil, "", fmt.Errorf("%w: %d numbers for %d cells (%s), and no placement with the other cells blank keeps cross-check 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结 in each group)",
 			ErrNoFit, k, n, numberList(got))
 	}
 	const show = 8
@@ -395,7 +425,7 @@ func placeAppeals(got []placed) ([]data.Cell, error) {
 		}
 		alts = append(alts, describeAppeals(f))
 	}
-	return nil, fmt.Errorf("%w: %d numbers for %d cells (%s); %d placements with the other cells blank keep cross-check 4, not choosing: %s",
+	return nil, "", fmt.Errorf("%w: %d numbers for %d cells (%s); %d placements with the other cells blank keep cross-check 4, not choosing: %s",
 		ErrAmbiguous, k, n, numberList(got), len(fits), strings.Join(alts, "; "))
 }
 
