@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"nianbao/data"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -84,11 +86,17 @@ func TestImportMatchesExpected(t *testing.T) {
 			if r.Body != want.Agency || r.Year != want.Year || r.Format != data.Format2021 {
 				t.Errorf("header = %s %d %s, want %s %d 2021", r.Body, r.Year, r.Format, want.Agency, want.Year)
 			}
+			if len(want.Table3) < 23 {
+				t.Fatalf("expected.json: table 三 has %d rows", len(want.Table3))
+			}
 			if len(r.Requests) != len(want.Table3) {
 				t.Errorf("table 三 has %d rows, want %d", len(r.Requests), len(want.Table3))
 			}
 			for ek, vals := range want.Table3 {
-				row := expectedRowKeys[ek]
+				row, ok := expectedRowKeys[ek]
+				if !ok {
+					t.Fatalf("expected.json: table 三 row %q is not a known key", ek)
+				}
 				for c, v := range vals {
 					if got := r.Requests.Cell(row, c); got.Status != data.Printed || got.Value != v {
 						t.Errorf("三/%s/%s = %+v, want %d", row, data.RequestColumns[c].Key, got, v)
@@ -99,15 +107,31 @@ func TestImportMatchesExpected(t *testing.T) {
 			if t4 == nil {
 				t4 = want.Table4P
 			}
+			if len(t4) != len(data.AppealRows) {
+				t.Fatalf("expected.json: table 四 has %d rows", len(t4))
+			}
 			for label, cols := range t4 {
 				for c, col := range data.AppealColumns {
-					if got := r.Appeals.Cell(expectedAppealRows[label], c); got.Value != cols[col.Label] {
-						t.Errorf("四/%s/%s = %d, want %d", label, col.Key, got.Value, cols[col.Label])
+					v, ok := cols[col.Label]
+					if !ok {
+						t.Fatalf("expected.json: 四/%s has no %s", label, col.Label)
+					}
+					if got := r.Appeals.Cell(expectedAppealRows[label], c); got.Status != data.Printed || got.Value != v {
+						t.Errorf("四/%s/%s = %+v, want %d printed", label, col.Key, got, v)
 					}
 				}
 			}
+			unmarshal := func(key string, v any) {
+				t.Helper()
+				if err := json.Unmarshal(want.Table2[key], v); err != nil {
+					t.Fatalf("expected.json: table2 %s: %v", key, err)
+				}
+			}
 			var regs map[string]int64
-			json.Unmarshal(want.Table2["规章"], &regs)
+			unmarshal("规章", &regs)
+			if len(regs) != 3 {
+				t.Fatalf("expected.json: 规章 has %d values", len(regs))
+			}
 			got := map[string]string{}
 			for _, row := range r.Disclosure {
 				for _, q := range row.Values {
@@ -121,13 +145,13 @@ func TestImportMatchesExpected(t *testing.T) {
 			}
 			for _, label := range []string{"行政许可", "行政处罚", "行政强制"} {
 				var v int64
-				json.Unmarshal(want.Table2[label], &v)
+				unmarshal(label, &v)
 				if got[label+"/本年处理决定数量"] != fmt.Sprint(v) {
 					t.Errorf("二/%s = %q, want %d", label, got[label+"/本年处理决定数量"], v)
 				}
 			}
 			var fee json.Number
-			json.Unmarshal(want.Table2["行政事业性收费_万元"], &fee)
+			unmarshal("行政事业性收费_万元", &fee)
 			if got["行政事业性收费/本年收费金额（单位：万元）"] != fee.String() {
 				t.Errorf("二/行政事业性收费 = %q, want %s", got["行政事业性收费/本年收费金额（单位：万元）"], fee)
 			}
@@ -369,17 +393,44 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// roundTrip checks what encoding/csv's FuzzRoundtrip checks: a report the
+// importer made survives its dataset file (data.Encode, then data.Parse) as
+// the same report, and encodes again to the same bytes.
+func roundTrip(t *testing.T, imp *Imported) {
+	t.Helper()
+	if err := imp.Report.Validate(); err != nil {
+		t.Fatalf("an import that succeeded is invalid: %v", err)
+	}
+	data.Check(imp.Report)
+	js, err := data.Encode(imp.Report)
+	if err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	back, err := data.Parse(js)
+	if err != nil {
+		t.Fatalf("Parse of the encoded import: %v\n%s", err, js)
+	}
+	if !reflect.DeepEqual(back, imp.Report) {
+		t.Fatalf("the report changed through its dataset:\n got  %+v\n want %+v", back, imp.Report)
+	}
+	again, err := data.Encode(back)
+	if err != nil || !bytes.Equal(again, js) {
+		t.Fatalf("encoded again differently (%v):\n%s\n%s", err, js, again)
+	}
+}
+
 func FuzzImport(f *testing.F) {
-	for _, name := range []string{"nantong-city-2019.txt", "huaian-city-2024.layout.txt", "huaian-city-2024.reading-order.txt", "hongze-district-2023.layout.txt", "hongze-district-2024.layout.txt"} {
+	for _, name := range []string{"nantong-city-2019.txt", "huaian-city-2024.layout.txt", "huaian-city-2024.reading-order.txt", "hongze-district-2023.layout.txt", "hongze-district-2024.layout.txt", "hongze-district-2023.md"} {
 		f.Add(readReport(f, name))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		imp, err := Import("fuzz.txt", "fuzz", b)
-		if err == nil {
-			if verr := imp.Report.Validate(); verr != nil {
-				t.Errorf("an import that succeeded is invalid: %v", verr)
-			}
-			data.Check(imp.Report)
+		if bytes.HasPrefix(b, []byte("%PDF")) || bytes.Contains(b[:min(len(b), 1024)], []byte("%PDF-")) {
+			return // pdftotext's, not ours
+		}
+		if imp, err := Import("fuzz.txt", "fuzz", b); err == nil {
+			roundTrip(t, imp)
+		} else if e := (*Error)(nil); !errors.As(err, &e) || e.File != "fuzz.txt" {
+			t.Fatalf("a refusal that is not an *Error naming the file: %v", err)
 		}
 	})
 }
@@ -390,11 +441,44 @@ func FuzzImportHTML(f *testing.F) {
 		r, _ := data.Parse(b)
 		f.Add([]byte(reportHTML(r, false)))
 	}
+	for _, name := range []string{"pingtan-zone-2024.html", "pingtan-zone-2024.portal.html"} {
+		f.Add(readReport(f, name))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if _, err := htmlToText(b); err != nil {
+		if !looksLikeHTML(b) {
 			return
 		}
-		Import("fuzz.html", "fuzz", b)
+		if imp, err := Import("fuzz.html", "fuzz", b); err == nil {
+			roundTrip(t, imp)
+		}
+	})
+}
+
+// FuzzImportDocx fuzzes the WordprocessingML of a .docx (the zip around it
+// stays whole, so that the fuzzer reaches the XML).
+func FuzzImportDocx(f *testing.F) {
+	zr, err := zip.NewReader(bytes.NewReader(readReport(f, "hongze-district-2024.docx")), int64(len(readReport(f, "hongze-district-2024.docx"))))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == "word/document.xml" {
+			b, err := readZipped(zf)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, x []byte) {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("word/document.xml")
+		w.Write(x)
+		zw.Close()
+		if imp, err := Import("fuzz.docx", "fuzz", buf.Bytes()); err == nil {
+			roundTrip(t, imp)
+		}
 	})
 }
 
@@ -404,7 +488,24 @@ func FuzzParseDataset(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		data.Parse(b)
+		r, err := data.Parse(b)
+		if err != nil {
+			return
+		}
+		js, err := data.Encode(r)
+		if err != nil {
+			t.Fatalf("Encode: %v", err)
+		}
+		back, err := data.Parse(js)
+		if err != nil {
+			t.Fatalf("a parsed dataset, encoded, does not parse: %v", err)
+		}
+		if !reflect.DeepEqual(back, r) {
+			t.Fatalf("the dataset changed through Encode and Parse:\n got  %+v\n want %+v", back, r)
+		}
+		if again, _ := data.Encode(back); !bytes.Equal(again, js) {
+			t.Fatal("encoded again differently")
+		}
 	})
 }
 
