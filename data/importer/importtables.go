@@ -27,12 +27,14 @@ var (
 // that end it.
 func splitFields(raw string) (label string, vals []field) {
 	words := strings.Fields(raw)
-	var fs []field
+	fs := make([]field, 0, len(words))
 	for _, w := range words {
 		f := field{text: w}
 		c := w[0]
 		if (c == '/' || c == '-' || c == '\\' || c >= 0x80) && blankRE.MatchString(w) {
 			f.value, f.blank = true, true
+		} else if c >= '0' && c <= '9' && allDigits(w) {
+			f.value, f.num = true, w
 		} else if c >= '0' && c <= '9' || c == '+' || c == '-' {
 			if m := numberRE.FindStringSubmatch(w); m != nil {
 				f.value = true
@@ -51,6 +53,15 @@ func splitFields(raw string) (label string, vals []field) {
 		lab = append(lab, f.text)
 	}
 	return canon(strings.Join(lab, "")), fs[i:]
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // rowPhrases tell a row of table 三 by a phrase of its label; the first

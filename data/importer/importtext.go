@@ -42,10 +42,11 @@ var (
 // with the empty lines around them, so that a paragraph or a table row
 // broken by a page runs on.
 func splitLines(text string) []textLine {
-	var lines []textLine
+	split := strings.Split(spaceMapper.Replace(text), "\n")
+	lines := make([]textLine, 0, len(split))
 	skipEmpty := false
-	for i, l := range strings.Split(spaceMapper.Replace(text), "\n") {
-		if footerRE.MatchString(l) {
+	for i, l := range split {
+		if strings.ContainsAny(l, "-—－") && footerRE.MatchString(l) {
 			for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].raw) == "" {
 				lines = lines[:len(lines)-1]
 			}

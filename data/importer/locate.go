@@ -35,6 +35,20 @@ var (
 	pageEndRE = regexp.MustCompile(`^[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|分享到：?|相关链接|相关文章|相关阅读|相关信息|扫一扫|上一篇：?.*|下一篇：?.*)[】\]]?$|^(【[^】]{1,6}】)+$|版权所有|主办单位：|ICP备|网站标识码|技术支持：`)
 )
 
+// pageEnds says whether a line ends a portal page's article (pageEndRE),
+// testing first what such a line starts with or holds.
+func pageEnds(c string) bool {
+	if c == "" || len(c) > 240 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c)
+	if !strings.ContainsRune("【[打关返分相扫上下", r) && !strings.Contains(c, "版权所有") && !strings.Contains(c, "主办单位") &&
+		!strings.Contains(c, "ICP备") && !strings.Contains(c, "网站标识码") && !strings.Contains(c, "技术支持") {
+		return false
+	}
+	return pageEndRE.MatchString(c) && utf8.RuneCountInString(c) < 80
+}
+
 // stripNumbering removes a heading's numbering: "四、", "（三）", "2.", "第三部分".
 func stripNumbering(s string) string {
 	if loc := numberingRE.FindStringIndex(s); loc != nil {
@@ -49,8 +63,11 @@ func isProse(canon string) bool {
 	return strings.ContainsAny(canon, "。；") || utf8.RuneCountInString(canon) > 60
 }
 
-func isHeading(canon string, re *regexp.Regexp) bool {
-	if canon == "" || len(canon) > 90 || isProse(canon) || strings.Contains(canon, "，") {
+// isHeading says whether a line is a heading the expression matches once
+// its numbering is removed; must is a word the heading holds (a quick test
+// before the expression's).
+func isHeading(canon, must string, re *regexp.Regexp) bool {
+	if canon == "" || len(canon) > 90 || !strings.Contains(canon, must) || isProse(canon) || strings.Contains(canon, "，") {
 		return false
 	}
 	return re.MatchString(stripNumbering(canon))
@@ -102,7 +119,7 @@ func locate(lines []textLine) (parts, *Error) {
 
 	// Table 二: its heading, else its first 第二十条 line, before table 三.
 	for i := 0; i < p.head3; i++ {
-		if isHeading(lines[i].canon, discloseRE) {
+		if isHeading(lines[i].canon, "主动公开", discloseRE) {
 			p.disclosure = i
 			break
 		}
@@ -123,18 +140,18 @@ func locate(lines []textLine) (parts, *Error) {
 		before = p.disclosure
 	}
 	for i := 0; i < before; i++ {
-		if isHeading(lines[i].canon, overviewRE) {
+		if isHeading(lines[i].canon, "", overviewRE) {
 			p.overview = i
 			break
 		}
 	}
 	for i := p.appeals + 1; i < len(lines); i++ {
 		c := lines[i].canon
-		if p.problems < 0 && p.other < 0 && isHeading(c, problemsRE) {
+		if p.problems < 0 && p.other < 0 && isHeading(c, "存在", problemsRE) {
 			p.problems = i
-		} else if p.other < 0 && isHeading(c, otherRE) {
+		} else if p.other < 0 && isHeading(c, "其他", otherRE) {
 			p.other = i
-		} else if c != "" && pageEndRE.MatchString(c) && utf8.RuneCountInString(c) < 80 {
+		} else if pageEnds(c) {
 			p.end = i
 			break
 		}
