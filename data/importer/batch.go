@@ -96,13 +96,15 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 	}
 	clear()
 
-	// The cross-year check, body by body, year after year.
+	// The cross-year check, body by body, year after year, with the
+	// datasets already in dir that this batch did not write.
 	var ok []*outcome
 	for _, o := range results {
 		if o.imp != nil {
 			ok = append(ok, o)
 		}
 	}
+	ok = append(ok, existing(dir, byReport)...)
 	sort.SliceStable(ok, func(i, j int) bool {
 		a, b := ok[i].imp.Report, ok[j].imp.Report
 		if a.Body != b.Body {
@@ -112,6 +114,9 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 	})
 	for i := 1; i < len(ok); i++ {
 		prev, cur := ok[i-1], ok[i]
+		if cur.out == "" {
+			continue // a dataset that was there: not this batch's to check
+		}
 		for _, f := range data.CrossYear(prev.imp.Report, cur.imp.Report) {
 			msg := fmt.Sprintf("rule 5, 表三 %s / %s: printed %d, %s's 结转下年度 (%d年) is %d", f.Row, f.Column, f.Printed, prev.file, prev.imp.Report.Year, f.Want)
 			cur.findings = append(cur.findings, msg)
@@ -135,7 +140,11 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 			imported = append(imported, fmt.Sprintf("  imported  %s → %s", o.file, o.out))
 		}
 	}
-	fmt.Fprintf(w, "%d reports: %d imported, %d with findings, %d refused\n", len(results), len(imported), len(flagged), len(refused))
+	noun := "reports"
+	if len(results) == 1 {
+		noun = "report"
+	}
+	fmt.Fprintf(w, "%d %s: %d imported, %d with findings, %d refused\n", len(results), noun, len(imported), len(flagged), len(refused))
 	for _, l := range append(append(imported, flagged...), refused...) {
 		fmt.Fprintln(w, l)
 	}
@@ -143,6 +152,25 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 		return fmt.Errorf("%d of %d reports refused", len(refused), len(results))
 	}
 	return nil
+}
+
+// existing reads the datasets in dir that the batch did not write, for the
+// cross-year check; a file that does not read is skipped (the batch did not
+// make it, and the site's build checks it).
+func existing(dir string, imported map[string]*outcome) []*outcome {
+	names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	var out []*outcome
+	for _, n := range names {
+		r, err := data.ReadFile(n)
+		if err != nil {
+			continue
+		}
+		if _, ok := imported[fmt.Sprintf("%s %d", r.Body, r.Year)]; ok {
+			continue
+		}
+		out = append(out, &outcome{file: n, imp: &Imported{Report: r}})
+	}
+	return out
 }
 
 // summarize counts findings by rule: "rule 4 ×2, rule 5".

@@ -75,4 +75,18 @@ func TestBatch(t *testing.T) {
 	if !strings.Contains(stderr.String(), "\r\033[K[5/5] ") {
 		t.Errorf("no progress: %q", stderr.String())
 	}
+
+	// One more year of a body whose other years are in the folder already.
+	isTerminal = func(io.Writer) bool { return false }
+	stderr.Reset()
+	os.Remove(filepath.Join(out, "hongze-district-2025.json"))
+	if err := Command([]string{"-o", out, "--id", "hongze-2025", filepath.Join(in, "more", "hongze-district-2025.layout.txt")}, io.Discard, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if want := "'s 结转下年度 (2024年) is 0"; !strings.Contains(stderr.String(), want) || !strings.Contains(stderr.String(), "1 report: 0 imported, 1 with findings, 0 refused") {
+		t.Errorf("stderr lacks the cross-year finding against the folder's 2024:\n%s", stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "hongze-2025.json")); err != nil {
+		t.Error(err)
+	}
 }

@@ -64,12 +64,13 @@ func Command(args []string, stdout, stderr io.Writer) error {
 			return errors.New("several reports need -o DIR/, the folder to write them to")
 		case *asCSV:
 			return errors.New("--csv takes one report")
-		case opt.ID != "":
-			return errors.New("--id names one report; several are named")
 		}
 		files, err := ReportFiles(fl.Args())
 		if err != nil {
 			return err
+		}
+		if opt.ID != "" && len(files) > 1 {
+			return errors.New("--id names one report; several are named")
 		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
