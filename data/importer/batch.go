@@ -135,9 +135,9 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 			}
 			refused = append(refused, "  refused   "+msg)
 		case len(o.findings) > 0:
-			flagged = append(flagged, fmt.Sprintf("  findings  %s → %s: %d (%s)", o.file, o.out, len(o.findings), summarize(o.findings)))
+			flagged = append(flagged, fmt.Sprintf("  findings  %s (%s) → %s: %d (%s)", o.file, o.imp.Form, o.out, len(o.findings), summarize(o.findings)))
 		default:
-			imported = append(imported, fmt.Sprintf("  imported  %s → %s", o.file, o.out))
+			imported = append(imported, fmt.Sprintf("  imported  %s (%s) → %s", o.file, o.imp.Form, o.out))
 		}
 	}
 	noun := "reports"

@@ -40,7 +40,7 @@ func TestBatch(t *testing.T) {
 	}
 	for _, want := range []string{
 		"8 reports: 4 imported, 2 with findings, 2 refused\n",
-		"  findings  " + filepath.Join(in, "reports", "hongze-district-2023.layout.txt") + " → " + out + "hongze-district-2023.json: 2 (rule 4 ×2)\n",
+		"  findings  " + filepath.Join(in, "reports", "hongze-district-2023.layout.txt") + " (text) → " + out + "hongze-district-2023.json: 2 (rule 4 ×2)\n",
 		"  findings  " + filepath.Join(in, "more", "hongze-district-2025.layout.txt"),
 		": 4 (rule 1 ×2, rule 5 ×2)\n",
 		"  refused   " + filepath.Join(in, "more", "cut.txt") + ":132: table 四: not a report in the national format: no table 四",

@@ -127,3 +127,17 @@ func TestHTMLTooDeep(t *testing.T) {
 		t.Errorf("err = %q, line %d", err, e.Line)
 	}
 }
+
+// A portal built on ASP.NET WebForms puts the whole page in one <form>; the
+// article inside still imports.
+func TestPortalInsideAForm(t *testing.T) {
+	page := strings.NewReplacer("<body>", `<body><form id="form1" method="post" action="./detail.aspx">`, "</body>", "</form></body>").
+		Replace(string(readReport(t, "pingtan-zone-2024.portal.html")))
+	imp, err := Import("pingtan-zone-2024.portal.html", "", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := sameReport(importReport(t, "pingtan-zone-2024.html").Report, imp.Report, true); diff != "" {
+		t.Errorf("differs:%s", diff)
+	}
+}

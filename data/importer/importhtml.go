@@ -49,7 +49,7 @@ func htmlToText(b []byte) (string, error) {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Button, atom.Iframe, atom.Form:
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Button, atom.Iframe:
 				return
 			case atom.Title:
 				out.WriteString(nodeText(n) + "\n\n")
@@ -162,8 +162,11 @@ func isLinkItem(li *html.Node) bool {
 	return linked > 0 && 2*linked >= all
 }
 
-// holdsReport says whether an element holds a part of the report: table
-// 三's first row, or a heading that names the report.
+// reportWords are words only a report's own parts hold.
+var reportWords = []string{"本年新收", "总体情况", "第二十条", "行政复议", "其他需要报告", "存在的主要问题"}
+
+// holdsReport says whether an element holds a part of the report: a table,
+// a section's heading, or a heading that names the report.
 func holdsReport(n *html.Node) bool {
 	found := false
 	var walk func(*html.Node)
@@ -171,9 +174,13 @@ func holdsReport(n *html.Node) bool {
 		if found {
 			return
 		}
-		if n.Type == html.TextNode && strings.Contains(n.Data, "本年新收") {
-			found = true
-			return
+		if n.Type == html.TextNode {
+			for _, w := range reportWords {
+				if strings.Contains(n.Data, w) {
+					found = true
+					return
+				}
+			}
 		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
