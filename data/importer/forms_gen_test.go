@@ -377,12 +377,9 @@ func makePDF(layout string) []byte {
 				}
 				fmt.Fprintf(&content, "1 0 0 1 %d %d Tm <", 30+5*i, 800-12*n)
 				for _, r := range rs[i:j] {
-					if r == ' ' {
-						r = ' '
-					}
 					c := code[r]
 					if r == ' ' {
-						c = 0xFFFF // a space within a run: an empty glyph
+						c = 0xFFFF // a space within a run: a code with no character
 					}
 					fmt.Fprintf(&content, "%04X", c)
 				}

@@ -310,6 +310,8 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 	switch {
 	case len(cells) > want:
 		return nil, nil, refuse(line0, "四", ErrCells, "%d numbers for %d cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计)", len(cells), want)
+	case len(cells) == 0:
+		return nil, nil, refuse(line0, "四", ErrCells, "its header has no numbers under it: the copy is cut off, or the table is an image (run OCR on it)")
 	case len(cells) < want:
 		var how string
 		var err error
