@@ -105,14 +105,18 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 	}
 	imp.Report = r
 
-	// Table 二 runs from its heading (or first 第二十条 line) to table 三.
-	start2 := 0
-	if p.disclosure >= 0 {
+	// Table 二 runs from its heading (or first 第二十条 line) to table 三,
+	// or where a report moves it after table 四, to the next part.
+	start2, end2 := 0, p.head3
+	switch {
+	case p.disclosure > p.appeals:
+		start2, end2 = p.disclosure, p.sectionEnd(p.disclosure)
+	case p.disclosure >= 0:
 		start2 = p.disclosure + 1
-	} else if p.overview >= 0 {
+	case p.overview >= 0:
 		start2 = p.overview + 1
 	}
-	disclosure := lines[start2:p.head3]
+	disclosure := lines[start2:end2]
 	var ferr *Error
 	if r.Format, ferr = detectFormat(disclosure); ferr != nil {
 		if p.disclosure >= 0 {

@@ -11,7 +11,8 @@ import (
 // hold, not by their headings, which bodies word, number and misspell in
 // their own ways: table 三 by its first row (一、本年新收…) under its column
 // labels, table 四 by its 行政复议/行政诉讼 header after table 三, table 二 by
-// its heading or its first 第二十条 line before table 三. The narrative
+// its heading or its first 第二十条 line before table 三 (or, failing
+// that, after table 四). The narrative
 // sections are found by the words of their headings, whatever their numbers.
 type parts struct {
 	overview   int // heading of 总体情况
@@ -134,9 +135,20 @@ func locate(lines []textLine) (parts, *Error) {
 		}
 	}
 
+	// A report that moves table 二 after table 四.
+	if p.disclosure < 0 {
+		for i := p.appeals + 1; i < len(lines); i++ {
+			c := lines[i].canon
+			if isHeading(c, "主动公开", discloseRE) || strings.HasPrefix(c, "第二十条") && utf8.RuneCountInString(c) <= 24 {
+				p.disclosure = i
+				break
+			}
+		}
+	}
+
 	// The narrative sections.
 	before := p.head3
-	if p.disclosure >= 0 {
+	if p.disclosure >= 0 && p.disclosure < before {
 		before = p.disclosure
 	}
 	for i := 0; i < before; i++ {

@@ -52,6 +52,7 @@ func TestShapesBodiesPublish(t *testing.T) {
 			"二、主动公开政府信息情况", "",
 			"三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况",
 			"四、政府信息公开行政复议、行政诉讼情况", "三、政府信息公开行政复议、行政诉讼情况").Replace(nantong), "", 0},
+		{"table 二 after table 四", "nantong-city-2019.txt", moveDisclosure(t, nantong), "", 0},
 		{"headings without numerals", "hongze-district-2024.layout.txt", regexp.MustCompile(`(?m)^(\s*)[一二三四五六]、(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要|其他需要)`).ReplaceAllString(hongze, "$1$2"), "", 0},
 	}
 	for _, tt := range tests {
@@ -196,4 +197,15 @@ func TestBodyAndYearFlags(t *testing.T) {
 	if want := importReport(t, "nantong-city-2019.txt").Report; sameReport(want, imp.Report, true) != "" {
 		t.Error("with --body and --year the report differs from the titled one")
 	}
+}
+
+// moveDisclosure moves table 二 of the 南通 copy after its table 四.
+func moveDisclosure(t *testing.T, s string) string {
+	a := strings.Index(s, "二、主动公开政府信息情况")
+	b := strings.Index(s, "三、收到和处理政府信息公开申请情况")
+	c := strings.Index(s, "五、存在的主要问题及改进情况")
+	if a < 0 || b < a || c < b {
+		t.Fatal("the 南通 copy's parts are not where the test expects them")
+	}
+	return s[:a] + s[b:c] + s[a:b] + s[c:]
 }
