@@ -73,7 +73,7 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 			titleEnd = i
 		}
 	}
-	body, year := reportTitle(lines[:titleEnd])
+	body, year := reportTitle(lines[:titleEnd], statisticsPeriod(lines[:p.head3]))
 	if body != "" {
 		body = fullBody(body, text)
 	}

@@ -212,43 +212,77 @@ func hanDigits(s string) string {
 // reportTitle finds the body and year in the title, within the lines before
 // the report's first part (the page's <title> comes first in an HTML page;
 // a title may be split over two lines). It accepts 政府信息公开工作年度报告
-// with or without 工作 or 年度; either result is zero when not found.
-func reportTitle(lines []textLine) (body string, year int) {
+// with or without 工作 or 年度; either result is zero when not found. Where
+// several titles come before the report (a copied portal page lists other
+// years' reports), the first whose year is period's, the year of the
+// statistics period, wins; else the first.
+func reportTitle(lines []textLine, period int) (body string, year int) {
+	found := false
 	for i, l := range lines {
 		if !strings.Contains(l.canon, "报告") && !strings.Contains(l.canon, "年报") {
 			continue
 		}
-		cands := []string{hanDigits(l.canon)}
-		if i > 0 {
-			cands = append(cands, hanDigits(lines[i-1].canon+l.canon))
-			if i > 1 && lines[i-1].canon == "" {
-				cands = append(cands, hanDigits(lines[i-2].canon+l.canon))
-			}
-		}
-		for j := len(cands) - 1; j >= 0; j-- {
-			c := cands[j]
-			if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[1]) {
-				fmt.Sscan(m[2], &year)
-				return m[1], year
-			}
-			if m := titleYearFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[2]) {
-				fmt.Sscan(m[1], &year)
-				// "2019年南通市人民政府信息公开…": the body's 政府 doubles as the
-				// title's; "…财政局政府信息公开…": it does not.
-				body = m[2]
-				if strings.HasSuffix(body, "政府") && !strings.HasSuffix(body, "人民政府") || strings.HasSuffix(body, "人民政府政府") {
-					body = strings.TrimSuffix(body, "政府")
-				}
-				return body, year
-			}
-		}
-		if year == 0 {
-			if m := titleYearOnlyRE.FindStringSubmatch(cands[0]); m != nil {
+		b, y, ok := titleAt(lines, i)
+		switch {
+		case ok && (period == 0 || y == period):
+			return b, y
+		case ok && !found:
+			body, year, found = b, y, true
+		case !ok && year == 0 && !found:
+			if m := titleYearOnlyRE.FindStringSubmatch(hanDigits(l.canon)); m != nil {
 				fmt.Sscan(m[1], &year)
 			}
 		}
 	}
-	return "", year
+	return body, year
+}
+
+// titleAt reads a title ending on line i.
+func titleAt(lines []textLine, i int) (body string, year int, ok bool) {
+	l := lines[i]
+	cands := []string{hanDigits(l.canon)}
+	if i > 0 {
+		cands = append(cands, hanDigits(lines[i-1].canon+l.canon))
+		if i > 1 && lines[i-1].canon == "" {
+			cands = append(cands, hanDigits(lines[i-2].canon+l.canon))
+		}
+	}
+	for j := len(cands) - 1; j >= 0; j-- {
+		c := cands[j]
+		if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[1]) {
+			fmt.Sscan(m[2], &year)
+			return m[1], year, true
+		}
+		if m := titleYearFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[2]) {
+			fmt.Sscan(m[1], &year)
+			// "2019年南通市人民政府信息公开…": the body's 政府 doubles as the
+			// title's; "…财政局政府信息公开…": it does not.
+			body = m[2]
+			if strings.HasSuffix(body, "政府") && !strings.HasSuffix(body, "人民政府") || strings.HasSuffix(body, "人民政府政府") {
+				body = strings.TrimSuffix(body, "政府")
+			}
+			return body, year, true
+		}
+	}
+	return "", 0, false
+}
+
+var periodRE = regexp.MustCompile(`(\d{4})年?0?1月?0?1日`)
+
+// statisticsPeriod is the year of the statistics period the report states
+// ("统计期限自2024年1月1日起至2024年12月31日止"), 0 when none is found.
+func statisticsPeriod(lines []textLine) int {
+	for _, l := range lines {
+		if !strings.Contains(l.canon, "1日") {
+			continue
+		}
+		if m := periodRE.FindStringSubmatch(l.canon); m != nil {
+			var y int
+			fmt.Sscan(m[1], &y)
+			return y
+		}
+	}
+	return 0
 }
 
 // plausibleBody says whether a title's words before or after the year can

@@ -53,6 +53,8 @@ func TestShapesBodiesPublish(t *testing.T) {
 			"三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况",
 			"四、政府信息公开行政复议、行政诉讼情况", "三、政府信息公开行政复议、行政诉讼情况").Replace(nantong), "", 0},
 		{"table 二 after table 四", "nantong-city-2019.txt", moveDisclosure(t, nantong), "", 0},
+		{"a copied portal page: other years' reports listed before the title", "hongze-district-2024.layout.txt",
+			"首页 > 政务公开 > 政府信息公开年报\n淮安市洪泽区人民政府2023年政府信息公开工作年度报告\n淮安市洪泽区人民政府2022年政府信息公开工作年度报告\n\n" + hongze, "", 0},
 		{"headings without numerals", "hongze-district-2024.layout.txt", regexp.MustCompile(`(?m)^(\s*)[一二三四五六]、(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要|其他需要)`).ReplaceAllString(hongze, "$1$2"), "", 0},
 	}
 	for _, tt := range tests {
