@@ -38,6 +38,9 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	body := fl.String("body", "", "the reporting body, for a report whose title does not name it (also overrides the title's)")
 	year := fl.Int("year", 0, "the year reported on, for a report whose title does not give it (also overrides the title's)")
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // the usage asked for is printed
+		}
 		return err
 	}
 	opt := Options{ID: *id, Body: *body, Year: *year}
