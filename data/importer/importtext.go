@@ -46,7 +46,7 @@ func splitLines(text string) []textLine {
 	lines := make([]textLine, 0, len(split))
 	skipEmpty := false
 	for i, l := range split {
-		if strings.ContainsAny(l, "-—－") && footerRE.MatchString(l) {
+		if isFooter(l) {
 			for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].raw) == "" {
 				lines = lines[:len(lines)-1]
 			}
@@ -62,32 +62,52 @@ func splitLines(text string) []textLine {
 	return lines
 }
 
+// isFooter says whether a line is a page footer, "-4-" or "— 4 —"
+// (footerRE, tested only on lines that could be one).
+func isFooter(l string) bool {
+	t := strings.TrimSpace(l)
+	if len(t) < 3 || len(t) > 24 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if r != '-' && r != '—' && r != '－' {
+		return false
+	}
+	return footerRE.MatchString(l)
+}
+
 // canon is s for matching: no white space, ASCII punctuation made
 // full-width, full-width digits made ASCII, numbering "1、" made "1.".
 func canon(s string) string {
-	s = strings.Map(func(r rune) rune {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
-			return -1
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r > 0x7f && unicode.IsSpace(r):
+			continue
 		case r >= '０' && r <= '９':
-			return '0' + (r - '０')
+			r = '0' + (r - '０')
+		case r < 0x80:
+			switch r {
+			case '(':
+				r = '（'
+			case ')':
+				r = '）'
+			case ',':
+				r = '，'
+			case ':':
+				r = '：'
+			case ';':
+				r = '；'
+			case '"':
+				r = '“'
+			case '\v', '\f':
+				continue
+			}
 		}
-		switch r {
-		case '(':
-			return '（'
-		case ')':
-			return '）'
-		case ',':
-			return '，'
-		case ':':
-			return '：'
-		case ';':
-			return '；'
-		case '"':
-			return '“'
-		}
-		return r
-	}, s)
+		b.WriteRune(r)
+	}
+	s = b.String()
 	if len(s) > 1 && s[0] >= '1' && s[0] <= '9' && strings.HasPrefix(s[1:], "、") {
 		s = s[:1] + "." + s[1+len("、"):]
 	}

@@ -152,7 +152,7 @@ func locate(lines []textLine) (parts, *Error) {
 		before = p.disclosure
 	}
 	for i := 0; i < before; i++ {
-		if isHeading(lines[i].canon, "", overviewRE) {
+		if c := lines[i].canon; (strings.Contains(c, "总体") || strings.Contains(c, "概述")) && isHeading(c, "", overviewRE) {
 			p.overview = i
 			break
 		}
