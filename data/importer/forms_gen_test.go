@@ -156,10 +156,12 @@ func makeDocx(r *data.Report) []byte {
 			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + doc.String() +
 			`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`},
 	}
+	// Stored, not deflated as Word does: the bytes must not change with the
+	// Go version's compressor, and archive/zip reads both alike.
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range files {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC)})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Store, Modified: time.Date(2025, 1, 20, 9, 0, 0, 0, time.UTC)})
 		if err != nil {
 			panic(err)
 		}
