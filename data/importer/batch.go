@@ -72,14 +72,14 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 			o.imp = nil
 			continue
 		}
-		if prev, ok := byID[r.ID]; ok {
+		if by := takenBy(dir, byID, r); by != "" {
 			id := BodyID(r.Body, r.Year)
-			if _, taken := byID[id]; taken || id == r.ID {
-				o.err = &Error{File: name, Err: fmt.Errorf("%w: the ID %s is taken by %s; import this report alone with --id", ErrID, r.ID, prev.file)}
+			if id == r.ID || takenBy(dir, byID, &data.Report{ID: id, Body: r.Body, Year: r.Year}) != "" {
+				o.err = &Error{File: name, Err: fmt.Errorf("%w: the ID %s is taken by %s; import this report alone with --id", ErrID, r.ID, by)}
 				o.imp = nil
 				continue
 			}
-			o.imp.Warnings = append(o.imp.Warnings, fmt.Sprintf("the ID %s is taken by %s; this report is %s", r.ID, prev.file, id))
+			o.imp.Warnings = append(o.imp.Warnings, fmt.Sprintf("the ID %s is taken by %s; this report is %s", r.ID, by, id))
 			r.ID = id
 		}
 		byReport[key], byID[r.ID] = o, o
@@ -152,6 +152,20 @@ func Batch(files []string, dir string, opt Options, w io.Writer) error {
 		return fmt.Errorf("%d of %d reports refused", len(refused), len(results))
 	}
 	return nil
+}
+
+// takenBy names what holds r's ID already, "" when nothing does: a report
+// of this batch, or a dataset in dir of another body or year (one of the
+// same body and year is the report's to replace).
+func takenBy(dir string, byID map[string]*outcome, r *data.Report) string {
+	if prev, ok := byID[r.ID]; ok {
+		return prev.file
+	}
+	name := filepath.Join(dir, r.ID+".json")
+	if old, err := data.ReadFile(name); err == nil && (old.Body != r.Body || old.Year != r.Year) {
+		return fmt.Sprintf("%s (%s%d年)", name, old.Body, old.Year)
+	}
+	return ""
 }
 
 // existing reads the datasets in dir that the batch did not write, for the

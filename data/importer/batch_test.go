@@ -89,4 +89,23 @@ func TestBatch(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "hongze-2025.json")); err != nil {
 		t.Error(err)
 	}
+
+	// A dataset of another report already holds the ID a file name makes.
+	stderr.Reset()
+	other := filepath.Join(in, "other", "hongze-district-2024.layout.txt")
+	os.MkdirAll(filepath.Dir(other), 0o755)
+	os.WriteFile(other, []byte(strings.Replace(string(hz), "淮安市洪泽区人民政府", "淮安市清江浦区人民政府", 1)), 0o644)
+	if err := Command([]string{"-o", out, other}, io.Discard, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	id := BodyID("淮安市清江浦区人民政府", 2024)
+	if !strings.Contains(stderr.String(), "the ID hongze-district-2024 is taken by "+filepath.Join(out, "hongze-district-2024.json")+" (淮安市洪泽区人民政府2024年); this report is "+id) {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if r, err := data.ReadFile(filepath.Join(out, "hongze-district-2024.json")); err != nil || r.Body != "淮安市洪泽区人民政府" {
+		t.Errorf("the dataset already there was overwritten: %v %v", r, err)
+	}
+	if _, err := os.Stat(filepath.Join(out, id+".json")); err != nil {
+		t.Error(err)
+	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"nianbao/data"
 )
 
@@ -139,5 +141,28 @@ func TestPortalInsideAForm(t *testing.T) {
 	}
 	if diff := sameReport(importReport(t, "pingtan-zone-2024.html").Report, imp.Report, true); diff != "" {
 		t.Errorf("differs:%s", diff)
+	}
+}
+
+// Text saved as "Unicode" by Windows Notepad (UTF-16 with a byte-order
+// mark) imports; text in no encoding the importer reads names its line.
+func TestTextEncodings(t *testing.T) {
+	nantong := readReport(t, "nantong-city-2019.txt")
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(nantong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := Import("nantong-city-2019.txt", "", u16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := sameReport(importReport(t, "nantong-city-2019.txt").Report, imp.Report, true); diff != "" {
+		t.Errorf("UTF-16 differs:%s", diff)
+	}
+	bad := append(append([]byte("第一行\n第二行\n"), 0xff, 0xff, 0xff), "\n"...)
+	_, err = Import("bad.txt", "", bad)
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrEncoding) || e.Line != 3 || !strings.HasPrefix(err.Error(), "bad.txt:3: ") {
+		t.Errorf("err = %v", err)
 	}
 }
