@@ -25,7 +25,8 @@ var made = []struct {
 	make func(t *testing.T) []byte
 }{
 	{"hongze-district-2024.docx", func(t *testing.T) []byte { return makeDocx(shippedReport(t, "hongze-district-2024")) }},
-	{"hongze-district-2023.md", func(t *testing.T) []byte { return makeMarkdown(shippedReport(t, "hongze-district-2023")) }},
+	{"hongze-district-2023.md", func(t *testing.T) []byte { return makeMarkdown(shippedReport(t, "hongze-district-2023"), false) }},
+	{"pingtan-zone-2025.md", func(t *testing.T) []byte { return makeMarkdown(shippedReport(t, "pingtan-zone-2025"), true) }},
 	{"huaian-city-2024.pdf", func(t *testing.T) []byte { return makePDF(string(readReport(t, "huaian-city-2024.layout.txt"))) }},
 }
 
@@ -276,8 +277,10 @@ func appealsTable(r *data.Report) [][]wcell {
 
 // makeMarkdown writes a report as a PDF-to-Markdown or OCR tool does: the
 // headings with #, the narrative as paragraphs, every table a pipe table
-// whose merged cells are empty cells.
-func makeMarkdown(r *data.Report) []byte {
+// whose merged cells are empty cells, or (htmlTables) tables 三 and 四 as
+// HTML tables with rowspan and colspan, as tools write tables with merged
+// cells.
+func makeMarkdown(r *data.Report, htmlTables bool) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n## %d年政府信息公开工作年度报告\n\n", r.Body, r.Year)
 	section := func(key string) {
@@ -313,6 +316,9 @@ func makeMarkdown(r *data.Report) []byte {
 	for _, rows := range disclosureTables(r) {
 		table(rows)
 	}
+	if htmlTables {
+		table = func(rows [][]wcell) { b.WriteString(htmlTable(rows) + "\n\n") }
+	}
 	b.WriteString("## 三、收到和处理政府信息公开申请情况\n\n")
 	table(requestsTable(r))
 	b.WriteString("## 四、政府信息公开行政复议、行政诉讼情况\n\n")
@@ -320,6 +326,55 @@ func makeMarkdown(r *data.Report) []byte {
 	section(data.SectionProblems)
 	section(data.SectionOther)
 	return []byte(b.String())
+}
+
+// htmlTable writes Word table rows as one line of HTML, merged cells as
+// colspan and rowspan.
+func htmlTable(rows [][]wcell) string {
+	// The grid column where each cell starts, to find what a merge spans.
+	at := func(row []wcell, k int) int {
+		c := 0
+		for _, w := range row[:k] {
+			c += w.span
+		}
+		return c
+	}
+	var b strings.Builder
+	b.WriteString("<table>")
+	for i, row := range rows {
+		b.WriteString("<tr>")
+		for k, c := range row {
+			if c.merge == "continue" {
+				continue
+			}
+			b.WriteString("<td")
+			if c.span > 1 {
+				fmt.Fprintf(&b, ` colspan="%d"`, c.span)
+			}
+			if c.merge == "restart" {
+				n := 1
+				for _, next := range rows[i+1:] {
+					found := false
+					for j, w := range next {
+						if at(next, j) == at(row, k) && w.merge == "continue" {
+							found = true
+						}
+					}
+					if !found {
+						break
+					}
+					n++
+				}
+				fmt.Fprintf(&b, ` rowspan="%d"`, n)
+			}
+			b.WriteString(">")
+			xml.EscapeText(&b, []byte(c.text))
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</table>")
+	return b.String()
 }
 
 // makePDF draws the text of a PDF made with `pdftotext -layout` back onto

@@ -58,6 +58,7 @@ func TestForms(t *testing.T) {
 	}{
 		{"hongze-district-2024.docx", FormDocx, func(t *testing.T) *data.Report { return shippedReport(t, "hongze-district-2024") }, true, ""},
 		{"hongze-district-2023.md", FormMarkdown, func(t *testing.T) *data.Report { return shippedReport(t, "hongze-district-2023") }, true, ""},
+		{"pingtan-zone-2025.md", FormMarkdown, func(t *testing.T) *data.Report { return shippedReport(t, "pingtan-zone-2025") }, true, ""},
 		{"huaian-city-2024.pdf", FormPDF, func(t *testing.T) *data.Report { return importReport(t, "huaian-city-2024.layout.txt").Report }, false, "pdftotext"},
 		{"pingtan-zone-2024.portal.html", FormHTML, func(t *testing.T) *data.Report { return importReport(t, "pingtan-zone-2024.html").Report }, true, ""},
 	}

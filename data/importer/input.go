@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -62,20 +64,63 @@ func toText(b []byte) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
-	if md, ok := markdownToText(s); ok {
+	if h := htmlTables(s); h != s {
+		md, _ := markdownToText(h, true)
+		return md, FormMarkdown, nil
+	}
+	if md, ok := markdownToText(s, false); ok {
 		return md, FormMarkdown, nil
 	}
 	return s, FormText, nil
 }
 
-var htmlRE = regexp.MustCompile(`(?i)<(!doctype html|html|table|body)[\s>]`)
+var (
+	htmlRE     = regexp.MustCompile(`(?i)<(!doctype html|html|table|body)[\s>]`)
+	pageRE     = regexp.MustCompile(`(?i)<(!doctype html|html|body)[\s>]`)
+	mdLineRE   = regexp.MustCompile(`(?m)^(#{1,6} |\|)`)
+	htmlTabRE  = regexp.MustCompile(`(?is)<table[\s>].*?</table\s*>`)
+	tableTagRE = regexp.MustCompile(`(?i)<table[\s>]`)
+)
 
+// looksLikeHTML says whether a file is an HTML page: it says so, or it
+// starts with a table and has no Markdown headings or pipe tables (Markdown
+// from PDF-to-Markdown tools may hold HTML tables: see htmlTables).
 func looksLikeHTML(b []byte) bool {
 	head := b
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	return htmlRE.Match(head)
+	if !htmlRE.Match(head) {
+		return false
+	}
+	return pageRE.Match(head) || !mdLineRE.Match(head)
+}
+
+// htmlTables turns the HTML tables in Markdown text (as PDF-to-Markdown
+// tools write merged cells) into rows as htmlToText makes them.
+func htmlTables(s string) string {
+	if !tableTagRE.MatchString(s) {
+		return s
+	}
+	return htmlTabRE.ReplaceAllStringFunc(s, func(t string) string {
+		doc, err := html.Parse(strings.NewReader(t))
+		if err != nil {
+			return t
+		}
+		var out strings.Builder
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.DataAtom == atom.Tr {
+				out.WriteString("\n" + rowText(n))
+				return
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		return out.String() + "\n"
+	})
 }
 
 // pdftotext is the program that extracts a PDF's text; a variable so that
@@ -128,12 +173,12 @@ var (
 // (those left of the first column that holds a number) an empty cell is left
 // out, as a rowspan leaves it out; in the others it is blank. It reports
 // false for text with no pipe table.
-func markdownToText(s string) (string, bool) {
-	if !strings.Contains(s, "|") || !(strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") || strings.Contains(s, "\n |")) {
+func markdownToText(s string, force bool) (string, bool) {
+	if !force && (!strings.Contains(s, "|") || !(strings.HasPrefix(s, "|") || strings.Contains(s, "\n|") || strings.Contains(s, "\n |"))) {
 		return "", false
 	}
 	lines := strings.Split(s, "\n")
-	found := false
+	found := force
 	for _, l := range lines {
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "|") && mdSepRE.MatchString(t) {
 			found = true
