@@ -420,7 +420,7 @@ func roundTrip(t *testing.T, imp *Imported) {
 }
 
 func FuzzImport(f *testing.F) {
-	for _, name := range []string{"nantong-city-2019.txt", "huaian-city-2024.layout.txt", "huaian-city-2024.reading-order.txt", "hongze-district-2023.layout.txt", "hongze-district-2024.layout.txt", "hongze-district-2023.md"} {
+	for _, name := range []string{"nantong-city-2019.txt", "huaian-city-2024.layout.txt", "huaian-city-2024.reading-order.txt", "hongze-district-2023.layout.txt", "hongze-district-2024.layout.txt", "hongze-district-2023.md", "pingtan-zone-2025.md"} {
 		f.Add(readReport(f, name))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {

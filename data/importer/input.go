@@ -99,7 +99,7 @@ func looksLikeHTML(b []byte) bool {
 // htmlTables turns the HTML tables in Markdown text (as PDF-to-Markdown
 // tools write merged cells) into rows as htmlToText makes them.
 func htmlTables(s string) string {
-	if !tableTagRE.MatchString(s) {
+	if !strings.Contains(s, "<") || !tableTagRE.MatchString(s) {
 		return s
 	}
 	return htmlTabRE.ReplaceAllStringFunc(s, func(t string) string {
