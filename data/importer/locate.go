@@ -11,9 +11,9 @@ import (
 // hold, not by their headings, which bodies word, number and misspell in
 // their own ways: table 三 by its first row (一、本年新收…) under its column
 // labels, table 四 by its 行政复议/行政诉讼 header after table 三, table 二 by
-// its heading or its first 第二十条 line before table 三 (or, failing
-// that, after table 四). The narrative
-// sections are found by the words of their headings, whatever their numbers.
+// its heading or its first 第二十条 line before table 三 (or, failing that,
+// after table 四). The narrative sections are found by the words of their
+// headings, whatever their numbers.
 type parts struct {
 	overview   int // heading of 总体情况
 	disclosure int // table 二: its heading or first 第二十条 line
