@@ -167,3 +167,14 @@ func TestTextEncodings(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A PDF with no text layer (a scan) says to run OCR.
+func TestScannedPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	_, err := Import("scan.pdf", "", makePDF("\n"))
+	if !errors.Is(err, ErrNoText) || !strings.Contains(err.Error(), "OCR") {
+		t.Errorf("err = %v", err)
+	}
+}
