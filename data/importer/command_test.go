@@ -42,7 +42,7 @@ func TestImportCommand(t *testing.T) {
 	stdout.Reset()
 	out2 := filepath.Join(dir, "cut.json")
 	err := Command([]string{"-o", out2, bad}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), bad+": table 四: no heading") {
+	if err == nil || !strings.Contains(err.Error(), bad+":136: table 四: not a report in the national format: no table 四") {
 		t.Errorf("err = %v", err)
 	}
 	if stdout.Len() != 0 {

@@ -1,10 +1,10 @@
 package importer
 
 import (
-	"bytes"
+	"errors"
+	"fmt"
 	"nianbao/data"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -14,119 +14,158 @@ import (
 type Imported struct {
 	Report   *data.Report
 	Warnings []string
+	Form     string // how the file was read: "text", "HTML", "Markdown", "PDF", "Word .docx"
 }
 
-var idSuffixes = []string{".html", ".htm", ".txt", ".layout", ".reading-order", ".text"}
-
-// IDFromName makes a report ID from a file name: "huaian-city-2024.layout.txt"
-// → "huaian-city-2024".
-func IDFromName(name string) string {
-	id := strings.ToLower(filepath.Base(name))
-	for again := true; again; {
-		again = false
-		for _, s := range idSuffixes {
-			if strings.HasSuffix(id, s) {
-				id, again = strings.TrimSuffix(id, s), true
-			}
-		}
-	}
-	return id
+// Options supply what a report may lack.
+type Options struct {
+	ID   string // the report's ID; "" makes one (see MakeID)
+	Body string // the reporting body, when the report does not name it (or names it wrongly)
+	Year int    // the year reported on, likewise
 }
 
-// Import reads a report as published: an HTML page with the tables as
-// <table> (UTF-8, GBK or GB18030), text copied from a web page (one cell per
-// line), or PDF text with or without -layout. It detects the template
-// version from table 二's headers, finds the body, year, publication date,
-// the narrative sections and tables 二, 三 and 四, and recovers cells lost in
-// copying only where the cross-checks prove them. Printed numbers are never
-// changed. id names the report; "" takes it from name.
+// Import reads a report as published, with the ID given ("" makes one):
+// see ImportOptions.
 func Import(name, id string, b []byte) (*Imported, error) {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, importErr("file", "%v", errEmpty)
+	return ImportOptions(name, b, Options{ID: id})
+}
+
+// ImportOptions reads a report as published: an HTML page with the tables
+// as <table> (UTF-8, GBK or GB18030; a whole portal page or the article
+// alone), text copied from a web page (one cell per line), PDF text with or
+// without -layout, Markdown with pipe tables (as OCR and PDF-to-Markdown
+// tools write it), a PDF (its text extracted by poppler's pdftotext) or a
+// Word .docx. It detects the template version from table 二's headers,
+// finds the body, year, publication date, the narrative sections and tables
+// 二, 三 and 四 by what they hold, and recovers cells lost in copying only
+// where the cross-checks prove them. Printed numbers are never changed. A
+// report it refuses gives an *Error.
+func ImportOptions(name string, b []byte, opt Options) (*Imported, error) {
+	imp, err := importFile(name, b, opt)
+	if err != nil {
+		var e *Error
+		if !errors.As(err, &e) {
+			e = &Error{Err: err}
+		}
+		e.File = name
+		return nil, e
 	}
-	var text string
-	var err error
-	if looksLikeHTML(b) {
-		text, err = htmlToText(b)
-	} else {
-		text, err = decodeText(b)
-	}
+	return imp, nil
+}
+
+func importFile(name string, b []byte, opt Options) (*Imported, error) {
+	text, form, err := toText(b)
 	if err != nil {
 		return nil, err
-	}
-	if id == "" {
-		id = IDFromName(name)
-	}
-	if !data.ValidID(id) {
-		return nil, importErr("id", "%q made from the file name is not lower-case letters, digits and dashes: give one with --id", id)
 	}
 	lines := splitLines(text)
-	at, err := findSections(lines)
-	if err != nil {
-		return nil, err
+	if len(lines) == 0 {
+		return nil, refuse(0, "", ErrEmpty, "")
 	}
-	titleEnd := len(lines)
-	for _, k := range []string{"一", "二", "三"} {
-		if i, ok := at[k]; ok && i < titleEnd {
+	p, perr := locate(lines)
+	if perr != nil {
+		return nil, perr
+	}
+	imp := &Imported{Form: form}
+	titleEnd := p.head3
+	for _, i := range []int{p.overview, p.disclosure} {
+		if i >= 0 && i < titleEnd {
 			titleEnd = i
 		}
 	}
-	body, year, err := reportTitle(lines[:titleEnd])
-	if err != nil {
-		return nil, err
+	body, year := reportTitle(lines[:titleEnd], statisticsPeriod(lines[:p.head3]))
+	if body != "" {
+		body = fullBody(body, text)
+	}
+	if opt.Body != "" {
+		if body != "" && body != opt.Body {
+			imp.Warnings = append(imp.Warnings, fmt.Sprintf("the report names the body %s; --body %s given", body, opt.Body))
+		}
+		body = opt.Body
+	}
+	if opt.Year != 0 {
+		if year != 0 && year != opt.Year {
+			imp.Warnings = append(imp.Warnings, fmt.Sprintf("the report gives the year %d; --year %d given", year, opt.Year))
+		}
+		year = opt.Year
+	}
+	switch {
+	case body == "" && year == 0:
+		return nil, refuse(0, "", ErrNoTitle, "no title “……年政府信息公开（工作）年度报告” before the tables: give them with --body and --year")
+	case body == "":
+		return nil, refuse(0, "", ErrNoTitle, "the title gives the year %d but not the body: give it with --body", year)
+	case year == 0:
+		return nil, refuse(0, "", ErrNoTitle, "the title names %s but not the year: give it with --year", body)
 	}
 	r := &data.Report{
-		ID:        id,
-		Body:      fullBody(body, text),
+		Body:      body,
 		Year:      year,
 		Published: published(text),
 		Source:    filepath.Base(name),
 	}
-	imp := &Imported{Report: r}
+	imp.Report = r
 
-	// Table 二 runs from its heading to table 三's (or, without a heading,
-	// is looked for before table 三).
-	start2 := 0
-	if i, ok := at["二"]; ok {
-		start2 = i + 1
+	// Table 二 runs from its heading (or first 第二十条 line) to table 三,
+	// or where a report moves it after table 四, to the next part.
+	start2, end2 := 0, p.head3
+	switch {
+	case p.disclosure > p.appeals:
+		start2, end2 = p.disclosure, p.sectionEnd(p.disclosure)
+	case p.disclosure >= 0:
+		start2 = p.disclosure + 1
+	case p.overview >= 0:
+		start2 = p.overview + 1
 	}
-	disclosure := lines[start2:at["三"]]
-	if r.Format, err = detectFormat(disclosure); err != nil {
-		return nil, err
+	disclosure := lines[start2:end2]
+	var ferr *Error
+	if r.Format, ferr = detectFormat(disclosure); ferr != nil {
+		if p.disclosure >= 0 {
+			ferr.Line = lines[p.disclosure].n
+		}
+		return nil, ferr
 	}
-	r.Disclosure, imp.Warnings = parseDisclosure(disclosure, r.Format)
+	var warn []string
+	r.Disclosure, warn = parseDisclosure(disclosure, r.Format)
+	imp.Warnings = append(imp.Warnings, warn...)
 	if len(r.Disclosure) == 0 {
 		imp.Warnings = append(imp.Warnings, "table 二: no row found; proactive disclosure stays empty")
 	}
-	if r.Requests, err = parseRequests(lines[at["三"]+1 : at["四"]]); err != nil {
+	if r.Requests, err = parseRequests(lines[p.requests:p.appeals], lines[p.requests].n); err != nil {
 		return nil, err
 	}
-	var warn4 []string
-	if r.Appeals, warn4, err = parseAppeals(lines[at["四"]+1 : sectionEnd(at, "四", len(lines))]); err != nil {
+	end4 := p.sectionEnd(p.appeals)
+	if r.Appeals, warn, err = parseAppeals(lines[p.appeals:end4], lines[p.appeals].n); err != nil {
 		return nil, err
 	}
-	imp.Warnings = append(imp.Warnings, warn4...)
-	for _, s := range []struct{ key, sec, title string }{
-		{"一", data.SectionOverview, "一、总体情况"},
-		{"五", data.SectionProblems, "五、存在的主要问题及改进情况"},
-		{"六", data.SectionOther, "六、其他需要报告的事项"},
+	imp.Warnings = append(imp.Warnings, warn...)
+	for _, s := range []struct {
+		at       int
+		key, sec string
+		title    string
+	}{
+		{p.overview, "一", data.SectionOverview, "总体情况"},
+		{p.problems, "五", data.SectionProblems, "存在的主要问题及改进情况"},
+		{p.other, "六", data.SectionOther, "其他需要报告的事项"},
 	} {
-		i, ok := at[s.key]
-		if !ok {
+		if s.at < 0 {
 			continue
 		}
-		title := strings.TrimSpace(lines[i].canon)
-		if !strings.HasPrefix(title, s.key+"、") {
-			title = s.key + "、" + title
-		}
-		paras := narrativeParagraphs(lines[i+1:sectionEnd(at, s.key, len(lines))], sectionHeads[indexOfHead(s.key)].re)
+		title := s.key + "、" + stripNumbering(strings.TrimSpace(lines[s.at].canon))
+		heading := lines[s.at].canon
+		paras := narrativeParagraphs(lines[s.at+1:p.sectionEnd(s.at)], func(c string) bool { return c == heading })
 		r.Sections = append(r.Sections, data.Section{Key: s.sec, Title: title, Paragraphs: nonNil(paras)})
 	}
 	if r.Sections == nil {
 		r.Sections = []data.Section{}
 	}
+	r.ID = opt.ID
+	if r.ID == "" {
+		r.ID = MakeID(name, r)
+	} else if !data.ValidID(r.ID) {
+		return nil, refuse(0, "", ErrID, "--id %q: want lower-case letters, digits and single dashes", r.ID)
+	}
 	if err := r.Validate(); err != nil {
-		return nil, importErr("report", "%v", err)
+		return nil, refuse(0, "", ErrInvalid, "%v", err)
 	}
 	return imp, nil
 }
@@ -136,23 +175,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func indexOfHead(key string) int {
-	for i, h := range sectionHeads {
-		if h.key == key {
-			return i
-		}
-	}
-	return 0
-}
-
-var htmlRE = regexp.MustCompile(`(?i)<(!doctype html|html|table|body)[\s>]`)
-
-func looksLikeHTML(b []byte) bool {
-	head := b
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
-	return htmlRE.Match(head)
 }

@@ -11,11 +11,16 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
+// maxDepth is how deep golang.org/x/net/html lets elements nest.
+const maxDepth = 512
+
 // htmlToText turns a report page into the text the importer reads: each
 // table row on one line (its label, then its cells, an empty cell after the
 // label written "—" so that it stays blank), and each paragraph on its own
 // lines. The page's declared charset wins; without one the encoding is
-// detected (UTF-8, GBK, GB18030).
+// detected (UTF-8, GBK, GB18030). A whole portal page may come: its
+// navigation, breadcrumbs, related links and footer are left out (see
+// isChrome).
 func htmlToText(b []byte) (string, error) {
 	var utf []byte
 	// DetermineEncoding falls back to windows-1252 when the page declares
@@ -24,7 +29,7 @@ func htmlToText(b []byte) (string, error) {
 		var err error
 		utf, err = io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(b)))
 		if err != nil || !utf8.Valid(utf) {
-			return "", importErr("encoding", "the page's text cannot be decoded in its declared charset")
+			return "", refuse(0, "", ErrEncoding, "the page's text cannot be decoded in its declared charset %s", name)
 		}
 	} else {
 		// No declared charset: UTF-8 if it is, else GB18030 (GBK).
@@ -36,14 +41,15 @@ func htmlToText(b []byte) (string, error) {
 	}
 	doc, err := html.Parse(bytes.NewReader(utf))
 	if err != nil {
-		return "", importErr("html", "%v", err)
+		// The parser's one error is nesting past maxDepth; name the line.
+		return "", refuse(tooDeep(utf), "", ErrHTML, "elements nest more than %d deep", maxDepth)
 	}
 	var out strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Button, atom.Iframe:
 				return
 			case atom.Title:
 				out.WriteString(nodeText(n) + "\n\n")
@@ -53,6 +59,9 @@ func htmlToText(b []byte) (string, error) {
 				return
 			case atom.Br:
 				out.WriteString("\n")
+			}
+			if isChrome(n) || n.DataAtom == atom.Li && isLinkItem(n) {
+				return
 			}
 		}
 		if n.Type == html.TextNode {
@@ -67,6 +76,126 @@ func htmlToText(b []byte) (string, error) {
 	}
 	walk(doc)
 	return out.String(), nil
+}
+
+// tooDeep is the line where the page's elements first nest past maxDepth,
+// by a count of start and end tags (0 if the count never gets there).
+func tooDeep(b []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	depth, line := 0, 1
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		switch tt {
+		case html.ErrorToken:
+			return 0
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElement[atom.Lookup(name)] {
+				depth++
+			}
+		case html.EndTagToken:
+			depth--
+		}
+		if depth > maxDepth {
+			return line
+		}
+		line += bytes.Count(raw, []byte("\n"))
+	}
+}
+
+var voidElement = map[atom.Atom]bool{atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true, atom.Track: true, atom.Wbr: true}
+
+// chromeWords are the words of class and id names that portal sites give
+// their navigation, breadcrumbs, related links, sharing buttons and footers
+// (with the pinyin initials Chinese sites use: dqwz 当前位置, xglj 相关链接).
+var chromeWords = []string{"nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "footer", "foot", "sidebar",
+	"related", "share", "copyright", "dqwz", "xglj", "xgxx", "xgwz", "wzdh", "location", "position", "bottom", "topbar", "toolbar"}
+
+// isChrome says whether an element is part of the site around the article:
+// <nav>, <header>, <footer>, <aside>, or an element whose class or id says
+// so, unless it holds the report's tables or its title.
+func isChrome(n *html.Node) bool {
+	chrome := false
+	switch n.DataAtom {
+	case atom.Nav, atom.Header, atom.Footer, atom.Aside:
+		chrome = true
+	case atom.Div, atom.Ul, atom.Ol, atom.Section, atom.Span, atom.P, atom.Td, atom.Table, atom.Dl:
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "id") && hasChromeWord(a.Val) {
+				chrome = true
+				break
+			}
+		}
+	}
+	return chrome && !holdsReport(n)
+}
+
+func hasChromeWord(v string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		for _, c := range chromeWords {
+			if w == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isLinkItem says whether a list item is a link to another page (a list of
+// other reports, of related news), its text mostly the link's.
+func isLinkItem(li *html.Node) bool {
+	all := len(strings.Join(strings.Fields(nodeText(li)), ""))
+	linked := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			linked += len(strings.Join(strings.Fields(nodeText(n)), ""))
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(li)
+	return linked > 0 && 2*linked >= all
+}
+
+// reportWords are words only a report's own parts hold.
+var reportWords = []string{"本年新收", "总体情况", "第二十条", "行政复议", "其他需要报告", "存在的主要问题"}
+
+// holdsReport says whether an element holds a part of the report: a table,
+// a section's heading, or a heading that names the report.
+func holdsReport(n *html.Node) bool {
+	found := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if found {
+			return
+		}
+		if n.Type == html.TextNode {
+			for _, w := range reportWords {
+				if strings.Contains(n.Data, w) {
+					found = true
+					return
+				}
+			}
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3:
+				t := nodeText(n)
+				found = strings.Contains(t, "信息公开") && strings.Contains(t, "报告")
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
 }
 
 func isBlock(a atom.Atom) bool {

@@ -27,12 +27,14 @@ var (
 // that end it.
 func splitFields(raw string) (label string, vals []field) {
 	words := strings.Fields(raw)
-	var fs []field
+	fs := make([]field, 0, len(words))
 	for _, w := range words {
 		f := field{text: w}
 		c := w[0]
 		if (c == '/' || c == '-' || c == '\\' || c >= 0x80) && blankRE.MatchString(w) {
 			f.value, f.blank = true, true
+		} else if c >= '0' && c <= '9' && allDigits(w) {
+			f.value, f.num = true, w
 		} else if c >= '0' && c <= '9' || c == '+' || c == '-' {
 			if m := numberRE.FindStringSubmatch(w); m != nil {
 				f.value = true
@@ -51,6 +53,15 @@ func splitFields(raw string) (label string, vals []field) {
 		lab = append(lab, f.text)
 	}
 	return canon(strings.Join(lab, "")), fs[i:]
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // rowPhrases tell a row of table 三 by a phrase of its label; the first
@@ -117,7 +128,7 @@ type rawRow struct {
 // numbers); they are then named by their order in the template. Blank cells
 // are "/" or "—", or in a one-cell-per-line copy an extra empty line; a row
 // with cells lost in copying is recovered by the cross-checks or refused.
-func parseRequests(lines []textLine) (data.Requests, error) {
+func parseRequests(lines []textLine, line0 int) (data.Requests, error) {
 	var rows []rawRow
 	var cur *rawRow
 	started, split := false, false
@@ -174,7 +185,7 @@ func parseRequests(lines []textLine) (data.Requests, error) {
 			}
 			n, err := strconv.ParseInt(v.num, 10, 64)
 			if err != nil || v.unit != "" {
-				return nil, importErr(fmt.Sprintf("table 三, line %d", l.n), "%q is not a count", v.text)
+				return nil, refuse(l.n, "三", ErrNotCount, "%q is not a count", v.text)
 			}
 			add(data.Num(n), l.n)
 		}
@@ -182,12 +193,12 @@ func parseRequests(lines []textLine) (data.Requests, error) {
 	}
 	push()
 	if !started {
-		return nil, importErr("table 三", "no row “一、本年新收政府信息公开申请数量”")
+		return nil, refuse(line0, "三", ErrNotReport, "no row “一、本年新收政府信息公开申请数量”")
 	}
 
 	keys := templateRows(split)
 	if len(rows) != len(keys) {
-		return nil, importErr("table 三", "%d rows of numbers, want %d for this template (%s); the table is cut off or not in the national format",
+		return nil, refuse(line0, "三", ErrCells, "%d rows of numbers, want %d for this template (%s); the table is cut off or not in the national format",
 			len(rows), len(keys), describeRows(rows))
 	}
 	t := data.Requests{}
@@ -205,7 +216,7 @@ func parseRequests(lines []textLine) (data.Requests, error) {
 		}
 	}
 	if err := Recover(t, short); err != nil {
-		return nil, importErr("table 三", "%v", err)
+		return nil, &Error{Line: line0, Table: "三", Err: err}
 	}
 	RecoverBlanks(t)
 	return t, nil
@@ -237,11 +248,19 @@ func describeRows(rows []rawRow) string {
 
 // parseAppeals reads table 四: fifteen cells in template order. PDF text in
 // reading order prints them in runs out of order; then, if the printed
-// order breaks cross-check 4, the runs are reassembled (see reassemble).
-func parseAppeals(lines []textLine) (data.Appeals, []string, error) {
+// order breaks cross-check 4, the runs are reassembled (see reassemble). A
+// copy that gives fewer numbers lost its blank cells: see placeAppeals.
+func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 	var runs [][]data.Cell
+	var got []placed
 	inRun := false
+	empties := 0
+	trail := -1 // the empty lines after the last number
 	for _, l := range lines {
+		if strings.TrimSpace(l.raw) == "" {
+			empties++
+			continue
+		}
 		if strings.Contains(l.raw, "。") {
 			break // prose: the table has ended
 		}
@@ -250,34 +269,58 @@ func parseAppeals(lines []textLine) (data.Appeals, []string, error) {
 			if label != "" {
 				inRun = false
 			}
+			if len(got) > 0 && trail < 0 {
+				trail = empties
+			}
+			empties = 0
 			continue
 		}
+		trail = -1
 		if !inRun {
 			runs = append(runs, nil)
 			inRun = true
 		}
-		for _, v := range vals {
-			if v.blank {
-				runs[len(runs)-1] = append(runs[len(runs)-1], data.Cell{Status: data.Blank})
-				continue
+		for k, v := range vals {
+			c := data.Cell{Status: data.Blank}
+			if !v.blank {
+				n, err := strconv.ParseInt(v.num, 10, 64)
+				if err != nil || v.unit != "" {
+					return nil, nil, refuse(l.n, "四", ErrNotCount, "%q is not a count", v.text)
+				}
+				c = data.Num(n)
 			}
-			n, err := strconv.ParseInt(v.num, 10, 64)
-			if err != nil || v.unit != "" {
-				return nil, nil, importErr(fmt.Sprintf("table 四, line %d", l.n), "%q is not a count", v.text)
+			runs[len(runs)-1] = append(runs[len(runs)-1], c)
+			gap := -1 // several numbers on a line: no empty-line structure
+			if len(vals) == 1 && k == 0 {
+				gap = empties
 			}
-			runs[len(runs)-1] = append(runs[len(runs)-1], data.Num(n))
+			got = append(got, placed{c, gap, l.n})
 		}
+		empties = 0
+	}
+	if trail < 0 {
+		trail = empties
 	}
 	var cells []data.Cell
 	for _, r := range runs {
 		cells = append(cells, r...)
 	}
 	want := len(data.AppealRows) * len(data.AppealColumns)
-	if len(cells) != want {
-		return nil, nil, importErr("table 四", "%d numbers for %d cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计)", len(cells), want)
-	}
 	var warnings []string
-	if !appealsHold(cells) && len(runs) > 1 {
+	switch {
+	case len(cells) > want:
+		return nil, nil, refuse(line0, "四", ErrCells, "%d numbers for %d cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计)", len(cells), want)
+	case len(cells) == 0:
+		return nil, nil, refuse(line0, "四", ErrCells, "its header has no numbers under it: the copy is cut off, or the table is an image (run OCR on it)")
+	case len(cells) < want:
+		var how string
+		var err error
+		cells, how, err = placeAppeals(got, trail)
+		if err != nil {
+			return nil, nil, &Error{Line: line0, Table: "四", Err: err}
+		}
+		warnings = append(warnings, fmt.Sprintf("table 四: the copy gives %d numbers for %d cells; %s", len(got), want, how))
+	case !appealsHold(cells) && len(runs) > 1:
 		if re, ok := reassemble(runs); ok {
 			cells = re
 			warnings = append(warnings, "table 四: the copy prints its numbers out of order; reassembled by cross-check 4")
@@ -292,6 +335,140 @@ func parseAppeals(lines []textLine) (data.Appeals, []string, error) {
 		t[row.Key] = &r
 	}
 	return t, warnings, nil
+}
+
+// placed is a number of table 四 as the copy gives it, with the empty lines
+// before it where it stands alone on its line (-1 otherwise).
+type placed struct {
+	cell data.Cell
+	gap  int
+	line int
+}
+
+// placeAppeals places the numbers of a table 四 copy that lost its blank
+// cells. Where the copy prints one number a line, its empty lines come
+// first: the usual gap between two numbers means adjacent cells, and, as in
+// table 三 of such copies, each further empty line one blank cell; if that
+// accounts for all fifteen cells (the empty lines before the first number and
+// after the last counted too), the numbers stand there, whatever the
+// cross-checks say. Otherwise every way of putting the numbers, in printed
+// order, among the fifteen cells with the rest blank is tried, and kept when
+// every group keeps cross-check 4; a longer gap still means at least one
+// blank between, where the copy has the structure (and if no way then fits,
+// without it). Exactly one way is accepted; several give an error listing
+// them (ErrAmbiguous), none ErrNoFit.
+func placeAppeals(got []placed, trail int) ([]data.Cell, string, error) {
+	const n = len(data.AppealRows) * len(data.AppealColumns)
+	k := len(got)
+	blankCells := func() []data.Cell {
+		cells := make([]data.Cell, n)
+		for i := range cells {
+			cells[i] = data.Cell{Status: data.Blank}
+		}
+		return cells
+	}
+	// The empty-line structure, where every number stands alone.
+	structured := k > 1
+	base := -1
+	for _, g := range got {
+		if g.gap < 0 {
+			structured = false
+			break
+		}
+		if base < 0 || g.gap < base {
+			base = g.gap
+		}
+	}
+	if structured {
+		at := []int{got[0].gap - base}
+		for i := 1; i < k; i++ {
+			at = append(at, at[i-1]+1+got[i].gap-base)
+		}
+		if trail >= base && at[k-1]+1+trail-base == n {
+			cells := blankCells()
+			for i, c := range at {
+				cells[c] = got[i].cell
+			}
+			return cells, "the copy's empty lines place the blank cells", nil
+		}
+	}
+	try := func(useGaps bool) [][]data.Cell {
+		var fits [][]data.Cell
+		for _, at := range combinations(n, k) {
+			if useGaps {
+				ok := true
+				for i := 1; i < k && ok; i++ {
+					adjacent := at[i] == at[i-1]+1
+					ok = adjacent == (got[i].gap == base)
+				}
+				if !ok {
+					continue
+				}
+			}
+			cells := blankCells()
+			for i, c := range at {
+				cells[c] = got[i].cell
+			}
+			if appealsHold(cells) {
+				fits = append(fits, cells)
+			}
+		}
+		return fits
+	}
+	var fits [][]data.Cell
+	if structured {
+		fits = try(true)
+	}
+	if len(fits) == 0 {
+		fits = try(false)
+	}
+	switch len(fits) {
+	case 1:
+		return fits[0], "they fit only one way with the other cells blank (cross-check 4)", nil
+	case 0:
+		return nil, "", fmt.Errorf("%w: %d numbers for %d cells (%s), and no placement with the other cells blank keeps cross-check 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结 in each group)",
+			ErrNoFit, k, n, numberList(got))
+	}
+	const show = 8
+	var alts []string
+	for i, f := range fits {
+		if i == show {
+			alts = append(alts, fmt.Sprintf("and %d more", len(fits)-show))
+			break
+		}
+		alts = append(alts, describeAppeals(f))
+	}
+	return nil, "", fmt.Errorf("%w: %d numbers for %d cells (%s); %d placements with the other cells blank keep cross-check 4, not choosing: %s",
+		ErrAmbiguous, k, n, numberList(got), len(fits), strings.Join(alts, "; "))
+}
+
+func numberList(got []placed) string {
+	var s []string
+	for _, g := range got {
+		s = append(s, cellText(g.cell))
+	}
+	return strings.Join(s, " ")
+}
+
+func cellText(c data.Cell) string {
+	if c.Status == data.Blank {
+		return "·"
+	}
+	return strconv.FormatInt(c.Value, 10)
+}
+
+// describeAppeals writes a filling of table 四 group by group, blanks as ·:
+// "review 3 · 1 · 4 | litigation_direct · · · · · | …".
+func describeAppeals(cells []data.Cell) string {
+	var groups []string
+	for g, row := range data.AppealRows {
+		var s []string
+		for _, c := range cells[g*5 : g*5+5] {
+			s = append(s, cellText(c))
+		}
+		groups = append(groups, row.Key+" "+strings.Join(s, " "))
+	}
+	return "[" + strings.Join(groups, " | ") + "]"
 }
 
 // appealsHold says whether each group of five cells keeps cross-check 4.
@@ -396,7 +573,7 @@ var valueLabels = map[string]map[string]string{
 }
 
 // detectFormat tells the template version from the headers of table 二.
-func detectFormat(lines []textLine) (string, error) {
+func detectFormat(lines []textLine) (string, *Error) {
 	var all strings.Builder
 	for _, l := range lines {
 		all.WriteString(l.canon)
@@ -408,7 +585,7 @@ func detectFormat(lines []textLine) (string, error) {
 	case strings.Contains(s, "本年新制作数量") || strings.Contains(s, "上一年项目数量") || strings.Contains(s, "采购总金额"):
 		return data.Format2019, nil
 	}
-	return "", importErr("table 二", "its headers name neither template version (本年制发件数… for 2021, 本年新制作数量… for 2019)")
+	return "", refuse(0, "二", ErrFormat, "its headers name neither template version (本年制发件数… for 2021, 本年新制作数量… for 2019)")
 }
 
 // parseDisclosure reads table 二: each known row and the values that follow

@@ -12,18 +12,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// ImportError is a report that cannot be imported: what is wrong and where.
-type ImportError struct {
-	Where string // "table 三", "line 212", …
-	What  string
-}
-
-func (e *ImportError) Error() string { return e.Where + ": " + e.What }
-
-func importErr(where, format string, args ...any) error {
-	return &ImportError{Where: where, What: fmt.Sprintf(format, args...)}
-}
-
 // textLine is one line of the report as text.
 type textLine struct {
 	n     int    // 1-based line number in the text
@@ -40,7 +28,19 @@ func decodeText(b []byte) (string, error) {
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil || !utf8.Valid(out) || strings.ContainsRune(string(out), utf8.RuneError) {
-		return "", importErr("encoding", "the text is neither UTF-8 nor GB18030/GBK")
+		// Name the line of the first byte that is not UTF-8.
+		line := 1
+		for i := 0; i < len(b); {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += n
+		}
+		return "", refuse(line, "", ErrEncoding, "save it as UTF-8 and import it again")
 	}
 	return string(out), nil
 }
@@ -54,10 +54,11 @@ var (
 // with the empty lines around them, so that a paragraph or a table row
 // broken by a page runs on.
 func splitLines(text string) []textLine {
-	var lines []textLine
+	split := strings.Split(spaceMapper.Replace(text), "\n")
+	lines := make([]textLine, 0, len(split))
 	skipEmpty := false
-	for i, l := range strings.Split(spaceMapper.Replace(text), "\n") {
-		if footerRE.MatchString(l) {
+	for i, l := range split {
+		if isFooter(l) {
 			for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].raw) == "" {
 				lines = lines[:len(lines)-1]
 			}
@@ -73,96 +74,62 @@ func splitLines(text string) []textLine {
 	return lines
 }
 
+// isFooter says whether a line is a page footer, "-4-" or "— 4 —"
+// (footerRE, tested only on lines that could be one).
+func isFooter(l string) bool {
+	t := strings.TrimSpace(l)
+	if len(t) < 3 || len(t) > 24 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if r != '-' && r != '—' && r != '－' {
+		return false
+	}
+	return footerRE.MatchString(l)
+}
+
 // canon is s for matching: no white space, ASCII punctuation made
 // full-width, full-width digits made ASCII, numbering "1、" made "1.".
 func canon(s string) string {
-	s = strings.Map(func(r rune) rune {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
-			return -1
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r > 0x7f && unicode.IsSpace(r):
+			continue
 		case r >= '０' && r <= '９':
-			return '0' + (r - '０')
+			r = '0' + (r - '０')
+		case r < 0x80:
+			switch r {
+			case '(':
+				r = '（'
+			case ')':
+				r = '）'
+			case ',':
+				r = '，'
+			case ':':
+				r = '：'
+			case ';':
+				r = '；'
+			case '"':
+				r = '“'
+			case '\v', '\f':
+				continue
+			}
 		}
-		switch r {
-		case '(':
-			return '（'
-		case ')':
-			return '）'
-		case ',':
-			return '，'
-		case ':':
-			return '：'
-		case ';':
-			return '；'
-		case '"':
-			return '“'
-		}
-		return r
-	}, s)
+		b.WriteRune(r)
+	}
+	s = b.String()
 	if len(s) > 1 && s[0] >= '1' && s[0] <= '9' && strings.HasPrefix(s[1:], "、") {
 		s = s[:1] + "." + s[1+len("、"):]
 	}
 	return s
 }
 
-// sectionHeads match the headings of the six sections, in their variants.
-var sectionHeads = []struct {
-	key string
-	re  *regexp.Regexp
-}{
-	{"一", regexp.MustCompile(`^(一、)?总体情况$`)},
-	{"二", regexp.MustCompile(`^(二、)?主动公开政府信息(的)?情况$`)},
-	{"三", regexp.MustCompile(`^(三、)?收到和处理政府信息公开申请(的)?情况$`)},
-	{"四", regexp.MustCompile(`^(四、)?.*(行政复议.*行政诉讼|行政诉讼.*行政复议).*情况$`)},
-	{"五", regexp.MustCompile(`^(五、)?存在(的)?(主要)?问题及(其)?改进(措施|情况)(及措施)?$`)},
-	{"六", regexp.MustCompile(`^(六、)?其他需要报告的事项$`)},
-}
-
-// findSections returns the index of each section's heading line, in order.
-func findSections(lines []textLine) (map[string]int, error) {
-	at := map[string]int{}
-	next := 0
-	for i, l := range lines {
-		if next == len(sectionHeads) {
-			break
-		}
-		for k := next; k < len(sectionHeads); k++ {
-			if sectionHeads[k].re.MatchString(l.canon) {
-				at[sectionHeads[k].key] = i
-				next = k + 1
-				break
-			}
-		}
-	}
-	for _, need := range []string{"三", "四"} {
-		if _, ok := at[need]; !ok {
-			what := map[string]string{"三": "三、收到和处理政府信息公开申请情况", "四": "四、政府信息公开行政复议、行政诉讼情况"}[need]
-			return nil, importErr("table "+need, "no heading “%s”: this is not a report in the national format, or it is cut off", what)
-		}
-	}
-	if at["三"] > at["四"] {
-		return nil, importErr("table 四", "its heading comes before table 三's")
-	}
-	return at, nil
-}
-
-// sectionEnd is the line index where the section starting at start ends.
-func sectionEnd(at map[string]int, key string, n int) int {
-	order := []string{"一", "二", "三", "四", "五", "六"}
-	start := at[key]
-	end := n
-	for _, k := range order {
-		if i, ok := at[k]; ok && i > start && i < end {
-			end = i
-		}
-	}
-	return end
-}
-
 // narrativeParagraphs joins wrapped lines into paragraphs. A paragraph
 // breaks at an empty line, at an indented line (PDF layout), at a
 // numbered sub-heading, and after a short line that ends a sentence.
-func narrativeParagraphs(lines []textLine, heading *regexp.Regexp) []string {
+func narrativeParagraphs(lines []textLine, heading func(canon string) bool) []string {
 	width := 0
 	for _, l := range lines {
 		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l.raw)))
@@ -183,7 +150,7 @@ func narrativeParagraphs(lines []textLine, heading *regexp.Regexp) []string {
 			prevShortEnd = false
 			continue
 		}
-		if heading != nil && heading.MatchString(l.canon) {
+		if heading != nil && heading(l.canon) {
 			continue
 		}
 		indented := strings.HasPrefix(l.raw, "  ")
@@ -248,46 +215,112 @@ func startsASCII(s string) bool {
 }
 
 var (
-	titleBodyFirstRE = regexp.MustCompile(`^([^，,。《》：:；;“”"（）]{2,30}?)(\d{4})年度?政府信息公开工作年度报告`)
-	titleYearFirstRE = regexp.MustCompile(`^(\d{4})年度?([^，,。《》：:；;“”"（）]{2,30}?)信息公开工作年度报告`)
+	titleBodyFirstRE = regexp.MustCompile(`^([^，,。《》：:；;“”"（）]{2,30}?)(\d{4})年度?(政府)?信息公开(工作)?(年度)?(报告|年报)`)
+	titleYearFirstRE = regexp.MustCompile(`^(\d{4})年度?([^，,。《》：:；;“”"（）]{2,30}?)信息公开(工作)?(年度)?(报告|年报)`)
+	titleYearOnlyRE  = regexp.MustCompile(`(\d{4})年度?(政府)?信息公开(工作)?(年度)?(报告|年报)`)
+	hanYearRE        = regexp.MustCompile(`[〇零一二三四五六七八九]{4}年`)
 	publishedRE      = regexp.MustCompile(`(发布时间|发布日期|成文日期)[：:]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})`)
 	preparedByRE     = regexp.MustCompile(`本报告由(.{2,40}?)(办公室|办公厅)`)
 )
 
+// hanDigits turns a year in Chinese numerals into digits: 二〇二三年 → 2023年.
+func hanDigits(s string) string {
+	if !strings.Contains(s, "年") || !hanYearRE.MatchString(s) {
+		return s
+	}
+	return hanYearRE.ReplaceAllStringFunc(s, func(y string) string {
+		return strings.Map(func(r rune) rune {
+			if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
+				return '0' + rune(len([]rune("〇一二三四五六七八九"[:i])))
+			}
+			if r == '零' {
+				return '0'
+			}
+			return r
+		}, y)
+	})
+}
+
 // reportTitle finds the body and year in the title, within the lines before
-// section 一 (a title may be split over two lines).
-func reportTitle(lines []textLine) (body string, year int, err error) {
+// the report's first part (the page's <title> comes first in an HTML page;
+// a title may be split over two lines). It accepts 政府信息公开工作年度报告
+// with or without 工作 or 年度; either result is zero when not found. Where
+// several titles come before the report (a copied portal page lists other
+// years' reports), the first whose year is period's, the year of the
+// statistics period, wins; else the first.
+func reportTitle(lines []textLine, period int) (body string, year int) {
+	found := false
 	for i, l := range lines {
-		if !strings.Contains(l.canon, "年度报告") {
+		if !strings.Contains(l.canon, "报告") && !strings.Contains(l.canon, "年报") {
 			continue
 		}
-		cands := []string{l.canon}
-		if i > 0 {
-			cands = append(cands, lines[i-1].canon+l.canon)
-			if i > 1 && lines[i-1].canon == "" {
-				cands = append(cands, lines[i-2].canon+l.canon)
-			}
-		}
-		for j := len(cands) - 1; j >= 0; j-- {
-			c := cands[j]
-			if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil {
-				fmt.Sscan(m[2], &year)
-				return m[1], year, nil
-			}
-			if m := titleYearFirstRE.FindStringSubmatch(c); m != nil {
+		b, y, ok := titleAt(lines, i)
+		switch {
+		case ok && (period == 0 || y == period):
+			return b, y
+		case ok && !found:
+			body, year, found = b, y, true
+		case !ok && year == 0 && !found:
+			if m := titleYearOnlyRE.FindStringSubmatch(hanDigits(l.canon)); m != nil {
 				fmt.Sscan(m[1], &year)
-				// "2019年南通市人民政府信息公开…": the body's 政府 doubles as the
-				// title's; "…财政局政府信息公开…": it does not.
-				body = m[2]
-				if strings.HasSuffix(body, "政府") && !strings.HasSuffix(body, "人民政府") || strings.HasSuffix(body, "人民政府政府") {
-					body = strings.TrimSuffix(body, "政府")
-				}
-				return body, year, nil
 			}
 		}
-		break
 	}
-	return "", 0, importErr("title", "no title “……年政府信息公开工作年度报告” naming the body and the year")
+	return body, year
+}
+
+// titleAt reads a title ending on line i.
+func titleAt(lines []textLine, i int) (body string, year int, ok bool) {
+	l := lines[i]
+	cands := []string{hanDigits(l.canon)}
+	if i > 0 {
+		cands = append(cands, hanDigits(lines[i-1].canon+l.canon))
+		if i > 1 && lines[i-1].canon == "" {
+			cands = append(cands, hanDigits(lines[i-2].canon+l.canon))
+		}
+	}
+	for j := len(cands) - 1; j >= 0; j-- {
+		c := cands[j]
+		if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[1]) {
+			fmt.Sscan(m[2], &year)
+			return m[1], year, true
+		}
+		if m := titleYearFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[2]) {
+			fmt.Sscan(m[1], &year)
+			// "2019年南通市人民政府信息公开…": the body's 政府 doubles as the
+			// title's; "…财政局政府信息公开…": it does not.
+			body = m[2]
+			if strings.HasSuffix(body, "政府") && !strings.HasSuffix(body, "人民政府") || strings.HasSuffix(body, "人民政府政府") {
+				body = strings.TrimSuffix(body, "政府")
+			}
+			return body, year, true
+		}
+	}
+	return "", 0, false
+}
+
+var periodRE = regexp.MustCompile(`(\d{4})年?0?1月?0?1日`)
+
+// statisticsPeriod is the year of the statistics period the report states
+// ("统计期限自2024年1月1日起至2024年12月31日止"), 0 when none is found.
+func statisticsPeriod(lines []textLine) int {
+	for _, l := range lines {
+		if !strings.Contains(l.canon, "1日") {
+			continue
+		}
+		if m := periodRE.FindStringSubmatch(l.canon); m != nil {
+			var y int
+			fmt.Sscan(m[1], &y)
+			return y
+		}
+	}
+	return 0
+}
+
+// plausibleBody says whether a title's words before or after the year can
+// be a body's name: not a menu's or a column's ("政府信息公开年报").
+func plausibleBody(s string) bool {
+	return !strings.Contains(s, "信息公开") && !strings.Contains(s, "报告") && !strings.Contains(s, "年报") && !strings.Contains(s, "当前位置")
 }
 
 // fullBody prefers the fuller name of "本报告由……办公室" when it ends with the

@@ -5,6 +5,7 @@ import (
 	"nianbao/data"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ShortRow is a row of table 三 as copied: fewer cells than columns, in
@@ -46,10 +47,10 @@ func Recover(t data.Requests, short []ShortRow) error {
 		choices[i] = combinations(len(data.RequestColumns), len(s.Cells))
 		total *= len(choices[i])
 		if total > maxPlacements {
-			return fmt.Errorf("table 三: too many cells lost in rows %s to place them", rowList(short))
+			return fmt.Errorf("%w: too many cells lost in rows %s to place them", ErrCells, rowList(short))
 		}
 	}
-	eqs := data.RequestEquations(t)
+	eqs, _ := equations(t)
 	var fits []map[cellRef]solved
 	pick := make([]int, len(short))
 	for n := 0; n < total; n++ {
@@ -80,7 +81,7 @@ func Recover(t data.Requests, short []ShortRow) error {
 	}
 	switch len(fits) {
 	case 0:
-		return fmt.Errorf("table 三, rows %s: no placement of the printed numbers fits the cross-checks", rowList(short))
+		return fmt.Errorf("%w: rows %s: no placement of the printed numbers fits the cross-checks", ErrNoFit, rowList(short))
 	case 1:
 		for ref, s := range fits[0] {
 			t[ref.row][ref.col] = data.Cell{Value: s.value, Status: data.Recovered, Rule: s.rule}
@@ -103,8 +104,35 @@ func Recover(t data.Requests, short []ShortRow) error {
 		alts = append(alts, describe(f))
 	}
 	sort.Strings(alts)
-	return fmt.Errorf("table 三, rows %s: %d fillings fit the cross-checks, not recovering: %s",
-		rowList(short), len(fits), strings.Join(alts, "; "))
+	return fmt.Errorf("%w: rows %s: %d fillings fit the cross-checks, not recovering: %s",
+		ErrAmbiguous, rowList(short), len(fits), strings.Join(alts, "; "))
+}
+
+// The equations of rules 1–3 over table 三 depend only on its shape
+// (（六）其他处理 in one row or three), so they are made once per shape, with
+// the equations each cell takes part in. Callers only read them.
+var shapes [2]struct {
+	once   sync.Once
+	eqs    []data.Equation
+	byCell map[cellRef][]int
+}
+
+func equations(t data.Requests) ([]data.Equation, map[cellRef][]int) {
+	k := 0
+	if t.OtherSplit() {
+		k = 1
+	}
+	sh := &shapes[k]
+	sh.once.Do(func() {
+		sh.eqs = data.RequestEquations(t)
+		sh.byCell = map[cellRef][]int{}
+		for i, e := range sh.eqs {
+			for _, tm := range e.Terms {
+				sh.byCell[cellRef{tm.Row, tm.Col}] = append(sh.byCell[cellRef{tm.Row, tm.Col}], i)
+			}
+		}
+	})
+	return sh.eqs, sh.byCell
 }
 
 type cellRef struct {
@@ -233,13 +261,7 @@ func describe(f map[cellRef]solved) string {
 // blank claims one of those checks. Everything else stays blank; a check
 // that breaks otherwise stays a finding. It returns the recovered cells.
 func RecoverBlanks(t data.Requests) []data.RecoveredCell {
-	eqs := data.RequestEquations(t)
-	byCell := map[cellRef][]int{}
-	for i, e := range eqs {
-		for _, tm := range e.Terms {
-			byCell[cellRef{tm.Row, tm.Col}] = append(byCell[cellRef{tm.Row, tm.Col}], i)
-		}
-	}
+	eqs, byCell := equations(t)
 	claims := map[int][]cellRef{}
 	found := map[cellRef]solved{}
 	for ref, idx := range byCell {
