@@ -27,5 +27,5 @@ func (p *appeals) Render() app.UI {
 			app.P().Class("note").Text("纠正率为“结果纠正”占已审结案件（结果维持、结果纠正、其他结果之和）的比例，尚未审结的案件不计入。"),
 		}
 	}
-	return &shell{IView: p.v, IPath: "/appeals", IHeading: "复议诉讼", IContent: content}
+	return layout(p.v, "/appeals", "复议诉讼", content)
 }

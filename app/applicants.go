@@ -30,5 +30,5 @@ func (p *applicants) Render() app.UI {
 			section("cross-title", "各类申请人的办理结果", &chartView{IChart: p.cross}),
 		}
 	}
-	return &shell{IView: p.v, IPath: "/applicants", IHeading: "申请人", IContent: content}
+	return layout(p.v, "/applicants", "申请人", content)
 }

@@ -84,5 +84,5 @@ func (p *body) Render() app.UI {
 			),
 		}
 	}
-	return &shell{IView: p.v, IPath: bodyPrefix, IHeading: heading, IContent: content}
+	return layout(p.v, bodyPrefix, heading, content)
 }

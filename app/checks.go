@@ -57,5 +57,5 @@ func (p *checks) Render() app.UI {
 			app.P().Class("note").Text("报告中空白的格子按空白展示，不当作 0；校验求和时空白按 0 计算。"),
 		}
 	}
-	return &shell{IView: p.v, IPath: "/checks", IHeading: "数据校验", IContent: content}
+	return layout(p.v, "/checks", "数据校验", content)
 }

@@ -85,5 +85,5 @@ func (p *compare) Render() app.UI {
 			)
 		}
 	}
-	return &shell{IView: p.v, IPath: "/compare", IHeading: "比较报告", IContent: content}
+	return layout(p.v, "/compare", "比较报告", content)
 }

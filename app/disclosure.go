@@ -25,5 +25,5 @@ func (p *disclosure) Render() app.UI {
 			section("disclosure-title", "主动公开政府信息情况", &chartView{IChart: p.chart}),
 		}
 	}
-	return &shell{IView: p.v, IPath: "/disclosure", IHeading: "主动公开", IContent: content}
+	return layout(p.v, "/disclosure", "主动公开", content)
 }

@@ -62,33 +62,38 @@ func Register() {
 	app.RouteWithRegexpFunc("^/", func() app.Composer { return &notFoundPage{} })
 }
 
-// shell is the layout every page shares: skip link, masthead with the
-// report's body and year, navigation, the page's heading and content, and
-// the footer with the report's source.
-type shell struct {
-	app.Compo
-
-	IView    view
-	IPath    string
-	IHeading string
-	IContent []app.UI
+// layout is what every page shares: skip link, masthead with the report's
+// body and year, navigation, the page's heading and content, and the
+// footer with the report's source. A function, not a component: a
+// component's props are compared with reflect.DeepEqual on every update,
+// which over a page's whole content cost more than rendering it.
+func layout(v view, path, heading string, content []app.UI) app.UI {
+	s := shell{v: v, path: path, heading: heading, content: content}
+	return s.render()
 }
 
-func (s *shell) Render() app.UI {
-	v := s.IView
+// shell is a page's layout being rendered.
+type shell struct {
+	v             view
+	path, heading string
+	content       []app.UI
+}
+
+func (s *shell) render() app.UI {
+	v := s.v
 	reportName := "政府信息公开工作年度报告"
 	if v.report != nil {
 		reportName = fmt.Sprintf("%s · %d年度报告", v.report.Body, v.report.Year)
 	}
 	var main []app.UI
-	main = append(main, app.H1().ID("page-title").TabIndex(-1).Text(s.IHeading))
+	main = append(main, app.H1().ID("page-title").TabIndex(-1).Text(s.heading))
 	switch {
 	case v.loading:
 		main = append(main, app.P().Class("loading").Role("status").Text("正在载入……"))
 	case v.err != nil:
 		main = append(main, errorPanel(v))
 	default:
-		main = append(main, s.IContent...)
+		main = append(main, s.content...)
 	}
 	root := app.Div().Class("site")
 	if v.pack != nil && v.pack.URL != "" {
@@ -136,8 +141,8 @@ func hasRootClass(c string) bool {
 // OnMount tells the page's scripts and tests that the app has mounted a
 // page (window.nianbaoApp): the prerendered page has been replaced; and
 // how much memory the Go runtime holds (window.nianbaoMem, bytes), which a
-// kiosk's soak and the scale benchmark read.
-func (s *shell) OnMount(ctx app.Context) {
+// kiosk's soak and the scale benchmark read. Every page embeds page.
+func (p *page) OnMount(ctx app.Context) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	app.Window().Set("nianbaoApp", true)
@@ -146,14 +151,14 @@ func (s *shell) OnMount(ctx app.Context) {
 
 func (s *shell) navLink(href string, p Page) app.UI {
 	a := app.A().Href(siteURL(href)).Text(p.Label)
-	if p.Path == s.IPath {
+	if p.Path == s.path {
 		a = a.Aria("current", "page").Class("active")
 	}
 	return app.Li().Body(a)
 }
 
 func (s *shell) footer() []app.UI {
-	r := s.IView.report
+	r := s.v.report
 	if r == nil {
 		return []app.UI{app.P().Text("年报透视：政府信息公开工作年度报告的图表与数据。")}
 	}

@@ -32,5 +32,5 @@ func (p *narrativePage) Render() app.UI {
 			))
 		}
 	}
-	return &shell{IView: p.v, IPath: "/narrative", IHeading: "报告正文", IContent: content}
+	return layout(p.v, "/narrative", "报告正文", content)
 }

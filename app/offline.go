@@ -18,10 +18,10 @@ type offline struct {
 func (p *offline) OnNav(ctx app.Context) { ctx.Page().SetTitle("尚未缓存 · 年报透视") }
 
 func (p *offline) Render() app.UI {
-	return &shell{IView: p.v, IPath: OfflinePath, IHeading: "这一页尚未缓存", IContent: []app.UI{
+	return layout(p.v, OfflinePath, "这一页尚未缓存", []app.UI{
 		app.P().Role("status").Text("网络未连接，而这一页此前没有打开过，本机没有它的数据。联网后重新载入即可查看；已经打开过的报告和页面离线也能查看。"),
 		app.P().Body(app.A().Href(siteURL("/")).Text("返回首页")),
-	}}
+	})
 }
 
 // NotFoundPath is the page of a path the site does not have; the build
@@ -41,9 +41,9 @@ func (p *notFoundPage) OnNav(ctx app.Context) {
 }
 
 func (p *notFoundPage) Render() app.UI {
-	return &shell{IView: p.v, IPath: NotFoundPath, IHeading: "找不到这一页", IContent: []app.UI{
+	return layout(p.v, NotFoundPath, "找不到这一页", []app.UI{
 		app.P().Role("status").Text("这个地址没有对应的页面：可能是链接有误，或者报告已经更名。"),
 		app.P().Body(app.A().Href(siteURL("/reports")).Text("在全部报告中查找")),
 		app.P().Body(app.A().Href(siteURL("/")).Text("返回首页")),
-	}}
+	})
 }

@@ -89,7 +89,7 @@ func (p *outcomes) Render() app.UI {
 			section("flow-title", "申请的来龙去脉", &chartView{IChart: p.flow}),
 		}
 	}
-	return &shell{IView: p.v, IPath: "/outcomes", IHeading: "办理结果", IContent: content}
+	return layout(p.v, "/outcomes", "办理结果", content)
 }
 
 func (p *outcomes) drillLink(key, label string) app.UI {

@@ -78,7 +78,7 @@ func (p *overview) Render() app.UI {
 			),
 		}
 	}
-	return &shell{IView: p.v, IPath: "/", IHeading: heading, IContent: content}
+	return layout(p.v, "/", heading, content)
 }
 
 func consistencyClass(findings int) string {

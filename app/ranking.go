@@ -152,5 +152,5 @@ func (p *ranking) Render() app.UI {
 			)),
 		}
 	}
-	return &shell{IView: p.v, IPath: "/ranking", IHeading: "排名", IContent: content}
+	return layout(p.v, "/ranking", "排名", content)
 }

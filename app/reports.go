@@ -212,7 +212,7 @@ func (p *reports) Render() app.UI {
 			content = p.plain(x)
 		}
 	}
-	return &shell{IView: p.v, IPath: "/reports", IHeading: "全部报告", IContent: content}
+	return layout(p.v, "/reports", "全部报告", content)
 }
 
 // plain is every body and its years' reports as links: the catalog without

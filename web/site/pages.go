@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -110,6 +111,12 @@ func (s *site) writeAppFiles(w *writer, version string, precache []string, wasmS
 				return fmt.Errorf("%s: go-app's loader no longer computes %q; see loaderTotal", p, loaderTotal)
 			}
 			body = strings.Replace(body, loaderTotal, fmt.Sprintf("const total = %d; // app.wasm uncompressed, as loaded counts", wasmSize), 1)
+		}
+		if p == "/app-worker.js" && s.base != "" {
+			// go-app lists the site's root as the base without its slash,
+			// which a server of the folder redirects: the worker's install
+			// would cache a redirect, which cannot answer a page.
+			body = strings.Replace(body, strconv.Quote(s.base)+",", strconv.Quote(s.base+"/")+",", 1)
 		}
 		if u := originRE.FindString(body); u != "" {
 			return fmt.Errorf("%s names another origin: %s", p, u)
