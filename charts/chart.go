@@ -194,6 +194,6 @@ func ShortLabel(label string) string {
 // CorrectedShare is the share of concluded cases (维持 + 纠正 + 其他) that
 // ended corrected, as text; "—" when none concluded.
 func CorrectedShare(g *data.AppealRow) string {
-	concluded := g[0].N() + g[1].N() + g[2].N()
-	return Percent(g[1].N(), concluded)
+	concluded := g[data.AppealUpheld].N() + g[data.AppealCorrected].N() + g[data.AppealOther].N()
+	return Percent(g[data.AppealCorrected].N(), concluded)
 }

@@ -1,6 +1,12 @@
 package site
 
-import "testing"
+import (
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // The other-origin check looks at what a page loads, not at its words: a
 // report citing its portal's address is text, a script from a CDN is not.
@@ -44,5 +50,45 @@ func TestKioskMeta(t *testing.T) {
 	s.kiosk = 90
 	if h := s.rawHeaders(); len(h) != 2 || h[1] != `<meta name="nianbao-kiosk" content="90">` {
 		t.Errorf("kiosk headers %q", h)
+	}
+}
+
+// fixPage on a page go-app really prints, as the build renders it: the
+// policy right after the charset, a viewport that lets people zoom, no
+// og:url of the build's server, no hidden="false", the style sheet in
+// the head, go-app's scripts at the end of the body.
+func TestFixPageOnGoAppOutput(t *testing.T) {
+	s, err := readSite(filepath.Join(repoRoot, "data", "datasets"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &writer{dir: t.TempDir()}
+	if err := s.writeData(w); err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.handler("0", nil).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://localhost/applicants", nil))
+	if rec.Code != 200 {
+		t.Fatalf("HTTP %d", rec.Code)
+	}
+	raw := rec.Body.String()
+	if !strings.Contains(raw, "og:url") || !strings.Contains(raw, "user-scalable") {
+		t.Fatal("go-app's page no longer has what fixPage fixes; update this test")
+	}
+	out := fixPage(raw)
+	if i := strings.Index(out, `<meta charset="UTF-8">`); i < 0 || !strings.HasPrefix(out[i+len(`<meta charset="UTF-8">`):], "\n<meta content=\"default-src") {
+		t.Error("the policy does not follow the charset")
+	}
+	head := out[:strings.Index(out, "</head>")]
+	for _, gone := range []string{"og:url", "user-scalable", "<script", `hidden="false"`, "/app.css"} {
+		if strings.Contains(out, gone) && (gone != "<script" || strings.Contains(head, gone)) {
+			t.Errorf("the fixed page still has %s", gone)
+		}
+	}
+	if !strings.Contains(head, "<style>") || !strings.Contains(out, `data-pack="/data/r/nantong-city-2019.`) {
+		t.Error("no style sheet in the head, or no pack named")
+	}
+	if tail := out[strings.LastIndex(out, "</aside>"):]; !strings.Contains(tail, "/app.js") || !strings.Contains(tail, "/wasm_exec.js") {
+		t.Error("go-app's scripts are not at the end of the body")
 	}
 }
