@@ -85,6 +85,7 @@ func (c *chartView) OnUpdate(ctx app.Context) {
 func (c *chartView) OnDismount() {
 	c.ec.dispose()
 	c.ec = nil
+	c.IChart, c.ILinks = charts.Chart{}, nil // see page.clear
 }
 
 // onClick returns what a click on a data item does, or nil.

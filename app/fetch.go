@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"runtime"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -35,6 +36,15 @@ type fetchSource struct {
 // so that the app's first render shows what the prerendered page showed.
 func StartBrowser() {
 	SetBase(app.Getenv("GOAPP_ROOT_PREFIX"))
+	// window.nianbaoHeap() collects the Go garbage and returns the bytes
+	// still in use: what a kiosk's soak watches for growth. One function
+	// for the page's life, never released.
+	app.Window().Set("nianbaoHeap", app.FuncOf(func(app.Value, []app.Value) any {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc)
+	}))
 	doc := app.Window().Get("document")
 	src := &fetchSource{packURLs: map[string]string{}}
 	if m := doc.Call("querySelector", `meta[name="`+IndexMeta+`"]`); m.Truthy() {

@@ -218,3 +218,11 @@ func arrived(ctx app.Context) {
 		}
 	})
 }
+
+// clear lets go what a page that went away holds: go-app v9.8 keeps a
+// component that was due an update when it was dismounted (its engine's
+// componentUpdates map keeps entries of unmounted components), so that
+// each page left in a kiosk's day would keep its report and charts. A
+// page clears its own data when it is dismounted; what go-app keeps is
+// then the component's shell.
+func (p *page) clear() { p.v = view{} }
