@@ -94,6 +94,7 @@ func barItem(name string, v int64, label string, tooltip ...string) opts.BarData
 type frame struct {
 	legend bool     // shown for stacked series
 	xName  string   // the value axis's unit
+	xLabel string   // the value axis's tick formatter ("{value}%"), if any
 	max    int      // the value axis's end (0: ECharts chooses)
 	cats   []string // the categories, top to bottom
 }
@@ -107,6 +108,9 @@ func hbar(summary string, f frame) *goecharts.Bar {
 	x := opts.XAxis{Type: "value", Name: f.xName, Min: 0, MinInterval: 1}
 	if f.max > 0 {
 		x.Max = f.max
+	}
+	if f.xLabel != "" {
+		x.AxisLabel = &opts.AxisLabel{Formatter: types.FuncStr(f.xLabel)}
 	}
 	bar := goecharts.NewBar()
 	bar.SetGlobalOptions(

@@ -229,7 +229,7 @@ func OutcomesByApplicant(r *data.Report) charts.Chart {
 	for c := range names {
 		names[c] = applicants[c] + "\n" + group(handled[c]) + " 件"
 	}
-	bar := hbar(summary, frame{legend: true, xName: "%", max: 100, cats: names})
+	bar := hbar(summary, frame{legend: true, xLabel: "{value}%", max: 100, cats: names})
 	for i, values := range series {
 		bar.AddSeries(charts.ShortLabel(cats[i].Label), values, goecharts.WithBarChartOpts(opts.BarChart{Stack: "outcomes"}),
 			goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[i%len(Palette)]}))
