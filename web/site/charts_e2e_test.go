@@ -1,0 +1,157 @@
+package site
+
+// Every chart of every shipped report, drawn in Chromium at a phone's and a
+// kiosk's size: drawn, with every text inside its canvas, none cut short
+// ("法…"), and at the page's type size.
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	ui "nianbao/app"
+	"nianbao/charts"
+	"nianbao/charts/echarts"
+	"nianbao/data"
+)
+
+// viewports are a common phone, the narrowest phone, and a portrait kiosk.
+var viewports = []struct{ w, h int64 }{{390, 844}, {320, 640}, {1080, 1920}}
+
+// chartPages are a report's pages with charts, each with the charts it
+// shows, from the same functions the build uses.
+func chartPages(r *data.Report) map[string][]charts.Chart {
+	all := map[string]charts.Chart{}
+	for _, c := range echarts.All(r) {
+		all[c.ID] = c
+	}
+	pages := map[string][]charts.Chart{
+		"/":           {all["outcomes"]},
+		"/outcomes":   {all["outcomes"], all["flow"]},
+		"/applicants": {all["applicants"], all["outcomes-by-applicant"]},
+		"/appeals":    {all["appeals"]},
+		"/disclosure": {all["disclosure"]},
+	}
+	for _, c := range r.Requests.Categories() {
+		if len(c.Rows) > 1 {
+			pages["/outcomes?cat="+c.Key] = []charts.Chart{all["outcomes-"+c.Key], all["flow"]}
+		}
+	}
+	return pages
+}
+
+// chartsDrawn is true when each of the charts (by ID and summary) is on the
+// page, drawn with its own option, at its element's size.
+func chartsDrawn(cs []charts.Chart) string {
+	type want struct{ ID, Summary string }
+	var w []want
+	for _, c := range cs {
+		w = append(w, want{c.ID, c.Summary})
+	}
+	b, _ := json.Marshal(w)
+	return fmt.Sprintf(`%s.every(c => {
+		const el = document.querySelector("#chart-" + c.ID + " .chart-canvas");
+		const i = el && echarts.getInstanceByDom(el);
+		if (!i || !el.querySelector("canvas") || !(%s)) return false;
+		const o = i.getOption();
+		const aria = [].concat(o.aria || [])[0];
+		return aria && aria.label.description === c.Summary &&
+			i.getWidth() === el.clientWidth && i.getHeight() === el.clientHeight;
+	})`, b, chartShown)
+}
+
+// labelProblems lists every text of every chart on the page that leaves
+// its canvas, is cut short with "…", or is smaller than the type size of
+// the chart's element.
+const labelProblems = `(() => {
+	const out = [];
+	for (const el of document.querySelectorAll(".chart-canvas")) {
+		const id = el.parentElement.id;
+		const i = echarts.getInstanceByDom(el);
+		if (!i) { out.push(id + ": not drawn"); continue; }
+		const W = i.getWidth(), H = i.getHeight();
+		const px = parseFloat(getComputedStyle(el).fontSize);
+		let texts = 0;
+		for (const d of i.getZr().storage.getDisplayList(true)) {
+			if (!d.style || d.style.text == null || d.style.text === "" || d.invisible) continue;
+			texts++;
+			const r = d.getBoundingRect().clone();
+			const m = d.getComputedTransform();
+			if (m) r.applyTransform(m);
+			const where = id + ": " + JSON.stringify(String(d.style.text)) + " at [" + [r.x, r.y, r.width, r.height].map(Math.round) + "] in " + W + "×" + H;
+			if (r.x < -0.5 || r.y < -0.5 || r.x + r.width > W + 0.5 || r.y + r.height > H + 0.5) out.push(where + ": outside the canvas");
+			if (String(d.style.text).includes("…")) out.push(where + ": cut short");
+			const size = parseFloat(/([0-9.]+)px/.exec(d.style.font || "")?.[1] || d.style.fontSize || 0);
+			if (size < px - 0.5) out.push(where + ": " + size + " px, the page's type is " + px + " px");
+		}
+		if (texts === 0) out.push(id + ": no text drawn");
+	}
+	return out;
+})()`
+
+func TestChartsFitEveryScreenInChromium(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dist")
+	o := testOptions(dir)
+	buildSite(t, o)
+	reports, err := data.ReadDir(o.Datasets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(siteHandler(dir))
+	defer srv.Close()
+	b := newBrowser(t)
+	defer b.cancel()
+
+	check := func(t *testing.T, where string, cs []charts.Chart) {
+		t.Helper()
+		for _, vp := range viewports {
+			var problems []string
+			b.run(t, fmt.Sprintf("%s at %d×%d", where, vp.w, vp.h), chromedp.EmulateViewport(vp.w, vp.h),
+				poll(chartsDrawn(cs)), chromedp.Sleep(300*time.Millisecond), poll(chartsDrawn(cs)),
+				chromedp.Evaluate(labelProblems, &problems))
+			for _, p := range problems {
+				t.Errorf("%s at %d×%d: %s", where, vp.w, vp.h, p)
+			}
+		}
+	}
+
+	// The app's charts (app/echarts.go), page by page within the app.
+	for _, r := range reports {
+		r := r
+		t.Run(r.ID, func(t *testing.T) {
+			b.run(t, "loading "+r.ID, chromedp.EmulateViewport(1280, 900),
+				chromedp.Navigate(srv.URL+ui.ReportPath(r.ID, "/")), poll(appReady))
+			for page, cs := range chartPages(r) {
+				path := ui.ReportPath(r.ID, page)
+				b.run(t, "to "+path, chromedp.Evaluate(fmt.Sprintf(`history.pushState({}, "", %q); window.onpopstate(new PopStateEvent("popstate")); true`, path), nil),
+					poll(fmt.Sprintf(`location.pathname + location.search === %q`, path)), poll(appReady))
+				check(t, path, cs)
+			}
+			for _, p := range b.takeProblems() {
+				t.Error(p)
+			}
+		})
+	}
+
+	// The prerendered charts, drawn by web/charts-early.js without the WASM.
+	t.Run("without the WASM", func(t *testing.T) {
+		r := reports[0]
+		for page, cs := range chartPages(r) {
+			if len(page) > len("/outcomes") {
+				continue // a category's reasons are a query: the app's to draw
+			}
+			path := ui.ReportPath(r.ID, page)
+			b.run(t, "loading "+path, chromedp.EmulateViewport(1280, 900),
+				chromedp.Navigate(srv.URL+path+"?wasm=false"), poll(`!!window.nianbaoDisposeEarly`))
+			check(t, path+"?wasm=false", cs)
+		}
+		for _, p := range b.takeProblems() {
+			t.Error(p)
+		}
+	})
+}
