@@ -39,6 +39,9 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 	e.funcs = append(e.funcs, resize)
 	e.observer = app.Window().Get("ResizeObserver").New(resize)
 	e.observer.Call("observe", el)
+	// A larger type changes the figure's height even where the chart's
+	// own height is set in pixels (see nianbaoFitChart).
+	e.observer.Call("observe", el.Get("parentElement"))
 	if onClick != nil {
 		click := app.FuncOf(func(_ app.Value, args []app.Value) any {
 			if len(args) > 0 {

@@ -101,6 +101,9 @@
           const f = d && d.label && d.label.formatter;
           if (f && s.label && s.label.show) {
             labelW = Math.max(labelW, widest(f, px));
+          } else if (s.label && s.label.show && !s.stack) {
+            // A template ("{c}", "{c}%") prints the raw value.
+            labelW = Math.max(labelW, widest(String(s.label.formatter || "{c}").replace("{c}", String(v)), px));
           }
         });
       }
@@ -123,6 +126,18 @@
         lines = Math.max(lines, String(c).split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(textWidth(l, px) / catW)), 0));
       }
       need = cats.length * Math.max(lines * lineH + 12, lineH * 1.8) + grid.top + grid.bottom + lineH + 12;
+    }
+
+    // Vertical bars (the charts over several reports): categories along
+    // the bottom, wrapped to their share of the width; the value axis's
+    // unit and the bars' labels above the plot, the legend below.
+    const vcat = xs.find((a) => a.type === "category");
+    const vval = ys.find((a) => a.type === "value");
+    if (grid && vcat && vval) {
+      const n = Math.max(1, arr(vcat.data).length);
+      vcat.axisLabel.width = Math.max(px * 2, Math.floor((W - 16 - px * 4) / n) - 4);
+      vcat.axisLabel.overflow = "break";
+      Object.assign(grid, { left: 8, right: 16, top: lineH * 2 + 8, bottom: 8 + legendH, containLabel: true });
     }
 
     // Sankey: labels beside their nodes (two lines when narrow), gaps
@@ -160,7 +175,7 @@
   const observer = window.ResizeObserver
     ? new ResizeObserver((entries) => {
         for (const e of entries) {
-          const c = live.find((x) => x.el === e.target);
+          const c = live.find((x) => x.el === e.target || x.el.parentElement === e.target);
           if (c) {
             draw(c);
           }
@@ -184,6 +199,9 @@
         live.push(c);
         if (observer) {
           observer.observe(el);
+          // A larger type changes the figure's height even where the
+          // chart's own height is set in pixels.
+          observer.observe(el.parentElement);
         }
       } catch (err) {
         console.warn("prerendered chart not drawn", err);
