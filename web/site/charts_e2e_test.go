@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	ui "nianbao/app"
@@ -152,6 +154,91 @@ func TestChartsFitEveryScreenInChromium(t *testing.T) {
 		}
 		for _, p := range b.takeProblems() {
 			t.Error(p)
+		}
+	})
+}
+
+// selectedStates are the selected controls of /outcomes?cat=denied, each
+// with what tells it from its unselected neighbour: its fill, text colour,
+// underline and outline, as computed.
+const selectedStates = `(() => {
+	const look = (el) => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.textDecorationLine, s.outlineStyle].join("|"); };
+	const pairs = [
+		[".nav a[aria-current=page]", ".nav a:not([aria-current])"],
+		[".drill a[aria-current=true]", ".drill a:not([aria-current])"],
+		["#chart-outcomes-denied .switch-chart", "#chart-outcomes-denied .switch-table"],
+	];
+	return pairs.map(([on, off]) => {
+		const a = document.querySelector(on), b = document.querySelector(off);
+		return { on, selected: a ? look(a) : "missing", other: b ? look(b) : "missing" };
+	});
+})()`
+
+type stateLook struct {
+	On       string `json:"on"`
+	Selected string `json:"selected"`
+	Other    string `json:"other"`
+}
+
+// In a dark scheme, in forced colours and in print, every selected state
+// stays visible, and the dark scheme passes axe-core's contrast rules.
+func TestColourSchemesInChromium(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dist")
+	o := testOptions(dir)
+	buildSite(t, o)
+	srv := httptest.NewServer(siteHandler(dir))
+	defer srv.Close()
+	b := newBrowser(t)
+	defer b.cancel()
+	axe := axeSource(t)
+
+	for _, m := range []struct{ name, value string }{{"prefers-color-scheme", "dark"}, {"forced-colors", "active"}} {
+		t.Run(m.name, func(t *testing.T) {
+			var looks []stateLook
+			var card string
+			b.run(t, "loading", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: m.name, Value: m.value}}),
+				chromedp.Navigate(srv.URL+"/outcomes?cat=denied"), poll(appReady),
+				poll(`!!document.querySelector("#chart-outcomes-denied")`),
+				chromedp.Evaluate(selectedStates, &looks),
+				chromedp.Evaluate(`getComputedStyle(document.querySelector(".chart-canvas")).backgroundColor`, &card))
+			for _, l := range looks {
+				if l.Selected == "missing" || l.Selected == l.Other {
+					t.Errorf("%s: %s looks like its unselected neighbour: %s", m.name, l.On, l.Selected)
+				}
+				if m.name == "forced-colors" && !strings.HasSuffix(l.Selected, "|solid") {
+					t.Errorf("forced colours: %s has no outline: %s", l.On, l.Selected)
+				}
+			}
+			if card != "rgb(255, 255, 255)" {
+				t.Errorf("%s: the chart's card is %s, not white", m.name, card)
+			}
+			if m.name == "prefers-color-scheme" {
+				var paper string
+				b.run(t, "paper", chromedp.Evaluate(`getComputedStyle(document.body).backgroundColor`, &paper))
+				if paper == "rgb(255, 255, 255)" {
+					t.Error("dark scheme: the page stays white")
+				}
+				b.checkAxe(t, axe, "/outcomes?cat=denied (dark)")
+			}
+			for _, p := range b.takeProblems() {
+				t.Error(p)
+			}
+		})
+	}
+
+	t.Run("print", func(t *testing.T) {
+		var got struct {
+			Nav, Switch, Break string
+			Current            string
+		}
+		b.run(t, "print", emulation.SetEmulatedMedia().WithMedia("print").WithFeatures(nil),
+			chromedp.Navigate(srv.URL+"/outcomes?cat=denied"), poll(appReady),
+			chromedp.Evaluate(`({Nav: getComputedStyle(document.querySelector(".nav")).display,
+				Switch: getComputedStyle(document.querySelector(".switch")).display,
+				Break: getComputedStyle(document.querySelector(".panel")).breakInside,
+				Current: getComputedStyle(document.querySelector(".drill a[aria-current=true]")).textDecorationLine})`, &got))
+		if got.Nav != "none" || got.Switch != "none" || got.Break != "avoid" || got.Current != "underline" {
+			t.Errorf("print: navigation %s, switch %s, panels break-inside %s, selected category %q", got.Nav, got.Switch, got.Break, got.Current)
 		}
 	})
 }
