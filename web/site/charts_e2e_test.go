@@ -68,8 +68,8 @@ func chartsDrawn(cs []charts.Chart) string {
 }
 
 // labelProblems lists every text of every chart on the page that leaves
-// its canvas, is cut short with "…", or is smaller than the type size of
-// the chart's element.
+// its canvas, overlaps another, is cut short with "…", or is smaller than
+// the type size of the chart's element.
 const labelProblems = `(() => {
 	const out = [];
 	for (const el of document.querySelectorAll(".chart-canvas")) {
@@ -79,6 +79,7 @@ const labelProblems = `(() => {
 		const W = i.getWidth(), H = i.getHeight();
 		const px = parseFloat(getComputedStyle(el).fontSize);
 		let texts = 0;
+		const boxes = [];
 		for (const d of i.getZr().storage.getDisplayList(true)) {
 			if (!d.style || d.style.text == null || d.style.text === "" || d.invisible) continue;
 			texts++;
@@ -86,6 +87,12 @@ const labelProblems = `(() => {
 			const m = d.getComputedTransform();
 			if (m) r.applyTransform(m);
 			const where = id + ": " + JSON.stringify(String(d.style.text)) + " at [" + [r.x, r.y, r.width, r.height].map(Math.round) + "] in " + W + "×" + H;
+			for (const [t, b] of boxes) {
+				const w = Math.min(r.x + r.width, b.x + b.width) - Math.max(r.x, b.x);
+				const h = Math.min(r.y + r.height, b.y + b.height) - Math.max(r.y, b.y);
+				if (w > 1 && h > 1) out.push(where + ": overlaps " + JSON.stringify(t));
+			}
+			boxes.push([String(d.style.text), r]);
 			if (r.x < -0.5 || r.y < -0.5 || r.x + r.width > W + 0.5 || r.y + r.height > H + 0.5) out.push(where + ": outside the canvas");
 			if (String(d.style.text).includes("…")) out.push(where + ": cut short");
 			const size = parseFloat(/([0-9.]+)px/.exec(d.style.font || "")?.[1] || d.style.fontSize || 0);
