@@ -226,6 +226,11 @@ func TestColourSchemesInChromium(t *testing.T) {
 					t.Error("dark scheme: the page stays white")
 				}
 				b.checkAxe(t, axe, "/outcomes?cat=denied (dark)")
+				// The status lines, ✓ and ⚠, and recovered and blank cells.
+				for _, path := range []string{"/", "/r/hongze-district-2023", "/applicants"} {
+					b.run(t, path, chromedp.Navigate(srv.URL+path), poll(appReady), chromedp.Evaluate(showTables, nil), poll(tablesShown))
+					b.checkAxe(t, axe, path+" (dark)")
+				}
 			}
 			for _, p := range b.takeProblems() {
 				t.Error(p)
