@@ -13,6 +13,8 @@ var liveCharts int
 // chart goes away; kiosks run for days.
 type echart struct {
 	inst     app.Value
+	el       app.Value
+	option   app.Value // as built, before fitChart
 	observer app.Value
 	funcs    []app.Func
 }
@@ -29,7 +31,7 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 		app.Log("echarts: library or element missing; the table stays available")
 		return nil
 	}
-	e := &echart{inst: lib.Call("init", el, nil, map[string]any{"renderer": "canvas", "locale": "ZH"})}
+	e := &echart{el: el, inst: lib.Call("init", el, nil, map[string]any{"renderer": "canvas", "locale": "ZH"})}
 	resize := app.FuncOf(func(app.Value, []app.Value) any {
 		e.resize()
 		return nil
@@ -37,6 +39,9 @@ func newEChart(el app.Value, onClick func(name string)) *echart {
 	e.funcs = append(e.funcs, resize)
 	e.observer = app.Window().Get("ResizeObserver").New(resize)
 	e.observer.Call("observe", el)
+	// A larger type changes the figure's height even where the chart's
+	// own height is set in pixels (see nianbaoFitChart).
+	e.observer.Call("observe", el.Get("parentElement"))
 	if onClick != nil {
 		click := app.FuncOf(func(_ app.Value, args []app.Value) any {
 			if len(args) > 0 {
@@ -65,19 +70,39 @@ func disposeEarlyCharts() {
 	}
 }
 
-// setOption replaces the chart's option with the JSON one.
+// setOption replaces the chart's option with the JSON one, fitted to the
+// element.
 func (e *echart) setOption(option string) {
 	if e == nil {
 		return
 	}
-	e.inst.Call("setOption", app.Window().Get("JSON").Call("parse", option), true)
+	e.option = app.Window().Get("JSON").Call("parse", option)
+	e.draw()
 }
 
+// draw sets the option fitted to the element as it is now: text at its
+// computed font size and colour, margins and wrapping for its width (see
+// nianbaoFitChart in web/charts-early.js, which the prerendered charts use
+// too). Without that script the option is drawn as built.
+func (e *echart) draw() {
+	if e.option == nil || !e.option.Truthy() {
+		return
+	}
+	option := e.option
+	if fit := app.Window().Get("nianbaoFitChart"); fit.Truthy() {
+		// Call, not Invoke: go-app's Invoke does not unwrap app.Values.
+		option = app.Window().Call("nianbaoFitChart", e.el, e.option)
+	}
+	e.inst.Call("resize")
+	e.inst.Call("setOption", option, true)
+}
+
+// resize refits the option: the element's width or type size changed.
 func (e *echart) resize() {
 	if e == nil {
 		return
 	}
-	e.inst.Call("resize")
+	e.draw()
 }
 
 // dispose frees the instance, the resize observer and the callbacks.
@@ -92,6 +117,7 @@ func (e *echart) dispose() {
 		f.Release()
 	}
 	e.funcs = nil
+	e.option = nil
 	liveCharts--
 	app.Window().Set("nianbaoLiveCharts", liveCharts)
 }

@@ -31,7 +31,13 @@ func Appeals(r *data.Report) charts.Chart {
 	var series [4][]opts.BarData
 	for c := 0; c < 4; c++ {
 		for _, g := range data.AppealRows {
-			series[c] = append(series[c], opts.BarData{Value: r.Appeals.Cell(g.Key, c).N()})
+			cell := r.Appeals.Cell(g.Key, c)
+			value := group(cell.N()) + " 件"
+			if charts.CellOf(cell).Blank {
+				value = "报告中为空白"
+			}
+			series[c] = append(series[c], opts.BarData{Name: g.Label, Value: cell.N(),
+				Tooltip: tip(g.Label, data.AppealColumns[c].Label+"："+value)})
 		}
 	}
 	review := r.Appeals["review"]
@@ -44,7 +50,7 @@ func Appeals(r *data.Report) charts.Chart {
 	}
 	summary := fmt.Sprintf("%d年因政府信息公开被申请行政复议%d件，已审结的结果纠正占%s；被提起行政诉讼%d件，已审结的结果纠正占%s。",
 		r.Year, review[4].N(), charts.CorrectedShare(review), suits, charts.Percent(suitsCorrected, suitsConcluded))
-	bar := hbar(summary, frame{tooltip: "{b}<br/>{a}：{c} 件", legend: true, right: "6%", xType: "value", xName: "件", cats: groups, labelWidth: 150})
+	bar := hbar(summary, frame{legend: true, xName: "件", cats: groups})
 	for c := range series {
 		bar.AddSeries(data.AppealColumns[c].Label, series[c],
 			goecharts.WithBarChartOpts(opts.BarChart{Stack: "appeals"}),
@@ -54,9 +60,12 @@ func Appeals(r *data.Report) charts.Chart {
 	return charts.Chart{ID: "appeals", Title: "行政复议和行政诉讼", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
 }
 
-// Disclosure is proactive disclosure (table 二): every value in the table,
-// and the counts of decisions and documents in the chart, on a logarithmic
-// axis because they range from ones to millions.
+// Disclosure is proactive disclosure (table 二): every value of the table
+// as printed, with its unit; the chart compares only what is comparable on
+// one linear axis, the counts of decisions (处理决定数量) of items (五) and
+// (六). Documents, item counts, changes and amounts stay in the table: on
+// one axis with millions of decisions they would be invisible, and a log
+// axis draws 41,248 two-thirds as long as 4,055,284.
 func Disclosure(r *data.Report) charts.Chart {
 	tbl := charts.Table{Caption: "主动公开政府信息情况（表二，按报告原样）", Head: []string{"第二十条", "信息内容", "项目", "数值"}}
 	var labels []string
@@ -70,21 +79,27 @@ func Disclosure(r *data.Report) charts.Chart {
 				cell = charts.Cell{Text: "—", Blank: true}
 			}
 			tbl.Rows = append(tbl.Rows, charts.Row{Head: row.Item, Cells: []charts.Cell{charts.TextCell(row.Label), charts.TextCell(q.Label), cell}})
-			if (q.Key == "decisions" || q.Key == "total_published" || q.Key == "in_force") && !q.Blank() {
-				labels = append(labels, row.Label)
-				bars = append(bars, opts.BarData{Name: row.Label + "：" + q.Label, Value: q.Float()})
-				if q.Key == "decisions" && q.Float() > topValue {
-					top, topValue = row, q.Float()
-				}
+			if q.Key != "decisions" {
+				continue
+			}
+			v := int64(math.Round(q.Float()))
+			label, value := groupText(q.Value), groupText(q.Value)+" 件"
+			if q.Blank() {
+				label, value = "空白", "报告中为空白"
+			}
+			labels = append(labels, row.Label)
+			bars = append(bars, barItem(row.Label+"："+q.Label, v, label, row.Item+" "+row.Label, q.Label+"："+value))
+			if q.Float() > topValue {
+				top, topValue = row, q.Float()
 			}
 		}
 	}
-	summary := fmt.Sprintf("%d年主动公开的各类事项中，处理决定数量最多的是%s，%s件。", r.Year, top.Label, fmt.Sprint(int64(math.Round(topValue))))
+	summary := fmt.Sprintf("图中比较%d年各事项的处理决定数量，最多的是%s，%s件；表二的其他数值见表。", r.Year, top.Label, fmt.Sprint(int64(math.Round(topValue))))
 	if topValue == 0 {
 		summary = fmt.Sprintf("%d年主动公开情况见下表。", r.Year)
 	}
-	bar := hbar(summary, frame{tooltip: "{b}：{c}", right: "20%", xType: "log", xName: "件（对数）", cats: labels})
-	bar.AddSeries("数量", bars, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
+	bar := hbar(summary, frame{xName: "件", cats: labels})
+	bar.AddSeries("处理决定数量", bars, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 		goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[2]}))
 	bar.Validate()
 	return charts.Chart{ID: "disclosure", Title: "主动公开", Option: finish(bar.JSON()), Table: tbl, Summary: summary}

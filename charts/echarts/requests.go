@@ -2,6 +2,10 @@ package echarts
 
 import (
 	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
 	"nianbao/charts"
 
 	goecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -82,12 +86,16 @@ func Outcomes(r *data.Report, category string) charts.Chart {
 
 	labels := make([]string, len(slices))
 	bars := make([]opts.BarData, len(slices))
-	for i, s := range slices {
-		labels[i] = s.Label
-		bars[i] = opts.BarData{Name: s.Label, Value: s.Value}
+	for i, sl := range slices {
+		labels[i] = sl.Label
+		label, value := group(sl.Value), group(sl.Value)+" 件"
+		if tbl.Rows[i].Cells[0].Blank {
+			label, value = "空白", "报告中为空白"
+		}
+		bars[i] = barItem(sl.Label, sl.Value, label, sl.Label+"："+value+"，占本年办理总数的 "+charts.Percent(sl.Value, total))
 	}
-	bar := hbar(summary, frame{tooltip: "{b}：{c} 件", right: "18%", xType: "value", xName: "件", cats: labels, labelWidth: 180})
-	bar.AddSeries("件数", bars, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}"}),
+	bar := hbar(summary, frame{xName: "件", cats: labels})
+	bar.AddSeries("件数", bars, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 		goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[0]}))
 	bar.Validate()
 	return charts.Chart{ID: id, Title: title, Option: finish(bar.JSON()), Table: tbl, Summary: summary}
@@ -103,12 +111,14 @@ func topOf(s []OutcomeSlice) OutcomeSlice {
 	return top
 }
 
-// Applicants is who asked: this year's new requests (row 一) by applicant type.
+// Applicants is who asked: this year's new requests (row 一) by applicant
+// type, as bars on a linear axis (a donut's labels did not fit a phone).
 func Applicants(r *data.Report) charts.Chart {
 	t := r.Requests
 	total := t.Get(data.RowNew.Key, data.ColTotal)
 	tbl := charts.Table{Caption: "本年新收申请的申请人（件，表三第一项）", Head: []string{"申请人", "件数", "占本年新收"}}
-	var pie []opts.PieData
+	var bars []opts.BarData
+	var cats []string
 	var orgs int64
 	for c := 0; c < data.ColTotal; c++ {
 		col := data.RequestColumns[c]
@@ -118,42 +128,58 @@ func Applicants(r *data.Report) charts.Chart {
 			orgs += t.Get(data.RowNew.Key, c)
 		}
 		v := t.Get(data.RowNew.Key, c)
-		tbl.Rows = append(tbl.Rows, charts.Row{Head: label, Cells: []charts.Cell{charts.CellOf(t.Cell(data.RowNew.Key, c)), charts.TextCell(charts.Percent(v, total))}})
-		pie = append(pie, opts.PieData{Name: col.Label, Value: v})
+		cell := charts.CellOf(t.Cell(data.RowNew.Key, c))
+		tbl.Rows = append(tbl.Rows, charts.Row{Head: label, Cells: []charts.Cell{cell, charts.TextCell(charts.Percent(v, total))}})
+		text, value := group(v), group(v)+" 件"
+		switch {
+		case cell.Blank:
+			text, value = "空白", "报告中为空白"
+		case cell.Recovered > 0:
+			text, value = text+"（推算）", value+"（推算）"
+		}
+		cats = append(cats, col.Label)
+		bars = append(bars, barItem(col.Label, v, text, label+"："+value+"，占本年新收的 "+charts.Percent(v, total)))
 	}
 	tbl.Rows = append(tbl.Rows, charts.Row{Head: "总计", Cells: []charts.Cell{charts.CellOf(t.Cell(data.RowNew.Key, data.ColTotal)), charts.TextCell(charts.Percent(total, total))}})
 	natural := t.Get(data.RowNew.Key, 0)
 	summary := fmt.Sprintf("%d年新收申请%d件，其中自然人提出%d件（%s），法人或其他组织提出%d件（%s）。",
 		r.Year, total, natural, charts.Percent(natural, total), orgs, charts.Percent(orgs, total))
 
-	p := goecharts.NewPie()
-	p.SetGlobalOptions(
-		goecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：{c} 件（{d}%）"}),
-		goecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}),
-		goecharts.WithAriaOpts(aria(summary)),
-	)
-	p.AddSeries("申请人", pie,
-		goecharts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}, Center: []string{"50%", "45%"}}),
-		goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{c} 件"}))
-	p.Validate()
-	return charts.Chart{ID: "applicants", Title: "申请人构成", Option: finish(p.JSON()), Table: tbl, Summary: summary}
+	bar := hbar(summary, frame{xName: "件", cats: cats})
+	bar.AddSeries("申请人", bars, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
+		goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[4]}))
+	bar.Validate()
+	return charts.Chart{ID: "applicants", Title: "申请人构成", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
 }
 
-// OutcomesByApplicant is the cross-table of table 三: each outcome category
-// by applicant type.
+// OutcomesByApplicant is the cross-table of table 三: each applicant type's
+// handled requests split by outcome category, each type's bar as 100 %, so
+// that the five small kinds of organisation can be compared with 自然人 (on
+// a count axis their bars were invisible). The counts are in the table and
+// in each segment's tooltip; the table's 占比 rows are the drawn shares.
 func OutcomesByApplicant(r *data.Report) charts.Chart {
 	t := r.Requests
 	cats := t.Categories()
-	tbl := charts.Table{Caption: "各类申请人的办理结果（件，表三）", Head: []string{"办理结果"}}
+	tbl := charts.Table{Caption: "各类申请人的办理结果（件；“占比”为占该类申请人各项办理结果之和的百分比，表三）", Head: []string{"办理结果"}}
 	applicants := make([]string, data.ColTotal)
 	for c := 0; c < data.ColTotal; c++ {
 		applicants[c] = data.RequestColumns[c].Label
 		tbl.Head = append(tbl.Head, data.RequestColumns[c].Label)
 	}
 	tbl.Head = append(tbl.Head, "总计")
+	// handled is each column's sum of outcomes: the whole of its bar.
+	handled := make([]int64, data.ColTotal+1)
+	for _, cat := range cats {
+		for c := 0; c <= data.ColTotal; c++ {
+			handled[c] += t.CategorySum(cat, c)
+		}
+	}
+	var shareRows []charts.Row
 	var series [][]opts.BarData
 	for _, cat := range cats {
-		row := charts.Row{Head: charts.ShortLabel(cat.Label)}
+		name := charts.ShortLabel(cat.Label)
+		row := charts.Row{Head: name}
+		share := charts.Row{Head: name + "：占比", Level: 1}
 		values := make([]opts.BarData, data.ColTotal)
 		for c := 0; c <= data.ColTotal; c++ {
 			v := t.CategorySum(cat, c)
@@ -162,36 +188,48 @@ func OutcomesByApplicant(r *data.Report) charts.Chart {
 				cell = charts.CellOf(t.Cell(cat.Rows[0].Key, c))
 			}
 			row.Cells = append(row.Cells, cell)
+			pct := charts.Percent(v, handled[c])
+			share.Cells = append(share.Cells, charts.TextCell(pct))
 			if c < data.ColTotal {
-				values[c] = opts.BarData{Value: v}
+				f, _ := strconv.ParseFloat(strings.TrimSuffix(pct, "%"), 64) // 0 for "—"
+				count := group(v) + " 件"
+				if cell.Blank {
+					count = "报告中为空白"
+				}
+				values[c] = opts.BarData{Name: applicants[c], Value: f,
+					Tooltip: tip(applicants[c], name+"："+count+"，占 "+pct, fmt.Sprintf("该类申请人各项办理结果之和：%s 件", group(handled[c])))}
 			}
 		}
 		tbl.Rows = append(tbl.Rows, row)
+		shareRows = append(shareRows, share)
 		series = append(series, values)
 	}
 	totalRow := charts.Row{Head: "总计"}
 	for c := 0; c <= data.ColTotal; c++ {
 		totalRow.Cells = append(totalRow.Cells, charts.CellOf(t.Cell(data.RowTotal.Key, c)))
 	}
-	tbl.Rows = append(tbl.Rows, totalRow)
+	tbl.Rows = append(append(tbl.Rows, totalRow), shareRows...)
 
-	// The applicant type whose requests were most often granted in full or in part.
-	best, bestShare := "", -1.0
-	for c := 0; c < data.ColTotal; c++ {
-		all := t.Get(data.RowTotal.Key, c)
-		if all == 0 {
-			continue
-		}
-		share := float64(t.Get("granted", c)+t.Get("partial", c)) / float64(all)
-		if share > bestShare {
-			best, bestShare = data.RequestColumns[c].Label, share
-		}
+	open := func(c int) int64 { return t.Get("granted", c) + t.Get("partial", c) }
+	var orgs, orgsOpen int64
+	for c := 1; c < data.ColTotal; c++ {
+		orgs += handled[c]
+		orgsOpen += open(c)
 	}
-	n := t.Get(data.RowTotal.Key, 0)
-	summary := fmt.Sprintf("自然人的申请办结%d件，予以公开或部分公开的占%s；按申请人类型看，%s的申请公开比例最高（%.1f%%）。",
-		n, charts.Percent(t.Get("granted", 0)+t.Get("partial", 0), n), best, bestShare*100)
+	orgsPart := fmt.Sprintf("法人或其他组织%d件中占%s", orgs, charts.Percent(orgsOpen, orgs))
+	if orgs == 0 {
+		orgsPart = "法人或其他组织没有办结的申请"
+	}
+	summary := fmt.Sprintf("图中每类申请人的办理结果各按100%%计：自然人%d件中予以公开或部分公开的占%s，%s。",
+		handled[0], charts.Percent(open(0), handled[0]), orgsPart)
 
-	bar := hbar(summary, frame{tooltip: "{b}<br/>{a}：{c} 件", legend: true, right: "6%", xType: "value", xName: "件", cats: applicants})
+	// Each bar is named with its whole, so that 100 % of 1 request is not
+	// read as 100 % of thousands.
+	names := make([]string, data.ColTotal)
+	for c := range names {
+		names[c] = applicants[c] + "\n" + group(handled[c]) + " 件"
+	}
+	bar := hbar(summary, frame{legend: true, xLabel: "{value}%", max: 100, cats: names})
 	for i, values := range series {
 		bar.AddSeries(charts.ShortLabel(cats[i].Label), values, goecharts.WithBarChartOpts(opts.BarChart{Stack: "outcomes"}),
 			goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[i%len(Palette)]}))
@@ -201,18 +239,25 @@ func OutcomesByApplicant(r *data.Report) charts.Chart {
 }
 
 // Flow draws the rule printed in table 三's corner: new and carried-in
-// requests flow to this year's outcomes and to next year.
+// requests flow to this year's outcomes and to next year. Every node shows
+// its number; a flow of 0 is kept with its value 0 (a link without one
+// makes ECharts drop every flow), and nodes keep the order of the table,
+// with room between them for their labels.
 func Flow(r *data.Report) charts.Chart {
 	t := r.Requests
 	get := func(row string) int64 { return t.Get(row, data.ColTotal) }
 	in, carriedIn := get(data.RowNew.Key), get(data.RowCarriedIn.Key)
 	done, carriedOver := get(data.RowTotal.Key), get(data.RowCarriedOver.Key)
 	const pool = "本年需办理"
-	nodes := []opts.SankeyNode{{Name: "本年新收"}, {Name: "上年结转"}, {Name: pool}, {Name: "结转下年度"}}
+	type node struct {
+		name  string
+		depth int
+		value int64
+	}
+	nodes := []node{{"本年新收", 0, in}, {"上年结转", 0, carriedIn}, {pool, 1, in + carriedIn}}
 	links := []opts.SankeyLink{
 		{Source: "本年新收", Target: pool, Value: float32(in)},
 		{Source: "上年结转", Target: pool, Value: float32(carriedIn)},
-		{Source: pool, Target: "结转下年度", Value: float32(carriedOver)},
 	}
 	tbl := charts.Table{Caption: "申请的来龙去脉（件，表三“总计”列；第一项加第二项之和，等于第三项加第四项之和）",
 		Head: []string{"项目", "件数"}}
@@ -224,12 +269,12 @@ func Flow(r *data.Report) charts.Chart {
 	for _, c := range t.Categories() {
 		v := t.CategorySum(c, data.ColTotal)
 		name := charts.ShortLabel(c.Label)
-		nodes = append(nodes, opts.SankeyNode{Name: name})
-		if v > 0 {
-			links = append(links, opts.SankeyLink{Source: pool, Target: name, Value: float32(v)})
-		}
+		nodes = append(nodes, node{name, 2, v})
+		links = append(links, opts.SankeyLink{Source: pool, Target: name, Value: float32(v)})
 		tbl.Rows = append(tbl.Rows, charts.Row{Head: c.Label, Level: 1, Cells: []charts.Cell{charts.NumCell(v)}})
 	}
+	nodes = append(nodes, node{"结转下年度", 2, carriedOver})
+	links = append(links, opts.SankeyLink{Source: pool, Target: "结转下年度", Value: float32(carriedOver)})
 	tbl.Rows = append(tbl.Rows,
 		charts.Row{Head: "三、本年度办理结果（七）总计", Cells: []charts.Cell{charts.CellOf(t.Cell(data.RowTotal.Key, data.ColTotal))}},
 		charts.Row{Head: data.RowCarriedOver.Label, Cells: []charts.Cell{charts.CellOf(t.Cell(data.RowCarriedOver.Key, data.ColTotal))}},
@@ -242,13 +287,38 @@ func Flow(r *data.Report) charts.Chart {
 	summary := fmt.Sprintf("本年新收%d件加上年结转%d件，共%d件；本年办结%d件，结转下年度%d件，合计%d件，%s。",
 		in, carriedIn, in+carriedIn, done, carriedOver, done+carriedOver, balance)
 
+	sankeyNodes := make([]opts.SankeyNode, len(nodes))
+	for i, n := range nodes {
+		sankeyNodes[i] = opts.SankeyNode{Name: n.name}
+	}
 	s := goecharts.NewSankey()
 	s.SetGlobalOptions(
-		goecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}：{c} 件"}),
+		goecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		goecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		goecharts.WithAriaOpts(aria(summary)),
 	)
-	s.AddSeries("申请", nodes, links, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}))
+	s.AddSeries("申请", sankeyNodes, links, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
 	s.Validate()
-	return charts.Chart{ID: "flow", Title: "申请的来龙去脉", Option: finish(s.JSON()), Table: tbl, Summary: summary}
+	m := optionMap(s.JSON())
+	series := m["series"].([]interface{})[0].(map[string]interface{})
+	position := []string{"right", "top", "left"}
+	for i, d := range series["data"].([]interface{}) {
+		d := d.(map[string]interface{})
+		n := nodes[i]
+		d["depth"] = n.depth
+		d["label"] = map[string]interface{}{"formatter": n.name + "\n" + group(n.value) + " 件", "position": position[n.depth]}
+		d["tooltip"] = map[string]interface{}{"formatter": html.EscapeString(n.name) + "：" + group(n.value) + " 件"}
+	}
+	for _, l := range series["links"].([]interface{}) {
+		l := l.(map[string]interface{})
+		v, _ := l["value"].(float64)
+		l["value"] = v
+		l["tooltip"] = map[string]interface{}{"formatter": html.EscapeString(fmt.Sprint(l["source"], " → ", l["target"])) + "：" + group(int64(v)) + " 件"}
+	}
+	series["layoutIterations"] = 0 // nodes in the table's order
+	series["nodeAlign"] = "justify"
+	series["nodeWidth"] = 14
+	series["lineStyle"] = map[string]interface{}{"color": "source", "opacity": 0.35}
+	series["itemStyle"] = map[string]interface{}{"borderColor": ink, "borderWidth": 1}
+	return charts.Chart{ID: "flow", Title: "申请的来龙去脉", Option: finish(m), Table: tbl, Summary: summary}
 }
