@@ -50,8 +50,14 @@ type barOpt struct {
 	}
 	Series []struct {
 		Name string
-		Data []float64
+		Data []barItem
 	}
+}
+
+// barItem is a bar: its value and its label as finished text.
+type barItem struct {
+	Value float64
+	Label struct{ Formatter string }
 }
 
 func decodeBar(t *testing.T, c Chart) barOpt {
@@ -115,7 +121,7 @@ func TestTrend(t *testing.T) {
 		t.Fatalf("%d charts", len(cs))
 	}
 	req := decodeBar(t, cs[0])
-	if req.Series[0].Data[0] != float64(a.Figures[data.KeyNew]) || req.Series[0].Data[1] != float64(b.Figures[data.KeyNew]) {
+	if req.Series[0].Data[0].Value != float64(a.Figures[data.KeyNew]) || req.Series[0].Data[1].Value != float64(b.Figures[data.KeyNew]) {
 		t.Errorf("requests series %v", req.Series[0].Data)
 	}
 	if cs[0].Table.Rows[1].Cells[0].Text != itoa(b.Figures[data.KeyNew]) {
@@ -124,7 +130,7 @@ func TestTrend(t *testing.T) {
 	out := decodeBar(t, cs[1])
 	var sum float64
 	for _, s := range out.Series {
-		sum += s.Data[1]
+		sum += s.Data[1].Value
 	}
 	if sum < 99 || sum > 101 {
 		t.Errorf("outcome shares of 2024 add up to %.1f%%", sum)
@@ -151,7 +157,7 @@ func TestCompareAndRank(t *testing.T) {
 	rows := []Ranked{{Name: "甲", Entry: es[data.DefaultID], Value: 50.1, Count: 2490, Base: 4974}, {Name: "乙", Entry: es["huaian-city-2024"], Value: 40, Count: 4, Base: 10}}
 	r := RankChart("排名", "%", "公开比例", rows, 20)
 	o := decodeBar(t, r)
-	if len(o.Series[0].Data) != 2 || o.Series[0].Data[0] != 50.1 || r.Table.Rows[0].Cells[2].Text != "2490 / 4974 件" {
+	if len(o.Series[0].Data) != 2 || o.Series[0].Data[0].Value != 50.1 || o.Series[0].Data[0].Label.Formatter != "50.1%" || r.Table.Rows[0].Cells[2].Text != "2490 / 4974 件" {
 		t.Errorf("ranking %+v %+v", o.Series, r.Table.Rows[0])
 	}
 }
@@ -174,5 +180,13 @@ func TestCSVIsText(t *testing.T) {
 	}
 	if n := tbl.FileName(); n != "某机关2024年政府信息公开工作年度报告-表.csv" {
 		t.Errorf("file name %q", n)
+	}
+}
+
+func TestGrouped(t *testing.T) {
+	for v, want := range map[float64]string{4055284: "4,055,284", 43.5: "43.5", 0: "0", 999: "999", 1000: "1,000", -1234.5: "-1,234.5"} {
+		if got := Grouped(v); got != want {
+			t.Errorf("Grouped(%v) = %q, want %q", v, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"nianbao/data"
 )
@@ -37,14 +38,20 @@ type barSpec struct {
 
 // bars is a bar chart's ECharts option as JSON.
 func bars(s barSpec) json.RawMessage {
-	label := "{c}"
-	if s.unit == "%" {
-		label = "{c}%"
-	}
 	var ser []any
 	for _, x := range s.series {
-		b := map[string]any{"type": "bar", "name": x.name, "data": x.values,
-			"label": map[string]any{"show": !s.stack && len(s.cats)*len(s.series) <= 24, "position": "top", "formatter": label}}
+		// Each bar's label is finished text with thousands separators, as
+		// ECharts writes the value axis (2,000); its {c} would print 1928.
+		items := make([]any, len(x.values))
+		for i, v := range x.values {
+			text := Grouped(v)
+			if s.unit == "%" {
+				text += "%"
+			}
+			items[i] = map[string]any{"value": v, "label": map[string]any{"formatter": text}}
+		}
+		b := map[string]any{"type": "bar", "name": x.name, "data": items,
+			"label": map[string]any{"show": !s.stack && len(s.cats)*len(s.series) <= 24, "position": "top"}}
 		if s.horizontal {
 			b["label"].(map[string]any)["position"] = "right"
 		}
@@ -72,7 +79,6 @@ func bars(s barSpec) json.RawMessage {
 		"series": ser,
 		"textStyle": map[string]any{
 			"fontFamily": `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif`,
-			"fontSize":   14,
 		},
 	}
 	if s.horizontal {
@@ -97,6 +103,28 @@ func legendRoom(s barSpec) string {
 		return "14%"
 	}
 	return "24%"
+}
+
+// Grouped writes a number with thousands separators, keeping its decimals:
+// 4055284 → "4,055,284", 43.5 → "43.5".
+func Grouped(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, dot := strings.Cut(s, ".")
+	var b strings.Builder
+	for i := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(whole[i])
+	}
+	if dot {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
 }
 
 // share is part of whole in percent with one decimal, 0 when whole is 0.
