@@ -104,6 +104,9 @@ const labelProblems = `(() => {
 })()`
 
 func TestChartsFitEveryScreenInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Chromium tests run in make test, not with -short")
+	}
 	dir := filepath.Join(t.TempDir(), "dist")
 	o := testOptions(dir)
 	buildSite(t, o)
@@ -190,6 +193,9 @@ type stateLook struct {
 // In a dark scheme, in forced colours and in print, every selected state
 // stays visible, and the dark scheme passes axe-core's contrast rules.
 func TestColourSchemesInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Chromium tests run in make test, not with -short")
+	}
 	dir := filepath.Join(t.TempDir(), "dist")
 	o := testOptions(dir)
 	buildSite(t, o)
