@@ -15,7 +15,7 @@ import (
 
 // pageSize is how many reports one page of the catalog lists: a phone
 // renders 50 rows at once without a stutter, whatever the catalog's size.
-const pageSize = 50
+const pageSize = 25
 
 // maxCompare is how many reports a comparison holds at most.
 const maxCompare = 6
@@ -158,7 +158,7 @@ func (f catalogFilter) match(x *data.Index) (n int, page []*data.Entry) {
 
 // reports is the page at "/reports" (全部报告): every report the site
 // ships. In the browser, a search as you type and filters by year, level,
-// template and consistency, a sort by any key figure, pages of 50, and a
+// template and consistency, a sort by any key figure, pages of 25, and a
 // choice of reports to compare, all in the URL. Prerendered, and so without
 // the WebAssembly, it is a plain list of every body and its years.
 type reports struct {
