@@ -39,16 +39,6 @@ func decodeMap(t *testing.T, c charts.Chart) anyMap {
 	return m
 }
 
-func list(v interface{}) []interface{} {
-	switch v := v.(type) {
-	case []interface{}:
-		return v
-	case map[string]interface{}:
-		return []interface{}{v}
-	}
-	return nil
-}
-
 // cellNumber is the number a table cell shows: "4762" → 4762, "43.5%" →
 // 43.5, a blank or "—" → 0 (drawn as nothing).
 func cellNumber(t *testing.T, c charts.Cell) float64 {
@@ -94,11 +84,11 @@ func drawnValues(t *testing.T, c charts.Chart, m anyMap) (pairs [][2]float64, wh
 		}
 		return d
 	}
-	series := list(m["series"])
+	series := asList(m["series"])
 	switch {
 	case c.ID == "flow":
 		s := series[0].(anyMap)
-		for _, l := range list(s["links"]) {
+		for _, l := range asList(s["links"]) {
 			l := l.(anyMap)
 			head, col := "", 0
 			switch {
@@ -132,20 +122,20 @@ func drawnValues(t *testing.T, c charts.Chart, m anyMap) (pairs [][2]float64, wh
 				t.Errorf("%s: series %v has no share row in the table", c.ID, s["name"])
 				continue
 			}
-			for i, d := range list(s["data"]) {
+			for i, d := range asList(s["data"]) {
 				add(value(d), row.Cells[i], fmt.Sprintf("%v/%d", s["name"], i))
 			}
 		}
 	case c.ID == "appeals":
 		for si, s := range series {
-			for gi, d := range list(s.(anyMap)["data"]) {
+			for gi, d := range asList(s.(anyMap)["data"]) {
 				add(value(d), c.Table.Rows[gi].Cells[si], fmt.Sprintf("series %d, group %d", si, gi))
 			}
 		}
 	case c.ID == "disclosure":
 		// One bar per row of table 二 whose quantity the chart compares.
 		s := series[0].(anyMap)
-		for _, d := range list(s["data"]) {
+		for _, d := range asList(s["data"]) {
 			name, _ := d.(anyMap)["name"].(string)
 			found := false
 			for _, r := range c.Table.Rows {
@@ -160,7 +150,7 @@ func drawnValues(t *testing.T, c charts.Chart, m anyMap) (pairs [][2]float64, wh
 		}
 	default: // outcomes, outcomes-*, applicants: one bar per table row
 		s := series[0].(anyMap)
-		data := list(s["data"])
+		data := asList(s["data"])
 		rows := c.Table.Rows
 		if c.ID == "applicants" {
 			rows = rows[:len(rows)-1] // 总计
@@ -199,7 +189,7 @@ func TestChartsAreHonestForEveryShippedReport(t *testing.T) {
 					}
 				}
 				for _, name := range []string{"xAxis", "yAxis"} {
-					for _, a := range list(m[name]) {
+					for _, a := range asList(m[name]) {
 						a := a.(anyMap)
 						if a["type"] == "log" {
 							t.Errorf("%s is logarithmic", name)
@@ -211,21 +201,21 @@ func TestChartsAreHonestForEveryShippedReport(t *testing.T) {
 						}
 					}
 				}
-				for _, l := range list(m["legend"]) {
+				for _, l := range asList(m["legend"]) {
 					l := l.(anyMap)
 					if l["show"] == true && l["selectedMode"] != false {
 						t.Errorf("legend can hide series: selectedMode = %v", l["selectedMode"])
 					}
 				}
-				for _, s := range list(m["series"]) {
+				for _, s := range asList(m["series"]) {
 					s := s.(anyMap)
 					if s["type"] == "sankey" {
-						for _, l := range list(s["links"]) {
+						for _, l := range asList(s["links"]) {
 							if _, ok := l.(anyMap)["value"].(float64); !ok {
 								t.Errorf("sankey link %v→%v has no value", l.(anyMap)["source"], l.(anyMap)["target"])
 							}
 						}
-						for _, n := range list(s["data"]) {
+						for _, n := range asList(s["data"]) {
 							if f := labelFormatter(n); f == "" || !strings.Contains(f, "件") {
 								t.Errorf("sankey node %v shows no number: %q", n.(anyMap)["name"], f)
 							}
@@ -233,7 +223,7 @@ func TestChartsAreHonestForEveryShippedReport(t *testing.T) {
 					}
 					// Numbers in the chart's text have thousands separators,
 					// like the value axis's ticks (ECharts writes 2,000).
-					for _, d := range list(s["data"]) {
+					for _, d := range asList(s["data"]) {
 						for _, f := range []string{labelFormatter(d), tooltipFormatter(d)} {
 							if digitsRE.MatchString(f) {
 								t.Errorf("%q: a number without thousands separators", f)
@@ -275,12 +265,12 @@ func TestBarLabelsCarryTheirNumbers(t *testing.T) {
 	for _, r := range shipped(t) {
 		for _, c := range All(r) {
 			m := decodeMap(t, c)
-			for _, s := range list(m["series"]) {
+			for _, s := range asList(m["series"]) {
 				s := s.(anyMap)
 				if s["type"] != "bar" {
 					continue
 				}
-				for _, d := range list(s["data"]) {
+				for _, d := range asList(s["data"]) {
 					v, _ := d.(anyMap)["value"].(float64)
 					if c.ID == "outcomes-by-applicant" {
 						continue // shares; the count is in the tooltip
