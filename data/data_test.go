@@ -19,7 +19,7 @@ func nantong(t testing.TB) *Report {
 
 const B = -1 // blank, in the tables below
 
-// Values typed from ../shared/reports/nantong-city-2019.txt, with the two
+// Values typed from data/importer/testdata/nantong-city-2019.txt, with the two
 // cells lost in that copy (row 一 法律服务机构 and row （四）2 科研机构) as
 // the cross-checks prove them.
 var nantongRequests = map[string][7]int64{

@@ -195,7 +195,7 @@ func TestShippedDatasetsAreCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(files) < 4 {
-		t.Errorf("%d datasets shipped, want one per shared report", len(files))
+		t.Errorf("%d datasets shipped, want one per test report", len(files))
 	}
 	for id, b := range files {
 		r, err := data.Parse(b)
@@ -208,7 +208,7 @@ func TestShippedDatasetsAreCurrent(t *testing.T) {
 		}
 		fresh, _ := data.Encode(imp.Report)
 		if !bytes.Equal(fresh, b) {
-			t.Errorf("data/datasets/%s.json differs from `go run . import -o … ../shared/reports/%s`; regenerate it", id, r.Source)
+			t.Errorf("data/datasets/%s.json differs from `go run . import -o … data/importer/testdata/%s`; regenerate it", id, r.Source)
 		}
 	}
 }
