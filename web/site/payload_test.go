@@ -73,6 +73,9 @@ func payloadDatasets(t testing.TB) string {
 		row := d["disclosure"].([]any)[0].(map[string]any)
 		row["label"], row["item"] = payloadLabel, payloadItem
 		row["values"].([]any)[0].(map[string]any)["label"] = payloadValue
+		// A row the chart draws too (it draws the 处理决定数量 rows), so
+		// that its tooltip shows the label.
+		d["disclosure"].([]any)[2].(map[string]any)["label"] = payloadLabel
 	})
 	edit("hongze-district-2023", func(d map[string]any) { d["body"] = payloadBody2 })
 	return dir
