@@ -49,14 +49,7 @@ func (p *ranking) OnDismount()                 { p.page.clear(); p.chart, p.few 
 
 func (p *ranking) prepare(x *data.Index) {
 	q := p.v.url.Query()
-	p.years = nil
-	for _, e := range x.Reports {
-		if y := strconv.Itoa(e.Year); !slices.Contains(p.years, y) {
-			p.years = append(p.years, y)
-		}
-	}
-	slices.Sort(p.years)
-	slices.Reverse(p.years)
+	p.years = x.Years()
 	p.year, p.level, p.by = q.Get("year"), q.Get("level"), q.Get("by")
 	if !slices.Contains(p.years, p.year) && len(p.years) > 0 {
 		p.year = p.years[0]

@@ -177,14 +177,7 @@ func (p *reports) OnDismount()                 { p.page.clear(); p.rows = nil }
 
 func (p *reports) prepare(x *data.Index) {
 	p.f = filterFromURL(p.v.url)
-	p.years = nil
-	for _, e := range x.Reports {
-		if y := strconv.Itoa(e.Year); !slices.Contains(p.years, y) {
-			p.years = append(p.years, y)
-		}
-	}
-	slices.Sort(p.years)
-	slices.Reverse(p.years)
+	p.years = x.Years()
 	p.apply()
 }
 

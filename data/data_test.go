@@ -271,3 +271,10 @@ func TestLevelAndRegion(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexYears(t *testing.T) {
+	x := &Index{Reports: []Entry{{Year: 2023}, {Year: 2019}, {Year: 2023}, {Year: 2024}}}
+	if got := strings.Join(x.Years(), ","); got != "2024,2023,2019" {
+		t.Errorf("Years() = %s", got)
+	}
+}

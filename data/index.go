@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -337,4 +339,21 @@ func Group(reports []*Report) *Grouping {
 		g.Bodies[i].ID = id
 	}
 	return g
+}
+
+// Years are the years the index's reports cover, the newest first.
+func (x *Index) Years() []string {
+	var ys []int
+	for _, e := range x.Reports {
+		if !slices.Contains(ys, e.Year) {
+			ys = append(ys, e.Year)
+		}
+	}
+	slices.Sort(ys)
+	slices.Reverse(ys)
+	out := make([]string, len(ys))
+	for i, y := range ys {
+		out[i] = strconv.Itoa(y)
+	}
+	return out
 }

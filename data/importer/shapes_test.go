@@ -166,7 +166,7 @@ func TestIDsJustWork(t *testing.T) {
 		"huaian-city-2024.reading-order.txt":  "gov-", // not this report's year
 		"index.html":                          BodyID("南通市人民政府", 2019),
 		"P020200310123456.pdf":                BodyID("南通市人民政府", 2019),
-		"../shared/nantong-city-2019.txt":     "nantong-city-2019",
+		"downloads/nantong-city-2019.txt":     "nantong-city-2019", // a folder in the name
 		"nantong-city-2019.layout.txt":        "nantong-city-2019",
 		"nantong-city-2019.reading-order.txt": "nantong-city-2019",
 	} {
