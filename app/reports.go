@@ -337,6 +337,10 @@ func pageNote(page, pages int) string {
 func (p *reports) row(x *data.Index, e *data.Entry) app.UI {
 	b := x.BodyOf(e)
 	chosen := slices.Contains(p.f.Compare, e.ID)
+	// The click handler's scope is the report and its state: go-app keeps
+	// a row's first handler while its scope is unchanged, so without it a
+	// row that now shows another report would toggle the one it showed
+	// before a keystroke.
 	label := "加入比较"
 	if chosen {
 		label = "已加入"
@@ -363,6 +367,6 @@ func (p *reports) row(x *data.Index, e *data.Entry) app.UI {
 					p.f.Compare = append(p.f.Compare, e.ID)
 				}
 				p.apply()
-			}).Text(label)),
+			}, e.ID, chosen).Text(label)),
 	)
 }
