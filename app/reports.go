@@ -9,7 +9,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"nianbao/charts"
 	"nianbao/data"
 )
 
@@ -167,6 +166,7 @@ type reports struct {
 	f       catalogFilter
 	matched int           // how many reports pass the filter
 	rows    []*data.Entry // those of the page in view
+	rev     int           // counts changes of rows, for catalogRows
 	years   []string
 }
 
@@ -188,6 +188,7 @@ func (p *reports) apply() {
 	if p.v.index == nil {
 		return
 	}
+	p.rev++
 	p.matched, p.rows = p.f.match(p.v.index)
 	if pages := max((p.matched+pageSize-1)/pageSize, 1); p.f.Page > pages {
 		p.f.Page = pages
@@ -240,7 +241,6 @@ func (p *reports) plain(x *data.Index) []app.UI {
 
 func (p *reports) interactive(x *data.Index) []app.UI {
 	f := p.f
-	rows := p.rows
 	pages := max((p.matched+pageSize-1)/pageSize, 1)
 	option := func(value, label, current string) app.HTMLOption {
 		return app.Option().Value(value).Selected(value == current).Text(label)
@@ -314,9 +314,7 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 					app.Th().Scope("col").Text("行政复议"),
 					app.Th().Scope("col").Text("比较"),
 				)),
-				app.TBody().Body(
-					app.Range(rows).Slice(func(i int) app.UI { return p.row(x, rows[i]) }),
-				),
+				&catalogRows{Page: p, Rev: p.rev},
 			),
 		),
 		app.Nav().Class("pager").Aria("label", "分页").Body(
@@ -334,39 +332,12 @@ func pageNote(page, pages int) string {
 	return fmt.Sprintf("，第 %d / %d 页", page, pages)
 }
 
-func (p *reports) row(x *data.Index, e *data.Entry) app.UI {
-	b := x.BodyOf(e)
-	chosen := slices.Contains(p.f.Compare, e.ID)
-	// The click handler's scope is the report and its state: go-app keeps
-	// a row's first handler while its scope is unchanged, so without it a
-	// row that now shows another report would toggle the one it showed
-	// before a keystroke.
-	label := "加入比较"
-	if chosen {
-		label = "已加入"
+// toggle adds the report to the comparison or takes it out.
+func (p *reports) toggle(id string) {
+	if slices.Contains(p.f.Compare, id) {
+		p.f.Compare = slices.DeleteFunc(p.f.Compare, func(s string) bool { return s == id })
+	} else if len(p.f.Compare) < maxCompare {
+		p.f.Compare = append(p.f.Compare, id)
 	}
-	return app.Tr().Body(
-		app.Th().Scope("row").Body(app.A().Class("body-link").Href(siteURL(BodyPath(b.ID))).Text(b.Name)),
-		app.Td().Body(app.A().Class("report-link").Href(siteURL(ReportPath(e.ID, "/"))).
-			Aria("label", fmt.Sprintf("%s%d年报告", b.Name, e.Year)).Text(strconv.Itoa(e.Year))),
-		app.Td().Text(b.Level),
-		app.Td().Text(e.Format+"年版"),
-		app.Td().Class("status-"+string(e.Consistency())).Text(e.Consistency().Label()),
-		app.Td().Class("num").Text(strconv.FormatInt(e.Figures[data.KeyNew], 10)),
-		app.Td().Class("num").Text(strconv.FormatInt(e.Figures[data.KeyHandled], 10)),
-		app.Td().Class("num").Text(charts.Percent(e.Opened(), e.Figures[data.KeyHandled])),
-		app.Td().Class("num").Text(strconv.FormatInt(e.Figures[data.KeyReview+data.AppealTotal], 10)),
-		app.Td().Body(app.Button().Type("button").Class("button compare-toggle").
-			Aria("pressed", fmt.Sprint(chosen)).
-			Disabled(!chosen && len(p.f.Compare) >= maxCompare).
-			Aria("label", fmt.Sprintf("%s：%s%d年报告", label, b.Name, e.Year)).
-			OnClick(func(ctx app.Context, ev app.Event) {
-				if chosen {
-					p.f.Compare = slices.DeleteFunc(p.f.Compare, func(s string) bool { return s == e.ID })
-				} else if len(p.f.Compare) < maxCompare {
-					p.f.Compare = append(p.f.Compare, e.ID)
-				}
-				p.apply()
-			}, e.ID, chosen).Text(label)),
-	)
+	p.apply()
 }
