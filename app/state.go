@@ -211,7 +211,8 @@ func arrived(ctx app.Context) {
 		entered = true
 		return
 	}
-	ctx.Defer(func(app.Context) {
+	ctx.Defer(func(ctx app.Context) {
+		forgetDismounted(ctx.Dispatcher())
 		app.Window().Call("scrollTo", 0, 0)
 		if h := app.Window().GetElementByID("page-title"); h.Truthy() {
 			h.Call("focus", map[string]any{"preventScroll": true})
