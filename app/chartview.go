@@ -31,7 +31,8 @@ type chartView struct {
 func (c *chartView) Render() app.UI {
 	ch := c.IChart
 	id := "chart-" + ch.ID
-	return app.Figure().Class("chart").ID(id).Body(
+	return app.Figure().Class("chart").ID(id).
+		DataSet("file", ch.Table.BaseName()).DataSet("source", ch.Table.SourceLine()).Body(
 		app.Div().Class("chart-head").Body(
 			app.H3().ID(id+"-title").Text(ch.Title),
 			app.Div().Class("switch").Role("group").Aria("label", ch.Title+"：切换图或表").Body(
@@ -48,6 +49,19 @@ func (c *chartView) Render() app.UI {
 			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
 			Hidden(c.showTable),
 		app.Div().Class("chart-table").Hidden(!c.showTable).Body(tableView(ch.Table)),
+		// Saved by web/page-early.js, with the WebAssembly or without.
+		app.P().Class("chart-image").Body(
+			imageButton("png", "下载 PNG 图片", ch.Title),
+			imageButton("svg", "下载 SVG 图片", ch.Title),
+		),
+	)
+}
+
+// imageButton saves the chart as an image in the format.
+func imageButton(format, label, title string) app.UI {
+	return app.Button().Type("button").Class("button").DataSet("format", format).Body(
+		app.Text(label),
+		app.Span().Class("visually-hidden").Text("："+title),
 	)
 }
 

@@ -105,15 +105,19 @@ func (t Table) CSV() []byte {
 		}
 		writeCSVLine(&b, append(line, strings.Join(notes, "；")))
 	}
-	if t.Source != "" {
-		writeCSVLine(&b, []string{"数据来源：《" + t.Source + "》，经年报透视整理"})
+	if line := t.SourceLine(); line != "" {
+		writeCSVLine(&b, []string{line})
 	}
 	return []byte(b.String())
 }
 
 // FileName names the table's CSV file after its report and caption,
 // without the characters file systems refuse.
-func (t Table) FileName() string {
+func (t Table) FileName() string { return t.BaseName() + ".csv" }
+
+// BaseName is the table's file name without its extension: that of its
+// CSV file and of its chart's images.
+func (t Table) BaseName() string {
 	name := t.Caption
 	if t.Source != "" {
 		name = t.Source + "-" + name
@@ -123,7 +127,16 @@ func (t Table) FileName() string {
 			return '_'
 		}
 		return r
-	}, name) + ".csv"
+	}, name)
+}
+
+// SourceLine names the report the table is from, for its CSV file and
+// its chart's images; "" when the table has no source.
+func (t Table) SourceLine() string {
+	if t.Source == "" {
+		return ""
+	}
+	return "数据来源：《" + t.Source + "》，经年报透视整理"
 }
 
 // writeCSVLine writes one CSV record (RFC 4180: fields holding a comma, a

@@ -4,12 +4,16 @@ package site
 // server would, and drive Debian's Chromium through every page.
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -283,6 +287,20 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 }
 
+// downloaded waits up to five seconds for the file the browser downloads.
+func downloaded(t *testing.T, path string) []byte {
+	t.Helper()
+	for i := 0; i < 100; i++ {
+		if got, err := os.ReadFile(path); err == nil {
+			return got
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	names, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*"))
+	t.Fatalf("no %s downloaded; the folder holds %q", filepath.Base(path), names)
+	return nil
+}
+
 // testBase is the base path of the site explore drives: poll and at read it.
 var testBase string
 
@@ -516,13 +534,19 @@ func explore(t *testing.T, base string) {
 
 	t.Run("kiosk mode: a back button, and an idle page returns home", func(t *testing.T) {
 		var path string
+		var downloads int
 		b.run(t, "kiosk", chromedp.Navigate(at("/outcomes/denied?kiosk=1&idle=5")), poll(appReady),
 			poll(`document.documentElement.classList.contains("kiosk") && !!document.querySelector(".kiosk-bar .kiosk-back")`),
 			chromedp.Navigate(at("/appeals")), poll(appReady),
+			// A hall's screen offers no downloads.
+			chromedp.Evaluate(`[...document.querySelectorAll(".chart-image, .table-download")].filter(e => getComputedStyle(e).display !== "none").length`, &downloads),
 			chromedp.Click(".kiosk-back", chromedp.ByQuery), poll(`location.pathname === "/outcomes/denied"`),
 			poll(`location.pathname === "/"`), chromedp.Evaluate(`location.pathname`, &path))
 		if strings.TrimPrefix(path, base) != "/" {
 			t.Errorf("an idle kiosk stays on %s", path)
+		}
+		if downloads > 0 {
+			t.Errorf("a kiosk shows %d download controls", downloads)
 		}
 		b.run(t, "off", chromedp.Navigate(at("/?kiosk=0")), poll(appReady), poll(`!document.documentElement.classList.contains("kiosk")`))
 		for _, pr := range b.takeProblems() {
@@ -536,16 +560,7 @@ func explore(t *testing.T, base string) {
 			chromedp.Navigate(at("/")), poll(appReady),
 			chromedp.Click("#chart-outcomes .switch-table", chromedp.ByQuery), poll(tablesShown),
 			chromedp.Click("#chart-outcomes .table-download a", chromedp.ByQuery))
-		want := filepath.Join(dir, def.Title()+"-办理结果（件，表三“总计”列）.csv")
-		var got []byte
-		for i := 0; i < 100 && got == nil; i++ {
-			got, _ = os.ReadFile(want)
-			time.Sleep(50 * time.Millisecond)
-		}
-		if got == nil {
-			names, _ := filepath.Glob(filepath.Join(dir, "*"))
-			t.Fatalf("no %s downloaded; the folder holds %q", filepath.Base(want), names)
-		}
+		got := downloaded(t, filepath.Join(dir, def.Title()+"-办理结果（件，表三“总计”列）.csv"))
 		// The numbers the chart function computes, as the table shows them.
 		ch := echarts.Outcomes(def, "")
 		for _, row := range ch.Table.Rows {
@@ -559,6 +574,51 @@ func explore(t *testing.T, base string) {
 		}
 		if !strings.HasPrefix(string(got), "\uFEFF"+strings.Join(ch.Table.Head, ",")+",备注\r\n") {
 			t.Errorf("the CSV does not start with the byte-order mark and the headers:\n%s", got)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
+	t.Run("a chart saves as PNG and SVG images, with and without the app", func(t *testing.T) {
+		dir := t.TempDir()
+		ch := echarts.Outcomes(def, "")
+		name := filepath.Join(dir, def.Title()+"-办理结果（件，表三“总计”列）")
+		var width, height float64
+		b.run(t, "png", cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir),
+			chromedp.Navigate(at("/")), poll(appReady),
+			chromedp.Evaluate(`echarts.getInstanceByDom(document.querySelector("#chart-outcomes .chart-canvas")).getWidth()`, &width),
+			chromedp.Evaluate(`echarts.getInstanceByDom(document.querySelector("#chart-outcomes .chart-canvas")).getHeight()`, &height),
+			chromedp.Click(`#chart-outcomes .chart-image button[data-format="png"]`, chromedp.ByQuery))
+		img, err := png.Decode(bytes.NewReader(downloaded(t, name+".png")))
+		if err != nil {
+			t.Fatalf("the PNG image: %v", err)
+		}
+		// Twice the chart's size, with its title and source line above it.
+		if sz := img.Bounds().Size(); sz.X != int(width)*2 || sz.Y <= int(height)*2 {
+			t.Errorf("the PNG image is %v for a chart of %.0f×%.0f", sz, width, height)
+		}
+		b.run(t, "svg without the app", chromedp.Navigate(at("/?wasm=false")),
+			poll(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector("#chart-outcomes .chart-canvas"))`),
+			chromedp.Click(`#chart-outcomes .chart-image button[data-format="svg"]`, chromedp.ByQuery))
+		svg := string(downloaded(t, name+".svg"))
+		var doc struct {
+			XMLName xml.Name
+			Texts   []string `xml:"text"`
+		}
+		if err := xml.Unmarshal([]byte(svg), &doc); err != nil || doc.XMLName.Local != "svg" {
+			t.Fatalf("the SVG image does not parse as SVG (%v): %.200s", err, svg)
+		}
+		source := charts.Table{Source: def.Title()}.SourceLine()
+		if !slices.Contains(doc.Texts, ch.Title) || !slices.Contains(doc.Texts, source) {
+			t.Errorf("the SVG image lacks its title %q or source line %q: %q", ch.Title, source, doc.Texts)
+		}
+		// The chart itself is vector: its bars and labels are there.
+		if n := strings.Count(svg, "<path"); n < len(ch.Table.Rows) {
+			t.Errorf("the SVG image has %d paths for %d bars", n, len(ch.Table.Rows))
+		}
+		if !strings.Contains(svg, ch.Table.Rows[0].Head) {
+			t.Errorf("the SVG image lacks the label %q", ch.Table.Rows[0].Head)
 		}
 		for _, pr := range b.takeProblems() {
 			t.Error(pr)
