@@ -17,10 +17,10 @@ import (
 // catalog index's URL (content-hashed, so it changes with the data).
 const IndexMeta = "nianbao-index"
 
-// PackAttr is the data attribute (data-pack) of a report page's root
+// packAttr is the data attribute (data-pack) of a report page's root
 // element: the URL of the report's pack, so that the app starts on the
 // report in view without the index.
-const PackAttr = "pack"
+const packAttr = "pack"
 
 // fetchSource fetches the index and the packs from the site, by the URLs
 // the pages name: the index's in a <meta> of every page, each pack's in the
@@ -51,8 +51,8 @@ func StartBrowser() {
 		src.indexURL = m.Get("content").String()
 	}
 	SetSource(src)
-	if el := doc.Call("querySelector", "[data-"+PackAttr+"]"); el.Truthy() {
-		id, url := el.Get("dataset").Get("report").String(), el.Get("dataset").Get(PackAttr).String()
+	if el := doc.Call("querySelector", "[data-"+packAttr+"]"); el.Truthy() {
+		id, url := el.Get("dataset").Get("report").String(), el.Get("dataset").Get(packAttr).String()
 		if id != "" && url != "" {
 			src.packURLs[id] = url
 			if _, err := loadPack(id); err != nil {

@@ -97,7 +97,7 @@ func (s *shell) render() app.UI {
 	}
 	root := app.Div().Class("site")
 	if v.pack != nil && v.pack.URL != "" {
-		root = root.DataSet("report", v.id).DataSet(PackAttr, v.pack.URL)
+		root = root.DataSet("report", v.id).DataSet(packAttr, v.pack.URL)
 	}
 	return root.Body(
 		app.A().Class("skip-link").Href("#main").Text("跳到正文"), // see web/page-early.js

@@ -185,8 +185,8 @@ func TestCSVIsText(t *testing.T) {
 
 func TestGrouped(t *testing.T) {
 	for v, want := range map[float64]string{4055284: "4,055,284", 43.5: "43.5", 0: "0", 999: "999", 1000: "1,000", -1234.5: "-1,234.5"} {
-		if got := Grouped(v); got != want {
-			t.Errorf("Grouped(%v) = %q, want %q", v, got, want)
+		if got := grouped(v); got != want {
+			t.Errorf("grouped(%v) = %q, want %q", v, got, want)
 		}
 	}
 }

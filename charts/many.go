@@ -44,7 +44,7 @@ func bars(s barSpec) json.RawMessage {
 		// ECharts writes the value axis (2,000); its {c} would print 1928.
 		items := make([]any, len(x.values))
 		for i, v := range x.values {
-			text := Grouped(v)
+			text := grouped(v)
 			if s.unit == "%" {
 				text += "%"
 			}
@@ -105,9 +105,9 @@ func legendRoom(s barSpec) string {
 	return "24%"
 }
 
-// Grouped writes a number with thousands separators, keeping its decimals:
+// grouped writes a number with thousands separators, keeping its decimals:
 // 4055284 → "4,055,284", 43.5 → "43.5".
-func Grouped(v float64) string {
+func grouped(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	sign := ""
 	if s[0] == '-' {

@@ -39,7 +39,7 @@ type Entry struct {
 	Recovered int            `json:"r,omitempty"` // numbers recovered by a cross-check
 	CrossYear int            `json:"x,omitempty"` // findings of the cross-year check
 	Pack      string         `json:"p"`           // the pack's file, under PacksDir
-	Figures   [NumKeys]int64 `json:"k"`
+	Figures   [numKeys]int64 `json:"k"`
 }
 
 // PacksDir is the folder of the site that holds the reports' packs.
@@ -60,7 +60,7 @@ const (
 	KeyCarriedOver
 	KeyReview                     // 5 figures, in AppealColumns order
 	KeyLitigation = KeyReview + 5 // 5 figures, in AppealColumns order
-	NumKeys       = KeyLitigation + 5
+	numKeys       = KeyLitigation + 5
 )
 
 // OutcomeKeys are the six outcome categories' figures, in table order, with

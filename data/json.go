@@ -343,11 +343,11 @@ func WriteFile(name string, r *Report) error {
 	if len(b) > MaxDatasetSize {
 		return fmt.Errorf("%s: %w", name, &FieldError{Reason: fmt.Sprintf("the dataset would be %d bytes; a dataset is at most %d (2 MiB)", len(b), MaxDatasetSize)})
 	}
-	return WriteAtomic(name, b)
+	return writeAtomic(name, b)
 }
 
-// WriteAtomic writes b to name through a temporary file and a rename.
-func WriteAtomic(name string, b []byte) error {
+// writeAtomic writes b to name through a temporary file and a rename.
+func writeAtomic(name string, b []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
 		return err

@@ -355,7 +355,7 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 }
 
 // checkText checks a text field: valid UTF-8, at most max characters, and
-// none of the characters TextProblem refuses; it says why not, or "". One
+// none of the characters textProblem refuses; it says why not, or "". One
 // pass over the text, and no path made until there is a refusal: datasets
 // are parsed in the browser too.
 func checkText(s string, max int) (why string) {
@@ -388,14 +388,14 @@ func checkText(s string, max int) (why string) {
 	return ""
 }
 
-// TextProblem finds the first character a dataset's text may not hold and
+// textProblem finds the first character a dataset's text may not hold and
 // returns its index (in characters) and why, or -1 and "" for clean text.
 // Refused: control characters (C0, DEL, C1, and so also NUL, tab and line
 // breaks: a paragraph is one string), line and paragraph separators, format
 // characters (Unicode Cf: bidi overrides, embeddings, isolates and marks,
 // zero-width spaces and joiners, the byte order mark, the soft hyphen) and
 // U+FFFD, the mark of a character lost in an earlier conversion.
-func TextProblem(s string) (int, string) {
+func textProblem(s string) (int, string) {
 	i := 0
 	for _, r := range s {
 		if why := charProblem(r); why != "" {

@@ -14,8 +14,8 @@ import (
 	"nianbao/data"
 )
 
-// OutcomeSlice is one bar of the outcome chart.
-type OutcomeSlice struct {
+// outcomeSlice is one bar of the outcome chart.
+type outcomeSlice struct {
 	Key   string
 	Label string
 	Value int64
@@ -28,12 +28,12 @@ type OutcomeSlice struct {
 func Outcomes(r *data.Report, category string) charts.Chart {
 	t := r.Requests
 	total := t.Get(data.RowTotal.Key, data.ColTotal)
-	var slices []OutcomeSlice
+	var slices []outcomeSlice
 	var cat *data.Category
 	for _, c := range t.Categories() {
 		c := c
 		if category == "" {
-			slices = append(slices, OutcomeSlice{c.Key, charts.ShortLabel(c.Label), t.CategorySum(c, data.ColTotal)})
+			slices = append(slices, outcomeSlice{c.Key, charts.ShortLabel(c.Label), t.CategorySum(c, data.ColTotal)})
 		} else if c.Key == category {
 			cat = &c
 		}
@@ -42,7 +42,7 @@ func Outcomes(r *data.Report, category string) charts.Chart {
 	id := "outcomes"
 	if cat != nil {
 		for _, row := range cat.Rows {
-			slices = append(slices, OutcomeSlice{row.Key, row.Label, t.Get(row.Key, data.ColTotal)})
+			slices = append(slices, outcomeSlice{row.Key, row.Label, t.Get(row.Key, data.ColTotal)})
 		}
 		title = "办理结果：" + charts.ShortLabel(cat.Label) + "的原因"
 		id = "outcomes-" + cat.Key
@@ -101,8 +101,8 @@ func Outcomes(r *data.Report, category string) charts.Chart {
 	return charts.Chart{ID: id, Title: title, Option: finish(bar.JSON()), Table: tbl, Summary: summary}
 }
 
-func topOf(s []OutcomeSlice) OutcomeSlice {
-	var top OutcomeSlice
+func topOf(s []outcomeSlice) outcomeSlice {
+	var top outcomeSlice
 	for _, x := range s {
 		if x.Value > top.Value {
 			top = x

@@ -30,7 +30,7 @@ type outcome struct {
 	err      error
 }
 
-// Batch imports many reports into dir, one dataset ID.json each, written
+// importAll imports many reports into dir, one dataset ID.json each, written
 // atomically as each imports. It prints each report's warnings, recovered
 // cells and findings to w (with progress while it runs, when w is a
 // terminal), then checks every body's consecutive years against each other
@@ -41,7 +41,7 @@ type outcome struct {
 // took gets the ID made from its body and year instead, and says so. It
 // returns an error when any report was refused, having written every report
 // that imported.
-func Batch(files []string, dir string, opt Options, w io.Writer) error {
+func importAll(files []string, dir string, opt Options, w io.Writer) error {
 	tty := isTerminal(w)
 	clear := func() {
 		if tty {

@@ -24,7 +24,7 @@ const Usage = "usage: nianbao import [--csv] [-o FILE] [--id ID] [--body BODY] [
 // cell to stdout; on bad input it prints one message naming the file and
 // the place, writes nothing and fails. With -o naming a folder (ending in /
 // or existing) it imports every report named, and every report file in the
-// folders named (see Batch).
+// folders named (see importAll).
 func Command(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -68,7 +68,7 @@ func Command(args []string, stdout, stderr io.Writer) error {
 		case *asCSV:
 			return errors.New("--csv takes one report")
 		}
-		files, err := ReportFiles(fl.Args())
+		files, err := reportFiles(fl.Args())
 		if err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func Command(args []string, stdout, stderr io.Writer) error {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
-		return Batch(files, *out, opt, stderr)
+		return importAll(files, *out, opt, stderr)
 	}
 
 	name := fl.Arg(0)
@@ -129,14 +129,14 @@ func report(w io.Writer, name string, imp *Imported) {
 	}
 }
 
-// reportExts are the extensions of the files Batch takes from a folder.
+// reportExts are the extensions of the files importAll takes from a folder.
 var reportExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true,
 	".md": true, ".markdown": true, ".pdf": true, ".docx": true}
 
-// ReportFiles lists the files to import: each file named, and in each
+// reportFiles lists the files to import: each file named, and in each
 // folder named every file (at any depth, not hidden) whose extension is one
 // of a report's (.txt, .html, .htm, .md, .pdf, .docx…), in lexical order.
-func ReportFiles(args []string) ([]string, error) {
+func reportFiles(args []string) ([]string, error) {
 	var files []string
 	for _, a := range args {
 		st, err := os.Stat(a)

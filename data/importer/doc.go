@@ -10,5 +10,5 @@
 // refused with an *Error naming the file, the line, the table and the cause;
 // where several fillings of lost cells keep the cross-checks, the error
 // lists them. Command is the `nianbao import` subcommand, which imports one
-// report or, with -o DIR/, many (see Batch).
+// report or, with -o DIR/, many (see importAll).
 package importer

@@ -15,7 +15,7 @@ var idSuffixes = []string{".html", ".htm", ".txt", ".md", ".markdown", ".pdf", "
 // the base name without its extensions, lower-cased, every run of other
 // characters than ASCII letters and digits a dash: "huaian-city-2024.layout.txt"
 // → "huaian-city-2024", "Report_2019.txt" → "report-2019", "南通市2019年报.txt" →
-// "2019". It may be "" or not name the report well: see MakeID.
+// "2019". It may be "" or not name the report well: see makeID.
 func IDFromName(name string) string {
 	id := strings.ToLower(filepath.Base(name))
 	for again := true; again; {
@@ -55,14 +55,14 @@ func slug(s string) string {
 	return b.String()
 }
 
-// MakeID makes a report's ID from its file name where the name says which
+// makeID makes a report's ID from its file name where the name says which
 // report it is — all of it ASCII, with the report's year as one of its
 // words ("hongze-district-2023.layout.txt", "report_2019.txt") — and
 // otherwise from the report itself: a short stable hash of the body (the
 // first eight hex digits of its SHA-256; Chinese names are not
 // transliterated) and the year, "gov-1a2b3c4d-2019". Two reports of one body
-// and year get one ID; the batch import refuses the second (see Batch).
-func MakeID(name string, r *data.Report) string {
+// and year get one ID; the batch import refuses the second (see importAll).
+func makeID(name string, r *data.Report) string {
 	base := filepath.Base(name)
 	ascii := true
 	for i := 0; i < len(base); i++ {

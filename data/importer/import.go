@@ -19,7 +19,7 @@ type Imported struct {
 
 // Options supply what a report may lack.
 type Options struct {
-	ID   string // the report's ID; "" makes one (see MakeID)
+	ID   string // the report's ID; "" makes one (see makeID)
 	Body string // the reporting body, when the report does not name it (or names it wrongly)
 	Year int    // the year reported on, likewise
 }
@@ -160,7 +160,7 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 	}
 	r.ID = opt.ID
 	if r.ID == "" {
-		r.ID = MakeID(name, r)
+		r.ID = makeID(name, r)
 	} else if !data.ValidID(r.ID) {
 		return nil, refuse(0, "", ErrID, "--id %q: want lower-case letters, digits and single dashes", r.ID)
 	}

@@ -202,7 +202,7 @@ func parseRequests(lines []textLine, line0 int) (data.Requests, error) {
 			len(rows), len(keys), describeRows(rows))
 	}
 	t := data.Requests{}
-	var short []ShortRow
+	var short []shortRow
 	for i, r := range rows {
 		switch {
 		case len(r.cells) == len(data.RequestColumns):
@@ -212,7 +212,7 @@ func parseRequests(lines []textLine, line0 int) (data.Requests, error) {
 			// A single "0" stands for a row of zeros.
 			t[keys[i]] = &data.RequestRow{}
 		default:
-			short = append(short, ShortRow{Row: keys[i], Cells: r.cells})
+			short = append(short, shortRow{Row: keys[i], Cells: r.cells})
 		}
 	}
 	if err := Recover(t, short); err != nil {

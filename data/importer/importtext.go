@@ -2,7 +2,6 @@ package importer
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -361,5 +360,3 @@ func published(text string) string {
 	}
 	return ""
 }
-
-var errEmpty = errors.New("the file is empty")

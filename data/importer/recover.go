@@ -8,10 +8,10 @@ import (
 	"sync"
 )
 
-// ShortRow is a row of table 三 as copied: fewer cells than columns, in
+// shortRow is a row of table 三 as copied: fewer cells than columns, in
 // printed order, because some cells vanished in copying and nothing marks
 // where.
-type ShortRow struct {
+type shortRow struct {
 	Row   string
 	Cells []data.Cell
 }
@@ -28,7 +28,7 @@ const maxPlacements = 5000
 // solved cells marked Recovered with the lowest-numbered rule that proves
 // them; none or several is an error that says so and lists the fillings.
 // The table is changed only on success.
-func Recover(t data.Requests, short []ShortRow) error {
+func Recover(t data.Requests, short []shortRow) error {
 	if len(short) == 0 {
 		return nil
 	}
@@ -147,7 +147,7 @@ type solved struct {
 
 // solve determines the unknown cells of trial by propagation over the
 // equations and reports whether the result fits (see Recover).
-func solve(trial data.Requests, eqs []data.Equation, unknown map[cellRef]bool, short []ShortRow) (map[cellRef]solved, bool) {
+func solve(trial data.Requests, eqs []data.Equation, unknown map[cellRef]bool, short []shortRow) (map[cellRef]solved, bool) {
 	out := map[cellRef]solved{}
 	left := len(unknown)
 	for progress := true; progress && left > 0; {
@@ -237,7 +237,7 @@ func combinations(n, k int) [][]int {
 	return out
 }
 
-func rowList(short []ShortRow) string {
+func rowList(short []shortRow) string {
 	var rows []string
 	for _, s := range short {
 		rows = append(rows, s.Row)

@@ -70,7 +70,7 @@ func TestRecoverNantongCopy(t *testing.T) {
 	want := cloneRequests(r.Requests)
 	delete(r.Requests, "new")
 	delete(r.Requests, "unable.needs_creation")
-	err := Recover(r.Requests, []ShortRow{
+	err := Recover(r.Requests, []shortRow{
 		{"new", cells(4742, 161, 5, 41, 17, 4971)},
 		{"unable.needs_creation", cells(77, B, 12, B, B, 90)},
 	})
@@ -92,13 +92,13 @@ func TestRecoverRefusesToGuess(t *testing.T) {
 	// in every one of four columns, and nothing says which.
 	r := nantong(t)
 	before := cloneRequests(r.Requests)
-	err := Recover(r.Requests, []ShortRow{{"carried_in", cells(103, 3, B, B, B, 106)}})
+	err := Recover(r.Requests, []shortRow{{"carried_in", cells(103, 3, B, B, B, 106)}})
 	if err == nil || !strings.Contains(err.Error(), "fillings fit") {
 		t.Fatalf("err = %v, want a list of fillings", err)
 	}
 	// No placement fits numbers that break the checks in every column.
 	r.Requests = cloneRequests(before)
-	err = Recover(r.Requests, []ShortRow{{"new", cells(1, 1, 1, 1, 1, 1)}})
+	err = Recover(r.Requests, []shortRow{{"new", cells(1, 1, 1, 1, 1, 1)}})
 	if err == nil || !strings.Contains(err.Error(), "no placement") {
 		t.Fatalf("err = %v, want no placement", err)
 	}

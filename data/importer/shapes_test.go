@@ -170,9 +170,9 @@ func TestIDsJustWork(t *testing.T) {
 		"nantong-city-2019.layout.txt":        "nantong-city-2019",
 		"nantong-city-2019.reading-order.txt": "nantong-city-2019",
 	} {
-		got := MakeID(name, r)
+		got := makeID(name, r)
 		if !data.ValidID(got) || !strings.HasPrefix(got, want) {
-			t.Errorf("MakeID(%q) = %q, want %q", name, got, want)
+			t.Errorf("makeID(%q) = %q, want %q", name, got, want)
 		}
 	}
 	if a, b := BodyID("南通市人民政府", 2019), BodyID("南通市人民政府", 2020); a[:12] != b[:12] || a == b {

@@ -47,8 +47,8 @@ type Options struct {
 	Quiet   bool
 }
 
-// DefaultOptions build dist/ from data/datasets.
-func DefaultOptions() Options {
+// defaultOptions build dist/ from data/datasets.
+func defaultOptions() Options {
 	return Options{Out: "dist", Datasets: "data/datasets", Root: "."}
 }
 
@@ -63,7 +63,7 @@ func (o *Options) flags(fl *flag.FlagSet) {
 
 // BuildCommand is `nianbao build [-o dist] [-datasets DIR] [-precache …]`.
 func BuildCommand(args []string) error {
-	o := DefaultOptions()
+	o := defaultOptions()
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	o.flags(fl)
 	if err := fl.Parse(args); err != nil {

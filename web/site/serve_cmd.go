@@ -6,7 +6,7 @@ import "flag"
 // [-frame-ancestors "'self'"]`: build the site (unless -no-build), then
 // serve it on 127.0.0.1.
 func ServeCommand(args []string) error {
-	o := DefaultOptions()
+	o := defaultOptions()
 	c := defaultServerConfig()
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	port := fl.Int("port", 8080, "the port on 127.0.0.1")
