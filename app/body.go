@@ -66,7 +66,7 @@ func (p *body) Render() app.UI {
 					app.Range(p.entries).Slice(func(i int) app.UI {
 						e := p.entries[i]
 						return app.Li().Body(
-							app.A().Class("report-link").Href(siteURL(ReportPath(e.ID, "/"))).Text(strconv.Itoa(e.Year)+"年报告"),
+							app.A().Class("report-link").Href(siteURL(inViewPath(e.ID))).Text(strconv.Itoa(e.Year)+"年报告"),
 							app.Span().Class("status-"+string(e.Consistency())).Text("（"+e.Consistency().Label()+"）"),
 						)
 					}),

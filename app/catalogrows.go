@@ -131,7 +131,7 @@ func (p *reports) rowValues(x *data.Index, e *data.Entry) (v [nSlots]string) {
 	}
 	v[slotBodyHref] = siteURL(BodyPath(b.ID))
 	v[slotBody] = b.Name
-	v[slotReportHref] = siteURL(ReportPath(e.ID, "/"))
+	v[slotReportHref] = siteURL(inViewPath(e.ID))
 	v[slotReportLabel] = fmt.Sprintf("%s%d年报告", b.Name, e.Year)
 	v[slotYear] = strconv.Itoa(e.Year)
 	v[slotLevel] = b.Level

@@ -107,7 +107,9 @@ func (s *shell) render() app.UI {
 				app.Button().Type("button").Class("button large-toggle").Aria("pressed", fmt.Sprint(hasRootClass("large"))).
 					Title("更大的字和按钮").Text("长者模式"), // see web/page-early.js
 				app.If(v.id != "", app.P().Class("report-name").Text(reportName)),
-				app.If(v.id != "", app.A().Class("switch-report").Href(siteURL("/reports")).Text("切换报告")),
+				app.If(v.id != "", app.A().Class("switch-report").Href(siteURL("/reports")).Text("切换报告")).
+					ElseIf(inView.id != "", app.A().Class("switch-report back-report").ID("back-report").
+						Href(siteURL(ReportPath(inView.id, inView.page))).Text("返回"+inView.name+"报告")),
 			),
 			app.Nav().Aria("label", "页面").Body(
 				app.If(v.id != "", app.Ul().Class("nav").Body(

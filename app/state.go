@@ -156,6 +156,7 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 			} else {
 				p.v.pack, p.v.report = pk, pk.Report
 				prepare(pk)
+				remember(id, pk.Report, u.Path)
 			}
 			if ctx != nil {
 				ctx.Page().SetTitle(p.v.title(name))
@@ -166,6 +167,61 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 				}
 			}
 		})
+}
+
+// inView is the report a visitor last looked at in this tab, and which of
+// its pages: the catalog's pages offer the way back to it, and their links
+// to other reports open the same page of those (切换报告 keeps the page).
+// Browser only: the build renders many reports at once, and a prerendered
+// page must not depend on which it rendered before.
+var inView struct {
+	id, name, page string
+}
+
+// inViewKey keeps inView in sessionStorage, for a reload of the catalog.
+const inViewKey = "nianbao-in-view"
+
+// remember makes the report the one in view, on the page of it the path
+// names ("/outcomes" for /r/{id}/outcomes/denied too).
+func remember(id string, r *data.Report, path string) {
+	if !app.IsClient || r == nil {
+		return
+	}
+	if strings.HasPrefix(path, reportPrefix) {
+		path = strings.TrimPrefix(strings.TrimPrefix(path, reportPrefix), id)
+	}
+	page := "/"
+	if first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/"); first != "" {
+		page = "/" + first
+	}
+	inView.id, inView.name, inView.page = id, fmt.Sprintf("%s%d年", r.Body, r.Year), page
+	if ss := app.Window().Get("sessionStorage"); ss.Truthy() {
+		ss.Call("setItem", inViewKey, inView.id+"\n"+inView.name+"\n"+inView.page)
+	}
+}
+
+// recallInView reads inView back after a full load.
+func recallInView() {
+	if !app.IsClient || inView.id != "" {
+		return
+	}
+	ss := app.Window().Get("sessionStorage")
+	if !ss.Truthy() {
+		return
+	}
+	if v := ss.Call("getItem", inViewKey); v.Truthy() {
+		if f := strings.Split(v.String(), "\n"); len(f) == 3 && data.ValidID(f[0]) && strings.HasPrefix(f[2], "/") {
+			inView.id, inView.name, inView.page = f[0], f[1], f[2]
+		}
+	}
+}
+
+// inViewPath is a page of a report: the page of the report in view.
+func inViewPath(id string) string {
+	if inView.page == "" {
+		return ReportPath(id, "/")
+	}
+	return ReportPath(id, inView.page)
 }
 
 // enterCatalog loads the catalog index for a page about many reports (the
@@ -180,6 +236,7 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Ind
 		disposeEarlyCharts()
 		arrived(ctx)
 	}
+	recallInView()
 	fetchThen(ctx, cachedIndex, loadIndex, func(x *data.Index, err error) {
 		p.v.loading = false
 		if err != nil {

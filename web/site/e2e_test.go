@@ -705,6 +705,35 @@ func explore(t *testing.T, base string) {
 		}
 	})
 
+	t.Run("the catalog keeps the report in view and its page", func(t *testing.T) {
+		var back, backText string
+		var ok bool
+		b.run(t, "from a report's page", chromedp.Navigate(at("/r/hongze-district-2024/appeals")), poll(appReady),
+			chromedp.Click(fmt.Sprintf(`.nav-site a[href=%q]`, base+"/reports"), chromedp.ByQuery),
+			poll(`location.pathname === "/reports"`), poll(appReady),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length > 0 && !!document.querySelector("#back-report")`),
+			chromedp.AttributeValue("#back-report", "href", &back, &ok, chromedp.ByQuery),
+			chromedp.Text("#back-report", &backText, chromedp.ByQuery))
+		if back != base+"/r/hongze-district-2024/appeals" || !strings.Contains(backText, "淮安市洪泽区人民政府2024年") {
+			t.Errorf("the catalog's way back is %q to %s", backText, back)
+		}
+		// Another year of the body, chosen in the catalog, opens on the
+		// same page (复议诉讼), not on its overview.
+		b.run(t, "switch", chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.SendKeys("#catalog-q", "洪泽", chromedp.ByQuery),
+			poll(`document.querySelectorAll("table.catalog tbody tr").length === 2`),
+			chromedp.Click(fmt.Sprintf(`table.catalog a.report-link[href=%q]`, base+"/r/hongze-district-2023/appeals"), chromedp.ByQuery),
+			poll(`location.pathname === "/r/hongze-district-2023/appeals"`), poll(appReady))
+		// A reload of the catalog still knows it.
+		b.run(t, "reload", chromedp.Navigate(at("/reports")), poll(appReady), poll(`!!document.querySelector("#back-report")`),
+			chromedp.AttributeValue("#back-report", "href", &back, &ok, chromedp.ByQuery))
+		if back != base+"/r/hongze-district-2023/appeals" {
+			t.Errorf("after a reload the catalog's way back goes to %s", back)
+		}
+		for _, pr := range b.takeProblems() {
+			t.Error(pr)
+		}
+	})
+
 	t.Run("a comparison chosen in the catalog, opened from its URL", func(t *testing.T) {
 		var loc, text string
 		// The rows are chosen after a search has changed them, as a visitor
