@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -133,14 +134,14 @@ func tableView(t charts.Table) app.UI {
 				app.Caption().Text(t.Caption),
 				app.THead().Body(app.Tr().Body(
 					app.Range(t.Head).Slice(func(i int) app.UI {
-						return app.Th().Scope("col").Text(t.Head[i])
+						return app.Th().Scope("col").Class(shortClass(t.Head[i])).Text(t.Head[i])
 					}),
 				)),
 				app.TBody().Body(
 					app.Range(t.Rows).Slice(func(i int) app.UI {
 						row := t.Rows[i]
 						return app.Tr().Body(
-							app.Th().Scope("row").Class(fmt.Sprintf("level-%d", row.Level)).Text(row.Head),
+							app.Th().Scope("row").Class(fmt.Sprintf("level-%d", row.Level), shortClass(row.Head)).Text(row.Head),
 							app.Range(row.Cells).Slice(func(j int) app.UI { return cellView(row.Cells[j]) }),
 						)
 					}),
@@ -181,7 +182,17 @@ func cellView(c charts.Cell) app.UI {
 	if numericRE.MatchString(c.Text) {
 		return app.Td().Class("num").Text(c.Text)
 	}
-	return app.Td().Text(c.Text)
+	return app.Td().Class(shortClass(c.Text)).Text(c.Text)
+}
+
+// shortClass is "short" for a text of at most six characters, which a
+// table keeps on one line (on a phone, 规则3, ✓ 成立 or 自然人 would
+// otherwise break a character a line; a wide table scrolls instead).
+func shortClass(s string) string {
+	if utf8.RuneCountInString(s) <= 6 {
+		return "short"
+	}
+	return ""
 }
 
 // numericRE matches cells that are numbers, aligned right to compare.

@@ -271,6 +271,9 @@ func arrived(ctx app.Context) {
 	ctx.Defer(func(ctx app.Context) {
 		forgetDismounted(ctx.Dispatcher())
 		app.Window().Call("scrollTo", 0, 0)
+		if show := app.Window().Get("nianbaoShowTab"); show.Truthy() {
+			show.Invoke() // see web/page-early.js
+		}
 		if h := app.Window().GetElementByID("page-title"); h.Truthy() {
 			h.Call("focus", map[string]any{"preventScroll": true})
 		}

@@ -17,6 +17,7 @@
 //   loaded reloads at once; one in use switches at the visitor's next link,
 //   by a full load, so that nobody loses their place mid-page (a kiosk
 //   also at its idle reset);
+// - on a phone, the page's own tab is scrolled into view in its row;
 // - 下载 PNG/SVG 图片 saves a chart as drawn, with its title and source
 //   line above it;
 // - window.nianbaoRows writes the catalog's rows for the app in one call
@@ -52,6 +53,19 @@
   };
   root.classList.toggle("large", store.get("nianbao-large") === "1");
   document.addEventListener("DOMContentLoaded", showLarge);
+
+  // On a phone each row of tabs scrolls sideways: the page's own tab is
+  // brought into view, on load and (called by the app) after an in-app
+  // link, by scrolling the row, never the page.
+  window.nianbaoShowTab = () => {
+    for (const a of document.querySelectorAll('.nav a[aria-current="page"]')) {
+      const nav = a.closest(".nav");
+      if (nav && nav.scrollWidth > nav.clientWidth) {
+        nav.scrollLeft += a.getBoundingClientRect().left - nav.getBoundingClientRect().left - 16;
+      }
+    }
+  };
+  document.addEventListener("DOMContentLoaded", window.nianbaoShowTab);
 
   // ?kiosk=1 (with &idle=SECONDS, default 120) turns kiosk mode on for this
   // device, ?kiosk=0 off.
@@ -243,8 +257,8 @@
   };
 
   // A chart's image: the chart drawn again off screen at its size (or
-  // 800×450 where it is hidden and was never sized), without animation, in
-  // the page's colours, under its title and source line. The texts come
+  // 800×450 where it is hidden and was never sized), without animation, on
+  // its white card, under its title and source line. The texts come
   // from the page as text: drawn on a canvas (PNG) or set as text nodes
   // (SVG), never parsed as markup.
   const save = (name, url) => {
@@ -261,9 +275,11 @@
     if (!chart) {
       return false;
     }
-    const style = getComputedStyle(document.body);
-    const bg = style.backgroundColor === "rgba(0, 0, 0, 0)" ? "#ffffff" : style.backgroundColor;
-    const fg = style.color, font = style.fontFamily;
+    // The chart's card is white in every scheme (its colours are made for
+    // white): so is the image, with dark text.
+    const card = getComputedStyle(canvas).backgroundColor;
+    const bg = card === "rgba(0, 0, 0, 0)" ? "#ffffff" : card;
+    const fg = "#1f2328", font = getComputedStyle(document.body).fontFamily;
     const title = (figure.querySelector("h3") || {}).textContent || "";
     const source = figure.dataset.source || "";
     const width = chart.getWidth() || 800, height = chart.getHeight() || 450, head = source ? 64 : 40;
