@@ -49,7 +49,12 @@ func (c *chartView) Render() app.UI {
 		app.Div().Class("chart-canvas").Role("img").Aria("label", ch.Title+"。"+ch.Summary).
 			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
 			Hidden(c.showTable),
-		app.Div().Class("chart-table").Hidden(!c.showTable).Body(tableView(ch.Table)),
+		app.Div().Class("chart-table").Hidden(!c.showTable).Body(
+			// In the running app a table is built when it is shown: a page
+			// change then renders its charts' tables only on demand. The
+			// prerendered page holds every table, for 图/表 without the app.
+			app.If(c.showTable || !app.IsClient, tableView(ch.Table)),
+		),
 		// Saved by web/page-early.js, with the WebAssembly or without.
 		app.P().Class("chart-image").Body(
 			imageButton("png", "下载 PNG 图片", ch.Title),

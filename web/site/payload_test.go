@@ -285,7 +285,9 @@ func TestPayloadInChromium(t *testing.T) {
 					ready = poll(`document.readyState === "complete" && !document.getElementById("app-wasm-loader")`)
 				}
 				var text, loc, title string
+				// The app builds a chart's table when it is shown: show them.
 				b.run(t, "loading", chromedp.Navigate(u), ready, chromedp.Sleep(300*time.Millisecond),
+					chromedp.Evaluate(showTables, nil), poll(tablesShown),
 					chromedp.Evaluate(`document.body.textContent`, &text), chromedp.Location(&loc), chromedp.Title(&title))
 				if loc != u {
 					t.Errorf("the page went to %s", loc)
