@@ -81,7 +81,9 @@
     let timer = 0;
     const reset = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => location.assign(home), idleSeconds * 1000);
+      // replace, not assign: the left page is not kept for 返回 (and the
+      // back/forward cache held each one, 4.5 MB of JS heap per reset).
+      timer = setTimeout(() => location.replace(home), idleSeconds * 1000);
     };
     for (const type of ["pointerdown", "keydown", "wheel", "touchstart", "scroll"]) {
       addEventListener(type, reset, { passive: true, capture: true });

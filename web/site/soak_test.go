@@ -1,7 +1,8 @@
 package site
 
-// BenchmarkSoak is a kiosk's day in one page: 2,000 in-app navigations
-// (tabs, 图/表, drill-downs, report switches), printing every 100 the JS
+// BenchmarkSoak is a kiosk's day: 2,000 in-app navigations (tabs, 图/表,
+// drill-downs, report switches, the catalog's pages and searches), left
+// alone every 500 until the idle reset takes it home, printing every 100 the JS
 // heap (after a garbage collection), the Go runtime's memory, the DOM's
 // nodes and the ECharts instances alive. BenchmarkInteraction is the time
 // from an in-app link's click to the new page's first chart drawn, per
@@ -70,15 +71,18 @@ func BenchmarkSoak(b *testing.B) {
 			b.Fatalf("%s: %v", what, err)
 		}
 	}
-	run("home", chromedp.Navigate(srv.URL+"/"), poll(appReady))
+	// A kiosk: after 5 s with no touch the page goes home by a full load.
+	run("home", chromedp.Navigate(srv.URL+"/?kiosk=1&idle=5"), poll(appReady))
 	rng := rand.New(rand.NewSource(1))
+	queries := []string{"洪泽", "淮安", "人民政府", "平潭", "南通市", "区"}
+	resets := 0
 	reports := []string{"", "/r/huaian-city-2024", "/r/hongze-district-2023", "/r/hongze-district-2024", "/r/pingtan-zone-2025"}
 	var samples []soakSample
 	for i := 1; i <= steps; i++ {
 		// One step: mostly a tab of the report in view, sometimes 图/表, a
 		// drill-down or another report, as visitors at a kiosk do.
 		var js string
-		switch k := rng.Intn(10); {
+		switch k := rng.Intn(12); {
 		case k < 6:
 			p := ui.ReportPages[rng.Intn(len(ui.ReportPages))].Path
 			js = fmt.Sprintf(`(() => { const a = [...document.querySelectorAll(".nav a")].find(a => a.pathname.endsWith(%q)); a && a.click(); return true; })()`, p)
@@ -86,11 +90,30 @@ func BenchmarkSoak(b *testing.B) {
 			js = `(() => { const b = [...document.querySelectorAll(".switch button[aria-pressed=false]")]; b.length && b[0].click(); return true; })()`
 		case k < 9:
 			js = `(() => { const a = document.querySelectorAll(".drill a"); a.length && a[Math.floor(Math.random() * a.length)].click(); return true; })()`
-		default:
+		case k < 10:
 			r := reports[rng.Intn(len(reports))]
 			js = fmt.Sprintf(`(() => { history.pushState({}, "", %q); dispatchEvent(new PopStateEvent("popstate")); return true; })()`, r+"/")
+		case k < 11:
+			// The catalog's pages: 全部报告, 比较, 排名, 说明.
+			p := ui.CatalogPages[rng.Intn(len(ui.CatalogPages))].Path
+			js = fmt.Sprintf(`(() => { const a = [...document.querySelectorAll(".nav-site a")].find(a => a.pathname.endsWith(%q)); a && a.click(); return true; })()`, p)
+		default:
+			// A search typed in the catalog (the catalog first if elsewhere).
+			js = fmt.Sprintf(`(() => {
+				const q = document.querySelector("#catalog-q");
+				if (!q) { const a = [...document.querySelectorAll(".nav-site a")].find(a => a.pathname.endsWith("/reports")); a && a.click(); return true; }
+				q.value = %q; q.dispatchEvent(new Event("input", {bubbles: true})); return true;
+			})()`, queries[rng.Intn(len(queries))])
 		}
-		run("step "+strconv.Itoa(i), chromedp.Evaluate(js, nil), poll(soakReady))
+		// A visitor's touch first: it holds off the idle reset.
+		touch := `document.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true}))`
+		run("step "+strconv.Itoa(i), chromedp.Evaluate(touch, nil), chromedp.Evaluate(js, nil), poll(soakReady))
+		if i%500 == 0 && i < steps {
+			// Left alone, the kiosk resets itself: home, by a full load.
+			run("idle reset", chromedp.Evaluate(`window.nianbaoSoakMark = true`, nil),
+				poll(`!window.nianbaoSoakMark && location.pathname === "/"`), poll(appReady))
+			resets++
+		}
 		if i%100 == 0 {
 			var s soakSample
 			run("sample", chromedp.Evaluate(`window.nianbaoHeap()`, nil),
@@ -100,7 +123,7 @@ func BenchmarkSoak(b *testing.B) {
 			samples = append(samples, s)
 		}
 	}
-	fmt.Printf("\nSoak: %d in-app navigations in one page (tabs, 图/表, drill-downs, report switches)\n", steps)
+	fmt.Printf("\nSoak: %d in-app navigations (tabs, 图/表, drill-downs, report switches, catalog pages, searches) in a kiosk, %d idle resets (every 500)\n", steps, resets)
 	fmt.Printf("%6s %12s %14s %14s %8s %8s\n", "step", "JS heap MB", "Go in use MB", "Go holds MB", "nodes", "charts")
 	for i, s := range samples {
 		fmt.Printf("%6d %12.2f %14.2f %14.2f %8d %8d\n", (i+1)*100, s.Heap/1e6, s.Go/1e6, s.Sys/1e6, s.Nodes, s.Live)
@@ -109,6 +132,19 @@ func BenchmarkSoak(b *testing.B) {
 		first, last := samples[0], samples[len(samples)-1]
 		fmt.Printf("growth after the first 100: JS heap %+.1f%%, Go heap in use %+.1f%%, Go runtime's memory %+.1f%%\n",
 			100*(last.Heap-first.Heap)/first.Heap, 100*(last.Go-first.Go)/first.Go, 100*(last.Sys-first.Sys)/first.Sys)
+		// A sample is of whatever page is in view (52 to 193 nodes): the
+		// peaks of the first and the last 500 steps compare like with like.
+		peak := func(ss []soakSample) (p soakSample) {
+			for _, s := range ss {
+				p.Heap, p.Go, p.Sys = max(p.Heap, s.Heap), max(p.Go, s.Go), max(p.Sys, s.Sys)
+				p.Nodes, p.Live = max(p.Nodes, s.Nodes), max(p.Live, s.Live)
+			}
+			return p
+		}
+		n := min(5, len(samples)/2)
+		a, z := peak(samples[:n]), peak(samples[len(samples)-n:])
+		fmt.Printf("peak of the first %d samples vs the last %d: JS heap %.2f → %.2f MB, Go heap in use %.2f → %.2f MB, Go runtime %.2f → %.2f MB, nodes %d → %d, charts %d → %d\n",
+			n, n, a.Heap/1e6, z.Heap/1e6, a.Go/1e6, z.Go/1e6, a.Sys/1e6, z.Sys/1e6, a.Nodes, z.Nodes, a.Live, z.Live)
 	}
 }
 
