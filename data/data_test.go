@@ -198,6 +198,27 @@ func TestDatasetRoundTrip(t *testing.T) {
 	}
 }
 
+// TestDecode: a pack's report, decoded without Parse's checks, is the
+// report that was encoded; JSON that is not a whole report is refused.
+func TestDecode(t *testing.T) {
+	b, err := Encode(nantong(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b2, _ := Encode(r); !bytes.Equal(b, b2) {
+		t.Error("encode → decode → encode changed the report")
+	}
+	for _, bad := range []string{`{"id": "x"}`, `{"id": "x", "body": "b", "year": 2020, "format": "2019"}`, `[]`, `{"id": 1}`} {
+		if _, err := Decode([]byte(bad)); err == nil {
+			t.Errorf("Decode(%s) = nil error", bad)
+		}
+	}
+}
+
 func TestWriteFileIsAtomic(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "r.json")
