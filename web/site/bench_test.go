@@ -173,14 +173,19 @@ func referencePage(t testing.TB, dir, site string, r *data.Report) {
 	}
 }
 
+// freshBrowser starts a Chromium of its own (empty caches, no worker) for
+// at most limit; the func closes it.
+func freshBrowser(tb testing.TB, limit time.Duration) (context.Context, func()) {
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(tb)...)
+	bctx, cancel := chromedp.NewContext(actx)
+	ctx, tcancel := context.WithTimeout(bctx, limit)
+	return ctx, func() { tcancel(); cancel(); acancel() }
+}
+
 // visit loads url in a fresh browser, first and then again from its caches.
 func visit(t testing.TB, url string, srv *counting, withWorker bool) (first, repeat loadFigures) {
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
-	defer acancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, tcancel := context.WithTimeout(bctx, 3*time.Minute)
-	defer tcancel()
+	ctx, done := freshBrowser(t, 3*time.Minute)
+	defer done()
 	setup := chromedp.Tasks{
 		network.Enable(),
 		chromedp.ActionFunc(func(ctx context.Context) error {

@@ -7,8 +7,6 @@ package site
 import (
 	"encoding/json"
 	"fmt"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -104,20 +102,11 @@ const labelProblems = `(() => {
 })()`
 
 func TestChartsFitEveryScreenInChromium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("Chromium tests run in make test, not with -short")
-	}
-	dir := filepath.Join(t.TempDir(), "dist")
-	o := testOptions(dir)
-	buildSite(t, o)
-	reports, err := data.ReadDir(o.Datasets)
+	srv, b := shippedSite(t)
+	reports, err := data.ReadDir(testOptions("").Datasets)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(siteHandler(dir))
-	defer srv.Close()
-	b := newBrowser(t)
-	defer b.cancel()
 
 	check := func(t *testing.T, where string, cs []charts.Chart) {
 		t.Helper()
@@ -193,16 +182,7 @@ type stateLook struct {
 // In a dark scheme, in forced colours and in print, every selected state
 // stays visible, and the dark scheme passes axe-core's contrast rules.
 func TestColourSchemesInChromium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("Chromium tests run in make test, not with -short")
-	}
-	dir := filepath.Join(t.TempDir(), "dist")
-	o := testOptions(dir)
-	buildSite(t, o)
-	srv := httptest.NewServer(siteHandler(dir))
-	defer srv.Close()
-	b := newBrowser(t)
-	defer b.cancel()
+	srv, b := shippedSite(t)
 	axe := axeSource(t)
 
 	for _, m := range []struct{ name, value string }{{"prefers-color-scheme", "dark"}, {"forced-colors", "active"}} {

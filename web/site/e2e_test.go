@@ -44,6 +44,20 @@ type browser struct {
 	problems []string
 }
 
+// shippedSite builds the shipped reports into a temporary folder and serves
+// them, with a browser to drive them; with -short it skips before building.
+// Both close when the test ends.
+func shippedSite(t *testing.T) (*httptest.Server, *browser) {
+	t.Helper()
+	b := newBrowser(t)
+	t.Cleanup(b.cancel)
+	dir := filepath.Join(t.TempDir(), "dist")
+	buildSite(t, testOptions(dir))
+	srv := httptest.NewServer(siteHandler(dir))
+	t.Cleanup(srv.Close)
+	return srv, b
+}
+
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
 	if testing.Short() {

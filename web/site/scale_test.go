@@ -10,7 +10,6 @@ package site
 // the sizes, default 0,1000,5000).
 
 import (
-	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -98,12 +97,8 @@ type scaleFigures struct {
 
 // visitBytes loads url in a fresh browser and returns the bytes sent to it.
 func visitBytes(b *testing.B, srv *counting, url, ready string) int64 {
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(b)...)
-	defer acancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, tcancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer tcancel()
+	ctx, done := freshBrowser(b, 2*time.Minute)
+	defer done()
 	srv.bytes.Store(0)
 	if err := chromedp.Run(ctx, network.Enable(), chromedp.Navigate(url), poll(ready), chromedp.Sleep(500*time.Millisecond)); err != nil {
 		b.Fatalf("%s: %v", url, err)
@@ -114,12 +109,8 @@ func visitBytes(b *testing.B, srv *counting, url, ready string) int64 {
 // keystrokes types into the catalog's search at 4x CPU slowdown and times
 // each keystroke from the input event to the list on screen.
 func keystrokes(b *testing.B, url string) (ms []float64, heapMB, goMB float64) {
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(b)...)
-	defer acancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, tcancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer tcancel()
+	ctx, done := freshBrowser(b, 5*time.Minute)
+	defer done()
 	if err := chromedp.Run(ctx, chromedp.Navigate(url), poll(appReady),
 		poll(`document.querySelectorAll("table.catalog tbody tr").length > 0`),
 		emulation.SetCPUThrottlingRate(cpuSlowdown)); err != nil {

@@ -7,8 +7,6 @@ package site
 
 import (
 	"fmt"
-	"net/http/httptest"
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -38,15 +36,7 @@ const shortCellsWrapped = `[...document.querySelectorAll("main table th, main ta
 	.map(c => c.textContent.trim())`
 
 func TestEveryScreenInChromium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("Chromium tests run in make test, not with -short")
-	}
-	dir := filepath.Join(t.TempDir(), "dist")
-	buildSite(t, testOptions(dir))
-	srv := httptest.NewServer(siteHandler(dir))
-	defer srv.Close()
-	b := newBrowser(t)
-	defer b.cancel()
+	srv, b := shippedSite(t)
 	axe := axeSource(t)
 
 	schemes := []struct {
