@@ -28,31 +28,31 @@ func (p *about) describe(ctx app.Context) {
 
 // term is one entry of the glossary.
 func term(id, name string, body ...app.UI) app.UI {
-	return app.Div().Class("term").ID(id).Body(
-		app.Dt().Text(name),
-		app.Dd().Body(body...),
+	return app.Elem("div").Class("term").ID(id).Body(
+		app.Elem("dt").Text(name),
+		app.Elem("dd").Body(body...),
 	)
 }
 
 func (p *about) Render() app.UI {
 	var rules []app.UI
 	for _, r := range data.Rules {
-		rules = append(rules, app.Li().Text(r.Text+"。"))
+		rules = append(rules, app.Elem("li").Text(r.Text+"。"))
 	}
 	return layout(p.v, AboutPath, "说明", []app.UI{
 		section("about-report", "这些报告是什么",
-			app.P().Text("依照《中华人民共和国政府信息公开条例》第五十条，各级行政机关每年公布上一年度的政府信息公开工作年度报告。自2019年度报告起，报告中的表格按国务院办公厅政府信息公开办公室印发的统一格式填写：2019年版（国办公开办函〔2019〕60号）用于2019、2020年度的报告，2021年版（国办公开办函〔2021〕30号）用于2021年度起的报告。"),
-			app.P().Text("报告一般有六个部分：一、总体情况；二、主动公开政府信息情况（表二）；三、收到和处理政府信息公开申请情况（表三）；四、政府信息公开行政复议、行政诉讼情况（表四）；五、存在的主要问题及改进情况；六、其他需要报告的事项。"),
+			app.Elem("p").Text("依照《中华人民共和国政府信息公开条例》第五十条，各级行政机关每年公布上一年度的政府信息公开工作年度报告。自2019年度报告起，报告中的表格按国务院办公厅政府信息公开办公室印发的统一格式填写：2019年版（国办公开办函〔2019〕60号）用于2019、2020年度的报告，2021年版（国办公开办函〔2021〕30号）用于2021年度起的报告。"),
+			app.Elem("p").Text("报告一般有六个部分：一、总体情况；二、主动公开政府信息情况（表二）；三、收到和处理政府信息公开申请情况（表三）；四、政府信息公开行政复议、行政诉讼情况（表四）；五、存在的主要问题及改进情况；六、其他需要报告的事项。"),
 		),
 		section("about-terms", "术语",
-			app.Dl().Class("terms").Body(
+			app.Elem("dl").Class("terms").Body(
 				term("term-format", "统一格式（2019年版、2021年版）",
 					app.Text("国务院办公厅规定的年度报告表格样式。两版的表二和表三“其他处理”一行不同；年报透视按表头识别版本，不按年份推断。")),
 				term("term-table3-total", "表三（七）总计",
 					app.Text("表三“本年度办理结果”各项之和，即本年办结的申请数。概览中的“本年办理申请”即此数。")),
 				term("term-checks", "勾稽关系",
 					app.Text("报告各表数字之间应当成立的等式，例如表三每一列“本年新收”加“上年结转”等于“办理结果总计”加“结转下年度继续办理”。年报透视逐条校验："),
-					app.Ol().Body(rules...),
+					app.Elem("ol").Body(rules...),
 				),
 				term("term-finding", "不一致",
 					app.Text("报告所印数字不符合某条勾稽关系。年报透视按报告原样展示这些数字，不作更正，并在“数据校验”中列出所在位置、报告所印数和按规则应为的数。")),
@@ -65,7 +65,7 @@ func (p *about) Render() app.UI {
 			),
 		),
 		section("about-levels", "机关层级",
-			app.P().Text("目录按报告机关的名称判断层级：以“镇人民政府”“乡人民政府”“街道办事处”结尾的为乡镇街道；名称为某区、县、旗（或“市”下之“市”）的政府为县区；某市、州的政府为市；某省、自治区的政府为省；其余（局、委员会、办公室等）为部门。"),
+			app.Elem("p").Text("目录按报告机关的名称判断层级：以“镇人民政府”“乡人民政府”“街道办事处”结尾的为乡镇街道；名称为某区、县、旗（或“市”下之“市”）的政府为县区；某市、州的政府为市；某省、自治区的政府为省；其余（局、委员会、办公室等）为部门。"),
 		),
 	})
 }

@@ -25,7 +25,7 @@ func (p *appeals) Render() app.UI {
 	if p.v.report != nil {
 		content = []app.UI{
 			section("appeals-title", "行政复议和行政诉讼", &chartView{IChart: p.chart}),
-			app.P().Class("note").Text("纠正率为“结果纠正”占已审结案件（结果维持、结果纠正、其他结果之和）的比例，尚未审结的案件不计入。"),
+			app.Elem("p").Class("note").Text("纠正率为“结果纠正”占已审结案件（结果维持、结果纠正、其他结果之和）的比例，尚未审结的案件不计入。"),
 		}
 	}
 	return layout(p.v, "/appeals", "复议诉讼", content)

@@ -50,9 +50,9 @@ func (p *body) Render() app.UI {
 				continue
 			}
 			prev := p.entries[i-1]
-			cross = append(cross, app.Li().Body(
+			cross = append(cross, app.Elem("li").Body(
 				app.Text(fmt.Sprintf("%d年报告的“上年结转”与%d年报告的“结转下年度继续办理”有 %d 列不一致（按报告原样展示，未作更正）。", e.Year, prev.Year, e.CrossYear)),
-				app.A().Href(siteURL(ReportPath(e.ID, "/checks"))).Text(fmt.Sprintf("查看%d年报告的数据校验", e.Year)),
+				app.Elem("a").Attr("href", siteURL(ReportPath(e.ID, "/checks"))).Text(fmt.Sprintf("查看%d年报告的数据校验", e.Year)),
 			))
 		}
 		var ids []string
@@ -60,28 +60,28 @@ func (p *body) Render() app.UI {
 			ids = append(ids, e.ID)
 		}
 		content = []app.UI{
-			app.P().Text(fmt.Sprintf("%s · %s · 收录 %d 个年度的报告。", b.Level, b.Region, len(p.entries))),
+			app.Elem("p").Text(fmt.Sprintf("%s · %s · 收录 %d 个年度的报告。", b.Level, b.Region, len(p.entries))),
 			section("years-title", "各年度报告",
-				app.Ul().Class("year-list").Body(
+				app.Elem("ul").Class("year-list").Body(
 					app.Range(p.entries).Slice(func(i int) app.UI {
 						e := p.entries[i]
-						return app.Li().Body(
-							app.A().Class("report-link").Href(siteURL(inViewPath(e.ID))).Text(strconv.Itoa(e.Year)+"年报告"),
-							app.Span().Class("status-"+string(e.Consistency())).Text("（"+e.Consistency().Label()+"）"),
+						return app.Elem("li").Body(
+							app.Elem("a").Class("report-link").Attr("href", siteURL(inViewPath(e.ID))).Text(strconv.Itoa(e.Year)+"年报告"),
+							app.Elem("span").Class("status-"+string(e.Consistency())).Text("（"+e.Consistency().Label()+"）"),
 						)
 					}),
 				),
-				app.If(len(ids) >= 2, app.P().Body(app.A().Href(siteURL(compareHref(ids))).Text("并排比较各年度报告"))),
+				app.If(len(ids) >= 2, app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(compareHref(ids))).Text("并排比较各年度报告"))),
 			),
-			app.If(len(p.entries) < 2, app.P().Class("note").Text("只有一个年度的报告，暂无历年变化。")),
+			app.If(len(p.entries) < 2, app.Elem("p").Class("note").Text("只有一个年度的报告，暂无历年变化。")),
 			app.Range(p.charts).Slice(func(i int) app.UI {
 				c := p.charts[i]
 				return section(c.ID+"-section", c.Title, &chartView{IChart: c})
 			}),
 			section("cross-year-title", "跨年度校验",
-				app.P().Text(data.RuleText(data.RuleCrossYear)+"。"),
-				app.If(len(cross) == 0, app.P().Class("status status-ok").Text("✓ 各相邻年度的结转数字一致，或没有相邻年度的报告。")).
-					Else(app.Ul().Class("status status-warn").Body(cross...)),
+				app.Elem("p").Text(data.RuleText(data.RuleCrossYear)+"。"),
+				app.If(len(cross) == 0, app.Elem("p").Class("status status-ok").Text("✓ 各相邻年度的结转数字一致，或没有相邻年度的报告。")).
+					Else(app.Elem("ul").Class("status status-warn").Body(cross...)),
 			),
 		}
 	}

@@ -64,7 +64,7 @@ const (
 	fieldSep  = "\x1f"
 )
 
-func (c *catalogRows) Render() app.UI { return app.TBody() }
+func (c *catalogRows) Render() app.UI { return app.Elem("tbody") }
 
 func (c *catalogRows) OnMount(ctx app.Context) {
 	c.ctx = ctx

@@ -32,31 +32,31 @@ type chartView struct {
 func (c *chartView) Render() app.UI {
 	ch := c.IChart
 	id := "chart-" + ch.ID
-	return app.Figure().Class("chart").ID(id).
+	return app.Elem("figure").Class("chart").ID(id).
 		DataSet("file", ch.Table.BaseName()).DataSet("source", ch.Table.SourceLine()).Body(
-		app.Div().Class("chart-head").Body(
-			app.H3().ID(id+"-title").Text(ch.Title),
-			app.Div().Class("switch").Role("group").Aria("label", ch.Title+"：切换图或表").Body(
-				app.Button().Type("button").Class("switch-chart").
+		app.Elem("div").Class("chart-head").Body(
+			app.Elem("h3").ID(id+"-title").Text(ch.Title),
+			app.Elem("div").Class("switch").Role("group").Aria("label", ch.Title+"：切换图或表").Body(
+				app.Elem("button").Attr("type", "button").Class("switch-chart").
 					Aria("pressed", fmt.Sprint(!c.showTable)).
 					OnClick(c.show(false)).Text("图"),
-				app.Button().Type("button").Class("switch-table").
+				app.Elem("button").Attr("type", "button").Class("switch-table").
 					Aria("pressed", fmt.Sprint(c.showTable)).
 					OnClick(c.show(true)).Text("表"),
 			),
 		),
-		app.P().Class("summary").Text(ch.Summary),
-		app.Div().Class("chart-canvas").Role("img").Aria("label", ch.Title+"。"+ch.Summary).
+		app.Elem("p").Class("summary").Text(ch.Summary),
+		app.Elem("div").Class("chart-canvas").Role("img").Aria("label", ch.Title+"。"+ch.Summary).
 			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
 			Hidden(c.showTable),
-		app.Div().Class("chart-table").Hidden(!c.showTable).Body(
+		app.Elem("div").Class("chart-table").Hidden(!c.showTable).Body(
 			// In the running app a table is built when it is shown: a page
 			// change then renders its charts' tables only on demand. The
 			// prerendered page holds every table, for 图/表 without the app.
 			app.If(c.showTable || !app.IsClient, tableView(ch.Table)),
 		),
 		// Saved by web/page-early.js, with the WebAssembly or without.
-		app.P().Class("chart-image").Body(
+		app.Elem("p").Class("chart-image").Body(
 			imageButton("png", "下载 PNG 图片", ch.Title),
 			imageButton("svg", "下载 SVG 图片", ch.Title),
 		),
@@ -65,9 +65,9 @@ func (c *chartView) Render() app.UI {
 
 // imageButton saves the chart as an image in the format.
 func imageButton(format, label, title string) app.UI {
-	return app.Button().Type("button").Class("button").DataSet("format", format).Body(
+	return app.Elem("button").Attr("type", "button").Class("button").DataSet("format", format).Body(
 		app.Text(label),
-		app.Span().Class("visually-hidden").Text("："+title),
+		app.Elem("span").Class("visually-hidden").Text("："+title),
 	)
 }
 
@@ -125,28 +125,28 @@ func (c *chartView) onClick(ctx app.Context) func(name string) {
 func tableView(t charts.Table) app.UI {
 	var notes []app.UI
 	if t.HasRecovered() {
-		notes = append(notes, app.P().Class("table-note").Body(
-			app.Span().Class("mark-recovered").Text("推算"),
+		notes = append(notes, app.Elem("p").Class("table-note").Body(
+			app.Elem("span").Class("mark-recovered").Text("推算"),
 			app.Text(" 表示该数字在复制报告时丢失，由勾稽关系推算得出，详见“数据校验”。"),
 		))
 	}
 	if t.HasBlank() {
-		notes = append(notes, app.P().Class("table-note").Text("“—”表示报告中该格为空白；空白不等于 0。"))
+		notes = append(notes, app.Elem("p").Class("table-note").Text("“—”表示报告中该格为空白；空白不等于 0。"))
 	}
-	return app.Div().Body(
-		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", t.Caption).Body(
-			app.Table().Body(
-				app.Caption().Text(t.Caption),
-				app.THead().Body(app.Tr().Body(
+	return app.Elem("div").Body(
+		app.Elem("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", t.Caption).Body(
+			app.Elem("table").Body(
+				app.Elem("caption").Text(t.Caption),
+				app.Elem("thead").Body(app.Elem("tr").Body(
 					app.Range(t.Head).Slice(func(i int) app.UI {
-						return app.Th().Scope("col").Class(shortClass(t.Head[i])).Text(t.Head[i])
+						return app.Elem("th").Attr("scope", "col").Class(shortClass(t.Head[i])).Text(t.Head[i])
 					}),
 				)),
-				app.TBody().Body(
+				app.Elem("tbody").Body(
 					app.Range(t.Rows).Slice(func(i int) app.UI {
 						row := t.Rows[i]
-						return app.Tr().Body(
-							app.Th().Scope("row").Class(fmt.Sprintf("level-%d", row.Level), shortClass(row.Head)).Text(row.Head),
+						return app.Elem("tr").Body(
+							app.Elem("th").Attr("scope", "row").Class(fmt.Sprintf("level-%d", row.Level), shortClass(row.Head)).Text(row.Head),
 							app.Range(row.Cells).Slice(func(j int) app.UI { return cellView(row.Cells[j]) }),
 						)
 					}),
@@ -154,10 +154,10 @@ func tableView(t charts.Table) app.UI {
 			),
 		),
 		app.Range(notes).Slice(func(i int) app.UI { return notes[i] }),
-		app.P().Class("table-download").Body(
-			app.A().Class("button").Href(csvHref(t)).Attr("download", t.FileName()).Body(
+		app.Elem("p").Class("table-download").Body(
+			app.Elem("a").Class("button").Attr("href", csvHref(t)).Attr("download", t.FileName()).Body(
 				app.Text("下载 CSV 文件"),
-				app.Span().Class("visually-hidden").Text("："+t.Caption),
+				app.Elem("span").Class("visually-hidden").Text("："+t.Caption),
 			),
 		),
 	)
@@ -173,21 +173,21 @@ func csvHref(t charts.Table) string {
 func cellView(c charts.Cell) app.UI {
 	switch {
 	case c.Blank:
-		return app.Td().Class("num blank").Body(
-			app.Span().Aria("hidden", "true").Text("—"),
-			app.Span().Class("visually-hidden").Text("空白"),
+		return app.Elem("td").Class("num blank").Body(
+			app.Elem("span").Aria("hidden", "true").Text("—"),
+			app.Elem("span").Class("visually-hidden").Text("空白"),
 		)
 	case c.Recovered > 0:
-		return app.Td().Class("num recovered").Body(
+		return app.Elem("td").Class("num recovered").Body(
 			app.Text(c.Text),
-			app.Span().Class("mark-recovered").Title(data.RuleText(c.Recovered)).
+			app.Elem("span").Class("mark-recovered").Title(data.RuleText(c.Recovered)).
 				Text(fmt.Sprintf("推算（规则%d）", c.Recovered)),
 		)
 	}
 	if numericRE.MatchString(c.Text) {
-		return app.Td().Class("num").Text(c.Text)
+		return app.Elem("td").Class("num").Text(c.Text)
 	}
-	return app.Td().Class(shortClass(c.Text)).Text(c.Text)
+	return app.Elem("td").Class(shortClass(c.Text)).Text(c.Text)
 }
 
 // shortClass is "short" for a text of at most six characters, which a

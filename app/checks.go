@@ -42,23 +42,23 @@ func (p *checks) Render() app.UI {
 	var content []app.UI
 	if p.v.report != nil {
 		content = []app.UI{
-			app.P().Class(consistencyClass(p.nFindings)).Text(consistencyText(p.nFindings, p.nRecover)),
+			app.Elem("p").Class(consistencyClass(p.nFindings)).Text(consistencyText(p.nFindings, p.nRecover)),
 			section("rules-title", "勾稽关系", tableView(p.rules)),
 			section("findings-title", fmt.Sprintf("报告中的不一致（%d 处）", p.nFindings),
-				app.If(p.nFindings == 0, app.P().Text("没有发现不一致。")).
+				app.If(p.nFindings == 0, app.Elem("p").Text("没有发现不一致。")).
 					Else(
-						app.P().Text("以下数字按报告原样展示，未作更正。"),
+						app.Elem("p").Text("以下数字按报告原样展示，未作更正。"),
 						tableView(p.findings),
 					),
 			),
 			section("recovered-title", fmt.Sprintf("推算的数字（%d 个）", p.nRecover),
-				app.If(p.nRecover == 0, app.P().Text("所有数字均为报告所印，没有推算。")).
+				app.If(p.nRecover == 0, app.Elem("p").Text("所有数字均为报告所印，没有推算。")).
 					Else(
-						app.P().Text("这些数字在复制报告时丢失；只有勾稽关系能唯一确定其数值时才推算，并在各处标明“推算”。"),
+						app.Elem("p").Text("这些数字在复制报告时丢失；只有勾稽关系能唯一确定其数值时才推算，并在各处标明“推算”。"),
 						tableView(p.recovered),
 					),
 			),
-			app.P().Class("note").Text("报告中空白的格子按空白展示，不当作 0；校验求和时空白按 0 计算。"),
+			app.Elem("p").Class("note").Text("报告中空白的格子按空白展示，不当作 0；校验求和时空白按 0 计算。"),
 		}
 	}
 	return layout(p.v, "/checks", "数据校验", content)

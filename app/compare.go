@@ -62,23 +62,23 @@ func (p *compare) Render() app.UI {
 		ids := p.ids()
 		add := withQuery("/reports", "cmp", strings.Join(ids, ","))
 		content = append(content,
-			app.If(len(p.missing) > 0, app.P().Class("status status-warn").Text("没有找到这些报告："+strings.Join(p.missing, "、"))),
+			app.If(len(p.missing) > 0, app.Elem("p").Class("status status-warn").Text("没有找到这些报告："+strings.Join(p.missing, "、"))),
 			section("chosen-title", fmt.Sprintf("比较的报告（%d 份）", len(p.chosen)),
-				app.Ul().Class("chosen").Body(
+				app.Elem("ul").Class("chosen").Body(
 					app.Range(p.chosen).Slice(func(i int) app.UI {
 						c := p.chosen[i]
 						rest := slices.Delete(slices.Clone(ids), i, i+1)
-						return app.Li().Body(
-							app.A().Class("report-link").Href(siteURL(ReportPath(c.Entry.ID, "/"))).Text(c.Name),
-							app.A().Class("button").Href(siteURL(compareHref(rest))).Aria("label", "移出比较："+c.Name).Text("移出"),
+						return app.Elem("li").Body(
+							app.Elem("a").Class("report-link").Attr("href", siteURL(ReportPath(c.Entry.ID, "/"))).Text(c.Name),
+							app.Elem("a").Class("button").Attr("href", siteURL(compareHref(rest))).Aria("label", "移出比较："+c.Name).Text("移出"),
 						)
 					}),
 				),
-				app.If(len(p.chosen) < maxCompare, app.P().Body(app.A().Class("button").ID("compare-add").Href(siteURL(add)).Text("从全部报告中添加"))),
+				app.If(len(p.chosen) < maxCompare, app.Elem("p").Body(app.Elem("a").Class("button").ID("compare-add").Attr("href", siteURL(add)).Text("从全部报告中添加"))),
 			),
 		)
 		if len(p.chosen) < 2 {
-			content = append(content, app.P().Class("note").Text("请选择两到六份报告进行比较：在“全部报告”中点“加入比较”，或在报告的概览页点“加入比较”。"))
+			content = append(content, app.Elem("p").Class("note").Text("请选择两到六份报告进行比较：在“全部报告”中点“加入比较”，或在报告的概览页点“加入比较”。"))
 		} else {
 			content = append(content,
 				section("compare-figures-title", "关键数字", tableView(p.figures)),

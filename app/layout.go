@@ -86,50 +86,50 @@ func (s *shell) render() app.UI {
 		reportName = fmt.Sprintf("%s · %d年度报告", v.report.Body, v.report.Year)
 	}
 	var main []app.UI
-	main = append(main, app.H1().ID("page-title").TabIndex(-1).Text(s.heading))
+	main = append(main, app.Elem("h1").ID("page-title").TabIndex(-1).Text(s.heading))
 	switch {
 	case v.loading:
-		main = append(main, app.P().Class("loading").Role("status").Text("正在载入……"))
+		main = append(main, app.Elem("p").Class("loading").Role("status").Text("正在载入……"))
 	case v.err != nil:
 		main = append(main, errorPanel(v))
 	default:
 		main = append(main, s.content...)
 	}
-	root := app.Div().Class("site")
+	root := app.Elem("div").Class("site")
 	if v.pack != nil && v.pack.URL != "" {
 		root = root.DataSet("report", v.id).DataSet(packAttr, v.pack.URL)
 	}
 	return root.Body(
-		app.A().Class("skip-link").Href("#main").Text("跳到正文"), // see web/page-early.js
-		app.Header().Class("masthead").Body(
-			app.Div().Class("brand").Body(
-				app.A().Href(siteURL(v.href("/"))).Class("brand-name").Text("年报透视"),
-				app.Button().Type("button").Class("button large-toggle").Aria("pressed", fmt.Sprint(hasRootClass("large"))).
+		app.Elem("a").Class("skip-link").Attr("href", "#main").Text("跳到正文"), // see web/page-early.js
+		app.Elem("header").Class("masthead").Body(
+			app.Elem("div").Class("brand").Body(
+				app.Elem("a").Attr("href", siteURL(v.href("/"))).Class("brand-name").Text("年报透视"),
+				app.Elem("button").Attr("type", "button").Class("button large-toggle").Aria("pressed", fmt.Sprint(hasRootClass("large"))).
 					Title("更大的字和按钮").Text("长者模式"), // see web/page-early.js
-				app.If(v.id != "", app.P().Class("report-name").Text(reportName)),
-				app.If(v.id != "", app.A().Class("switch-report").Href(siteURL("/reports")).Text("切换报告")).
-					ElseIf(inView.id != "", app.A().Class("switch-report back-report").ID("back-report").
-						Href(siteURL(ReportPath(inView.id, inView.page))).Text("返回"+inView.name+"报告")),
+				app.If(v.id != "", app.Elem("p").Class("report-name").Text(reportName)),
+				app.If(v.id != "", app.Elem("a").Class("switch-report").Attr("href", siteURL("/reports")).Text("切换报告")).
+					ElseIf(inView.id != "", app.Elem("a").Class("switch-report back-report").ID("back-report").
+						Attr("href", siteURL(ReportPath(inView.id, inView.page))).Text("返回"+inView.name+"报告")),
 			),
-			app.Nav().Aria("label", "页面").Body(
-				app.If(v.id != "", app.Ul().Class("nav").Body(
+			app.Elem("nav").Aria("label", "页面").Body(
+				app.If(v.id != "", app.Elem("ul").Class("nav").Body(
 					app.Range(ReportPages).Slice(func(i int) app.UI {
 						return s.navLink(v.href(ReportPages[i].Path), ReportPages[i])
 					}),
 				)),
-				app.Ul().Class("nav nav-site").Body(
+				app.Elem("ul").Class("nav nav-site").Body(
 					app.Range(CatalogPages).Slice(func(i int) app.UI {
 						return s.navLink(CatalogPages[i].Path, CatalogPages[i])
 					}),
 				),
 			),
 		),
-		app.If(hasRootClass("kiosk"), app.Nav().Class("kiosk-bar").Aria("label", "自助终端").Body(
-			app.Button().Type("button").Class("button kiosk-back").Text("返回"), // see web/page-early.js
-			app.A().Class("button").Href(siteURL("/")).Text("首页"),
+		app.If(hasRootClass("kiosk"), app.Elem("nav").Class("kiosk-bar").Aria("label", "自助终端").Body(
+			app.Elem("button").Attr("type", "button").Class("button kiosk-back").Text("返回"), // see web/page-early.js
+			app.Elem("a").Class("button").Attr("href", siteURL("/")).Text("首页"),
 		)),
-		app.Main().ID("main").TabIndex(-1).Body(main...),
-		app.Footer().Class("footer").Body(s.footer()...),
+		app.Elem("main").ID("main").TabIndex(-1).Body(main...),
+		app.Elem("footer").Class("footer").Body(s.footer()...),
 	)
 }
 
@@ -152,33 +152,33 @@ func (p *page) OnMount(ctx app.Context) {
 }
 
 func (s *shell) navLink(href string, p Page) app.UI {
-	a := app.A().Href(siteURL(href)).Text(p.Label)
+	a := app.Elem("a").Attr("href", siteURL(href)).Text(p.Label)
 	if p.Path == s.path {
 		a = a.Aria("current", "page").Class("active")
 	}
-	return app.Li().Body(a)
+	return app.Elem("li").Body(a)
 }
 
 func (s *shell) footer() []app.UI {
 	r := s.v.report
 	if r == nil {
-		return []app.UI{app.P().Text("年报透视：政府信息公开工作年度报告的图表与数据。")}
+		return []app.UI{app.Elem("p").Text("年报透视：政府信息公开工作年度报告的图表与数据。")}
 	}
 	published := "未注明"
 	if r.Published != "" {
 		published = r.Published
 	}
 	return []app.UI{
-		app.P().Body(
+		app.Elem("p").Body(
 			app.Text(fmt.Sprintf("数据来源：《%s》，发布日期 %s，依据", r.Title(), published)),
-			app.A().Href(siteURL(AboutPath+"#term-format")).Text(r.Format+"年版统一格式"),
+			app.Elem("a").Attr("href", siteURL(AboutPath+"#term-format")).Text(r.Format+"年版统一格式"),
 			app.Text("（国办公开办函）。"),
 		),
-		app.P().Body(
+		app.Elem("p").Body(
 			app.Text("年报透视只展示报告所列数字；复制时丢失、经"),
-			app.A().Href(siteURL(AboutPath+"#term-checks")).Text("勾稽关系"),
+			app.Elem("a").Attr("href", siteURL(AboutPath+"#term-checks")).Text("勾稽关系"),
 			app.Text("推算的数字均标明“"),
-			app.A().Href(siteURL(AboutPath+"#term-recovered")).Text("推算"),
+			app.Elem("a").Attr("href", siteURL(AboutPath+"#term-recovered")).Text("推算"),
 			app.Text("”，报告自身的不一致之处列于“数据校验”。"),
 		),
 	}
@@ -186,14 +186,14 @@ func (s *shell) footer() []app.UI {
 
 // errorPanel says why no report can be shown, never a blank page.
 func errorPanel(v view) app.UI {
-	return app.Section().Class("error-panel").Aria("live", "assertive").Body(
-		app.H2().Text("无法显示报告"),
-		app.P().Class("error-message").Text(v.err.Error()),
-		app.P().Body(
+	return app.Elem("section").Class("error-panel").Aria("live", "assertive").Body(
+		app.Elem("h2").Text("无法显示报告"),
+		app.Elem("p").Class("error-message").Text(v.err.Error()),
+		app.Elem("p").Body(
 			app.Text("可以在"),
-			app.A().Href(siteURL("/reports")).Text("全部报告"),
+			app.Elem("a").Attr("href", siteURL("/reports")).Text("全部报告"),
 			app.Text("中查找，或返回"),
-			app.A().Href(siteURL("/")).Text("首页"),
+			app.Elem("a").Attr("href", siteURL("/")).Text("首页"),
 			app.Text("。"),
 		),
 	)
@@ -201,7 +201,7 @@ func errorPanel(v view) app.UI {
 
 // section is a titled part of a page.
 func section(id, title string, body ...app.UI) app.UI {
-	return app.Section().Class("panel").Aria("labelledby", id).Body(
-		append([]app.UI{app.H2().ID(id).Text(title)}, body...)...,
+	return app.Elem("section").Class("panel").Aria("labelledby", id).Body(
+		append([]app.UI{app.Elem("h2").ID(id).Text(title)}, body...)...,
 	)
 }

@@ -23,13 +23,13 @@ func (p *narrativePage) Render() app.UI {
 	var content []app.UI
 	if r := p.v.report; r != nil {
 		if len(r.Sections) == 0 {
-			content = append(content, app.P().Text("这份报告的文字部分没有导入。"))
+			content = append(content, app.Elem("p").Text("这份报告的文字部分没有导入。"))
 		}
 		for _, s := range r.Sections {
 			id := "section-" + s.Key
-			content = append(content, app.Section().Class("panel narrative").Aria("labelledby", id).Body(
-				app.H2().ID(id).Text(s.Title),
-				app.Range(s.Paragraphs).Slice(func(i int) app.UI { return app.P().Text(s.Paragraphs[i]) }),
+			content = append(content, app.Elem("section").Class("panel narrative").Aria("labelledby", id).Body(
+				app.Elem("h2").ID(id).Text(s.Title),
+				app.Range(s.Paragraphs).Slice(func(i int) app.UI { return app.Elem("p").Text(s.Paragraphs[i]) }),
 			))
 		}
 	}

@@ -19,8 +19,8 @@ func (p *offline) OnNav(ctx app.Context) { ctx.Page().SetTitle("尚未缓存 · 
 
 func (p *offline) Render() app.UI {
 	return layout(p.v, OfflinePath, "这一页尚未缓存", []app.UI{
-		app.P().Role("status").Text("网络未连接，而这一页此前没有打开过，本机没有它的数据。联网后重新载入即可查看；已经打开过的报告和页面离线也能查看。"),
-		app.P().Body(app.A().Href(siteURL("/")).Text("返回首页")),
+		app.Elem("p").Role("status").Text("网络未连接，而这一页此前没有打开过，本机没有它的数据。联网后重新载入即可查看；已经打开过的报告和页面离线也能查看。"),
+		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/")).Text("返回首页")),
 	})
 }
 
@@ -42,8 +42,8 @@ func (p *notFoundPage) OnNav(ctx app.Context) {
 
 func (p *notFoundPage) Render() app.UI {
 	return layout(p.v, NotFoundPath, "找不到这一页", []app.UI{
-		app.P().Role("status").Text("这个地址没有对应的页面：可能是链接有误，或者报告已经更名。"),
-		app.P().Body(app.A().Href(siteURL("/reports")).Text("在全部报告中查找")),
-		app.P().Body(app.A().Href(siteURL("/")).Text("返回首页")),
+		app.Elem("p").Role("status").Text("这个地址没有对应的页面：可能是链接有误，或者报告已经更名。"),
+		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/reports")).Text("在全部报告中查找")),
+		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/")).Text("返回首页")),
 	})
 }

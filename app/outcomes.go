@@ -79,12 +79,12 @@ func (p *outcomes) Render() app.UI {
 	if p.v.report != nil {
 		content = []app.UI{
 			section("outcome-title", "办理结果",
-				app.Nav().Class("drill").Aria("label", "查看各类办理结果的原因").Body(
-					app.Ul().Body(
-						app.Li().Body(p.drillLink("", "全部类别")),
+				app.Elem("nav").Class("drill").Aria("label", "查看各类办理结果的原因").Body(
+					app.Elem("ul").Body(
+						app.Elem("li").Body(p.drillLink("", "全部类别")),
 						app.Range(p.cats).Slice(func(i int) app.UI {
 							c := p.cats[i]
-							return app.Li().Body(p.drillLink(c.Key, charts.ShortLabel(c.Label)+"的原因"))
+							return app.Elem("li").Body(p.drillLink(c.Key, charts.ShortLabel(c.Label)+"的原因"))
 						}),
 					),
 				),
@@ -97,7 +97,7 @@ func (p *outcomes) Render() app.UI {
 }
 
 func (p *outcomes) drillLink(key, label string) app.UI {
-	a := app.A().Class("button").Href(siteURL(p.v.href(CategoryPath(key)))).Text(label)
+	a := app.Elem("a").Class("button").Attr("href", siteURL(p.v.href(CategoryPath(key)))).Text(label)
 	if key == p.category {
 		a = a.Aria("current", "true")
 	}

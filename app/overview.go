@@ -44,38 +44,38 @@ func (p *overview) Render() app.UI {
 	if r := p.v.report; r != nil {
 		content = []app.UI{
 			section("figures-title", "关键数字",
-				app.Ul().Class("figures").Body(
+				app.Elem("ul").Class("figures").Body(
 					app.Range(p.figures).Slice(func(i int) app.UI {
 						f := p.figures[i]
-						return app.Li().Class("figure").ID("figure-"+f.ID).Body(
-							app.Span().Class("figure-label").Text(f.Label),
-							app.Span().Class("figure-value").Body(
+						return app.Elem("li").Class("figure").ID("figure-"+f.ID).Body(
+							app.Elem("span").Class("figure-label").Text(f.Label),
+							app.Elem("span").Class("figure-value").Body(
 								app.Text(f.Value),
-								app.If(f.Unit != "", app.Span().Class("figure-unit").Text(f.Unit)),
+								app.If(f.Unit != "", app.Elem("span").Class("figure-unit").Text(f.Unit)),
 							),
-							app.Span().Class("figure-note").Text(f.Note),
+							app.Elem("span").Class("figure-note").Text(f.Note),
 						)
 					}),
 				),
 			),
 			section("outcome-title", "办理结果",
 				&chartView{IChart: p.outcome},
-				app.P().Body(app.A().Href(siteURL(p.v.href("/outcomes"))).Text("查看办理结果的详细原因")),
+				app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(p.v.href("/outcomes"))).Text("查看办理结果的详细原因")),
 			),
 			section("consistency-title", "数据校验",
-				app.P().Class(consistencyClass(p.findings)).Text(consistencyText(p.findings, p.recovers)),
-				app.P().Body(app.A().Href(siteURL(p.v.href("/checks"))).Text("查看数据校验详情")),
+				app.Elem("p").Class(consistencyClass(p.findings)).Text(consistencyText(p.findings, p.recovers)),
+				app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(p.v.href("/checks"))).Text("查看数据校验详情")),
 			),
 			section("more-title", "历年与比较",
-				app.Ul().Class("more-links").Body(
-					app.If(p.v.pack.BodyID != "", app.Li().Body(app.A().ID("body-link").Href(siteURL(BodyPath(p.v.pack.BodyID))).Text(r.Body+"历年报告的变化"))),
-					app.Li().Body(app.A().ID("compare-link").Href(siteURL(withQuery("/reports", "cmp", r.ID))).Text("加入比较：与其他报告并排比较")),
-					app.Li().Body(app.A().Href(siteURL(withQuery("/ranking", "year", strconv.Itoa(r.Year)))).Text(fmt.Sprintf("%d年各机关排名", r.Year))),
+				app.Elem("ul").Class("more-links").Body(
+					app.If(p.v.pack.BodyID != "", app.Elem("li").Body(app.Elem("a").ID("body-link").Attr("href", siteURL(BodyPath(p.v.pack.BodyID))).Text(r.Body+"历年报告的变化"))),
+					app.Elem("li").Body(app.Elem("a").ID("compare-link").Attr("href", siteURL(withQuery("/reports", "cmp", r.ID))).Text("加入比较：与其他报告并排比较")),
+					app.Elem("li").Body(app.Elem("a").Attr("href", siteURL(withQuery("/ranking", "year", strconv.Itoa(r.Year)))).Text(fmt.Sprintf("%d年各机关排名", r.Year))),
 				),
 			),
 			section("narrative-title", "报告正文",
-				app.If(firstParagraph(r) != "", app.P().Class("lead").Text(firstParagraph(r))),
-				app.P().Body(app.A().Href(siteURL(p.v.href("/narrative"))).Text("阅读报告正文：总体情况、存在的主要问题及改进情况、其他需要报告的事项")),
+				app.If(firstParagraph(r) != "", app.Elem("p").Class("lead").Text(firstParagraph(r))),
+				app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(p.v.href("/narrative"))).Text("阅读报告正文：总体情况、存在的主要问题及改进情况、其他需要报告的事项")),
 			),
 		}
 	}

@@ -107,14 +107,14 @@ func (p *ranking) Render() app.UI {
 	var content []app.UI
 	if p.v.index != nil {
 		choice := func(label string, items []app.UI) app.UI {
-			return app.Nav().Class("drill").Aria("label", label).Body(app.Ul().Body(items...))
+			return app.Elem("nav").Class("drill").Aria("label", label).Body(app.Elem("ul").Body(items...))
 		}
 		link := func(href, text string, current bool) app.UI {
-			a := app.A().Class("button").Href(siteURL(href)).Text(text)
+			a := app.Elem("a").Class("button").Attr("href", siteURL(href)).Text(text)
 			if current {
 				a = a.Aria("current", "true")
 			}
-			return app.Li().Body(a)
+			return app.Elem("li").Body(a)
 		}
 		var years, levels, bys []app.UI
 		for _, y := range p.years {
@@ -133,12 +133,12 @@ func (p *ranking) Render() app.UI {
 			choice("排名依据", bys),
 			section("ranking-title", "排名", &chartView{IChart: p.chart}),
 			app.If(len(p.few) > 0, section("few-title", fmt.Sprintf("案件过少、不参与比例排名的机关（%d 个）", len(p.few)),
-				app.P().Text(fmt.Sprintf("比例只在至少 %d 件的基础上排名：件数很少时，一两件就能让比例在 0 和 100%% 之间变化。", minBase)),
-				app.Ul().Class("few").Body(
+				app.Elem("p").Text(fmt.Sprintf("比例只在至少 %d 件的基础上排名：件数很少时，一两件就能让比例在 0 和 100%% 之间变化。", minBase)),
+				app.Elem("ul").Class("few").Body(
 					app.Range(p.few).Slice(func(i int) app.UI {
 						r := p.few[i]
-						return app.Li().Body(
-							app.A().Href(siteURL(ReportPath(r.Entry.ID, "/"))).Text(r.Name),
+						return app.Elem("li").Body(
+							app.Elem("a").Attr("href", siteURL(ReportPath(r.Entry.ID, "/"))).Text(r.Name),
 							app.Text(fmt.Sprintf("：%d / %d 件", r.Count, r.Base)),
 						)
 					}),

@@ -220,16 +220,16 @@ func (p *reports) plain(x *data.Index) []app.UI {
 		byBody[e.Body] = append(byBody[e.Body], e)
 	}
 	return []app.UI{
-		app.P().Text(fmt.Sprintf("本站收录 %d 个机关的 %d 份报告。选择机关查看其历年变化，选择年度查看该年报告。", len(x.Bodies), len(x.Reports))),
-		app.Ul().Class("catalog-plain").Body(
+		app.Elem("p").Text(fmt.Sprintf("本站收录 %d 个机关的 %d 份报告。选择机关查看其历年变化，选择年度查看该年报告。", len(x.Bodies), len(x.Reports))),
+		app.Elem("ul").Class("catalog-plain").Body(
 			app.Range(x.Bodies).Slice(func(i int) app.UI {
 				b, es := x.Bodies[i], byBody[i]
-				return app.Li().Body(
-					app.A().Class("body-link").Href(siteURL(BodyPath(b.ID))).Text(b.Name),
-					app.Span().Class("years").Body(
+				return app.Elem("li").Body(
+					app.Elem("a").Class("body-link").Attr("href", siteURL(BodyPath(b.ID))).Text(b.Name),
+					app.Elem("span").Class("years").Body(
 						app.Range(es).Slice(func(j int) app.UI {
 							e := es[j]
-							return app.A().Class("year-link").Href(siteURL(ReportPath(e.ID, "/"))).
+							return app.Elem("a").Class("year-link").Attr("href", siteURL(ReportPath(e.ID, "/"))).
 								Aria("label", fmt.Sprintf("%s%d年报告", b.Name, e.Year)).Text(strconv.Itoa(e.Year))
 						}),
 					),
@@ -242,13 +242,13 @@ func (p *reports) plain(x *data.Index) []app.UI {
 func (p *reports) interactive(x *data.Index) []app.UI {
 	f := p.f
 	pages := max((p.matched+pageSize-1)/pageSize, 1)
-	option := func(value, label, current string) app.HTMLOption {
-		return app.Option().Value(value).Selected(value == current).Text(label)
+	option := func(value, label, current string) app.HTMLElem {
+		return app.Elem("option").Attr("value", value).Attr("selected", value == current).Text(label)
 	}
 	sel := func(id, label, current string, set func(string), opts ...app.UI) app.UI {
-		return app.Div().Class("field").Body(
-			app.Label().For(id).Text(label),
-			app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) {
+		return app.Elem("div").Class("field").Body(
+			app.Elem("label").Attr("for", id).Text(label),
+			app.Elem("select").ID(id).OnChange(func(ctx app.Context, e app.Event) {
 				set(ctx.JSSrc().Get("value").String())
 				p.f.Page = 1
 				p.apply()
@@ -273,12 +273,12 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 	}
 	page := func(n int) string { g := f; g.Page = n; return g.href() }
 	return []app.UI{
-		app.Form().Class("catalog-filters").Role("search").Aria("label", "查找报告").
+		app.Elem("form").Class("catalog-filters").Role("search").Aria("label", "查找报告").
 			OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-			app.Div().Class("field field-search").Body(
-				app.Label().For("catalog-q").Text("机关名称"),
-				app.Input().Type("search").ID("catalog-q").Name("q").Value(f.Q).
-					Placeholder("输入机关名称的任意部分").AutoComplete(false).
+			app.Elem("div").Class("field field-search").Body(
+				app.Elem("label").Attr("for", "catalog-q").Text("机关名称"),
+				app.ElemSelfClosing("input").Attr("type", "search").ID("catalog-q").Attr("name", "q").Attr("value", f.Q).
+					Attr("placeholder", "输入机关名称的任意部分").Attr("autocomplete", "off").
 					OnInput(func(ctx app.Context, e app.Event) {
 						p.f.Q = strings.TrimSpace(ctx.JSSrc().Get("value").String())
 						p.f.Page = 1
@@ -292,35 +292,35 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 			sel("catalog-status", "数据校验", f.Status, func(v string) { p.f.Status = v }, statuses...),
 			sel("catalog-sort", "排序", f.Sort, func(v string) { p.f.Sort = v }, sorts...),
 		),
-		app.P().ID("catalog-count").Class("catalog-count").Aria("live", "polite").
+		app.Elem("p").ID("catalog-count").Class("catalog-count").Aria("live", "polite").
 			Text(fmt.Sprintf("找到 %d 份报告（共 %d 份）%s", p.matched, len(x.Reports), pageNote(f.Page, pages))),
-		app.If(len(f.Compare) > 0, app.P().Class("compare-bar").Body(
+		app.If(len(f.Compare) > 0, app.Elem("p").Class("compare-bar").Body(
 			app.Text(fmt.Sprintf("已选 %d 份报告。", len(f.Compare))),
-			app.If(len(f.Compare) >= 2, app.A().Class("button").ID("open-compare").Href(siteURL(compareHref(f.Compare))).Text("比较所选报告")).
-				Else(app.Span().Text("再选一份即可比较。")),
+			app.If(len(f.Compare) >= 2, app.Elem("a").Class("button").ID("open-compare").Attr("href", siteURL(compareHref(f.Compare))).Text("比较所选报告")).
+				Else(app.Elem("span").Text("再选一份即可比较。")),
 		)),
-		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "报告列表").Body(
-			app.Table().Class("catalog").Body(
-				app.Caption().Text("报告列表"),
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("机关"),
-					app.Th().Scope("col").Text("年度"),
-					app.Th().Scope("col").Text("层级"),
-					app.Th().Scope("col").Text("统一格式"),
-					app.Th().Scope("col").Text("数据校验"),
-					app.Th().Scope("col").Text("本年新收"),
-					app.Th().Scope("col").Text("本年办理"),
-					app.Th().Scope("col").Text("公开比例"),
-					app.Th().Scope("col").Text("行政复议"),
-					app.Th().Scope("col").Text("比较"),
+		app.Elem("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", "报告列表").Body(
+			app.Elem("table").Class("catalog").Body(
+				app.Elem("caption").Text("报告列表"),
+				app.Elem("thead").Body(app.Elem("tr").Body(
+					app.Elem("th").Attr("scope", "col").Text("机关"),
+					app.Elem("th").Attr("scope", "col").Text("年度"),
+					app.Elem("th").Attr("scope", "col").Text("层级"),
+					app.Elem("th").Attr("scope", "col").Text("统一格式"),
+					app.Elem("th").Attr("scope", "col").Text("数据校验"),
+					app.Elem("th").Attr("scope", "col").Text("本年新收"),
+					app.Elem("th").Attr("scope", "col").Text("本年办理"),
+					app.Elem("th").Attr("scope", "col").Text("公开比例"),
+					app.Elem("th").Attr("scope", "col").Text("行政复议"),
+					app.Elem("th").Attr("scope", "col").Text("比较"),
 				)),
 				&catalogRows{Page: p, Rev: p.rev},
 			),
 		),
-		app.Nav().Class("pager").Aria("label", "分页").Body(
-			app.If(f.Page > 1, app.A().Class("button").Href(siteURL(page(f.Page-1))).Text("上一页")),
-			app.Span().Text(fmt.Sprintf("第 %d / %d 页", f.Page, pages)),
-			app.If(f.Page < pages, app.A().Class("button").Href(siteURL(page(f.Page+1))).Text("下一页")),
+		app.Elem("nav").Class("pager").Aria("label", "分页").Body(
+			app.If(f.Page > 1, app.Elem("a").Class("button").Attr("href", siteURL(page(f.Page-1))).Text("上一页")),
+			app.Elem("span").Text(fmt.Sprintf("第 %d / %d 页", f.Page, pages)),
+			app.If(f.Page < pages, app.Elem("a").Class("button").Attr("href", siteURL(page(f.Page+1))).Text("下一页")),
 		),
 	}
 }
