@@ -265,12 +265,28 @@ func bundleECharts(esbuild, entry, out string) error {
 	return nil
 }
 
+// wasmGCFlags turn inlining off in the browser's build, except in the
+// runtime and in what its hot paths run through (maps, reflection, calls
+// into JavaScript). In WebAssembly a call costs little code next to the
+// copies inlining makes of a function's body: app.wasm is 1,617,041 →
+// 1,565,780 B brotli (−51 kB on every first visit), with in-app navigation
+// and the catalog's keystroke as fast within the noise of four interleaved
+// runs (README, Performance). Each flag's pattern overrides the first.
+var wasmGCFlags = []string{
+	"-gcflags=all=-l",
+	"-gcflags=runtime=",
+	"-gcflags=internal/...=",
+	"-gcflags=reflect=",
+	"-gcflags=syscall/js=",
+}
+
 // compileWasm builds the program for the browser with the toolchain's go.
 func compileWasm(gobin, out string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	cmd := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", out, "nianbao")
+	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, wasmGCFlags...)
+	cmd := exec.Command(gobin, append(args, "-o", out, "nianbao")...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
