@@ -195,7 +195,9 @@ func (p *reports) apply() {
 		p.matched, p.rows = p.f.match(p.v.index)
 	}
 	if app.IsClient {
-		app.Window().Get("history").Call("replaceState", nil, "", siteURL(p.f.href()))
+		// The entry's state is kept: a kiosk marks where a visit began in it.
+		h := app.Window().Get("history")
+		h.Call("replaceState", h.Get("state"), "", siteURL(p.f.href()))
 	}
 }
 

@@ -259,16 +259,22 @@ var entered bool
 // a page load would: at its top, with the focus on its heading, which a
 // screen reader then reads out. (go-app keeps the old scroll position and
 // leaves the focus on <body>.) The first page is left as the browser
-// placed it.
+// placed it. On a kiosk, 返回 is then told whether this history entry is
+// where the visit began (web/page-early.js): go-app adds the entry after
+// it renders the page.
 func arrived(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
-	if !entered {
-		entered = true
-		return
-	}
+	first := !entered
+	entered = true
 	ctx.Defer(func(ctx app.Context) {
+		if show := app.Window().Get("nianbaoShowBack"); show.Truthy() {
+			show.Invoke()
+		}
+		if first {
+			return
+		}
 		forgetDismounted(ctx.Dispatcher())
 		app.Window().Call("scrollTo", 0, 0)
 		if show := app.Window().Get("nianbaoShowTab"); show.Truthy() {

@@ -11,7 +11,8 @@
 // - kiosk mode (?kiosk=1 on a device, or a site built with -kiosk):
 //   after a while with no touch, the page returns to the home page by a
 //   full load, which also clears every view state and the app's memory;
-//   its 返回 button goes back;
+//   its 返回 button goes back, but not past the page a reset landed on
+//   into the previous visitor's pages;
 // - a new version of the site reaches this page: when the service worker
 //   is replaced by a newer one (the site was deployed again), a page just
 //   loaded reloads at once; one in use switches at the visitor's next link,
@@ -76,14 +77,36 @@
   }
   const meta = document.querySelector('meta[name="nianbao-kiosk"]');
   const idleSeconds = Number(meta ? meta.content : store.get("nianbao-kiosk")) || 0;
+  // A page cannot delete the tab's history, so the page an idle reset lands
+  // on is marked in its history entry (the app keeps an entry's state when
+  // it replaces its URL): 返回 stops there.
+  const startKey = "nianbao-kiosk-start";
+  const atStart = () => !!(history.state && history.state.nianbaoStart);
+  const showBack = () => {
+    for (const b of document.querySelectorAll(".kiosk-back")) {
+      b.setAttribute("aria-disabled", String(atStart()));
+    }
+  };
   if (idleSeconds > 0) {
     root.classList.add("kiosk");
+    try {
+      if (sessionStorage.getItem(startKey)) {
+        sessionStorage.removeItem(startKey);
+        history.replaceState({ nianbaoStart: true }, "");
+      }
+    } catch {}
+    window.nianbaoShowBack = showBack; // called by the app on each page
     let timer = 0;
     const reset = () => {
       clearTimeout(timer);
       // replace, not assign: the left page is not kept for 返回 (and the
       // back/forward cache held each one, 4.5 MB of JS heap per reset).
-      timer = setTimeout(() => location.replace(home), idleSeconds * 1000);
+      timer = setTimeout(() => {
+        try {
+          sessionStorage.setItem(startKey, "1");
+        } catch {}
+        location.replace(home);
+      }, idleSeconds * 1000);
     };
     for (const type of ["pointerdown", "keydown", "wheel", "touchstart", "scroll"]) {
       addEventListener(type, reset, { passive: true, capture: true });
@@ -128,7 +151,9 @@
       event.preventDefault();
       event.stopPropagation();
       if (target.classList.contains("kiosk-back")) {
-        history.length > 1 ? history.back() : location.assign(home);
+        if (!atStart()) {
+          history.length > 1 ? history.back() : location.assign(home);
+        }
         return;
       }
       root.classList.toggle("large", !large());

@@ -561,6 +561,23 @@ func explore(t *testing.T, base string) {
 		if strings.TrimPrefix(path, base) != "/" {
 			t.Errorf("an idle kiosk stays on %s", path)
 		}
+		// The next visitor's 返回 does not lead into the last one's pages:
+		// it is marked as having nowhere to go, and does not go; after an
+		// in-app link it goes back to where the visit began, and no further.
+		var after string
+		b.run(t, "after a reset", poll(appReady), poll(`document.querySelector(".kiosk-back").getAttribute("aria-disabled") === "true"`),
+			chromedp.Click(".kiosk-back", chromedp.ByQuery), chromedp.Sleep(time.Second), chromedp.Evaluate(`location.pathname`, &after))
+		if strings.TrimPrefix(after, base) != "/" {
+			t.Errorf("返回 after an idle reset went to %s, the previous visitor's page", after)
+		}
+		b.run(t, "a new visit", chromedp.Click(`.nav a[href="`+base+`/appeals"]`, chromedp.ByQuery), poll(`location.pathname === "/appeals"`),
+			poll(`document.querySelector(".kiosk-back").getAttribute("aria-disabled") === "false"`),
+			chromedp.Click(".kiosk-back", chromedp.ByQuery), poll(`location.pathname === "/"`),
+			poll(`document.querySelector(".kiosk-back").getAttribute("aria-disabled") === "true"`),
+			chromedp.Click(".kiosk-back", chromedp.ByQuery), chromedp.Sleep(time.Second), chromedp.Evaluate(`location.pathname`, &after))
+		if strings.TrimPrefix(after, base) != "/" {
+			t.Errorf("返回 went past where the visit began, to %s", after)
+		}
 		if downloads > 0 {
 			t.Errorf("a kiosk shows %d download controls", downloads)
 		}
