@@ -320,4 +320,14 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		}
 	}
+	// The WASM is most of a first visit; its budget is its size before the
+	// catalog's round (issue 9: "unchanged or smaller").
+	const wasmBefore = 1586658
+	if fi, err := os.Stat(filepath.Join(dist, "web", "app.wasm.br")); err == nil {
+		fmt.Printf("app.wasm: %d B brotli, %+.1f %% against %d B before the catalog's round (budget: not larger)\n",
+			fi.Size(), 100*float64(fi.Size()-wasmBefore)/wasmBefore, wasmBefore)
+		b.ReportMetric(float64(fi.Size()), "app.wasm-br-bytes")
+	} else {
+		b.Errorf("app.wasm.br: %v", err)
+	}
 }
