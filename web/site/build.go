@@ -236,6 +236,11 @@ func copyStatic(w *writer, wasmExec []byte) error {
 		if err != nil {
 			return err
 		}
+		if path.Ext(p) != ".png" {
+			if err := checkOrigins("web/"+p, b); err != nil {
+				return err
+			}
+		}
 		return w.write(path.Join("web", p), b, compressBest)
 	})
 	if err != nil {
@@ -244,6 +249,9 @@ func copyStatic(w *writer, wasmExec []byte) error {
 	// A comment's link to a Go issue made plain text: no file of the site
 	// names another origin.
 	wasmExec = bytes.ReplaceAll(wasmExec, []byte("https://github.com/golang/go/issues/28975"), []byte("Go issue 28975"))
+	if err := checkOrigins("wasm_exec.js", wasmExec); err != nil {
+		return err
+	}
 	if err := w.write("wasm_exec.js", wasmExec, compressBest); err != nil {
 		return err
 	}
@@ -262,7 +270,11 @@ func bundleECharts(esbuild, entry, out string) error {
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("%w\n%s", err, stderr.String())
 	}
-	return nil
+	b, err := os.ReadFile(out)
+	if err != nil {
+		return err
+	}
+	return checkOrigins("web/echarts.min.js", b)
 }
 
 // wasmGCFlags turn inlining off in the browser's build, except in the

@@ -118,8 +118,8 @@ func (s *site) writeAppFiles(w *writer, version string, precache []string, wasmS
 			// would cache a redirect, which cannot answer a page.
 			body = strings.Replace(body, strconv.Quote(s.base)+",", strconv.Quote(s.base+"/")+",", 1)
 		}
-		if u := originRE.FindString(body); u != "" {
-			return fmt.Errorf("%s names another origin: %s", p, u)
+		if err := checkOrigins(strings.TrimPrefix(p, "/"), []byte(body)); err != nil {
+			return err
 		}
 		if err := w.write(strings.TrimPrefix(p, "/"), []byte(body), compressBest); err != nil {
 			return err
@@ -134,6 +134,38 @@ func (s *site) writeAppFiles(w *writer, version string, precache []string, wasmS
 // decompressed ("511%"). The build writes the real size in its place.
 const loaderTotal = "const total = parseInt(contentLength, 10);"
 
-// originRE finds absolute URLs in a script or manifest of the site itself,
-// where any is a request to another origin (or a leak of one).
+// originRE finds absolute URLs in a script, style sheet or manifest of the
+// site itself, where any is a request to another origin (or a leak of one)
+// but the names of XML namespaces.
 var originRE = regexp.MustCompile(`https?://[^"' )<>]+`)
+
+// xmlNamespaces are the absolute URLs a script of the site may hold: names
+// of XML namespaces, which scripts pass to createElementNS and
+// setAttributeNS (the chart images, ECharts' SVG renderer). They name a
+// namespace; nothing requests them.
+var xmlNamespaces = map[string]bool{
+	"http://www.w3.org/2000/svg":           true,
+	"http://www.w3.org/1999/xlink":         true,
+	"http://www.w3.org/2000/xmlns/":        true,
+	"http://www.w3.org/XML/1998/namespace": true,
+}
+
+// namedOrigin is the first absolute URL in a file the site runs that is
+// not an XML namespace's name, or "".
+func namedOrigin(b []byte) string {
+	for _, u := range originRE.FindAll(b, -1) {
+		if !xmlNamespaces[string(u)] {
+			return string(u)
+		}
+	}
+	return ""
+}
+
+// checkOrigins refuses a file of the site, by name, that names another
+// origin.
+func checkOrigins(name string, b []byte) error {
+	if u := namedOrigin(b); u != "" {
+		return fmt.Errorf("%s names another origin: %s", name, u)
+	}
+	return nil
+}

@@ -27,6 +27,23 @@ func TestOtherOrigin(t *testing.T) {
 	}
 }
 
+// A script of the site may name an XML namespace (ECharts' SVG renderer
+// does, for setAttributeNS), and no other absolute URL.
+func TestNamedOrigin(t *testing.T) {
+	for _, tt := range []struct{ file, want string }{
+		{`var a="http://www.w3.org/2000/xmlns/",b="http://www.w3.org/XML/1998/namespace";`, ""},
+		{`createElementNS("http://www.w3.org/2000/svg","g")`, ""},
+		{`fetch("/data/index.json")`, ""},
+		{`var ns="http://www.w3.org/2000/svg";load("https://cdn.example.com/e.js")`, "https://cdn.example.com/e.js"},
+		{`"http://www.w3.org/2000/svgfont.woff"`, "http://www.w3.org/2000/svgfont.woff"},
+		{`@import url(https://fonts.example/x.css);`, "https://fonts.example/x.css"},
+	} {
+		if got := namedOrigin([]byte(tt.file)); got != tt.want {
+			t.Errorf("namedOrigin(%s) = %q, want %q", tt.file, got, tt.want)
+		}
+	}
+}
+
 func TestCleanBase(t *testing.T) {
 	for in, want := range map[string]string{"": "", "/": "", "nianbao": "/nianbao", "/nianbao/": "/nianbao", "/a/b": "/a/b"} {
 		if got, err := cleanBase(in); err != nil || got != want {
