@@ -32,6 +32,13 @@ type chartView struct {
 func (c *chartView) Render() app.UI {
 	ch := c.IChart
 	id := "chart-" + ch.ID
+	// In the running app a table is built when it is shown: a page change
+	// then builds its charts' tables (and their CSV) only on demand. The
+	// prerendered page holds every table, for 图/表 without the app.
+	var table app.UI
+	if c.showTable || !app.IsClient {
+		table = tableView(ch.Table)
+	}
 	return app.Elem("figure").Class("chart").ID(id).
 		DataSet("file", ch.Table.BaseName()).DataSet("source", ch.Table.SourceLine()).Body(
 		app.Elem("div").Class("chart-head").Body(
@@ -49,12 +56,7 @@ func (c *chartView) Render() app.UI {
 		app.Elem("div").Class("chart-canvas").Role("img").Aria("label", ch.Title+"。"+ch.Summary).
 			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
 			Hidden(c.showTable),
-		app.Elem("div").Class("chart-table").Hidden(!c.showTable).Body(
-			// In the running app a table is built when it is shown: a page
-			// change then renders its charts' tables only on demand. The
-			// prerendered page holds every table, for 图/表 without the app.
-			app.If(c.showTable || !app.IsClient, tableView(ch.Table)),
-		),
+		app.Elem("div").Class("chart-table").Hidden(!c.showTable).Body(table),
 		// Saved by web/page-early.js, with the WebAssembly or without.
 		app.Elem("p").Class("chart-image").Body(
 			imageButton("png", "下载 PNG 图片", ch.Title),
