@@ -90,7 +90,7 @@
 //     order mark and the soft hyphen, which hide text and make two names
 //     that look the same differ; Chinese text has no use for the joiners,
 //     which shape Arabic and Indic scripts and emoji) or U+FFFD, the mark
-//     of a character already lost. textProblem says which, and where.
+//     of a character already lost. checkText says which, and where.
 //   - Sections are overview, problems and other, each at most once; a row of
 //     table 二 at most once, and a value at most once in its row.
 //

@@ -355,9 +355,9 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 }
 
 // checkText checks a text field: valid UTF-8, at most max characters, and
-// none of the characters textProblem refuses; it says why not, or "". One
-// pass over the text, and no path made until there is a refusal: datasets
-// are parsed in the browser too.
+// none of the characters charProblem refuses; it says why not, naming the
+// character by its place, or "". One pass over the text, and no path made
+// until there is a refusal: the build checks every text of every dataset.
 func checkText(s string, max int) (why string) {
 	n := 0
 	for i := 0; i < len(s); n++ {
@@ -388,24 +388,12 @@ func checkText(s string, max int) (why string) {
 	return ""
 }
 
-// textProblem finds the first character a dataset's text may not hold and
-// returns its index (in characters) and why, or -1 and "" for clean text.
-// Refused: control characters (C0, DEL, C1, and so also NUL, tab and line
-// breaks: a paragraph is one string), line and paragraph separators, format
+// charProblem says why a dataset's text may not hold r, or "". Refused:
+// control characters (C0, DEL, C1, and so also NUL, tab and line breaks: a
+// paragraph is one string), line and paragraph separators, format
 // characters (Unicode Cf: bidi overrides, embeddings, isolates and marks,
 // zero-width spaces and joiners, the byte order mark, the soft hyphen) and
 // U+FFFD, the mark of a character lost in an earlier conversion.
-func textProblem(s string) (int, string) {
-	i := 0
-	for _, r := range s {
-		if why := charProblem(r); why != "" {
-			return i, fmt.Sprintf("%U, %s", r, why)
-		}
-		i++
-	}
-	return -1, ""
-}
-
 func charProblem(r rune) string {
 	switch {
 	case r < 0x80 && r >= 0x20 && r != 0x7f:

@@ -321,15 +321,15 @@ func TestReadDirNamesTheFile(t *testing.T) {
 	}
 }
 
-func TestTextProblem(t *testing.T) {
+func TestCheckText(t *testing.T) {
 	for _, s := range []string{"", "南通市人民政府", "（一）予以公开", "2019年,南通“开放问政”", "a b\u3000c", "𠀀"} {
-		if i, why := textProblem(s); why != "" {
-			t.Errorf("%q: %d %s", s, i, why)
+		if why := checkText(s, 100); why != "" {
+			t.Errorf("%q: %s", s, why)
 		}
 	}
 	for s, want := range map[string]int{"\u202e": 0, "南\u2069": 1, "ab\x00": 2, "南通\u200b": 2, "\r": 0, "南\u0080": 1} {
-		if i, why := textProblem(s); i != want || why == "" {
-			t.Errorf("%q: %d %q, want character %d refused", s, i, why, want)
+		if why := checkText(s, 100); !strings.HasPrefix(why, fmt.Sprintf("character %d is ", want+1)) {
+			t.Errorf("%q: %q, want character %d refused", s, why, want+1)
 		}
 	}
 }
