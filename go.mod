@@ -21,3 +21,5 @@ require (
 	github.com/gobwas/ws v1.4.0 // indirect
 	github.com/google/uuid v1.3.0 // indirect
 )
+
+replace github.com/maxence-charriere/go-app/v9 => ./third_party/go-app
