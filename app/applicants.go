@@ -16,7 +16,6 @@ type applicants struct {
 func (p *applicants) OnInit()                     { p.enter(nil, "申请人", p.prepare) }
 func (p *applicants) OnPreRender(ctx app.Context) { p.enter(ctx, "申请人", p.prepare) }
 func (p *applicants) OnNav(ctx app.Context)       { p.enter(ctx, "申请人", p.prepare) }
-func (p *applicants) OnDismount()                 { p.page.clear(); p.mix, p.cross = charts.Chart{}, charts.Chart{} }
 
 func (p *applicants) prepare(pk *charts.Pack) {
 	p.mix = pk.Chart("applicants")

@@ -25,7 +25,6 @@ type body struct {
 func (p *body) OnInit()                     { p.enterCatalog(nil, "机关", p.prepare) }
 func (p *body) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "机关", p.prepare) }
 func (p *body) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "机关", p.prepare) }
-func (p *body) OnDismount()                 { p.page.clear(); p.entries, p.charts = nil, nil }
 
 func (p *body) prepare(x *data.Index) {
 	id := strings.Trim(strings.TrimPrefix(p.v.url.Path, bodyPrefix), "/")

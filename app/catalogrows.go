@@ -13,7 +13,7 @@ import (
 )
 
 // catalogRows is the catalog's table body in the browser, written by
-// web/page-early.js's nianbaoRows from the rows the page packs, rather than
+// the site's script (nianbao.rows, web/js/rows.js) from the rows the page packs, rather than
 // by go-app's diff.
 //
 // A keystroke in the search changes most of 25 rows of ten cells. go-app
@@ -34,7 +34,8 @@ type catalogRows struct {
 	click app.Func
 }
 
-// A row's fields, in the order nianbaoRows writes them.
+// A row's fields, in the order the site's script writes them (web/js/rows.js's
+// slots; a test compares the two).
 const (
 	slotBodyHref = iota
 	slotBody
@@ -101,10 +102,10 @@ func (c *catalogRows) sync() {
 	if c.tbody == nil || p == nil || p.v.index == nil {
 		return
 	}
-	app.Window().Call("nianbaoRows", c.tbody, packRows(p, p.rows))
+	jsRows(c.tbody, packRows(p, p.rows))
 }
 
-// packRows packs the rows' fields for nianbaoRows.
+// packRows packs the rows' fields for nianbao.rows.
 func packRows(p *reports, rows []*data.Entry) string {
 	var b strings.Builder
 	for i, e := range rows {

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"regexp"
-	"time"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -16,7 +15,7 @@ import (
 // chartView shows one chart with its 图/表 switch: the ECharts drawing, or
 // its numbers as a real table; the one-sentence summary is always shown.
 // The drawing's option is in the page too (data-option, base64), so that
-// web/charts-early.js draws the prerendered chart before the WebAssembly
+// the site's script (web/js/charts.js) draws the prerendered chart before the WebAssembly
 // arrives. Where the chart offers a way down, a click on a data item navigates to
 // its link in ILinks (the page shows the same links for keyboard and touch).
 type chartView struct {
@@ -57,7 +56,7 @@ func (c *chartView) Render() app.UI {
 			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
 			Hidden(c.showTable),
 		app.Elem("div").Class("chart-table").Hidden(!c.showTable).Body(table),
-		// Saved by web/page-early.js, with the WebAssembly or without.
+		// Saved by web/js/image.js, with the WebAssembly or without.
 		app.Elem("p").Class("chart-image").Body(
 			imageButton("png", "下载 PNG 图片", ch.Title),
 			imageButton("svg", "下载 SVG 图片", ch.Title),
@@ -77,27 +76,13 @@ func (c *chartView) show(table bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.showTable = table
 		if !table {
-			ctx.Defer(func(app.Context) { c.ec.resize() })
+			ctx.Defer(func(app.Context) { c.ec.draw() })
 		}
 	}
 }
 
-func (c *chartView) OnMount(ctx app.Context) { c.mountChart(ctx, 0) }
-
-// mountChart draws the chart; should ECharts not be there yet (a slow or
-// failed script), it tries again, for up to ten seconds, and the table
-// stays available meanwhile.
-func (c *chartView) mountChart(ctx app.Context, tries int) {
-	if !c.Mounted() || c.ec != nil {
-		return
-	}
-	if app.IsClient && !app.Window().Get("echarts").Truthy() && tries < 100 {
-		ctx.After(100*time.Millisecond, func(ctx app.Context) { c.mountChart(ctx, tries+1) })
-		return
-	}
-	el := c.JSValue().Call("querySelector", ".chart-canvas")
-	c.ec = newEChart(el, c.onClick(ctx))
-	c.ec.setOption(string(c.IChart.Option))
+func (c *chartView) OnMount(ctx app.Context) {
+	c.ec = newEChart(c.JSValue().Call("querySelector", ".chart-canvas"), string(c.IChart.Option), c.onClick(ctx))
 }
 
 func (c *chartView) OnUpdate(ctx app.Context) {
@@ -107,7 +92,6 @@ func (c *chartView) OnUpdate(ctx app.Context) {
 func (c *chartView) OnDismount() {
 	c.ec.dispose()
 	c.ec = nil
-	c.IChart, c.ILinks = charts.Chart{}, nil // see page.clear
 }
 
 // onClick returns what a click on a data item does, or nil.

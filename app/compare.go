@@ -26,11 +26,6 @@ type compare struct {
 func (p *compare) OnInit()                     { p.enterCatalog(nil, "比较", p.prepare) }
 func (p *compare) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "比较", p.prepare) }
 func (p *compare) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "比较", p.prepare) }
-func (p *compare) OnDismount() {
-	p.page.clear()
-	p.chosen, p.figures, p.charts = nil, charts.Table{}, nil
-}
-
 func (p *compare) prepare(x *data.Index) {
 	p.chosen, p.missing, p.charts = nil, nil, nil
 	for _, id := range strings.Split(p.v.url.Query().Get("r"), ",") {

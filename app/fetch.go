@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"runtime"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -13,17 +12,13 @@ import (
 	"nianbao/data"
 )
 
-// IndexMeta names the <meta> element of every page whose content is the
-// catalog index's URL (content-hashed, so it changes with the data).
-const IndexMeta = "nianbao-index"
-
 // packAttr is the data attribute (data-pack) of a report page's root
 // element: the URL of the report's pack, so that the app starts on the
 // report in view without the index.
 const packAttr = "pack"
 
 // fetchSource fetches the index and the packs from the site, by the URLs
-// the pages name: the index's in a <meta> of every page, each pack's in the
+// the pages name: the index's in every page's SiteMeta, each pack's in the
 // index (and the report in view's in its page).
 type fetchSource struct {
 	indexURL string
@@ -35,22 +30,12 @@ type fetchSource struct {
 // data comes from the site, and the report the page shows is loaded first
 // so that the app's first render shows what the prerendered page showed.
 func StartBrowser() {
-	SetBase(app.Getenv("GOAPP_ROOT_PREFIX"))
-	// window.nianbaoHeap() collects the Go garbage and returns the bytes
-	// still in use: what a kiosk's soak watches for growth. One function
-	// for the page's life, never released.
-	app.Window().Set("nianbaoHeap", app.FuncOf(func(app.Value, []app.Value) any {
-		var m runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&m)
-		return float64(m.HeapAlloc)
-	}))
-	doc := app.Window().Get("document")
-	src := &fetchSource{packURLs: map[string]string{}}
-	if m := doc.Call("querySelector", `meta[name="`+IndexMeta+`"]`); m.Truthy() {
-		src.indexURL = m.Get("content").String()
-	}
+	meta := readSiteMeta()
+	SetBase(meta.Base)
+	startTestHooks()
+	src := &fetchSource{indexURL: meta.Index, packURLs: map[string]string{}}
 	SetSource(src)
+	doc := app.Window().Get("document")
 	if el := doc.Call("querySelector", "[data-"+packAttr+"]"); el.Truthy() {
 		id, url := el.Get("dataset").Get("report").String(), el.Get("dataset").Get(packAttr).String()
 		if id != "" && url != "" {

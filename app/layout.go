@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"runtime"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -100,12 +99,12 @@ func (s *shell) render() app.UI {
 		root = root.DataSet("report", v.id).DataSet(packAttr, v.pack.URL)
 	}
 	return root.Body(
-		app.Elem("a").Class("skip-link").Attr("href", "#main").Text("跳到正文"), // see web/page-early.js
+		app.Elem("a").Class("skip-link").Attr("href", "#main").Text("跳到正文"), // see web/js
 		app.Elem("header").Class("masthead").Body(
 			app.Elem("div").Class("brand").Body(
 				app.Elem("a").Attr("href", siteURL(v.href("/"))).Class("brand-name").Text("年报透视"),
 				app.Elem("button").Attr("type", "button").Class("button large-toggle").Aria("pressed", fmt.Sprint(hasRootClass("large"))).
-					Title("更大的字和按钮").Text("长者模式"), // see web/page-early.js
+					Title("更大的字和按钮").Text("长者模式"), // see web/js
 				app.If(v.id != "", app.Elem("p").Class("report-name").Text(reportName)),
 				app.If(v.id != "", app.Elem("a").Class("switch-report").Attr("href", siteURL("/reports")).Text("切换报告")).
 					ElseIf(inView.id != "", app.Elem("a").Class("switch-report back-report").ID("back-report").
@@ -125,7 +124,7 @@ func (s *shell) render() app.UI {
 			),
 		),
 		app.If(hasRootClass("kiosk"), app.Elem("nav").Class("kiosk-bar").Aria("label", "自助终端").Body(
-			app.Elem("button").Attr("type", "button").Class("button kiosk-back").Text("返回"), // see web/page-early.js
+			app.Elem("button").Attr("type", "button").Class("button kiosk-back").Text("返回"), // see web/js
 			app.Elem("a").Class("button").Attr("href", siteURL("/")).Text("首页"),
 		)),
 		app.Elem("main").ID("main").TabIndex(-1).Body(main...),
@@ -134,21 +133,10 @@ func (s *shell) render() app.UI {
 }
 
 // hasRootClass says whether the page's <html> has the class: "large" for
-// 长者模式 and "kiosk" for kiosk mode, which web/page-early.js sets from
+// 长者模式 and "kiosk" for kiosk mode, which web/js sets from
 // this device's preferences before the app runs. Prerendered, neither.
 func hasRootClass(c string) bool {
 	return app.IsClient && app.Window().Get("document").Get("documentElement").Get("classList").Call("contains", c).Bool()
-}
-
-// OnMount tells the page's scripts and tests that the app has mounted a
-// page (window.nianbaoApp): the prerendered page has been replaced; and
-// how much memory the Go runtime holds (window.nianbaoMem, bytes), which a
-// kiosk's soak and the scale benchmark read. Every page embeds page.
-func (p *page) OnMount(ctx app.Context) {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	app.Window().Set("nianbaoApp", true)
-	app.Window().Set("nianbaoMem", float64(m.Sys))
 }
 
 func (s *shell) navLink(href string, p Page) app.UI {

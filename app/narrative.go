@@ -15,7 +15,6 @@ type narrativePage struct {
 func (p *narrativePage) OnInit()                     { p.enter(nil, "报告正文", p.prepare) }
 func (p *narrativePage) OnPreRender(ctx app.Context) { p.enter(ctx, "报告正文", p.prepare) }
 func (p *narrativePage) OnNav(ctx app.Context)       { p.enter(ctx, "报告正文", p.prepare) }
-func (p *narrativePage) OnDismount()                 { p.page.clear() }
 
 func (p *narrativePage) prepare(*charts.Pack) {}
 

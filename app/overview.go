@@ -25,7 +25,6 @@ type overview struct {
 func (p *overview) OnInit()                     { p.enter(nil, "概览", p.prepare) }
 func (p *overview) OnPreRender(ctx app.Context) { p.enter(ctx, "概览", p.prepare) }
 func (p *overview) OnNav(ctx app.Context)       { p.enter(ctx, "概览", p.prepare) }
-func (p *overview) OnDismount()                 { p.page.clear(); p.figures, p.outcome = nil, charts.Chart{} }
 
 func (p *overview) prepare(pk *charts.Pack) {
 	r := pk.Report

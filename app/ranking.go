@@ -45,7 +45,6 @@ type ranking struct {
 func (p *ranking) OnInit()                     { p.enterCatalog(nil, "排名", p.prepare) }
 func (p *ranking) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "排名", p.prepare) }
 func (p *ranking) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "排名", p.prepare) }
-func (p *ranking) OnDismount()                 { p.page.clear(); p.chart, p.few = charts.Chart{}, nil }
 
 func (p *ranking) prepare(x *data.Index) {
 	q := p.v.url.Query()

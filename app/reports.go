@@ -173,7 +173,6 @@ type reports struct {
 func (p *reports) OnInit()                     { p.enterCatalog(nil, "全部报告", p.prepare) }
 func (p *reports) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "全部报告", p.prepare) }
 func (p *reports) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "全部报告", p.prepare) }
-func (p *reports) OnDismount()                 { p.page.clear(); p.rows = nil }
 
 func (p *reports) prepare(x *data.Index) {
 	p.f = filterFromURL(p.v.url)

@@ -145,7 +145,6 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 	id := reportID(u.Path)
 	p.v = view{url: u, id: id, loading: true}
 	if ctx != nil {
-		disposeEarlyCharts()
 		arrived(ctx)
 	}
 	fetchThen(ctx, func() *charts.Pack { return cachedPack(id) }, func() (*charts.Pack, error) { return loadPack(id) },
@@ -233,7 +232,6 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Ind
 	}
 	p.v = view{url: u, loading: true}
 	if ctx != nil {
-		disposeEarlyCharts()
 		arrived(ctx)
 	}
 	recallInView()
@@ -259,37 +257,26 @@ var entered bool
 // a page load would: at its top, with the focus on its heading, which a
 // screen reader then reads out. (go-app keeps the old scroll position and
 // leaves the focus on <body>.) The first page is left as the browser
-// placed it. On a kiosk, 返回 is then told whether this history entry is
-// where the visit began (web/page-early.js): go-app adds the entry after
-// it renders the page.
+// placed it, and the site's script is told the app has taken it over. The
+// script is told of each page after go-app has added its history entry
+// (a kiosk's 返回 reads it).
 func arrived(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
 	first := !entered
 	entered = true
+	if first {
+		jsStarted()
+	}
 	ctx.Defer(func(ctx app.Context) {
-		if show := app.Window().Get("nianbaoShowBack"); show.Truthy() {
-			show.Invoke()
-		}
+		jsArrived(first)
 		if first {
 			return
 		}
-		forgetDismounted(ctx.Dispatcher())
 		app.Window().Call("scrollTo", 0, 0)
-		if show := app.Window().Get("nianbaoShowTab"); show.Truthy() {
-			show.Invoke() // see web/page-early.js
-		}
 		if h := app.Window().GetElementByID("page-title"); h.Truthy() {
 			h.Call("focus", map[string]any{"preventScroll": true})
 		}
 	})
 }
-
-// clear lets go what a page that went away holds: go-app v9.8 keeps a
-// component that was due an update when it was dismounted (its engine's
-// componentUpdates map keeps entries of unmounted components), so that
-// each page left in a kiosk's day would keep its report and charts. A
-// page clears its own data when it is dismounted; what go-app keeps is
-// then the component's shell.
-func (p *page) clear() { p.v = view{} }

@@ -1,15 +1,16 @@
 // Package web holds the explorer's hand-written static files: the style
-// sheet, the icons, the service worker template, the script that draws the
-// prerendered charts before the WebAssembly arrives, and the entry of the
-// site's own ECharts build. The build copies them
-// to dist/web/; nothing here is loaded from another origin.
+// sheet, the icons and the service worker template, which the build copies
+// to the site; and, read by the build from the repository, the modules of
+// the site's own script (web/js, bundled by esbuild into web/site.js) and
+// the entry of the site's own ECharts build. Nothing here is loaded from
+// another origin.
 package web
 
 import "embed"
 
 // Files are the static files, served under /web/.
 //
-//go:embed *.css *.png *.svg charts-early.js page-early.js
+//go:embed *.css *.png *.svg
 var Files embed.FS
 
 // EChartsEntry is the module esbuild bundles into the site's echarts.min.js:

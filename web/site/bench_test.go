@@ -47,7 +47,7 @@ const probe = `(() => {
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) if (e.name === "first-contentful-paint" && !m.fcp) m.fcp = e.startTime;
   }).observe({ type: "paint", buffered: true });
-  const site = () => !!document.querySelector('script[src="/app.js"]');
+  const site = () => !!document.querySelector('script[src$="/web/site.js"]');
   const check = () => {
     const now = performance.now();
     if (!m.figure) {
@@ -67,7 +67,7 @@ const probe = `(() => {
         if (o && (o.series || []).length && el.querySelector("canvas") && el.offsetWidth > 0 && el.offsetHeight > 0) { m.chart = now; break; }
       }
     }
-    if (!m.app && site() && !document.getElementById("app-wasm-loader") && window.nianbaoLiveCharts !== undefined) m.app = now;
+    if (!m.app && site() && document.documentElement.dataset.app === "running") m.app = now;
     if (!m.fcp) {
       const p = performance.getEntriesByName("first-contentful-paint")[0];
       if (p) m.fcp = p.startTime;
@@ -247,7 +247,7 @@ func (s series) stats() (med, lo, hi float64) {
 
 func BenchmarkLoad(b *testing.B) {
 	dist := filepath.Join(b.TempDir(), "dist")
-	def := buildSite(b, testOptions(dist))
+	def := buildSite(b, testOptions(b, dist))
 	refDir := b.TempDir()
 	referencePage(b, refDir, dist, def)
 	site := &counting{h: siteHandler(dist)}

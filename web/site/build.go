@@ -45,6 +45,15 @@ type Options struct {
 	Kiosk   int
 	Workers int // pages rendered at once; 0: one per CPU
 	Quiet   bool
+
+	// For tests: TestHooks builds the app and the site's script with
+	// their test hooks (app/testhooks.go, NIANBAO_TEST in web/js); Wasm,
+	// when set, is an app.wasm compiled already (CompileWasm) with the
+	// same TestHooks, used instead of compiling one (every site's app.wasm
+	// is the same program); Fast compresses every file at the fast level.
+	TestHooks bool
+	Wasm      string
+	Fast      bool
 }
 
 // defaultOptions build dist/ from data/datasets.
@@ -118,10 +127,6 @@ func Build(o Options) (err error) {
 	if err != nil {
 		return step("finding the Go toolchain", err)
 	}
-	wasmExec, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
-	if err != nil {
-		return step("reading the toolchain's wasm_exec.js", err)
-	}
 
 	parent := filepath.Dir(filepath.Clean(o.Out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -135,12 +140,17 @@ func Build(o Options) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return step("making the output folder", err)
 	}
-	w := &writer{dir: tmp}
+	w := &writer{dir: tmp, fast: o.Fast}
 
 	// The WASM compiles while the pages are made.
+	wasmOut := filepath.Join(tmp, "web", "app.wasm")
 	wasmDone := make(chan error, 1)
 	go func() {
-		wasmDone <- compileWasm(filepath.Join(goroot, "bin", "go"), filepath.Join(tmp, "web", "app.wasm"))
+		if o.Wasm != "" {
+			wasmDone <- copyFile(o.Wasm, wasmOut)
+			return
+		}
+		wasmDone <- CompileWasm(wasmOut, o.TestHooks)
 	}()
 	defer func() {
 		if err != nil {
@@ -148,7 +158,7 @@ func Build(o Options) (err error) {
 		}
 	}()
 
-	if err := copyStatic(w, wasmExec); err != nil {
+	if err := copyStatic(w); err != nil {
 		return step("copying the static files", err)
 	}
 	if err := bundleECharts(esbuild, filepath.Join(o.Root, web.EChartsEntry), filepath.Join(tmp, "web", "echarts.min.js")); err != nil {
@@ -168,28 +178,39 @@ func Build(o Options) (err error) {
 		wasmDone <- nil
 		return step("compiling app.wasm", err)
 	}
-	if err := w.compress("web/app.wasm", compressBest); err != nil {
+	wasmName, wasmSize, err := w.nameByContent("web/app.wasm")
+	if err != nil {
+		return step("compiling app.wasm", err)
+	}
+	if err := w.compress(wasmName, compressBest); err != nil {
 		return step("compressing app.wasm", err)
 	}
 	if err := w.compress("web/echarts.min.js", compressBest); err != nil {
 		return step("compressing ECharts", err)
 	}
-	// The version is a hash of every file written so far and of go-app's
-	// files made with a placeholder version: it changes exactly when a
-	// served byte does.
-	st, err := os.Stat(filepath.Join(tmp, "web", "app.wasm"))
+	if err := site.bundleScripts(w, esbuild, filepath.Join(o.Root, "web", "js"), filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), wasmName, wasmSize, o.TestHooks); err != nil {
+		return step("bundling the site's script", err)
+	}
+	manifest, err := site.manifest()
 	if err != nil {
-		return step("compiling app.wasm", err)
+		return step("writing the manifest", err)
 	}
-	if err := site.writeAppFiles(w, "0", precache, st.Size()); err != nil {
-		return step("writing go-app's files", err)
+	if err := w.write("manifest.webmanifest", manifest, compressBest); err != nil {
+		return step("writing the manifest", err)
 	}
+	// The version is a hash of every file written so far: it changes
+	// exactly when a served byte does. The worker that names it comes
+	// last.
 	version, err := hashDir(tmp)
 	if err != nil {
 		return step("hashing the site", err)
 	}
-	if err := site.writeAppFiles(w, version, precache, st.Size()); err != nil {
-		return step("writing go-app's files", err)
+	worker, err := site.worker(version, site.shell(wasmName), precache)
+	if err != nil {
+		return step("writing the service worker", err)
+	}
+	if err := w.write("app-worker.js", worker, compressBest); err != nil {
+		return step("writing the service worker", err)
 	}
 	if err := swapInto(tmp, o.Out); err != nil {
 		return step("putting the site in place", err)
@@ -225,9 +246,8 @@ func goEnv(name string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// copyStatic writes the hand-written static files, the toolchain's
-// wasm_exec.js (go-app v9 ships an older one) and /favicon.ico.
-func copyStatic(w *writer, wasmExec []byte) error {
+// copyStatic writes the hand-written static files and /favicon.ico.
+func copyStatic(w *writer) error {
 	err := fs.WalkDir(web.Files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -244,15 +264,6 @@ func copyStatic(w *writer, wasmExec []byte) error {
 		return w.write(path.Join("web", p), b, compressBest)
 	})
 	if err != nil {
-		return err
-	}
-	// A comment's link to a Go issue made plain text: no file of the site
-	// names another origin.
-	wasmExec = bytes.ReplaceAll(wasmExec, []byte("https://github.com/golang/go/issues/28975"), []byte("Go issue 28975"))
-	if err := checkOrigins("wasm_exec.js", wasmExec); err != nil {
-		return err
-	}
-	if err := w.write("wasm_exec.js", wasmExec, compressBest); err != nil {
 		return err
 	}
 	return writeFavicon(w)
@@ -292,13 +303,23 @@ var wasmGCFlags = []string{
 	"-gcflags=syscall/js=",
 }
 
-// compileWasm builds the program for the browser with the toolchain's go.
-func compileWasm(gobin, out string) error {
+// CompileWasm builds the program for the browser with the toolchain's go
+// into out; testHooks adds the app's test hooks (build tag nianbaotest).
+// Every site's app.wasm is this one program: a site's data and settings
+// reach it from its pages.
+func CompileWasm(out string, testHooks bool) error {
+	goroot, err := goEnv("GOROOT")
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
 	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, wasmGCFlags...)
-	cmd := exec.Command(gobin, append(args, "-o", out, "nianbao")...)
+	if testHooks {
+		args = append(args, "-tags=nianbaotest")
+	}
+	cmd := exec.Command(filepath.Join(goroot, "bin", "go"), append(args, "-o", out, "nianbao")...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -306,6 +327,18 @@ func compileWasm(gobin, out string) error {
 		return fmt.Errorf("%w\n%s", err, stderr.String())
 	}
 	return nil
+}
+
+// copyFile copies a file, making the folder it goes in.
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
 }
 
 // hashDir is a hash of every file under dir, names and contents, in name
@@ -365,6 +398,7 @@ func writeFavicon(w *writer) error {
 // copies; safe for concurrent use.
 type writer struct {
 	dir   string
+	fast  bool // every file at compressFast (Options.Fast)
 	mu    sync.Mutex
 	pages int
 }
@@ -379,7 +413,29 @@ func (w *writer) write(name string, b []byte, level compression) error {
 	if err := os.WriteFile(full, b, 0o644); err != nil {
 		return err
 	}
-	return compressTo(full, b, level)
+	return compressTo(full, b, w.level(level))
+}
+
+// level is the compression a file gets: the one asked, or fast for a test.
+func (w *writer) level(l compression) compression {
+	if w.fast && l == compressBest {
+		return compressFast
+	}
+	return l
+}
+
+// nameByContent renames a file written already after its content, as
+// name.HASH.ext (a client may then keep it for good), and returns the new
+// name and the file's size.
+func (w *writer) nameByContent(name string) (string, int64, error) {
+	full := filepath.Join(w.dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(full)
+	if err != nil {
+		return "", 0, err
+	}
+	ext := path.Ext(name)
+	named := strings.TrimSuffix(name, ext) + "." + contentHash(b) + ext
+	return named, int64(len(b)), os.Rename(full, filepath.Join(w.dir, filepath.FromSlash(named)))
 }
 
 // compress writes the compressed copies of a file already written.
@@ -389,7 +445,7 @@ func (w *writer) compress(name string, level compression) error {
 	if err != nil {
 		return err
 	}
-	return compressTo(full, b, level)
+	return compressTo(full, b, w.level(level))
 }
 
 // swapInto puts the finished site at out: where out exists, the two are

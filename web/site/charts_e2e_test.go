@@ -103,7 +103,7 @@ const labelProblems = `(() => {
 
 func TestChartsFitEveryScreenInChromium(t *testing.T) {
 	srv, b := shippedSite(t)
-	reports, err := data.ReadDir(testOptions("").Datasets)
+	reports, err := data.ReadDir(testOptions(t, "").Datasets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestChartsFitEveryScreenInChromium(t *testing.T) {
 			}
 			path := ui.ReportPath(r.ID, page)
 			b.run(t, "loading "+path, chromedp.EmulateViewport(1280, 900),
-				chromedp.Navigate(srv.URL+path+"?wasm=false"), poll(`!!window.nianbaoDisposeEarly`))
+				chromedp.Navigate(srv.URL+path+"?wasm=false"), poll(`document.readyState === "complete" && !!window.nianbao`))
 			check(t, path+"?wasm=false", cs)
 		}
 		for _, p := range b.takeProblems() {

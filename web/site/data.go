@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -172,8 +171,7 @@ func (s *site) precache(spec string) ([]string, error) {
 			list = append(list, s.at(ui.ReportPath(r.ID, ui.CategoryPath(c.Key))))
 		}
 	}
-	slices.Sort(list)
-	return slices.Compact(list), nil
+	return sortedUnique(list), nil
 }
 
 // parallel runs f(0)…f(n-1) on as many goroutines as there are CPUs.

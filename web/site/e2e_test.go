@@ -52,7 +52,7 @@ func shippedSite(t *testing.T) (*httptest.Server, *browser) {
 	b := newBrowser(t)
 	t.Cleanup(b.cancel)
 	dir := filepath.Join(t.TempDir(), "dist")
-	buildSite(t, testOptions(dir))
+	buildSite(t, testOptions(t, dir))
 	srv := httptest.NewServer(siteHandler(dir))
 	t.Cleanup(srv.Close)
 	return srv, b
@@ -165,7 +165,7 @@ func (b *browser) run(t *testing.T, what string, actions ...chromedp.Action) {
 		var state string
 		sctx, scancel := context.WithTimeout(b.ctx, 5*time.Second)
 		defer scancel()
-		chromedp.Run(sctx, chromedp.Evaluate(`JSON.stringify({url: location.href, loader: document.getElementById("app-wasm-loader")?.textContent, echarts: !!window.echarts, charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbaoLiveCharts})`, &state))
+		chromedp.Run(sctx, chromedp.Evaluate(`JSON.stringify({url: location.href, loader: document.getElementById("app-wasm-loader")?.textContent, echarts: !!window.echarts, charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbao && nianbao.test && nianbao.test.liveCharts(), app: document.documentElement.dataset.app})`, &state))
 		t.Fatalf("%s: %v\npage: %s\nproblems: %q", what, err, state, b.takeProblems())
 	}
 }
@@ -210,7 +210,7 @@ func poll(expr string) chromedp.Action {
 // appReady is true once the WASM app has mounted (go-app removes its loader)
 // and every chart on the page has an ECharts instance with its canvas.
 const appReady = `(() => {
-	if (document.getElementById("app-wasm-loader") || !window.nianbaoApp || document.querySelector("main .loading")) return false;
+	if (document.documentElement.dataset.app !== "running" || document.getElementById("app-wasm-loader") || document.querySelector("main .loading")) return false;
 	if (!window.echarts) return false;
 	const els = [...document.querySelectorAll(".chart-canvas")];
 	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && ` + chartShown + `; });
@@ -225,7 +225,7 @@ type chartState struct {
 	Live   int `json:"live"`
 }
 
-const chartStateJS = `({charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbaoLiveCharts || 0})`
+const chartStateJS = `({charts: document.querySelectorAll(".chart-canvas").length, live: window.nianbao.test.liveCharts()})`
 
 // showTables switches every chart of the page to its table.
 const showTables = `(() => { document.querySelectorAll(".switch-table").forEach(b => b.click()); return true; })()`
@@ -322,7 +322,7 @@ func explore(t *testing.T, base string) {
 	testBase = base
 	defer func() { testBase = "" }()
 	dir := filepath.Join(t.TempDir(), "dist")
-	o := testOptions(dir)
+	o := testOptions(t, dir)
 	o.Base = base
 	o.Precache = "淮安市洪泽区人民政府" // as a service hall of that body would
 	def := buildSite(t, o)
@@ -408,14 +408,14 @@ func explore(t *testing.T, base string) {
 		// screen then is the prerendered page and web/charts-early.js.
 		var drawn bool
 		b.run(t, "no wasm", chromedp.Navigate(at("/outcomes?wasm=false")),
-			poll(`!document.getElementById("app-wasm-loader") && !!window.nianbaoDisposeEarly`),
+			poll(`document.readyState === "complete" && !!window.nianbao`),
 			chromedp.Evaluate(`[...document.querySelectorAll(".chart-canvas")].every(el => {
 				const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && i.getOption().series.length > 0 && `+chartShown+`; })`, &drawn))
 		if !drawn {
 			t.Error("the prerendered charts were not drawn, or not shown, without the WASM")
 		}
 		var live interface{}
-		b.run(t, "no app", chromedp.Evaluate(`window.nianbaoLiveCharts === undefined`, &live))
+		b.run(t, "no app", chromedp.Evaluate(`document.documentElement.dataset.app === undefined`, &live))
 		if live != true {
 			t.Error("the WASM ran although ?wasm=false")
 		}
@@ -429,7 +429,7 @@ func explore(t *testing.T, base string) {
 		}
 		b.run(t, "category without the app", chromedp.Navigate(at("/outcomes?cat=unable&wasm=false")),
 			poll(`location.pathname === "/outcomes/unable" && !!document.querySelector("#chart-outcomes-unable")`),
-			poll(`!!window.nianbaoDisposeEarly`),
+			poll(`document.readyState === "complete" && !!window.nianbao`),
 			chromedp.Click("#chart-outcomes-unable .switch-table", chromedp.ByQuery),
 			chromedp.Evaluate(`({path: location.pathname + location.search, current: document.querySelector('.drill [aria-current="true"]').textContent,
 				table: !document.querySelector("#chart-outcomes-unable .chart-table").hidden && document.querySelector("#chart-outcomes-unable .chart-canvas").hidden,

@@ -3,6 +3,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	ui "nianbao/app"
@@ -11,12 +12,44 @@ import (
 // repoRoot is the repository's top, from this package's folder.
 var repoRoot = filepath.Join("..", "..")
 
-func TestMain(m *testing.M) {
-	ui.Register() // as main does, once
-	os.Exit(m.Run())
+// testWasm is the app.wasm every build of the tests uses, with the test
+// hooks (Options.TestHooks): compiled once per test process, into a folder
+// removed when the tests end.
+var testWasm struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
 }
 
-// testOptions build the shipped datasets into dir, quietly.
-func testOptions(dir string) Options {
-	return Options{Out: dir, Datasets: filepath.Join(repoRoot, "data", "datasets"), Root: repoRoot, Quiet: true}
+func TestMain(m *testing.M) {
+	ui.Register() // as main does, once
+	code := m.Run()
+	if testWasm.dir != "" {
+		os.RemoveAll(testWasm.dir)
+	}
+	os.Exit(code)
+}
+
+// wasmForTests compiles the tests' app.wasm, once.
+func wasmForTests(tb testing.TB) string {
+	tb.Helper()
+	testWasm.once.Do(func() {
+		testWasm.dir, testWasm.err = os.MkdirTemp("", "nianbao-wasm-")
+		if testWasm.err == nil {
+			testWasm.path = filepath.Join(testWasm.dir, "app.wasm")
+			testWasm.err = CompileWasm(testWasm.path, true)
+		}
+	})
+	if testWasm.err != nil {
+		tb.Fatalf("compiling app.wasm: %v", testWasm.err)
+	}
+	return testWasm.path
+}
+
+// testOptions build the shipped datasets into dir, quietly, for a test:
+// with the test hooks, the app.wasm compiled once, and fast compression.
+func testOptions(tb testing.TB, dir string) Options {
+	return Options{Out: dir, Datasets: filepath.Join(repoRoot, "data", "datasets"), Root: repoRoot, Quiet: true,
+		TestHooks: true, Wasm: wasmForTests(tb), Fast: true}
 }

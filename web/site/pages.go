@@ -1,22 +1,24 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
+
+	nethtml "golang.org/x/net/html"
 )
 
-// writePages renders every page of the site with go-app's handler, fixes it
-// (fixPage), checks it loads nothing from another origin, and writes it with
-// its compressed copies: on workers goroutines, each page on its own, so
-// that the cost grows linearly with the number of reports and no file stays
-// open longer than its write.
+// writePages renders every page of the site with go-app's handler, checks
+// it loads nothing from another origin, and writes it with its compressed
+// copies: on workers goroutines, each page on its own, so that the cost
+// grows linearly with the number of reports and no file stays open longer
+// than its write.
 func (s *site) writePages(w *writer, workers int) error {
-	h := s.handler("0", nil)
+	h := s.handler()
 	paths := s.paths()
 	var mu sync.Mutex
 	var errs []error
@@ -59,15 +61,17 @@ func (s *site) writePage(w *writer, h http.Handler, p string) (err error) {
 	if rec.Code != http.StatusOK {
 		return fmt.Errorf("page %s: HTTP %d", p, rec.Code)
 	}
-	page := fixPage(rec.Body.String())
-	if u := otherOrigin(page); u != "" {
+	page := rec.Body.Bytes()
+	if u, err := pageLoads(page); err != nil {
+		return fmt.Errorf("page %s: %w", p, err)
+	} else if u != "" {
 		return fmt.Errorf("page %s loads from another origin: %s", p, u)
 	}
 	name := "index.html"
 	if p != "/" {
 		name = strings.TrimPrefix(p, "/") + ".html"
 	}
-	if err := w.write(name, []byte(page), compressFast); err != nil {
+	if err := w.write(name, page, compressFast); err != nil {
 		return fmt.Errorf("page %s: %w", p, err)
 	}
 	w.mu.Lock()
@@ -76,63 +80,102 @@ func (s *site) writePage(w *writer, h http.Handler, p string) (err error) {
 	return nil
 }
 
-// loadsRE finds what a page makes the browser load or go to: the src and
-// href of its elements, form actions, and url() in its styles. Text that
-// mentions an address (a report citing its portal) is not among them.
-var loadsRE = regexp.MustCompile(`\s(?:src|href|action|poster|srcset)="([^"]*)"|url\(\s*['"]?([^'")\s]*)`)
+// loadAttrs are the attributes by which an element makes the browser load
+// something or go somewhere.
+var loadAttrs = map[string]bool{"src": true, "href": true, "action": true, "formaction": true, "poster": true, "data": true, "ping": true}
 
-// otherOrigin is the first thing the page loads from another origin, or "".
-func otherOrigin(page string) string {
-	for _, m := range loadsRE.FindAllStringSubmatch(page, -1) {
-		u := strings.ToLower(strings.TrimSpace(m[1] + m[2]))
-		if strings.HasPrefix(u, "//") || strings.Contains(u, "://") && !strings.HasPrefix(u, "http://www.w3.org/") {
-			return u
+// cssURLRE finds url(…) and @import in a style.
+var cssURLRE = regexp.MustCompile(`(?i)url\(\s*['"]?([^'")\s]*)|@import\s+['"]([^'"]*)`)
+
+// pageLoads reads a page as a browser does and returns the first thing it
+// loads from another origin, or "": an element's src, href, action and the
+// like, url() in a style attribute or element, a refresh's target. Text
+// is not looked at: a report that cites its portal's address loads
+// nothing.
+func pageLoads(page []byte) (string, error) {
+	doc, err := nethtml.Parse(bytes.NewReader(page))
+	if err != nil {
+		return "", err
+	}
+	var found string
+	var walk func(n *nethtml.Node)
+	walk = func(n *nethtml.Node) {
+		if found != "" {
+			return
+		}
+		if n.Type == nethtml.ElementNode {
+			refresh := n.Data == "meta" && strings.EqualFold(attr(n, "http-equiv"), "refresh")
+			for _, a := range n.Attr {
+				var urls []string
+				switch {
+				case a.Key == "srcset":
+					for _, c := range strings.Split(a.Val, ",") {
+						if f := strings.Fields(c); len(f) > 0 {
+							urls = append(urls, f[0])
+						}
+					}
+				case loadAttrs[a.Key]:
+					urls = []string{a.Val}
+				case a.Key == "style":
+					urls = cssURLs(a.Val)
+				case refresh && a.Key == "content":
+					if _, u, ok := strings.Cut(strings.ToLower(a.Val), "url="); ok {
+						urls = append(urls, u)
+					}
+				}
+				for _, u := range urls {
+					if otherOrigin(u) {
+						found = u
+						return
+					}
+				}
+			}
+			if n.Data == "style" && n.FirstChild != nil {
+				for _, u := range cssURLs(n.FirstChild.Data) {
+					if otherOrigin(u) {
+						found = u
+						return
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return found, nil
+}
+
+// cssURLs are the addresses a style loads.
+func cssURLs(css string) []string {
+	var urls []string
+	for _, m := range cssURLRE.FindAllStringSubmatch(css, -1) {
+		urls = append(urls, m[1]+m[2])
+	}
+	return urls
+}
+
+// otherOrigin says whether an address leaves the site: a scheme other
+// than data: (an image or download the page carries), or a host.
+func otherOrigin(u string) bool {
+	u = strings.ToLower(strings.TrimSpace(u))
+	if strings.HasPrefix(u, "//") || strings.HasPrefix(u, `\\`) {
+		return true
+	}
+	scheme, _, ok := strings.Cut(u, ":")
+	return ok && !strings.ContainsAny(scheme, "/?#") && scheme != "data"
+}
+
+// attr is an element's attribute, "" when it has none.
+func attr(n *nethtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
 		}
 	}
 	return ""
 }
-
-// appFiles are go-app's own files, made by its handler.
-var appFiles = []string{"/app.js", "/app-worker.js", "/manifest.webmanifest", "/app.css"}
-
-// writeAppFiles writes go-app's files for a version. wasmSize is the size
-// of app.wasm, uncompressed (see loaderTotal).
-func (s *site) writeAppFiles(w *writer, version string, precache []string, wasmSize int64) error {
-	h := s.handler(version, precache)
-	for _, p := range appFiles {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://localhost"+p, nil))
-		if rec.Code != http.StatusOK {
-			return fmt.Errorf("%s: HTTP %d", p, rec.Code)
-		}
-		body := rec.Body.String()
-		if p == "/app.js" {
-			if !strings.Contains(body, loaderTotal) {
-				return fmt.Errorf("%s: go-app's loader no longer computes %q; see loaderTotal", p, loaderTotal)
-			}
-			body = strings.Replace(body, loaderTotal, fmt.Sprintf("const total = %d; // app.wasm uncompressed, as loaded counts", wasmSize), 1)
-		}
-		if p == "/app-worker.js" && s.base != "" {
-			// go-app lists the site's root as the base without its slash,
-			// which a server of the folder redirects: the worker's install
-			// would cache a redirect, which cannot answer a page.
-			body = strings.Replace(body, strconv.Quote(s.base)+",", strconv.Quote(s.base+"/")+",", 1)
-		}
-		if err := checkOrigins(strings.TrimPrefix(p, "/"), []byte(body)); err != nil {
-			return err
-		}
-		if err := w.write(strings.TrimPrefix(p, "/"), []byte(body), compressBest); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// loaderTotal is where go-app's app.js takes the WASM's size for its
-// loading percentage: from Content-Length, which for a brotli or gzip
-// response is the compressed size, while it counts the bytes it reads
-// decompressed ("511%"). The build writes the real size in its place.
-const loaderTotal = "const total = parseInt(contentLength, 10);"
 
 // originRE finds absolute URLs in a script, style sheet or manifest of the
 // site itself, where any is a request to another origin (or a leak of one)

@@ -1,28 +1,37 @@
 package site
 
 import (
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
+	"encoding/json"
 	"strings"
 	"testing"
+
+	nethtml "golang.org/x/net/html"
+
+	ui "nianbao/app"
 )
 
 // The other-origin check looks at what a page loads, not at its words: a
-// report citing its portal's address is text, a script from a CDN is not.
-func TestOtherOrigin(t *testing.T) {
+// report citing its portal's address is text, even written as url(…), and
+// a script from a CDN is not.
+func TestPageLoads(t *testing.T) {
 	for _, tt := range []struct{ page, want string }{
 		{`<p>详见 http://www.nantong.gov.cn/ 门户网站</p>`, ""},
-		{`<a href="/r/x">x</a><img src="/web/icon.svg">`, ""},
+		{`<p>详见区政府网站（网址见附件url(https://www.hongze.gov.cn)）。</p>`, ""},
+		{`<p title="url(https://x.example/a.png)">x</p>`, ""},
+		{`<a href="/r/x">x</a><img src="/web/icon.svg" srcset="/a.png 1x, /b.png 2x">`, ""},
 		{`<a href="data:text/csv;base64,AAAA//BB">csv</a>`, ""},
 		{`<svg xmlns="http://www.w3.org/2000/svg"></svg>`, ""},
 		{`<script src="https://cdn.example.com/echarts.js"></script>`, "https://cdn.example.com/echarts.js"},
 		{`<link rel="stylesheet" href="//fonts.example.com/x.css">`, "//fonts.example.com/x.css"},
 		{`<div style="background: url('https://x.example/a.png')"></div>`, "https://x.example/a.png"},
+		{`<style>@import "https://x.example/a.css";</style>`, "https://x.example/a.css"},
 		{`<form action="http://evil.example/post"></form>`, "http://evil.example/post"},
+		{`<img srcset="/a.png 1x, https://x.example/b.png 2x">`, "https://x.example/b.png"},
+		{`<meta http-equiv="refresh" content="0;url=https://evil.example/">`, "https://evil.example/"},
+		{`<a href="javascript:alert(1)">x</a>`, "javascript:alert(1)"},
 	} {
-		if got := otherOrigin(tt.page); got != tt.want {
-			t.Errorf("otherOrigin(%s) = %q, want %q", tt.page, got, tt.want)
+		if got, err := pageLoads([]byte(tt.page)); err != nil || got != tt.want {
+			t.Errorf("pageLoads(%s) = %q, %v; want %q", tt.page, got, err, tt.want)
 		}
 	}
 }
@@ -57,55 +66,37 @@ func TestCleanBase(t *testing.T) {
 	}
 }
 
-// A kiosk's site names its idle time in every page's head, which
-// web/page-early.js reads; a plain site does not.
-func TestKioskMeta(t *testing.T) {
-	s := &site{indexU: "/data/index.x.json", base: "/nianbao"}
-	if h := s.rawHeaders(); len(h) != 1 || h[0] != `<meta name="nianbao-index" content="/nianbao/data/index.x.json">` {
-		t.Errorf("headers %q", h)
+// Every page carries the site's settings for its script and the app: the
+// base path, the catalog index's URL and, for a kiosk's site, the idle
+// time; as JSON in an attribute, escaped as HTML.
+func TestSiteMetaHeader(t *testing.T) {
+	s := &site{indexU: "/data/index.x.json", base: "/nianbao", kiosk: 90}
+	var meta string
+	for _, h := range s.rawHeaders() {
+		if strings.Contains(h, ui.SiteMetaName) {
+			meta = h
+		}
 	}
-	s.kiosk = 90
-	if h := s.rawHeaders(); len(h) != 2 || h[1] != `<meta name="nianbao-kiosk" content="90">` {
-		t.Errorf("kiosk headers %q", h)
-	}
-}
-
-// fixPage on a page go-app really prints, as the build renders it: the
-// policy right after the charset, a viewport that lets people zoom, no
-// og:url of the build's server, no hidden="false", the style sheet in
-// the head, go-app's scripts at the end of the body.
-func TestFixPageOnGoAppOutput(t *testing.T) {
-	s, err := readSite(filepath.Join(repoRoot, "data", "datasets"))
+	doc, err := nethtml.Parse(strings.NewReader("<head>" + meta))
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &writer{dir: t.TempDir()}
-	if err := s.writeData(w); err != nil {
-		t.Fatal(err)
-	}
-	rec := httptest.NewRecorder()
-	s.handler("0", nil).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://localhost/applicants", nil))
-	if rec.Code != 200 {
-		t.Fatalf("HTTP %d", rec.Code)
-	}
-	raw := rec.Body.String()
-	if !strings.Contains(raw, "og:url") || !strings.Contains(raw, "user-scalable") {
-		t.Fatal("go-app's page no longer has what fixPage fixes; update this test")
-	}
-	out := fixPage(raw)
-	if i := strings.Index(out, `<meta charset="UTF-8">`); i < 0 || !strings.HasPrefix(out[i+len(`<meta charset="UTF-8">`):], "\n<meta content=\"default-src") {
-		t.Error("the policy does not follow the charset")
-	}
-	head := out[:strings.Index(out, "</head>")]
-	for _, gone := range []string{"og:url", "user-scalable", "<script", `hidden="false"`, "/app.css"} {
-		if strings.Contains(out, gone) && (gone != "<script" || strings.Contains(head, gone)) {
-			t.Errorf("the fixed page still has %s", gone)
+	var got ui.SiteMeta
+	var content string
+	var find func(n *nethtml.Node)
+	find = func(n *nethtml.Node) {
+		if n.Type == nethtml.ElementNode && n.Data == "meta" && attr(n, "name") == ui.SiteMetaName {
+			content = attr(n, "content")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c)
 		}
 	}
-	if !strings.Contains(head, "<style>") || !strings.Contains(out, `data-pack="/data/r/nantong-city-2019.`) {
-		t.Error("no style sheet in the head, or no pack named")
+	find(doc)
+	if err := json.Unmarshal([]byte(content), &got); err != nil {
+		t.Fatalf("%s: %v", meta, err)
 	}
-	if tail := out[strings.LastIndex(out, "</aside>"):]; !strings.Contains(tail, "/app.js") || !strings.Contains(tail, "/wasm_exec.js") {
-		t.Error("go-app's scripts are not at the end of the body")
+	if want := (ui.SiteMeta{Base: "/nianbao", Index: "/nianbao/data/index.x.json", Kiosk: 90}); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
 	}
 }

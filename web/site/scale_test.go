@@ -140,7 +140,7 @@ func keystrokes(b *testing.B, url string) (ms []float64, heapMB, goMB float64) {
 	}
 	var mem []float64
 	if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(1),
-		chromedp.Evaluate(`[performance.memory.usedJSHeapSize, window.nianbaoMem || 0]`, &mem)); err != nil {
+		chromedp.Evaluate(`[performance.memory.usedJSHeapSize, nianbao.test.mem()]`, &mem)); err != nil {
 		b.Fatal(err)
 	}
 	return ms, mem[0] / 1e6, mem[1] / 1e6
@@ -164,7 +164,7 @@ func BenchmarkScale(b *testing.B) {
 		for _, n := range sizes {
 			datasets := scaleDatasets(b, n)
 			dist := filepath.Join(b.TempDir(), "dist")
-			o := testOptions(dist)
+			o := testOptions(b, dist)
 			o.Datasets = datasets
 			start := time.Now()
 			if err := Build(o); err != nil {

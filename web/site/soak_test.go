@@ -31,7 +31,7 @@ import (
 // soakSite builds the shipped reports and serves them.
 func soakSite(b *testing.B) (*httptest.Server, context.Context, func()) {
 	dist := filepath.Join(b.TempDir(), "dist")
-	buildSite(b, testOptions(dist))
+	buildSite(b, testOptions(b, dist))
 	srv := httptest.NewServer(siteHandler(dist))
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(b)...)
 	ctx, cancel := chromedp.NewContext(actx)
@@ -53,7 +53,7 @@ type soakSample struct {
 
 // soakReady is appReady for a page where some charts show their tables.
 const soakReady = `(() => {
-	if (document.getElementById("app-wasm-loader") || !window.nianbaoApp || document.querySelector("main .loading") || !window.echarts) return false;
+	if (document.documentElement.dataset.app !== "running" || document.getElementById("app-wasm-loader") || document.querySelector("main .loading") || !window.echarts) return false;
 	return [...document.querySelectorAll(".chart-canvas:not([hidden])")].every(el => !!echarts.getInstanceByDom(el));
 })()`
 
@@ -116,10 +116,10 @@ func BenchmarkSoak(b *testing.B) {
 		}
 		if i%100 == 0 {
 			var s soakSample
-			run("sample", chromedp.Evaluate(`window.nianbaoHeap()`, nil),
+			run("sample", chromedp.Evaluate(`nianbao.test.heap()`, nil),
 				chromedp.ActionFunc(func(ctx context.Context) error { return heapprofiler.CollectGarbage().Do(ctx) }),
-				chromedp.Evaluate(`({heap: performance.memory.usedJSHeapSize, go: window.nianbaoHeap(), sys: window.nianbaoMem || 0,
-					nodes: document.getElementsByTagName("*").length, live: window.nianbaoLiveCharts || 0})`, &s))
+				chromedp.Evaluate(`({heap: performance.memory.usedJSHeapSize, go: nianbao.test.heap(), sys: nianbao.test.mem(),
+					nodes: document.getElementsByTagName("*").length, live: nianbao.test.liveCharts()})`, &s))
 			samples = append(samples, s)
 		}
 	}
@@ -168,7 +168,7 @@ func BenchmarkInteraction(b *testing.B) {
 				const a = [...document.querySelectorAll(".nav a, .brand-name")].find(a => a.pathname === %q);
 				const t0 = performance.now();
 				if (a) a.click(); else { history.pushState({}, "", %q); dispatchEvent(new PopStateEvent("popstate")); }
-				const ready = () => location.pathname === %q && window.nianbaoApp && !document.querySelector("main .loading") &&
+				const ready = () => location.pathname === %q && document.documentElement.dataset.app === "running" && !document.querySelector("main .loading") &&
 					[...document.querySelectorAll(".chart-canvas")].every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas"); });
 				const wait = () => ready() ? requestAnimationFrame(() => done(performance.now() - t0)) : setTimeout(wait, 0);
 				wait();

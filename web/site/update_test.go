@@ -31,7 +31,7 @@ func TestUpdateReachesVisitors(t *testing.T) {
 		}
 	}
 	dist := filepath.Join(t.TempDir(), "dist")
-	o := testOptions(dist)
+	o := testOptions(t, dist)
 	o.Datasets = datasets
 	buildSite(t, o)
 	srv := httptest.NewServer(siteHandler(dist))

@@ -407,6 +407,17 @@ func (e *engine) handleComponentUpdates() {
 	}
 
 	e.componentUpdateQueue = e.componentUpdateQueue[:0]
+
+	// nianbao patch forget-dismounted (PATCHES.md): go-app v9.8.0 kept a
+	// component whose update was prevented, or which was dismounted by the
+	// updates above, in this map, with its whole rendered tree, for the
+	// page's life: each page a kiosk left grew the heap. A component no
+	// longer mounted is forgotten once the frame's updates are done.
+	for c := range e.componentUpdates {
+		if !c.Mounted() {
+			delete(e.componentUpdates, c)
+		}
+	}
 }
 
 func (e *engine) handleDeferables() {

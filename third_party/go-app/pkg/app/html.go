@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"html"
 	"io"
 	"reflect"
+	"sort"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/errors"
@@ -305,9 +307,7 @@ func (e *htmlElement) html(w io.Writer) {
 	io.WriteString(w, "<")
 	io.WriteString(w, e.tag)
 
-	for k, v := range e.attributes {
-		e.writeHTMLAttribute(w, k, v)
-	}
+	e.writeHTMLAttributes(w)
 
 	io.WriteString(w, ">")
 
@@ -342,9 +342,7 @@ func (e *htmlElement) htmlWithIndent(w io.Writer, indent int) {
 	io.WriteString(w, "<")
 	io.WriteString(w, e.tag)
 
-	for k, v := range e.attributes {
-		e.writeHTMLAttribute(w, k, v)
-	}
+	e.writeHTMLAttributes(w)
 
 	io.WriteString(w, ">")
 
@@ -376,21 +374,62 @@ func (e *htmlElement) htmlWithIndent(w io.Writer, indent int) {
 	io.WriteString(w, ">")
 }
 
+// writeHTMLAttributes writes the element's attributes in the order of their
+// names.
+//
+// nianbao patch attr-html (PATCHES.md): go-app v9.8.0 wrote attributes in
+// map order (two renderings of one page differed) and each value with
+// strconv.Quote, a Go string literal rather than an HTML attribute value:
+// a " in a value came out as \", which ends the value in HTML, so text
+// from data could add attributes or elements to a page.
+func (e *htmlElement) writeHTMLAttributes(w io.Writer) {
+	names := make([]string, 0, len(e.attributes))
+	for k := range e.attributes {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		e.writeHTMLAttribute(w, k, e.attributes[k])
+	}
+}
+
+// writeHTMLAttribute writes one attribute as HTML: its value escaped with
+// html.EscapeString. A boolean attribute is written bare when set and not
+// at all when false (go-app v9.8.0 wrote hidden="false", which HTML reads
+// as hidden); any other attribute keeps its value, "true" included (ARIA
+// reads a bare aria-pressed as empty, not true).
 func (e *htmlElement) writeHTMLAttribute(w io.Writer, k, v string) {
 	if (k == "id" || k == "class") && v == "" {
+		return
+	}
+	if booleanAttributes[k] {
+		if b, err := strconv.ParseBool(v); v != "" && (err != nil || !b) {
+			return
+		}
+		io.WriteString(w, " ")
+		io.WriteString(w, k)
 		return
 	}
 
 	io.WriteString(w, " ")
 	io.WriteString(w, k)
+	io.WriteString(w, `="`)
+	io.WriteString(w, html.EscapeString(resolveAttributeURLValue(k, v, func(s string) string {
+		if e.dispatcher != nil {
+			return e.dispatcher.resolveStaticResource(s)
+		}
+		return s
+	})))
+	io.WriteString(w, `"`)
+}
 
-	if v != "" && v != "true" {
-		io.WriteString(w, `=`)
-		io.WriteString(w, strconv.Quote(resolveAttributeURLValue(k, v, func(s string) string {
-			if e.dispatcher != nil {
-				return e.dispatcher.resolveStaticResource(s)
-			}
-			return s
-		})))
-	}
+// booleanAttributes are HTML's boolean attributes: present means true,
+// whatever the value. (Enumerated ones, where "false" means false —
+// draggable, spellcheck, contenteditable — are not among them.)
+var booleanAttributes = map[string]bool{
+	"allowfullscreen": true, "async": true, "autofocus": true, "autoplay": true, "checked": true,
+	"controls": true, "default": true, "defer": true, "disabled": true, "formnovalidate": true,
+	"hidden": true, "inert": true, "ismap": true, "itemscope": true, "loop": true, "multiple": true,
+	"muted": true, "nomodule": true, "novalidate": true, "open": true, "playsinline": true,
+	"readonly": true, "required": true, "reversed": true, "selected": true,
 }

@@ -260,7 +260,10 @@ func (h *Handler) initLinks() {
 		h.Preconnect[i] = h.resolveStaticPath(path)
 	}
 
-	styles := []string{h.resolvePackagePath("/app.css")}
+	// nianbao patch no-app-css (PATCHES.md): go-app's app.css only styles
+	// its loading notice, and a linked style sheet holds up the first
+	// paint: the site styles the notice itself.
+	var styles []string
 	for path := range h.libraries {
 		styles = append(styles, h.resolvePackagePath(path))
 	}
@@ -293,17 +296,11 @@ func (h *Handler) initCacheableResources() {
 }
 
 func (h *Handler) initIcon() {
-	if h.Icon.Default == "" {
-		h.Icon.Default = "https://raw.githubusercontent.com/maxence-charriere/go-app/master/docs/web/icon.png"
-		h.Icon.Large = "https://raw.githubusercontent.com/maxence-charriere/go-app/master/docs/web/icon.png"
-	}
-
+	// nianbao patch no-remote-icons (PATCHES.md): go-app v9.8.0 pointed
+	// every icon left unset at GitHub, a request to another origin from
+	// every page. An icon left unset stays unset.
 	if h.Icon.AppleTouch == "" {
 		h.Icon.AppleTouch = h.Icon.Default
-	}
-
-	if h.Icon.SVG == "" {
-		h.Icon.SVG = "https://raw.githubusercontent.com/maxence-charriere/go-app/master/docs/web/icon.svg"
 	}
 
 	h.Icon.Default = h.resolveStaticPath(h.Icon.Default)
@@ -724,14 +721,14 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 	}
 	body := h.Body().privateBody(
 		Div(), // Pre-rendeging placeholder
+		// nianbao patch loader-without-icon (PATCHES.md): the loading
+		// notice is its words; its spinning icon was one more image to
+		// fetch and animate on the way to the first paint.
 		Aside().
 			ID("app-wasm-loader").
 			Class("goapp-app-info").
+			Hidden(true).
 			Body(
-				Img().
-					ID("app-wasm-loader-icon").
-					Class("goapp-logo goapp-spin").
-					Src(h.Icon.Default),
 				P().
 					ID("app-wasm-loader-label").
 					Class("goapp-label").
@@ -767,6 +764,13 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 		privateBody(
 			Head().Body(
 				Meta().Charset("UTF-8"),
+				// nianbao patch raw-headers-first (PATCHES.md): a
+				// <meta http-equiv="Content-Security-Policy"> governs
+				// only what follows it; go-app v9.8.0 wrote RawHeaders
+				// last in the head, after the scripts.
+				Range(h.RawHeaders).Slice(func(i int) UI {
+					return Raw(h.RawHeaders[i])
+				}),
 				Meta().
 					Name("author").
 					Content(page.Author()),
@@ -779,12 +783,16 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 				Meta().
 					Name("theme-color").
 					Content(h.ThemeColor),
+				// nianbao patch zoomable-viewport (PATCHES.md): go-app
+				// v9.8.0 forbade zooming (maximum-scale=1,
+				// user-scalable=0), which fails WCAG 1.4.4 and the people
+				// who need large type.
 				Meta().
 					Name("viewport").
-					Content("width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"),
-				Meta().
-					Property("og:url").
-					Content(page.URL().String()),
+					Content("width=device-width, initial-scale=1, viewport-fit=cover"),
+				// nianbao patch no-og-url (PATCHES.md): og:url named the
+				// host that rendered the page (a prerendering build's own
+				// address), not the page's public address.
 				Meta().
 					Property("og:title").
 					Content(page.Title()),
@@ -909,12 +917,10 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 
 					return link
 				}),
-				Script().
-					Defer(true).
-					Src(h.resolvePackagePath("/wasm_exec.js")),
-				Script().
-					Defer(true).
-					Src(h.resolvePackagePath("/app.js")),
+				// nianbao patch own-loader (PATCHES.md): the site's own
+				// script starts the WebAssembly when it chooses (see
+				// web/js/start.js); go-app's wasm_exec.js and app.js are
+				// not named by its pages.
 				Range(h.Scripts).Slice(func(i int) UI {
 					url, crossOrigin, loading := parseSrc(h.Scripts[i])
 					if url == "" {
@@ -936,9 +942,6 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 					}
 
 					return script
-				}),
-				Range(h.RawHeaders).Slice(func(i int) UI {
-					return Raw(h.RawHeaders[i])
 				}),
 			),
 			body,

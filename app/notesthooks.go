@@ -1,0 +1,6 @@
+//go:build !nianbaotest
+
+package app
+
+// startTestHooks adds nothing outside a test build (see testhooks.go).
+func startTestHooks() {}

@@ -1,0 +1,32 @@
+//go:build nianbaotest
+
+package app
+
+import (
+	"runtime"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// startTestHooks adds to the site's script, in a test build only (web/site
+// Options.TestHooks), what a kiosk's soak and the scale benchmark read of
+// the Go runtime: nianbao.test.heap() collects the garbage and returns the
+// bytes still in use; nianbao.test.mem() the bytes the runtime holds. The
+// functions live as long as the page.
+func startTestHooks() {
+	t := js().Get("test")
+	if t == nil || !t.Truthy() {
+		return
+	}
+	t.Set("heap", app.FuncOf(func(app.Value, []app.Value) any {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc)
+	}))
+	t.Set("mem", app.FuncOf(func(app.Value, []app.Value) any {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.Sys)
+	}))
+}

@@ -1,0 +1,55 @@
+// The site's own script, bundled by esbuild into web/site.js (see
+// web/site's build): it runs in every page, before and without the
+// WebAssembly app, so that each page is honest and usable on its own, and
+// it is the app's only way to JavaScript. window.nianbao is the one name it
+// gives the page; what the app calls on it is listed here, and app/js.go is
+// the Go side of the same list.
+import { root } from "./dom.js";
+import { initLarge } from "./large.js";
+import { initKiosk, showBack } from "./kiosk.js";
+import { initUpdate } from "./update.js";
+import { mount, drawEarly, disposeEarly, liveCount } from "./charts.js";
+import { initImages } from "./image.js";
+import { initSwitch } from "./switch.js";
+import { legacyRedirect, initNav, showTab } from "./nav.js";
+import { rows } from "./rows.js";
+import { initStart } from "./start.js";
+
+const nianbao = {
+  // mountChart(el, json, onClick) draws a chart; the app disposes it.
+  mountChart: mount,
+  // rows(tbody, packed) writes the catalog's rows.
+  rows,
+  // started() is the app's word that it has mounted its first page: the
+  // page's own charts go (the app draws its own) and the page's own
+  // handlers stand back.
+  started() {
+    disposeEarly();
+    root.dataset.app = "running";
+  },
+  // arrived(first) follows each page the app enters: 返回 on a kiosk, and
+  // after an in-app link the page's tab brought into view.
+  arrived(first) {
+    showBack();
+    if (!first) {
+      showTab();
+    }
+  },
+};
+// NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
+if (NIANBAO_TEST) {
+  nianbao.test = { liveCharts: liveCount };
+}
+window.nianbao = nianbao;
+
+if (!legacyRedirect()) {
+  initLarge();
+  initKiosk();
+  initNav();
+  initSwitch();
+  initImages();
+  initUpdate();
+  drawEarly();
+  showBack();
+  initStart();
+}

@@ -1,0 +1,49 @@
+// Navigation helpers: an old link to /outcomes?cat=X goes to the
+// prerendered page of that category; on a phone the page's own tab is
+// scrolled into view in its row; the skip link moves the focus to the main
+// content (go-app turns a link to "#main" into a scroll and leaves the
+// focus on the link, so this listens before go-app does).
+import { on, ready } from "./dom.js";
+
+// legacyRedirect sends /outcomes?cat=X to /outcomes/X, and says whether it
+// did (the page is then going away).
+export function legacyRedirect() {
+  const params = new URLSearchParams(location.search);
+  const cat = params.get("cat");
+  if (!cat || !/^[a-z_]+$/.test(cat) || !/\/outcomes\/?$/.test(location.pathname)) {
+    return false;
+  }
+  params.delete("cat");
+  const rest = params.toString();
+  location.replace(location.pathname.replace(/\/?$/, "/" + cat) + (rest ? "?" + rest : ""));
+  return true;
+}
+
+// showTab brings the page's own tab into view by scrolling its row of
+// tabs, never the page.
+export function showTab() {
+  for (const a of document.querySelectorAll('.nav a[aria-current="page"]')) {
+    const nav = a.closest(".nav");
+    if (nav && nav.scrollWidth > nav.clientWidth) {
+      nav.scrollLeft += a.getBoundingClientRect().left - nav.getBoundingClientRect().left - 16;
+    }
+  }
+}
+
+export function initNav() {
+  ready(showTab);
+  on(
+    "click",
+    ".skip-link",
+    (event) => {
+      const main = document.getElementById("main");
+      if (main) {
+        event.preventDefault();
+        event.stopPropagation();
+        main.focus();
+        main.scrollIntoView();
+      }
+    },
+    true
+  );
+}

@@ -1,0 +1,124 @@
+// Starts the WebAssembly app (go-app): the page is whole without it — its
+// charts, 图/表, images, 长者模式 and links all work — so the app loads only
+// when the visitor starts to use the page or the browser is idle after
+// loading it, never in the way of the first paint. A kiosk starts it at
+// once. ?wasm=false keeps the page without the app (and so do robots).
+//
+// go-app's own loader (app.js) is not used (third_party/go-app patch
+// own-loader): this module gives go-app what it asks of the page, its
+// environment through window.goappGetenv.
+import { root, site } from "./dom.js";
+
+let started = null;
+
+const label = () => document.getElementById("app-wasm-loader-label");
+const notice = () => document.getElementById("app-wasm-loader");
+
+const loadScript = (src) =>
+  new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    s.onload = resolve;
+    s.onerror = () => reject(new Error("无法载入 " + src));
+    document.head.appendChild(s);
+  });
+
+// fetchCounting fetches app.wasm, telling progress in percent of its size
+// as the build wrote it (Content-Length is the compressed size).
+async function fetchCounting(url, size, progress) {
+  const res = await fetch(url);
+  if (!res.ok || !res.body || !size) {
+    return res;
+  }
+  let loaded = 0;
+  const counted = res.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        progress(Math.min(100, Math.round((loaded * 100) / size)));
+        controller.enqueue(chunk);
+      },
+    })
+  );
+  return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+// startApp loads and runs the app, once; it returns a promise of its start.
+export function startApp() {
+  if (started) {
+    return started;
+  }
+  root.dataset.app = "starting";
+  // The notice shows only if the start takes a while.
+  const shown = setTimeout(() => {
+    if (notice() && root.dataset.app === "starting") {
+      notice().hidden = false;
+    }
+  }, 600);
+  const progress = (p) => {
+    if (label()) {
+      label().textContent = "正在启动交互功能 " + p + "%";
+    }
+  };
+  window.goappGetenv = (k) =>
+    ({ GOAPP_ROOT_PREFIX: site.base, GOAPP_STATIC_RESOURCES_URL: site.base, GOAPP_INTERNAL_URLS: "[]" })[k];
+  started = (async () => {
+    try {
+      await loadScript(site.base + "/web/wasm_exec.js");
+      const go = new window.Go();
+      const res = fetchCounting(site.wasm, site.wasmSize, progress);
+      let wasm;
+      try {
+        wasm = await WebAssembly.instantiateStreaming(res, go.importObject);
+      } catch {
+        // A server that sends app.wasm without application/wasm.
+        wasm = await WebAssembly.instantiate(await (await fetchCounting(site.wasm, 0, progress)).arrayBuffer(), go.importObject);
+      }
+      go.run(wasm.instance); // returns once the app waits for events
+      clearTimeout(shown);
+      if (notice()) {
+        notice().remove();
+      }
+    } catch (err) {
+      clearTimeout(shown);
+      root.dataset.app = "failed";
+      console.error("年报透视: the app did not start", err);
+      if (notice() && label()) {
+        label().textContent = "交互功能未能启动，页面内容和下载仍可使用。";
+        notice().hidden = false;
+      }
+    }
+  })();
+  return started;
+}
+
+const wanted = () =>
+  new URLSearchParams(location.search).get("wasm") !== "false" &&
+  !/bot|crawler|spider|robot|crawling/i.test(navigator.userAgent) &&
+  typeof WebAssembly === "object";
+
+// initStart starts the app when it is wanted: at once on a kiosk, else at
+// the visitor's first touch, key or focus, or when the browser is idle
+// after the page has loaded.
+export function initStart() {
+  if (!wanted()) {
+    return;
+  }
+  if (root.classList.contains("kiosk")) {
+    startApp();
+    return;
+  }
+  const types = ["pointerdown", "keydown", "focusin", "touchstart"];
+  const go = () => {
+    for (const t of types) {
+      removeEventListener(t, go, true);
+    }
+    startApp();
+  };
+  for (const t of types) {
+    addEventListener(t, go, { capture: true, passive: true });
+  }
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1));
+  const whenLoaded = () => idle(go, { timeout: 3000 });
+  document.readyState === "complete" ? whenLoaded() : addEventListener("load", whenLoaded, { once: true });
+}

@@ -1,0 +1,27 @@
+// The 图/表 switch of each chart, before and without the app; once the app
+// runs, its own handlers do this and this one stands back.
+import { on, appRunning } from "./dom.js";
+
+export function initSwitch() {
+  on("click", ".switch button", (event, button) => {
+    if (appRunning()) {
+      return;
+    }
+    const figure = button.closest("figure.chart");
+    const canvas = figure && figure.querySelector(".chart-canvas");
+    const table = figure && figure.querySelector(".chart-table");
+    if (!canvas || !table) {
+      return;
+    }
+    const showTable = button.classList.contains("switch-table");
+    canvas.hidden = showTable;
+    table.hidden = !showTable;
+    for (const b of figure.querySelectorAll(".switch button")) {
+      b.setAttribute("aria-pressed", String(b === button));
+    }
+    const chart = !showTable && window.echarts && echarts.getInstanceByDom(canvas);
+    if (chart) {
+      chart.resize();
+    }
+  });
+}

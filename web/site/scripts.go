@@ -1,0 +1,83 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	ui "nianbao/app"
+)
+
+// bundleScripts writes the site's own script, web/site.js, bundled and
+// minified by esbuild from the modules of web/js, with app.wasm's address
+// and size and whether it is a test build; and the toolchain's
+// wasm_exec.js, minified (which drops its comments, and so the address
+// of a Go issue), loaded by the site's script when it starts the app.
+func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS, wasmName string, wasmSize int64, testHooks bool) error {
+	wasm, err := json.Marshal(map[string]any{"url": s.at("/" + wasmName), "size": wasmSize})
+	if err != nil {
+		return err
+	}
+	site, err := runESBuild(esbuild, filepath.Join(dir, "main.js"), "--bundle", "--format=iife",
+		"--define:NIANBAO_WASM="+string(wasm), "--define:NIANBAO_TEST="+strconv.FormatBool(testHooks))
+	if err != nil {
+		return err
+	}
+	exec, err := runESBuild(esbuild, wasmExecJS)
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		b    []byte
+	}{{siteJS, site}, {wasmExec, exec}} {
+		if err := checkOrigins(f.name, f.b); err != nil {
+			return err
+		}
+		if err := w.write(f.name[1:], f.b, compressBest); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runESBuild runs esbuild on one file, minified for the browsers the site
+// serves, and returns what it wrote.
+func runESBuild(esbuild, entry string, args ...string) ([]byte, error) {
+	args = append([]string{entry, "--minify", "--target=es2020", "--legal-comments=none", "--log-level=warning"}, args...)
+	cmd := exec.Command(esbuild, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("esbuild %s: %w\n%s", entry, err, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		fmt.Fprint(os.Stderr, stderr.String())
+	}
+	return stdout.Bytes(), nil
+}
+
+// shell is what a service worker caches when it installs, whatever the
+// site: the home page, the page shown offline for a page never visited,
+// the scripts, app.wasm, the manifest and the icons, and the default
+// report's data.
+func (s *site) shell(wasmName string) []string {
+	list := []string{
+		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(siteJS), s.at(wasmExec), s.at("/" + wasmName),
+		s.at("/manifest.webmanifest"), s.at("/favicon.ico"), s.at("/web/icon.svg"), s.at("/web/icon-192.png"),
+		s.at("/web/icon-512.png"), s.at("/web/apple-touch-icon.png"), s.at(s.packURL[s.def.ID]),
+	}
+	return list
+}
+
+// sortedUnique is a list sorted, without repeats.
+func sortedUnique(list []string) []string {
+	list = slices.Clone(list)
+	slices.Sort(list)
+	return slices.Compact(list)
+}
