@@ -15,15 +15,8 @@ type about struct {
 	page
 }
 
-func (p *about) OnPreRender(ctx app.Context) { p.describe(ctx) }
-func (p *about) OnNav(ctx app.Context) {
-	arrived(ctx)
-	p.describe(ctx)
-}
-
-func (p *about) describe(ctx app.Context) {
-	ctx.Page().SetTitle("说明 · 年报透视")
-	ctx.Page().SetDescription("说明：政府信息公开工作年度报告是什么，报告中的术语，年报透视怎样校验和推算。")
+func (p *about) description() string {
+	return "说明：政府信息公开工作年度报告是什么，报告中的术语，本站怎样校验和推算。"
 }
 
 // term is one entry of the glossary.
@@ -47,17 +40,17 @@ func (p *about) Render() app.UI {
 		section("about-terms", "术语",
 			app.Elem("dl").Class("terms").Body(
 				term("term-format", "统一格式（2019年版、2021年版）",
-					app.Text("国务院办公厅规定的年度报告表格样式。两版的表二和表三“其他处理”一行不同；年报透视按表头识别版本，不按年份推断。")),
+					app.Text("国务院办公厅规定的年度报告表格样式。两版的表二和表三“其他处理”一行不同；本站按表头识别版本，不按年份推断。")),
 				term("term-table3-total", "表三（七）总计",
 					app.Text("表三“本年度办理结果”各项之和，即本年办结的申请数。概览中的“本年办理申请”即此数。")),
 				term("term-checks", "勾稽关系",
-					app.Text("报告各表数字之间应当成立的等式，例如表三每一列“本年新收”加“上年结转”等于“办理结果总计”加“结转下年度继续办理”。年报透视逐条校验："),
+					app.Text("报告各表数字之间应当成立的等式，例如表三每一列“本年新收”加“上年结转”等于“办理结果总计”加“结转下年度继续办理”。本站逐条校验："),
 					app.Elem("ol").Body(rules...),
 				),
 				term("term-finding", "不一致",
-					app.Text("报告所印数字不符合某条勾稽关系。年报透视按报告原样展示这些数字，不作更正，并在“数据校验”中列出所在位置、报告所印数和按规则应为的数。")),
+					app.Text("报告所印数字不符合某条勾稽关系。本站按报告原样展示这些数字，不作更正，并在“数据校验”中列出所在位置、报告所印数和按规则应为的数。")),
 				term("term-recovered", "推算",
-					app.Text("报告在网上转载或复制时可能丢失个别数字。只有当勾稽关系能唯一确定丢失的数字时，年报透视才把它推算出来，并在每一处都标明“推算”和所依据的规则；不能唯一确定时，不推算。")),
+					app.Text("报告在网上转载或复制时可能丢失个别数字。只有当勾稽关系能唯一确定丢失的数字时，本站才把它推算出来，并在每一处都标明“推算”和所依据的规则；不能唯一确定时，不推算。")),
 				term("term-blank", "空白",
 					app.Text("报告中空着的格子按空白展示，不当作 0；校验求和时按 0 计算。")),
 				term("term-corrected", "纠正率",

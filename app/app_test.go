@@ -12,8 +12,8 @@ import (
 	"nianbao/data"
 )
 
-// render mounts a page with go-app's client tester, navigates it to rawURL
-// and returns its HTML.
+// render mounts a page (nil: the page the URL's path routes to) with
+// go-app's client tester, navigates it to rawURL and returns its HTML.
 func render(t *testing.T, c app.Composer, rawURL string) string {
 	t.Helper()
 	if store.src == nil {
@@ -22,6 +22,9 @@ func render(t *testing.T, c app.Composer, rawURL string) string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c == nil {
+		c = pageAt(strings.TrimPrefix(u.Path, base)).New()
 	}
 	disp := app.NewClientTester(c)
 	defer disp.Close()
@@ -42,7 +45,7 @@ func wantIn(t *testing.T, html string, wants ...string) {
 func TestEveryPageRendersTheReport(t *testing.T) {
 	for _, p := range ReportPages {
 		t.Run(p.Path, func(t *testing.T) {
-			html := render(t, p.New(), "http://localhost"+p.Path)
+			html := render(t, p.New(), "http://localhost"+ReportPath("nantong-city-2019", p.Path))
 			wantIn(t, html, "南通市人民政府 · 2019年度报告", `aria-current="page"`, ">"+p.Label+"<",
 				`id="main"`, "跳到正文")
 			if strings.Contains(html, "error-panel") {
@@ -53,21 +56,21 @@ func TestEveryPageRendersTheReport(t *testing.T) {
 }
 
 func TestOverviewKeyFiguresAndConsistency(t *testing.T) {
-	html := render(t, &overview{}, "http://localhost/")
+	html := render(t, nil, "http://localhost/r/nantong-city-2019")
 	wantIn(t, html, "4974", "4971", "50.1%", "228", "199",
-		"报告各表的勾稽关系全部成立", "另有 2 个数字在复制时丢失", "报告正文", "2019年,南通市政府坚持以习近平", `href="/narrative"`)
+		"报告各表的勾稽关系全部成立", "另有 2 个数字在复制时丢失", "报告正文", "2019年,南通市政府坚持以习近平", `href="/r/nantong-city-2019/narrative"`)
 }
 
 func TestNarrativePage(t *testing.T) {
-	html := render(t, &narrativePage{}, "http://localhost/narrative")
+	html := render(t, nil, "http://localhost/r/nantong-city-2019/narrative")
 	wantIn(t, html, "一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "(无)",
 		"市政府办理市人大代表建议、政协提案1066件")
-	html = render(t, &narrativePage{}, "http://localhost/r/huaian-city-2024/narrative")
+	html = render(t, nil, "http://localhost/r/huaian-city-2024/narrative")
 	wantIn(t, html, "全年收取政府信息公开信息处理费3940元")
 }
 
 func TestChartViewHasSwitchAndRealTable(t *testing.T) {
-	html := render(t, &applicants{}, "http://localhost/applicants")
+	html := render(t, nil, "http://localhost/r/nantong-city-2019/applicants")
 	wantIn(t, html, `<table>`, `<caption>`, `scope="col"`, `scope="row"`,
 		`class="switch-chart"`, `class="switch-table"`, `aria-pressed`, `aria-pressed="false"`, `role="img"`,
 		"推算（规则1）", `class="num blank"`)
@@ -78,14 +81,14 @@ func TestChartViewHasSwitchAndRealTable(t *testing.T) {
 }
 
 func TestOutcomesDrillDownFromTheURL(t *testing.T) {
-	html := render(t, &outcomes{}, "http://localhost/outcomes?cat=denied")
+	html := render(t, nil, "http://localhost/r/nantong-city-2019/outcomes?cat=denied")
 	wantIn(t, html, "不予公开的原因", "8.属于行政查询事项", "104", `id="chart-outcomes-denied"`)
-	html = render(t, &outcomes{}, "http://localhost/outcomes?cat=nonsense")
+	html = render(t, nil, "http://localhost/r/nantong-city-2019/outcomes?cat=nonsense")
 	wantIn(t, html, `id="chart-outcomes"`, "无法提供")
 }
 
 func TestChecksListsRecoveredCells(t *testing.T) {
-	html := render(t, &checks{}, "http://localhost/checks")
+	html := render(t, nil, "http://localhost/r/nantong-city-2019/checks")
 	wantIn(t, html, "推算的数字（2 个）", "一、本年新收政府信息公开申请数量", "法律服务机构", "规则1",
 		"2.没有现成信息需要另行制作", "科研机构", "规则2", "报告中的不一致（0 处）")
 }
@@ -93,12 +96,12 @@ func TestChecksListsRecoveredCells(t *testing.T) {
 func TestBrokenReportShowsFindings(t *testing.T) {
 	reports := shipped(t)
 	for _, r := range reports {
-		if r.ID == data.DefaultID {
+		if r.ID == "nantong-city-2019" {
 			r.Appeals["review"][data.AppealTotal] = data.Num(0)
 		}
 	}
 	useSource(t, newMemSource(t, reports))
-	html := render(t, &checks{}, "http://localhost/checks")
+	html := render(t, nil, "http://localhost/r/nantong-city-2019/checks")
 	wantIn(t, html, "报告中的不一致（1 处）", "行政复议", "总计", "按规则应为", "228", "⚠ 1 处不符")
 }
 
@@ -114,7 +117,7 @@ func TestDatasetThatDoesNotLoadShowsAnError(t *testing.T) {
 }
 
 func TestUnknownReportInTheURL(t *testing.T) {
-	html := render(t, &overview{}, "http://localhost/r/nowhere-2020")
+	html := render(t, nil, "http://localhost/r/nowhere-2020")
 	wantIn(t, html, "没有找到报告“nowhere-2020”", `href="/"`)
 }
 
@@ -126,11 +129,7 @@ func TestLinksKeepTheReport(t *testing.T) {
 	if got := v.href("/"); got != "/r/hongze-district-2023" {
 		t.Errorf("href = %s", got)
 	}
-	v.id = data.DefaultID
-	if got := v.href("/appeals"); got != "/appeals" {
-		t.Errorf("href = %s", got)
-	}
-	for path, want := range map[string]string{"/": data.DefaultID, "/outcomes": data.DefaultID,
+	for path, want := range map[string]string{"/": "", "/outcomes": "", "/reports": "",
 		"/r/huaian-city-2024": "huaian-city-2024", "/r/huaian-city-2024/appeals": "huaian-city-2024"} {
 		if got := reportID(path); got != want {
 			t.Errorf("reportID(%s) = %s, want %s", path, got, want)
@@ -139,32 +138,32 @@ func TestLinksKeepTheReport(t *testing.T) {
 }
 
 func TestOtherReportsHaveTheirOwnPages(t *testing.T) {
-	html := render(t, &checks{}, "http://localhost/r/hongze-district-2023/checks")
+	html := render(t, nil, "http://localhost/r/hongze-district-2023/checks")
 	wantIn(t, html, "淮安市洪泽区人民政府 · 2023年度报告", "报告中的不一致（2 处）", "⚠ 2 处不符",
 		`href="/r/hongze-district-2023/outcomes"`, `href="/reports"`)
-	html = render(t, &reports{}, "http://localhost/reports")
+	html = render(t, nil, "http://localhost/reports")
 	wantIn(t, html, `href="/r/hongze-district-2023"`, `href="/"`, `href="/b/hongze-district"`, "淮安市人民政府",
 		"本站收录 4 个机关的 6 份报告")
 }
 
 func TestCatalogPages(t *testing.T) {
 	// Prerendered (no WebAssembly), the catalog is every body with its years.
-	html := render(t, &reports{}, "http://localhost/reports")
+	html := render(t, nil, "http://localhost/reports")
 	wantIn(t, html, `href="/b/pingtan-zone"`, `href="/r/pingtan-zone-2025"`, `href="/r/pingtan-zone-2024"`)
 
-	html = render(t, &body{}, "http://localhost/b/hongze-district")
+	html = render(t, nil, "http://localhost/b/hongze-district")
 	wantIn(t, html, "淮安市洪泽区人民政府", "县区", `href="/r/hongze-district-2023"`, `href="/r/hongze-district-2024"`,
 		`id="chart-trend-requests"`, `id="chart-trend-outcomes"`, `id="chart-trend-appeals"`, "跨年度校验", "2023年", "2024年")
-	html = render(t, &body{}, "http://localhost/b/nowhere")
+	html = render(t, nil, "http://localhost/b/nowhere")
 	wantIn(t, html, "没有找到机关“nowhere”")
 
-	html = render(t, &compare{}, "http://localhost/compare?r=huaian-city-2024,hongze-district-2024,nope-2020")
+	html = render(t, nil, "http://localhost/compare?r=huaian-city-2024,hongze-district-2024,nope-2020")
 	wantIn(t, html, "比较的报告（2 份）", "关键数字对比", `id="chart-compare-outcomes"`, `id="chart-compare-review"`,
-		"没有找到这些报告：nope-2020", `href="/compare?r=hongze-district-2024"`)
-	html = render(t, &compare{}, "http://localhost/compare")
+		"地址中有 1 项不是本站的报告", `href="/compare?r=hongze-district-2024"`)
+	html = render(t, nil, "http://localhost/compare")
 	wantIn(t, html, "请选择两到六份报告")
 
-	html = render(t, &ranking{}, "http://localhost/ranking?year=2024&by=open")
+	html = render(t, nil, "http://localhost/ranking?year=2024&by=open")
 	wantIn(t, html, "2024年各层级机关：予以公开或部分公开的比例", `id="chart-ranking"`, "淮安市人民政府", "名次")
 }
 
@@ -173,13 +172,13 @@ func TestCatalogPages(t *testing.T) {
 func TestEmptyNarrative(t *testing.T) {
 	reports := shipped(t)
 	for _, r := range reports {
-		if r.ID == data.DefaultID {
+		if r.ID == "nantong-city-2019" {
 			r.Sections = nil
 		}
 	}
 	useSource(t, newMemSource(t, reports))
 	for _, p := range ReportPages {
-		html := render(t, p.New(), "http://localhost"+p.Path)
+		html := render(t, p.New(), "http://localhost"+ReportPath("nantong-city-2019", p.Path))
 		wantIn(t, html, "南通市人民政府")
 	}
 	r := reports[0]
@@ -194,7 +193,7 @@ func TestEmptyNarrative(t *testing.T) {
 func TestLinksUnderASubPath(t *testing.T) {
 	SetBase("/nianbao/")
 	defer SetBase("")
-	html := render(t, &overview{}, "http://localhost/nianbao/r/hongze-district-2024")
+	html := render(t, nil, "http://localhost/nianbao/r/hongze-district-2024")
 	wantIn(t, html, `href="/nianbao/r/hongze-district-2024/outcomes"`, `href="/nianbao/reports"`, `href="/nianbao/b/hongze-district"`,
 		"淮安市洪泽区人民政府 · 2024年度报告")
 	for _, h := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(html, -1) {
@@ -205,22 +204,75 @@ func TestLinksUnderASubPath(t *testing.T) {
 }
 
 func TestCategoryPages(t *testing.T) {
-	html := render(t, &outcomes{}, "http://localhost/outcomes/declined")
-	wantIn(t, html, `id="chart-outcomes-declined"`, `href="/outcomes/declined"`, "不予处理的原因")
-	html = render(t, &outcomes{}, "http://localhost/r/huaian-city-2024/outcomes/other")
+	html := render(t, nil, "http://localhost/r/nantong-city-2019/outcomes/declined")
+	wantIn(t, html, `id="chart-outcomes-declined"`, `href="/r/nantong-city-2019/outcomes/declined"`, "不予处理的原因")
+	html = render(t, nil, "http://localhost/r/huaian-city-2024/outcomes/other")
 	wantIn(t, html, `id="chart-outcomes-other"`, `href="/r/huaian-city-2024/outcomes"`)
 }
 
 func TestAboutExplainsTheTerms(t *testing.T) {
-	html := render(t, &about{}, "http://localhost/about")
+	html := render(t, nil, "http://localhost/about")
 	wantIn(t, html, `id="term-checks"`, `id="term-recovered"`, `id="term-format"`, `id="term-table3-total"`, "跨年度")
-	html = render(t, &overview{}, "http://localhost/")
+	html = render(t, nil, "http://localhost/r/nantong-city-2019")
 	wantIn(t, html, `href="/about#term-checks"`, `href="/about#term-recovered"`, `href="/about#term-format"`)
 }
 
 func TestNotFound(t *testing.T) {
-	html := render(t, &notFoundPage{}, "http://localhost/no/such/page")
+	html := render(t, nil, "http://localhost/no/such/page")
 	wantIn(t, html, "找不到这一页", `href="/reports"`)
-	html = render(t, &overview{}, "http://localhost/r/nowhere-2020")
+	html = render(t, nil, "http://localhost/r/nowhere-2020")
 	wantIn(t, html, "没有找到报告“nowhere-2020”", `href="/reports"`)
+}
+
+// useSite renders the test's pages for a site.
+func useSite(t *testing.T, s Site) {
+	SetSite(s)
+	t.Cleanup(func() { SetSite(Site{}) })
+}
+
+// The front page: the latest year across the portal's bodies, their
+// totals and charts, the bodies at a glance, the years before, and the
+// way into the catalog.
+func TestPortalPage(t *testing.T) {
+	useSite(t, Site{Name: "示例门户"})
+	html := render(t, nil, "http://localhost/")
+	// 2025: 平潭综合实验区 alone.
+	wantIn(t, html, "2025年度报告汇总", "本站收录的 4 个机关中有 1 个发布了报告", `id="chart-outcomes"`,
+		`id="chart-applicants"`, `id="chart-appeals"`, "2025年各机关一览", `href="/b/pingtan-zone"`,
+		`href="/r/pingtan-zone-2025/checks"`, "历年汇总", `href="/reports?year=2019"`, `href="/reports"`,
+		"示例门户", ">首页<")
+	if strings.Contains(html, "南通") {
+		t.Error("the front page names 南通 though its year has no report of 南通")
+	}
+}
+
+// A site can land on a body or a report; a site without the landing goes
+// to the portal.
+func TestLanding(t *testing.T) {
+	useSite(t, Site{Name: "甲", Landing: "body:hongze-district"})
+	wantIn(t, render(t, nil, "http://localhost/"), "淮安市洪泽区人民政府", `href="/r/hongze-district-2023"`, `id="chart-trend-requests"`)
+	useSite(t, Site{Name: "甲", Landing: "report:huaian-city-2024"})
+	wantIn(t, render(t, nil, "http://localhost/"), "淮安市人民政府", `href="/r/huaian-city-2024/outcomes"`, `id="figure-handled"`)
+}
+
+// A former version's address of one report's page leads to its page under
+// /r/; where the site names no such report it is not a page.
+func TestMovedPages(t *testing.T) {
+	useSite(t, Site{Name: "甲", Moved: "nantong-city-2019"})
+	wantIn(t, render(t, nil, "http://localhost/outcomes/denied?x=1"), `id="moved-to"`, `href="/r/nantong-city-2019/outcomes/denied?x=1"`)
+	wantIn(t, render(t, nil, "http://localhost/checks"), `href="/r/nantong-city-2019/checks"`)
+	useSite(t, Site{Name: "甲"})
+	wantIn(t, render(t, nil, "http://localhost/checks"), "找不到这一页")
+}
+
+// Every page carries the site's identity in its footer, as text.
+func TestFooterIdentity(t *testing.T) {
+	useSite(t, Site{Name: "甲门户", Owner: "甲市人民政府办公室", SiteCode: "3201000001", ICP: "苏ICP备00000000号",
+		Police: "苏公网安备 32010002000001号", Contact: "电话 025-00000000", Correction: "https://jiucuo.example.gov.cn/x?a=1&b=2"})
+	for _, path := range []string{"/", "/reports", "/r/hongze-district-2024/appeals", "/b/hongze-district", "/about", "/no/such"} {
+		html := render(t, nil, "http://localhost"+path)
+		wantIn(t, html, "主办单位：甲市人民政府办公室", "网站标识码：3201000001", ">苏ICP备00000000号<",
+			`href="https://beian.mps.gov.cn/#/query/webSearch?code=32010002000001"`, "联系方式：电话 025-00000000",
+			`href="https://jiucuo.example.gov.cn/x?a=1&amp;b=2"`, "我要纠错", ">甲门户<")
+	}
 }

@@ -13,10 +13,6 @@ type appeals struct {
 	chart charts.Chart
 }
 
-func (p *appeals) OnInit()                     { p.enter(nil, "复议诉讼", p.prepare) }
-func (p *appeals) OnPreRender(ctx app.Context) { p.enter(ctx, "复议诉讼", p.prepare) }
-func (p *appeals) OnNav(ctx app.Context)       { p.enter(ctx, "复议诉讼", p.prepare) }
-
 func (p *appeals) prepare(pk *charts.Pack) { p.chart = pk.Chart("appeals") }
 
 func (p *appeals) Render() app.UI {

@@ -13,10 +13,6 @@ type applicants struct {
 	mix, cross charts.Chart
 }
 
-func (p *applicants) OnInit()                     { p.enter(nil, "申请人", p.prepare) }
-func (p *applicants) OnPreRender(ctx app.Context) { p.enter(ctx, "申请人", p.prepare) }
-func (p *applicants) OnNav(ctx app.Context)       { p.enter(ctx, "申请人", p.prepare) }
-
 func (p *applicants) prepare(pk *charts.Pack) {
 	p.mix = pk.Chart("applicants")
 	p.cross = pk.Chart("outcomes-by-applicant")

@@ -22,12 +22,11 @@ type body struct {
 	charts  []charts.Chart
 }
 
-func (p *body) OnInit()                     { p.enterCatalog(nil, "机关", p.prepare) }
-func (p *body) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "机关", p.prepare) }
-func (p *body) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "机关", p.prepare) }
-
-func (p *body) prepare(x *data.Index) {
+func (p *body) prepareIndex(x *data.Index) {
 	id := strings.Trim(strings.TrimPrefix(p.v.url.Path, bodyPrefix), "/")
+	if p.fixedID != "" {
+		id = p.fixedID
+	}
 	p.b, p.entries = x.FindBody(id)
 	p.charts = nil
 	if p.b == nil {
@@ -36,6 +35,14 @@ func (p *body) prepare(x *data.Index) {
 	}
 	slices.SortFunc(p.entries, func(a, b *data.Entry) int { return a.Year - b.Year })
 	p.charts = charts.Trend(p.b.Name, p.entries)
+}
+
+// title is the body's name.
+func (p *body) title() string {
+	if p.b == nil {
+		return ""
+	}
+	return p.b.Name
 }
 
 func (p *body) Render() app.UI {
@@ -84,5 +91,9 @@ func (p *body) Render() app.UI {
 			),
 		}
 	}
-	return layout(p.v, bodyPrefix, heading, content)
+	path := bodyPrefix
+	if p.fixedID != "" {
+		path = "/"
+	}
+	return layout(p.v, path, heading, content)
 }

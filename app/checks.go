@@ -21,9 +21,6 @@ type checks struct {
 	nRecover  int
 }
 
-func (p *checks) OnInit()                     { p.enter(nil, "数据校验", p.prepare) }
-func (p *checks) OnPreRender(ctx app.Context) { p.enter(ctx, "数据校验", p.prepare) }
-func (p *checks) OnNav(ctx app.Context)       { p.enter(ctx, "数据校验", p.prepare) }
 func (p *checks) prepare(pk *charts.Pack) {
 	r := pk.Report
 	fs := append(data.Check(r), pk.CrossYear...)

@@ -23,10 +23,7 @@ type compare struct {
 	charts  []charts.Chart
 }
 
-func (p *compare) OnInit()                     { p.enterCatalog(nil, "比较", p.prepare) }
-func (p *compare) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "比较", p.prepare) }
-func (p *compare) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "比较", p.prepare) }
-func (p *compare) prepare(x *data.Index) {
+func (p *compare) prepareIndex(x *data.Index) {
 	p.chosen, p.missing, p.charts = nil, nil, nil
 	for _, id := range strings.Split(p.v.url.Query().Get("r"), ",") {
 		if id == "" || len(p.chosen) == maxCompare || slices.ContainsFunc(p.chosen, func(c charts.Compared) bool { return c.Entry.ID == id }) {
@@ -57,7 +54,8 @@ func (p *compare) Render() app.UI {
 		ids := p.ids()
 		add := withQuery("/reports", "cmp", strings.Join(ids, ","))
 		content = append(content,
-			app.If(len(p.missing) > 0, app.Elem("p").Class("status status-warn").Text("没有找到这些报告："+strings.Join(p.missing, "、"))),
+			// The address is anyone's to write: what it names is not echoed.
+			app.If(len(p.missing) > 0, app.Elem("p").Class("status status-warn").Text(fmt.Sprintf("地址中有 %d 项不是本站的报告，已略去。", len(p.missing)))),
 			section("chosen-title", fmt.Sprintf("比较的报告（%d 份）", len(p.chosen)),
 				app.Elem("ul").Class("chosen").Body(
 					app.Range(p.chosen).Slice(func(i int) app.UI {

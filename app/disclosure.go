@@ -12,10 +12,6 @@ type disclosure struct {
 	chart charts.Chart
 }
 
-func (p *disclosure) OnInit()                     { p.enter(nil, "主动公开", p.prepare) }
-func (p *disclosure) OnPreRender(ctx app.Context) { p.enter(ctx, "主动公开", p.prepare) }
-func (p *disclosure) OnNav(ctx app.Context)       { p.enter(ctx, "主动公开", p.prepare) }
-
 func (p *disclosure) prepare(pk *charts.Pack) { p.chart = pk.Chart("disclosure") }
 
 func (p *disclosure) Render() app.UI {

@@ -21,9 +21,10 @@ const packAttr = "pack"
 // the pages name: the index's in every page's SiteMeta, each pack's in the
 // index (and the report in view's in its page).
 type fetchSource struct {
-	indexURL string
-	mu       sync.Mutex
-	packURLs map[string]string // report ID → URL
+	indexURL  string
+	portalURL string
+	mu        sync.Mutex
+	packURLs  map[string]string // report ID → URL
 }
 
 // StartBrowser readies the app in the browser, before go-app mounts it: the
@@ -32,8 +33,9 @@ type fetchSource struct {
 func StartBrowser() {
 	meta := readSiteMeta()
 	SetBase(meta.Base)
+	SetSite(meta.Site)
 	startTestHooks()
-	src := &fetchSource{indexURL: meta.Index, packURLs: map[string]string{}}
+	src := &fetchSource{indexURL: meta.Index, portalURL: meta.Portal, packURLs: map[string]string{}}
 	SetSource(src)
 	doc := app.Window().Get("document")
 	if el := doc.Call("querySelector", "[data-"+packAttr+"]"); el.Truthy() {
@@ -68,6 +70,22 @@ func (s *fetchSource) Index() (*data.Index, error) {
 	}
 	s.mu.Unlock()
 	return x, nil
+}
+
+func (s *fetchSource) Portal() (*charts.Portal, error) {
+	if s.portalURL == "" {
+		return nil, errors.New("the page names no portal summary")
+	}
+	b, err := fetchBytes(s.portalURL)
+	if err != nil {
+		reloadIfGone(err)
+		return nil, err
+	}
+	p, err := charts.DecodePortal(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.portalURL, err)
+	}
+	return p, nil
 }
 
 func (s *fetchSource) Pack(id string) (*charts.Pack, error) {

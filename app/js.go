@@ -15,9 +15,11 @@ import (
 // SiteMeta are the site's settings the build writes into every page, as
 // JSON in <meta name="nianbao-site">: the app and web/js/dom.js read them.
 type SiteMeta struct {
-	Base  string `json:"base"`  // the path the site is served under, "" at the root
-	Index string `json:"index"` // the catalog index's URL
-	Kiosk int    `json:"kiosk"` // a kiosk's idle seconds, 0 for none
+	Base   string `json:"base"`   // the path the site is served under, "" at the root
+	Index  string `json:"index"`  // the catalog index's URL
+	Portal string `json:"portal"` // the portal summary's URL (charts.Portal)
+	Kiosk  int    `json:"kiosk"`  // a kiosk's idle seconds, 0 for none
+	Site   Site   `json:"site"`   // what the site file says of the site
 }
 
 // SiteMetaName is the name of the <meta> element that holds SiteMeta.

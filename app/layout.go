@@ -6,61 +6,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Page is one page of the explorer: its route and its name in the navigation.
-type Page struct {
-	Path  string
-	Label string
-	New   func() app.Composer
-}
-
-// ReportPages are the pages each report has, in navigation order: the
-// default report's at these paths, every other's under /r/{id}.
-var ReportPages = []Page{
-	{"/", "概览", func() app.Composer { return &overview{} }},
-	{"/outcomes", "办理结果", func() app.Composer { return &outcomes{} }},
-	{"/applicants", "申请人", func() app.Composer { return &applicants{} }},
-	{"/appeals", "复议诉讼", func() app.Composer { return &appeals{} }},
-	{"/disclosure", "主动公开", func() app.Composer { return &disclosure{} }},
-	{"/narrative", "报告正文", func() app.Composer { return &narrativePage{} }},
-	{"/checks", "数据校验", func() app.Composer { return &checks{} }},
-}
-
-// CatalogPages are the pages about many reports, in navigation order. A
-// body's page (/b/{id}) is reached from them.
-var CatalogPages = []Page{
-	{"/reports", "全部报告", func() app.Composer { return &reports{} }},
-	{"/compare", "比较", func() app.Composer { return &compare{} }},
-	{"/ranking", "排名", func() app.Composer { return &ranking{} }},
-	{AboutPath, "说明", func() app.Composer { return &about{} }},
-}
-
-// bodyPage is the route of a body's page.
-var bodyPage = Page{bodyPrefix, "机关", func() app.Composer { return &body{} }}
-
-// Register routes every page, once, before the app runs or the site is
-// built: the default report's pages at their paths, every other report's
-// under /r/{id}, the catalog's pages, and each body's page under /b/{id}.
-func Register() {
-	for _, p := range append(append([]Page(nil), ReportPages...), CatalogPages...) {
-		app.RouteFunc(p.Path, p.New)
-	}
-	for _, p := range ReportPages {
-		suffix := p.Path
-		if suffix == "/" {
-			suffix = "/?"
-		}
-		app.RouteWithRegexpFunc("^"+reportPrefix+"[a-z0-9-]+"+suffix+"$", p.New)
-	}
-	category := func() app.Composer { return &outcomes{} }
-	app.RouteWithRegexpFunc("^/outcomes/[a-z_]+$", category)
-	app.RouteWithRegexpFunc("^"+reportPrefix+"[a-z0-9-]+/outcomes/[a-z_]+$", category)
-	app.RouteWithRegexpFunc("^"+bodyPrefix+"[a-z0-9-]+/?$", bodyPage.New)
-	app.RouteFunc(OfflinePath, func() app.Composer { return &offline{} })
-	app.RouteFunc(AboutPath, func() app.Composer { return &about{} })
-	// Last: every other path, 404.html among them.
-	app.RouteWithRegexpFunc("^/", func() app.Composer { return &notFoundPage{} })
-}
-
 // layout is what every page shares: skip link, masthead with the report's
 // body and year, navigation, the page's heading and content, and the
 // footer with the report's source. A function, not a component: a
@@ -102,7 +47,7 @@ func (s *shell) render() app.UI {
 		app.Elem("a").Class("skip-link").Attr("href", "#main").Text("跳到正文"), // see web/js
 		app.Elem("header").Class("masthead").Body(
 			app.Elem("div").Class("brand").Body(
-				app.Elem("a").Attr("href", siteURL(v.href("/"))).Class("brand-name").Text("年报透视"),
+				app.Elem("a").Attr("href", siteURL("/")).Class("brand-name").Text(site.Name),
 				app.Elem("button").Attr("type", "button").Class("button large-toggle").Aria("pressed", fmt.Sprint(hasRootClass("large"))).
 					Title("更大的字和按钮").Text("长者模式"), // see web/js
 				app.If(v.id != "", app.Elem("p").Class("report-name").Text(reportName)),
@@ -113,12 +58,13 @@ func (s *shell) render() app.UI {
 			app.Elem("nav").Aria("label", "页面").Body(
 				app.If(v.id != "", app.Elem("ul").Class("nav").Body(
 					app.Range(ReportPages).Slice(func(i int) app.UI {
-						return s.navLink(v.href(ReportPages[i].Path), ReportPages[i])
+						return s.navLink(v.href(ReportPages[i].Path), ReportPages[i], v.id != "")
 					}),
 				)),
 				app.Elem("ul").Class("nav nav-site").Body(
+					s.navLink("/", HomePage, v.id == ""),
 					app.Range(CatalogPages).Slice(func(i int) app.UI {
-						return s.navLink(CatalogPages[i].Path, CatalogPages[i])
+						return s.navLink(CatalogPages[i].Path, CatalogPages[i], v.id == "")
 					}),
 				),
 			),
@@ -139,37 +85,79 @@ func hasRootClass(c string) bool {
 	return app.IsClient && app.Window().Get("document").Get("documentElement").Get("classList").Call("contains", c).Bool()
 }
 
-func (s *shell) navLink(href string, p Page) app.UI {
+// navLink links to a page of the navigation; mine says whether the row is
+// the one of the page in view (a report's pages, or the site's).
+func (s *shell) navLink(href string, p Page, mine bool) app.UI {
 	a := app.Elem("a").Attr("href", siteURL(href)).Text(p.Label)
-	if p.Path == s.path {
+	if mine && p.Path == s.path {
 		a = a.Aria("current", "page").Class("active")
 	}
 	return app.Elem("li").Body(a)
 }
 
 func (s *shell) footer() []app.UI {
-	r := s.v.report
-	if r == nil {
-		return []app.UI{app.Elem("p").Text("年报透视：政府信息公开工作年度报告的图表与数据。")}
+	var out []app.UI
+	if r := s.v.report; r != nil {
+		published := "未注明"
+		if r.Published != "" {
+			published = r.Published
+		}
+		out = append(out,
+			app.Elem("p").Body(
+				app.Text(fmt.Sprintf("数据来源：《%s》，发布日期 %s，依据", r.Title(), published)),
+				app.Elem("a").Attr("href", siteURL(AboutPath+"#term-format")).Text(r.Format+"年版统一格式"),
+				app.Text("（国办公开办函）。"),
+			),
+		)
 	}
-	published := "未注明"
-	if r.Published != "" {
-		published = r.Published
-	}
-	return []app.UI{
+	out = append(out,
 		app.Elem("p").Body(
-			app.Text(fmt.Sprintf("数据来源：《%s》，发布日期 %s，依据", r.Title(), published)),
-			app.Elem("a").Attr("href", siteURL(AboutPath+"#term-format")).Text(r.Format+"年版统一格式"),
-			app.Text("（国办公开办函）。"),
-		),
-		app.Elem("p").Body(
-			app.Text("年报透视只展示报告所列数字；复制时丢失、经"),
+			app.Text("本站只展示报告所列数字；复制时丢失、经"),
 			app.Elem("a").Attr("href", siteURL(AboutPath+"#term-checks")).Text("勾稽关系"),
 			app.Text("推算的数字均标明“"),
 			app.Elem("a").Attr("href", siteURL(AboutPath+"#term-recovered")).Text("推算"),
 			app.Text("”，报告自身的不一致之处列于“数据校验”。"),
 		),
+		identity(),
+	)
+	return out
+}
+
+// identity is the site's identity as every government site carries it in
+// its footer: 主办单位, 网站标识码, the ICP and public security filings,
+// the contact and the 纠错 link, as the site file gives them.
+func identity() app.UI {
+	var items []app.UI
+	item := func(label, value string) {
+		if value != "" {
+			items = append(items, app.Elem("li").Text(label+"："+value))
+		}
 	}
+	item("主办单位", site.Owner)
+	item("网站标识码", site.SiteCode)
+	if site.ICP != "" {
+		items = append(items, app.Elem("li").Body(app.Elem("a").Attr("href", "https://beian.miit.gov.cn/").Text(site.ICP)))
+	}
+	if site.Police != "" {
+		items = append(items, app.Elem("li").Body(app.Elem("a").Attr("href", policeURL(site.Police)).Text(site.Police)))
+	}
+	item("联系方式", site.Contact)
+	if site.Correction != "" {
+		items = append(items, app.Elem("li").Body(app.Elem("a").Attr("href", site.Correction).Text("我要纠错")))
+	}
+	return app.Elem("ul").Class("identity").Aria("label", "网站标识").Body(items...)
+}
+
+// policeURL is the national public security filing system's page of a
+// filing, from the digits of its number (公安备案号 "…35012802000001号").
+func policeURL(filing string) string {
+	var digits []rune
+	for _, r := range filing {
+		if r >= '0' && r <= '9' {
+			digits = append(digits, r)
+		}
+	}
+	return "https://beian.mps.gov.cn/#/query/webSearch?code=" + string(digits)
 }
 
 // errorPanel says why no report can be shown, never a blank page.

@@ -12,10 +12,6 @@ type narrativePage struct {
 	page
 }
 
-func (p *narrativePage) OnInit()                     { p.enter(nil, "报告正文", p.prepare) }
-func (p *narrativePage) OnPreRender(ctx app.Context) { p.enter(ctx, "报告正文", p.prepare) }
-func (p *narrativePage) OnNav(ctx app.Context)       { p.enter(ctx, "报告正文", p.prepare) }
-
 func (p *narrativePage) prepare(*charts.Pack) {}
 
 func (p *narrativePage) Render() app.UI {

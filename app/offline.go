@@ -15,8 +15,6 @@ type offline struct {
 	page
 }
 
-func (p *offline) OnNav(ctx app.Context) { ctx.Page().SetTitle("尚未缓存 · 年报透视") }
-
 func (p *offline) Render() app.UI {
 	return layout(p.v, OfflinePath, "这一页尚未缓存", []app.UI{
 		app.Elem("p").Role("status").Text("网络未连接，而这一页此前没有打开过，本机没有它的数据。联网后重新载入即可查看；已经打开过的报告和页面离线也能查看。"),
@@ -33,15 +31,11 @@ type notFoundPage struct {
 	page
 }
 
-func (p *notFoundPage) OnPreRender(ctx app.Context) {
-	ctx.Page().SetTitle("找不到这一页 · 年报透视")
-}
-func (p *notFoundPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("找不到这一页 · 年报透视")
-}
+func (p *notFoundPage) Render() app.UI { return notFoundContent(p.v) }
 
-func (p *notFoundPage) Render() app.UI {
-	return layout(p.v, NotFoundPath, "找不到这一页", []app.UI{
+// notFoundContent says that the address is not a page of the site.
+func notFoundContent(v view) app.UI {
+	return layout(v, NotFoundPath, "找不到这一页", []app.UI{
 		app.Elem("p").Role("status").Text("这个地址没有对应的页面：可能是链接有误，或者报告已经更名。"),
 		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/reports")).Text("在全部报告中查找")),
 		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/")).Text("返回首页")),

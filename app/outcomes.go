@@ -46,9 +46,6 @@ type outcomes struct {
 	links    map[string]string
 }
 
-func (p *outcomes) OnInit()                     { p.enter(nil, "办理结果", p.prepare) }
-func (p *outcomes) OnPreRender(ctx app.Context) { p.enter(ctx, "办理结果", p.prepare) }
-func (p *outcomes) OnNav(ctx app.Context)       { p.enter(ctx, "办理结果", p.prepare) }
 func (p *outcomes) prepare(pk *charts.Pack) {
 	r := pk.Report
 	p.category = p.v.url.Query().Get(categoryParam)

@@ -22,10 +22,6 @@ type overview struct {
 	recovers int
 }
 
-func (p *overview) OnInit()                     { p.enter(nil, "概览", p.prepare) }
-func (p *overview) OnPreRender(ctx app.Context) { p.enter(ctx, "概览", p.prepare) }
-func (p *overview) OnNav(ctx app.Context)       { p.enter(ctx, "概览", p.prepare) }
-
 func (p *overview) prepare(pk *charts.Pack) {
 	r := pk.Report
 	p.figures = charts.KeyFigures(r)
@@ -42,21 +38,7 @@ func (p *overview) Render() app.UI {
 	var content []app.UI
 	if r := p.v.report; r != nil {
 		content = []app.UI{
-			section("figures-title", "关键数字",
-				app.Elem("ul").Class("figures").Body(
-					app.Range(p.figures).Slice(func(i int) app.UI {
-						f := p.figures[i]
-						return app.Elem("li").Class("figure").ID("figure-"+f.ID).Body(
-							app.Elem("span").Class("figure-label").Text(f.Label),
-							app.Elem("span").Class("figure-value").Body(
-								app.Text(f.Value),
-								app.If(f.Unit != "", app.Elem("span").Class("figure-unit").Text(f.Unit)),
-							),
-							app.Elem("span").Class("figure-note").Text(f.Note),
-						)
-					}),
-				),
-			),
+			section("figures-title", "关键数字", figureList(p.figures)),
 			section("outcome-title", "办理结果",
 				&chartView{IChart: p.outcome},
 				app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(p.v.href("/outcomes"))).Text("查看办理结果的详细原因")),
@@ -79,6 +61,24 @@ func (p *overview) Render() app.UI {
 		}
 	}
 	return layout(p.v, "/", heading, content)
+}
+
+// figureList shows key figures: each one's label, value with its unit,
+// and note.
+func figureList(figures []charts.Figure) app.UI {
+	return app.Elem("ul").Class("figures").Body(
+		app.Range(figures).Slice(func(i int) app.UI {
+			f := figures[i]
+			return app.Elem("li").Class("figure").ID("figure-"+f.ID).Body(
+				app.Elem("span").Class("figure-label").Text(f.Label),
+				app.Elem("span").Class("figure-value").Body(
+					app.Text(f.Value),
+					app.If(f.Unit != "", app.Elem("span").Class("figure-unit").Text(f.Unit)),
+				),
+				app.Elem("span").Class("figure-note").Text(f.Note),
+			)
+		}),
+	)
 }
 
 func consistencyClass(findings int) string {

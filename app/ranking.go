@@ -42,11 +42,7 @@ type ranking struct {
 	byLabel         string
 }
 
-func (p *ranking) OnInit()                     { p.enterCatalog(nil, "排名", p.prepare) }
-func (p *ranking) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "排名", p.prepare) }
-func (p *ranking) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "排名", p.prepare) }
-
-func (p *ranking) prepare(x *data.Index) {
+func (p *ranking) prepareIndex(x *data.Index) {
 	q := p.v.url.Query()
 	p.years = x.Years()
 	p.year, p.level, p.by = q.Get("year"), q.Get("level"), q.Get("by")

@@ -170,11 +170,7 @@ type reports struct {
 	years   []string
 }
 
-func (p *reports) OnInit()                     { p.enterCatalog(nil, "全部报告", p.prepare) }
-func (p *reports) OnPreRender(ctx app.Context) { p.enterCatalog(ctx, "全部报告", p.prepare) }
-func (p *reports) OnNav(ctx app.Context)       { p.enterCatalog(ctx, "全部报告", p.prepare) }
-
-func (p *reports) prepare(x *data.Index) {
+func (p *reports) prepareIndex(x *data.Index) {
 	p.f = filterFromURL(p.v.url)
 	p.years = x.Years()
 	p.apply()

@@ -20,6 +20,7 @@ import (
 type Source interface {
 	Index() (*data.Index, error)
 	Pack(id string) (*charts.Pack, error)
+	Portal() (*charts.Portal, error)
 }
 
 // SetSource sets where the pages get their data. It is called once, before
@@ -27,7 +28,7 @@ type Source interface {
 func SetSource(s Source) {
 	store.mu.Lock()
 	defer store.mu.Unlock()
-	store.src, store.index, store.packs, store.order = s, nil, map[string]*charts.Pack{}, nil
+	store.src, store.index, store.portal, store.packs, store.order = s, nil, nil, map[string]*charts.Pack{}, nil
 }
 
 // keepPacks is how many reports' packs stay decoded in memory: a kiosk that
@@ -37,11 +38,12 @@ const keepPacks = 8
 // store caches what the source gave: the index, and the last keepPacks
 // packs, the most recently used last.
 var store struct {
-	mu    sync.Mutex
-	src   Source
-	index *data.Index
-	packs map[string]*charts.Pack
-	order []string
+	mu     sync.Mutex
+	src    Source
+	index  *data.Index
+	portal *charts.Portal
+	packs  map[string]*charts.Pack
+	order  []string
 }
 
 var errNoSource = errors.New("没有数据来源")
@@ -116,6 +118,34 @@ func loadIndex() (*data.Index, error) {
 	store.index = x
 	store.mu.Unlock()
 	return x, nil
+}
+
+// cachedPortal is the portal's summary if it is already loaded.
+func cachedPortal() *charts.Portal {
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	return store.portal
+}
+
+// loadPortal loads the portal's summary from the source and keeps it.
+func loadPortal() (*charts.Portal, error) {
+	if p := cachedPortal(); p != nil {
+		return p, nil
+	}
+	store.mu.Lock()
+	src := store.src
+	store.mu.Unlock()
+	if src == nil {
+		return nil, errNoSource
+	}
+	p, err := src.Portal()
+	if err != nil {
+		return nil, err
+	}
+	store.mu.Lock()
+	store.portal = p
+	store.mu.Unlock()
+	return p, nil
 }
 
 // fetchThen gives apply what load returns: at once when cached has it or

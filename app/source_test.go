@@ -15,9 +15,17 @@ import (
 // builder makes its own: each report's pack and the catalog index, encoded
 // and decoded again as a browser would read them.
 type memSource struct {
-	packs map[string][]byte
-	index []byte
-	err   error
+	packs  map[string][]byte
+	index  []byte
+	portal []byte
+	err    error
+}
+
+func (m *memSource) Portal() (*charts.Portal, error) {
+	if m.err != nil {
+		return nil, m.err
+	}
+	return charts.DecodePortal(m.portal)
 }
 
 func (m *memSource) Index() (*data.Index, error) {
@@ -63,6 +71,19 @@ func newMemSource(t testing.TB, reports []*data.Report) *memSource {
 		t.Fatal(err)
 	}
 	m.index = b
+	year := 0
+	for _, r := range reports {
+		year = max(year, r.Year)
+	}
+	var of []*data.Report
+	for _, r := range reports {
+		if r.Year == year {
+			of = append(of, r)
+		}
+	}
+	if m.portal, err = charts.NewPortal(x, echarts.Pack(data.Sum("portal", "各机关合计", year, of), "", nil)).Encode(); err != nil {
+		t.Fatal(err)
+	}
 	return m
 }
 

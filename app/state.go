@@ -11,33 +11,30 @@ import (
 	"nianbao/data"
 )
 
-// reportPrefix starts the paths of every report but the default one:
-// /r/{id} is its overview, /r/{id}/outcomes its outcomes, and so on. Every
-// such page is prerendered, so a report's link works without the WASM and
-// offline.
+// reportPrefix starts the paths of every report: /r/{id} is its overview,
+// /r/{id}/outcomes its outcomes, and so on. Every such page is
+// prerendered, so a report's link works without the WASM and offline.
 const reportPrefix = "/r/"
 
 // bodyPrefix starts the path of a body's page: /b/{id}.
 const bodyPrefix = "/b/"
 
 // view is what every page knows: the URL, the report in view (on a
-// report's pages) or the catalog index (on the catalog's pages), and why
-// they could not be shown.
+// report's pages), the catalog index (on the catalog's pages) or the
+// portal's summary (on the front page), and why they could not be shown.
 type view struct {
 	url     *url.URL
 	id      string // the report in view; "" on the catalog's pages
 	pack    *charts.Pack
 	report  *data.Report
 	index   *data.Index
+	portal  *charts.Portal
 	err     error
 	loading bool
 }
 
 // ReportPath is the path of a page of a report.
 func ReportPath(id, page string) string {
-	if id == data.DefaultID {
-		return page
-	}
 	if page == "/" {
 		page = ""
 	}
@@ -47,10 +44,10 @@ func ReportPath(id, page string) string {
 // BodyPath is the path of a body's page.
 func BodyPath(id string) string { return bodyPrefix + id }
 
-// reportID is the report a path names.
+// reportID is the report a path names, "" for none.
 func reportID(path string) string {
 	if !strings.HasPrefix(path, reportPrefix) {
-		return data.DefaultID
+		return ""
 	}
 	id, _, _ := strings.Cut(strings.TrimPrefix(path, reportPrefix), "/")
 	return id
@@ -81,17 +78,84 @@ func withQuery(path string, pairs ...string) string {
 // title is the page title: page name, report and site.
 func (v view) title(page string) string {
 	if v.report == nil {
-		return page + " · 年报透视"
+		return siteTitle(page)
 	}
-	return fmt.Sprintf("%s · %s%d年 · 年报透视", page, v.report.Body, v.report.Year)
+	return siteTitle(fmt.Sprintf("%s · %s%d年", page, v.report.Body, v.report.Year))
 }
 
 // page is what every page component embeds: the view, loaded in one place
 // from OnInit (in the browser, before the first render), OnPreRender and
-// OnNav, so that the prerendered HTML and the live page agree.
+// OnNav, so that the prerendered HTML and the live page agree. The route
+// table (routes.go) gives each page its name and what it is made from: a
+// report (onReport), the catalog index (onIndex), the portal's summary
+// (onPortal) or nothing but words.
 type page struct {
 	app.Compo
-	v view
+	v        view
+	name     string
+	onReport func(*charts.Pack)
+	onIndex  func(*data.Index)
+	onPortal func(*charts.Portal)
+	// fixedID is the report or body the page shows whatever its path: the
+	// front page, when the site lands on one (Site.Landing).
+	fixedID string
+	outer   app.Composer // the page component that embeds this
+}
+
+func (p *page) OnInit()                     { p.load(nil) }
+func (p *page) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *page) OnNav(ctx app.Context)       { p.load(ctx) }
+
+// load enters the page: loads what it is made from and lets it prepare.
+func (p *page) load(ctx app.Context) {
+	switch {
+	case p.onReport != nil:
+		p.enter(ctx, p.name, p.onReport)
+	case p.onIndex != nil:
+		p.enterCatalog(ctx, p.name, p.onIndex)
+	case p.onPortal != nil:
+		p.enterPortal(ctx, p.name, p.onPortal)
+	default:
+		p.enterPlain(ctx)
+	}
+}
+
+// describer is a page that describes itself for search engines and
+// previews; titler one whose title is not its name (a body's page).
+type (
+	describer interface{ description() string }
+	titler    interface{ title() string }
+)
+
+// setHead sets the document's title and description from the page.
+func (p *page) setHead(ctx app.Context, title, description string) {
+	if ctx == nil {
+		return
+	}
+	ctx.Page().SetTitle(title)
+	if description != "" {
+		ctx.Page().SetDescription(description)
+	}
+	ctx.Page().SetAuthor(site.Owner)
+	ctx.Page().SetKeywords("政府信息公开", "年度报告", site.Name)
+}
+
+// enterPlain enters a page of words only.
+func (p *page) enterPlain(ctx app.Context) {
+	u := pageURL(ctx)
+	if u == nil {
+		return
+	}
+	p.v = view{url: u}
+	if ctx != nil {
+		arrived(ctx)
+	}
+	recallInView()
+	desc := ""
+	if d, ok := p.outer.(describer); ok {
+		desc = d.description()
+	}
+	p.setHead(ctx, siteTitle(p.name), desc)
 }
 
 // base is the path the site is served under ("" at the root of its
@@ -143,6 +207,9 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 		return
 	}
 	id := reportID(u.Path)
+	if p.fixedID != "" {
+		id = p.fixedID
+	}
 	p.v = view{url: u, id: id, loading: true}
 	if ctx != nil {
 		arrived(ctx)
@@ -157,13 +224,12 @@ func (p *page) enter(ctx app.Context, name string, prepare func(*charts.Pack)) {
 				prepare(pk)
 				remember(id, pk.Report, u.Path)
 			}
-			if ctx != nil {
-				ctx.Page().SetTitle(p.v.title(name))
-				if r := p.v.report; r != nil {
-					ctx.Page().SetDescription(fmt.Sprintf("%s：%s%d年政府信息公开工作年度报告的图表与数据。", name, r.Body, r.Year))
-					ctx.Page().SetAuthor(r.Body)
-					ctx.Page().SetKeywords("政府信息公开", "年度报告", r.Body)
-				}
+			if r := p.v.report; r != nil && ctx != nil {
+				p.setHead(ctx, p.v.title(name), fmt.Sprintf("%s：%s%d年政府信息公开工作年度报告的图表与数据。", name, r.Body, r.Year))
+				ctx.Page().SetAuthor(r.Body)
+				ctx.Page().SetKeywords("政府信息公开", "年度报告", r.Body)
+			} else {
+				p.setHead(ctx, p.v.title(name), "")
 			}
 		})
 }
@@ -243,10 +309,35 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Ind
 			p.v.index = x
 			prepare(x)
 		}
-		if ctx != nil {
-			ctx.Page().SetTitle(name + " · 年报透视")
-			ctx.Page().SetDescription(name + "：各机关政府信息公开工作年度报告的目录、历年变化、比较与排名。")
+		title := siteTitle(name)
+		if t, ok := p.outer.(titler); ok && p.v.err == nil && t.title() != "" {
+			title = siteTitle(t.title())
 		}
+		p.setHead(ctx, title, name+"：各机关政府信息公开工作年度报告的目录、历年变化、比较与排名。")
+	})
+}
+
+// enterPortal loads the portal's summary for the front page and lets it
+// prepare.
+func (p *page) enterPortal(ctx app.Context, name string, prepare func(*charts.Portal)) {
+	u := pageURL(ctx)
+	if u == nil {
+		return
+	}
+	p.v = view{url: u, loading: true}
+	if ctx != nil {
+		arrived(ctx)
+	}
+	recallInView()
+	fetchThen(ctx, cachedPortal, loadPortal, func(x *charts.Portal, err error) {
+		p.v.loading = false
+		if err != nil {
+			p.v.err = loadError("全站汇总", err)
+		} else {
+			p.v.portal = x
+			prepare(x)
+		}
+		p.setHead(ctx, site.Name, fmt.Sprintf("%s：各机关政府信息公开工作年度报告的汇总、图表与数据。", site.Name))
 	})
 }
 

@@ -24,12 +24,17 @@ import (
 	"sync"
 	"time"
 
+	ui "nianbao/app"
 	"nianbao/web"
 )
 
 // Options say where the site goes and where its inputs are.
 type Options struct {
-	Out      string // the site folder, replaced whole on success
+	Out string // the site folder, replaced whole on success
+	// Site is the portal's site file (SiteFile): its name, identity,
+	// front page and datasets; "" for a site of Datasets with the default
+	// identity. Datasets, Kiosk and Precache, when set, override the file.
+	Site     string
 	Datasets string // the folder of dataset files (*.json)
 	Root     string // the repository's top: web/echarts-entry.js, node_modules
 	// Precache names what a kiosk's service worker caches on install
@@ -56,15 +61,20 @@ type Options struct {
 	Fast      bool
 }
 
-// defaultOptions build dist/ from data/datasets.
+// DefaultSite is the site file a build uses when given neither a site file
+// nor datasets: the portal the repository ships (what `make serve` shows).
+const DefaultSite = "sites/pingtan/site.json"
+
+// defaultOptions build dist/ from the default site.
 func defaultOptions() Options {
-	return Options{Out: "dist", Datasets: "data/datasets", Root: "."}
+	return Options{Out: "dist", Root: "."}
 }
 
 // flags adds the build's options to a flag set.
 func (o *Options) flags(fl *flag.FlagSet) {
 	fl.StringVar(&o.Out, "o", o.Out, "the folder to write the site to")
-	fl.StringVar(&o.Datasets, "datasets", o.Datasets, "the folder of dataset files")
+	fl.StringVar(&o.Site, "site", o.Site, "the portal's site file (default "+DefaultSite+", unless -datasets is given)")
+	fl.StringVar(&o.Datasets, "datasets", o.Datasets, "the folder of dataset files (default: the site file's)")
 	fl.StringVar(&o.Base, "base", o.Base, "the path the site is served under, e.g. /nianbao/ (default: the root)")
 	fl.IntVar(&o.Kiosk, "kiosk", o.Kiosk, "for a kiosk: every page in kiosk mode, back home after this many seconds idle")
 	fl.StringVar(&o.Precache, "precache", o.Precache, `for a kiosk: "all", or report IDs and body names (comma-separated) its service worker caches on install`)
@@ -77,6 +87,9 @@ func BuildCommand(args []string) error {
 	o.flags(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if o.Site == "" && o.Datasets == "" {
+		o.Site = DefaultSite
 	}
 	return Build(o)
 }
@@ -110,13 +123,31 @@ func Build(o Options) (err error) {
 	if err != nil {
 		return step("checking -base", err)
 	}
+	sf := &SiteFile{}
+	if o.Site != "" {
+		if sf, err = ReadSiteFile(o.Site); err != nil {
+			return step("reading the site file", err)
+		}
+	}
+	if o.Datasets == "" {
+		o.Datasets = sf.Datasets
+	}
+	if o.Datasets == "" {
+		return step("reading the datasets", errors.New("no datasets: give -datasets DIR or a site file that names its datasets"))
+	}
+	if o.Kiosk == 0 {
+		o.Kiosk = sf.Kiosk
+	}
+	if o.Precache == "" {
+		o.Precache = sf.Precache
+	}
 	site, err := readSite(o.Datasets)
 	if err != nil {
 		return step("reading the datasets", err)
 	}
 	site.base = base
-	if o.Kiosk < 0 || o.Kiosk > 0 && o.Kiosk < 5 {
-		return step("checking -kiosk", fmt.Errorf("%d seconds: give 0 (no kiosk) or 5 and more", o.Kiosk))
+	if err := checkKiosk(o.Kiosk); err != nil {
+		return step("checking -kiosk", err)
 	}
 	site.kiosk = o.Kiosk
 	esbuild := filepath.Join(o.Root, "node_modules", ".bin", "esbuild")
@@ -167,6 +198,10 @@ func Build(o Options) (err error) {
 	if err := site.writeData(w); err != nil {
 		return step("writing the reports' data", err)
 	}
+	if site.identity, err = sf.identity(site); err != nil {
+		return step("reading the site file", fmt.Errorf("%s: %w", o.Site, err))
+	}
+	ui.SetSite(site.identity)
 	precache, err := site.precache(o.Precache)
 	if err != nil {
 		return step("choosing what to precache", err)

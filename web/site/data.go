@@ -17,16 +17,18 @@ import (
 // each report's pack, and the catalog index, held as the bytes written to
 // the site so that the prerendered pages read exactly what browsers fetch.
 type site struct {
-	reports []*data.Report
-	def     *data.Report
-	index   *data.Index
-	group   *data.Grouping
-	packs   map[string][]byte
-	packURL map[string]string // report ID → URL path of its pack
-	indexB  []byte
-	indexU  string // the index's path in the site
-	base    string // the path the site is served under (Options.Base)
-	kiosk   int    // Options.Kiosk
+	reports  []*data.Report
+	identity ui.Site // what the site file says, as the pages say it
+	index    *data.Index
+	group    *data.Grouping
+	packs    map[string][]byte
+	packURL  map[string]string // report ID → URL path of its pack
+	indexB   []byte
+	indexU   string // the index's path in the site
+	portalB  []byte // the portal's summary (charts.Portal), as written
+	portalU  string // its path in the site
+	base     string // the path the site is served under (Options.Base)
+	kiosk    int    // Options.Kiosk
 }
 
 // at is a path of the site as the browser asks for it: under the base.
@@ -39,16 +41,7 @@ func readSite(dir string) (*site, error) {
 		return nil, err
 	}
 	g := data.Group(reports)
-	s := &site{reports: reports, group: g, index: &data.Index{Bodies: g.Bodies}, packs: map[string][]byte{}, packURL: map[string]string{}}
-	for _, r := range reports {
-		if r.ID == data.DefaultID {
-			s.def = r
-		}
-	}
-	if s.def == nil {
-		return nil, fmt.Errorf("%s: no dataset of the default report %s", dir, data.DefaultID)
-	}
-	return s, nil
+	return &site{reports: reports, group: g, index: &data.Index{Bodies: g.Bodies}, packs: map[string][]byte{}, packURL: map[string]string{}}, nil
 }
 
 // writeData writes each report's pack (its dataset and charts, with the
@@ -92,10 +85,44 @@ func (s *site) writeData(w *writer) error {
 	if err := w.write(strings.TrimPrefix(s.indexU, "/"), b, compressFast); err != nil {
 		return err
 	}
+	if err := s.writePortal(w); err != nil {
+		return fmt.Errorf("the portal's summary: %w", err)
+	}
 	ui.SetSource(s)
 	ui.SetBase(s.base)
 	return nil
 }
+
+// writePortal writes the portal's summary for the front page: the latest
+// year's reports added up, with their charts, and every year's totals.
+func (s *site) writePortal(w *writer) error {
+	year := 0
+	for _, r := range s.reports {
+		year = max(year, r.Year)
+	}
+	var of []*data.Report
+	for _, r := range s.reports {
+		if r.Year == year {
+			of = append(of, r)
+		}
+	}
+	sum := data.Sum(fmt.Sprintf("portal-%d", year), "各机关合计", year, of)
+	pack := echarts.Pack(sum, "", nil)
+	for id, c := range pack.Charts {
+		c.Table.Source = fmt.Sprintf("%d年各机关报告之和（%d份）", year, len(of))
+		pack.Charts[id] = c
+	}
+	b, err := charts.NewPortal(s.index, pack).Encode()
+	if err != nil {
+		return err
+	}
+	s.portalB = b
+	s.portalU = "/" + path.Join(data.PacksDir, "portal."+contentHash(b)+".json")
+	return w.write(strings.TrimPrefix(s.portalU, "/"), b, compressFast)
+}
+
+// Portal is the portal's summary, for the front page the build renders.
+func (s *site) Portal() (*charts.Portal, error) { return charts.DecodePortal(s.portalB) }
 
 // Index is the catalog index, for the pages the build renders.
 func (s *site) Index() (*data.Index, error) { return data.ParseIndex(s.indexB) }
@@ -119,7 +146,7 @@ func (s *site) Pack(id string) (*charts.Pack, error) {
 // pack is decoded once for its pages.
 func (s *site) paths() []string {
 	var paths []string
-	paths = append(paths, ui.OfflinePath, ui.NotFoundPath)
+	paths = append(paths, "/", ui.OfflinePath, ui.NotFoundPath)
 	for _, p := range ui.CatalogPages {
 		paths = append(paths, p.Path)
 	}
@@ -132,6 +159,15 @@ func (s *site) paths() []string {
 		}
 		for _, c := range ui.Categories(r) {
 			paths = append(paths, ui.ReportPath(r.ID, ui.CategoryPath(c.Key)))
+		}
+		// The addresses a former version served this report's pages at.
+		if r.ID == s.identity.Moved {
+			for _, p := range ui.ReportPages[1:] {
+				paths = append(paths, p.Path)
+			}
+			for _, c := range ui.Categories(r) {
+				paths = append(paths, ui.CategoryPath(c.Key))
+			}
 		}
 	}
 	return paths

@@ -48,16 +48,15 @@ func (s *site) handler() *app.Handler {
 		// go-app's routing under the base path.
 		resources = app.CustomProvider("", s.base)
 	}
-	def := s.def
 	return &app.Handler{
 		Resources: resources,
-		Name:      "年报透视",
-		ShortName: "年报透视",
-		Title:     def.Title() + " · 年报透视",
-		// A page that describes one report sets its own description.
+		Name:      s.identity.Name,
+		ShortName: s.identity.Name,
+		Title:     s.identity.Name,
+		// Every page sets its own title, description and author.
 		Description: description,
-		Author:      def.Body,
-		Keywords:    []string{"政府信息公开", "年度报告", def.Body},
+		Author:      s.identity.Owner,
+		Keywords:    []string{"政府信息公开", "年度报告", s.identity.Name},
 		Lang:        "zh-CN",
 		Icon: app.Icon{
 			Default:    s.at("/web/icon-192.png"),
@@ -77,7 +76,7 @@ func (s *site) handler() *app.Handler {
 // its charset: the policy, the site's settings (ui.SiteMeta) and the style
 // sheet.
 func (s *site) rawHeaders() []string {
-	meta, err := json.Marshal(ui.SiteMeta{Base: s.base, Index: s.at(s.indexU), Kiosk: s.kiosk})
+	meta, err := json.Marshal(ui.SiteMeta{Base: s.base, Index: s.at(s.indexU), Portal: s.at(s.portalU), Kiosk: s.kiosk, Site: s.identity})
 	if err != nil {
 		panic(err) // a struct of strings and numbers
 	}
@@ -119,8 +118,8 @@ func (s *site) manifest() ([]byte, error) {
 		Display         string `json:"display"`
 		Lang            string `json:"lang"`
 	}{
-		ShortName:   "年报透视",
-		Name:        "年报透视",
+		ShortName:   s.identity.Name,
+		Name:        s.identity.Name,
 		Description: description,
 		Icons: []icon{
 			{s.at("/web/icon.svg"), "image/svg+xml", "any"},

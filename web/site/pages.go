@@ -88,10 +88,10 @@ var loadAttrs = map[string]bool{"src": true, "href": true, "action": true, "form
 var cssURLRE = regexp.MustCompile(`(?i)url\(\s*['"]?([^'")\s]*)|@import\s+['"]([^'"]*)`)
 
 // pageLoads reads a page as a browser does and returns the first thing it
-// loads from another origin, or "": an element's src, href, action and the
-// like, url() in a style attribute or element, a refresh's target. Text
-// is not looked at: a report that cites its portal's address loads
-// nothing.
+// loads from another origin, or "": an element's src, a link element's
+// href, a form's action and the like, url() in a style attribute or
+// element, a refresh's target; and a link that would run script. Text is
+// not looked at: a report that cites its portal's address loads nothing.
 func pageLoads(page []byte) (string, error) {
 	doc, err := nethtml.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -113,6 +113,14 @@ func pageLoads(page []byte) (string, error) {
 						if f := strings.Fields(c); len(f) > 0 {
 							urls = append(urls, f[0])
 						}
+					}
+				case a.Key == "href" && (n.Data == "a" || n.Data == "area"):
+					// A link is followed, not loaded: it may lead to
+					// another site (a report's original, the filing
+					// systems), but never run script.
+					if v := strings.ToLower(strings.TrimSpace(a.Val)); strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") {
+						found = a.Val
+						return
 					}
 				case loadAttrs[a.Key]:
 					urls = []string{a.Val}

@@ -19,6 +19,7 @@ func TestPageLoads(t *testing.T) {
 		{`<p>详见区政府网站（网址见附件url(https://www.hongze.gov.cn)）。</p>`, ""},
 		{`<p title="url(https://x.example/a.png)">x</p>`, ""},
 		{`<a href="/r/x">x</a><img src="/web/icon.svg" srcset="/a.png 1x, /b.png 2x">`, ""},
+		{`<a href="https://beian.miit.gov.cn/">苏ICP备</a>`, ""},
 		{`<a href="data:text/csv;base64,AAAA//BB">csv</a>`, ""},
 		{`<svg xmlns="http://www.w3.org/2000/svg"></svg>`, ""},
 		{`<script src="https://cdn.example.com/echarts.js"></script>`, "https://cdn.example.com/echarts.js"},
@@ -70,7 +71,7 @@ func TestCleanBase(t *testing.T) {
 // base path, the catalog index's URL and, for a kiosk's site, the idle
 // time; as JSON in an attribute, escaped as HTML.
 func TestSiteMetaHeader(t *testing.T) {
-	s := &site{indexU: "/data/index.x.json", base: "/nianbao", kiosk: 90}
+	s := &site{indexU: "/data/index.x.json", portalU: "/data/portal.y.json", base: "/nianbao", kiosk: 90, identity: ui.Site{Name: "甲", Owner: `乙"`}}
 	var meta string
 	for _, h := range s.rawHeaders() {
 		if strings.Contains(h, ui.SiteMetaName) {
@@ -96,7 +97,7 @@ func TestSiteMetaHeader(t *testing.T) {
 	if err := json.Unmarshal([]byte(content), &got); err != nil {
 		t.Fatalf("%s: %v", meta, err)
 	}
-	if want := (ui.SiteMeta{Base: "/nianbao", Index: "/nianbao/data/index.x.json", Kiosk: 90}); got != want {
+	if want := (ui.SiteMeta{Base: "/nianbao", Index: "/nianbao/data/index.x.json", Portal: "/nianbao/data/portal.y.json", Kiosk: 90, Site: ui.Site{Name: "甲", Owner: `乙"`}}); got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 	nethtml "golang.org/x/net/html"
 
+	ui "nianbao/app"
 	"nianbao/data"
 )
 
@@ -37,7 +38,13 @@ var (
 	payloadLabel  = `规章<img src=/x onerror=alert(10)>`
 	payloadItem   = `"><svg onload=alert(11)>`
 	payloadValue  = `本年新制作数量' onmouseover='alert(12)`
+	payloadSite   = `年报"><script>alert(13)</script>`
+	payloadOwner  = `办公室' onfocus='alert(14)' autofocus x='`
 )
+
+// payloadSiteFile is a site file full of payloads (as text: a URL that
+// runs script is refused by ParseSiteFile).
+var payloadSiteFile = &SiteFile{Name: payloadSite, Owner: payloadOwner, Contact: payloadTitle1, ICP: payloadItem, Police: payloadLabel}
 
 // payloadDatasets writes the datasets of a site full of payloads: the
 // default report (Nantong 2019) and Hongze 2023, to compare them.
@@ -64,7 +71,7 @@ func payloadDatasets(t testing.TB) string {
 			t.Fatal(err)
 		}
 	}
-	edit(data.DefaultID, func(d map[string]any) {
+	edit("nantong-city-2019", func(d map[string]any) {
 		d["body"] = payloadBody
 		sections := d["sections"].([]any)
 		s0, s1, s2 := sections[0].(map[string]any), sections[1].(map[string]any), sections[2].(map[string]any)
@@ -87,10 +94,11 @@ var payloadPages = []struct {
 	path  string
 	texts []string
 }{
-	{"/", []string{payloadBody}},
-	{"/narrative", []string{payloadBody, payloadTitle1, payloadTitle2, payloadPara1, payloadLong1, payloadLong2}},
-	{"/disclosure", []string{payloadBody, payloadLabel}},
-	{"/checks", []string{payloadBody}},
+	{"/", []string{payloadSite, payloadOwner}},
+	{"/r/nantong-city-2019", []string{payloadBody, payloadSite, payloadOwner}},
+	{"/r/nantong-city-2019/narrative", []string{payloadBody, payloadTitle1, payloadTitle2, payloadPara1, payloadLong1, payloadLong2}},
+	{"/r/nantong-city-2019/disclosure", []string{payloadBody, payloadLabel}},
+	{"/r/nantong-city-2019/checks", []string{payloadBody}},
 	{"/reports", []string{payloadBody, payloadBody2}},
 	{"/b/nantong-city", []string{payloadBody}},
 	{"/r/hongze-district-2023", []string{payloadBody2}},
@@ -110,6 +118,11 @@ func TestPayloadPagesAreText(t *testing.T) {
 	if err := s.writeData(w); err != nil {
 		t.Fatal(err)
 	}
+	if s.identity, err = payloadSiteFile.identity(s); err != nil {
+		t.Fatal(err)
+	}
+	ui.SetSite(s.identity)
+	defer ui.SetSite(ui.Site{})
 	if err := s.writePages(w, 2); err != nil {
 		t.Fatal(err)
 	}
@@ -167,16 +180,20 @@ func TestPayloadPagesAreText(t *testing.T) {
 				}
 			}
 		}
-		// A report's pages name their own body; the others the default's.
-		body := payloadBody
-		if strings.HasPrefix(p.path, "/r/hongze") {
-			body = payloadBody2
+		// A report's pages name its body as their author; the others the
+		// site's owner. Every title ends with the site's name.
+		author := payloadOwner
+		switch {
+		case strings.HasPrefix(p.path, "/r/hongze"):
+			author = payloadBody2
+		case strings.HasPrefix(p.path, "/r/nantong"):
+			author = payloadBody
 		}
-		if metas["og:title"] != title || metas["author"] != body || !strings.Contains(metas["keywords"], body) {
+		if metas["og:title"] != title || metas["author"] != author || !strings.Contains(metas["keywords"], author) && author != payloadOwner {
 			t.Errorf("%s: the head's title %q, og:title %q, author %q, keywords %q", p.path, title, metas["og:title"], metas["author"], metas["keywords"])
 		}
-		if p.path == "/" && !strings.Contains(title, payloadBody) {
-			t.Errorf("%s: the title %q lacks the body's name", p.path, title)
+		if !strings.HasSuffix(title, payloadSite) {
+			t.Errorf("%s: the title %q does not end with the site's name", p.path, title)
 		}
 	}
 	// The manifest is JSON whatever the data.

@@ -63,14 +63,13 @@ func runESBuild(esbuild, entry string, args ...string) ([]byte, error) {
 }
 
 // shell is what a service worker caches when it installs, whatever the
-// site: the home page, the page shown offline for a page never visited,
-// the scripts, app.wasm, the manifest and the icons, and the default
-// report's data.
+// site: the home page and its data, the page shown offline for a page
+// never visited, the scripts, app.wasm, the manifest and the icons.
 func (s *site) shell(wasmName string) []string {
 	list := []string{
 		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(siteJS), s.at(wasmExec), s.at("/" + wasmName),
 		s.at("/manifest.webmanifest"), s.at("/favicon.ico"), s.at("/web/icon.svg"), s.at("/web/icon-192.png"),
-		s.at("/web/icon-512.png"), s.at("/web/apple-touch-icon.png"), s.at(s.packURL[s.def.ID]),
+		s.at("/web/icon-512.png"), s.at("/web/apple-touch-icon.png"), s.at(s.portalU),
 	}
 	return list
 }

@@ -1,0 +1,178 @@
+package app
+
+import (
+	"regexp"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/charts"
+	"nianbao/data"
+)
+
+// The explorer's pages, their routes and their names in one place: the
+// navigation, the titles, the build's list of pages and go-app's routes
+// all read these tables.
+
+// Page is one page of the explorer: its route, its name in the navigation
+// and the titles, and a new component.
+type Page struct {
+	Path  string
+	Label string
+	New   func() app.Composer
+}
+
+// reportView is a page of one report; catalogView a page about many
+// reports, made from the catalog index.
+type (
+	reportView interface {
+		app.Composer
+		base() *page
+		prepare(*charts.Pack)
+	}
+	catalogView interface {
+		app.Composer
+		base() *page
+		prepareIndex(*data.Index)
+	}
+)
+
+func (p *page) base() *page { return p }
+
+// reportPage is a page of one report, named label.
+func reportPage(path, label string, f func() reportView) Page {
+	return Page{path, label, func() app.Composer {
+		v := f()
+		v.base().name, v.base().onReport, v.base().outer = label, v.prepare, v
+		return v
+	}}
+}
+
+// catalogPage is a page about many reports, named label.
+func catalogPage(path, label string, f func() catalogView) Page {
+	return Page{path, label, func() app.Composer {
+		v := f()
+		v.base().name, v.base().onIndex, v.base().outer = label, v.prepareIndex, v
+		return v
+	}}
+}
+
+// plainPage is a page of words only, named label.
+func plainPage(path, label string, f func() app.Composer) Page {
+	return Page{path, label, func() app.Composer {
+		v := f()
+		if b, ok := v.(interface{ base() *page }); ok {
+			b.base().name, b.base().outer = label, v
+		}
+		return v
+	}}
+}
+
+// ReportPages are the pages each report has, in navigation order, under
+// /r/{id}: its overview at /r/{id}, its outcomes at /r/{id}/outcomes…
+var ReportPages = []Page{
+	reportPage("/", "概览", func() reportView { return &overview{} }),
+	reportPage("/outcomes", "办理结果", func() reportView { return &outcomes{} }),
+	reportPage("/applicants", "申请人", func() reportView { return &applicants{} }),
+	reportPage("/appeals", "复议诉讼", func() reportView { return &appeals{} }),
+	reportPage("/disclosure", "主动公开", func() reportView { return &disclosure{} }),
+	reportPage("/narrative", "报告正文", func() reportView { return &narrativePage{} }),
+	reportPage("/checks", "数据校验", func() reportView { return &checks{} }),
+}
+
+// CatalogPages are the pages about many reports, in navigation order,
+// after the front page. A body's page (/b/{id}) is reached from them.
+var CatalogPages = []Page{
+	catalogPage("/reports", "全部报告", func() catalogView { return &reports{} }),
+	catalogPage("/compare", "比较", func() catalogView { return &compare{} }),
+	catalogPage("/ranking", "排名", func() catalogView { return &ranking{} }),
+	plainPage(AboutPath, "说明", func() app.Composer { return &about{} }),
+}
+
+// HomePage is the front page, "/": what the site file's landing says (see
+// Site.Landing).
+var HomePage = Page{"/", "首页", func() app.Composer {
+	switch kind, id := landing(); kind {
+	case "report":
+		v := ReportPages[0].New().(*overview)
+		v.fixedID = id
+		return v
+	case "body":
+		v := bodyPage.New().(*body)
+		v.fixedID = id
+		return v
+	}
+	return portalPage.New()
+}}
+
+// portalPage is the front page across the portal's bodies.
+var portalPage = Page{"/", "首页", func() app.Composer {
+	v := &portal{}
+	v.name, v.onPortal, v.outer = "首页", v.prepare, v
+	return v
+}}
+
+// bodyPage is the page of a body, /b/{id}; its title is the body's name.
+var bodyPage = catalogPage(bodyPrefix, "机关", func() catalogView { return &body{} })
+
+// Special pages.
+var (
+	offlinePage  = plainPage(OfflinePath, "这一页尚未缓存", func() app.Composer { return &offline{} })
+	notFound     = plainPage(NotFoundPath, "找不到这一页", func() app.Composer { return &notFoundPage{} })
+	movedPage    = plainPage("/", "本页已移动", func() app.Composer { return &moved{} })
+	categoryPage = reportPage("/outcomes", "办理结果", func() reportView { return &outcomes{} })
+)
+
+// route is a path pattern and its page.
+type route struct {
+	pattern *regexp.Regexp
+	page    Page
+}
+
+// routes are every page's routes, in the order they are tried: the front
+// page, every report's pages under /r/{id}, the catalog's pages, each
+// body's page under /b/{id}; the addresses where a former version served
+// one report's pages (see Site.Moved); and every other path to the page
+// that says it is not there.
+var routes = func() []route {
+	var rs []route
+	add := func(pattern string, p Page) { rs = append(rs, route{regexp.MustCompile(pattern), p}) }
+	add(`^/$`, HomePage)
+	for _, p := range CatalogPages {
+		add("^"+regexp.QuoteMeta(p.Path)+"$", p)
+	}
+	const id = `[a-z0-9-]+`
+	for _, p := range ReportPages {
+		suffix := regexp.QuoteMeta(p.Path)
+		if p.Path == "/" {
+			suffix = "/?"
+		}
+		add("^"+reportPrefix+id+suffix+"$", p)
+	}
+	add("^"+reportPrefix+id+`/outcomes/[a-z_]+$`, categoryPage)
+	add("^"+bodyPrefix+id+"/?$", bodyPage)
+	for _, p := range ReportPages[1:] {
+		add("^"+regexp.QuoteMeta(p.Path)+"$", movedPage)
+	}
+	add(`^/outcomes/[a-z_]+$`, movedPage)
+	add("^"+OfflinePath+"$", offlinePage)
+	add(`^/`, notFound) // 404.html among them
+	return rs
+}()
+
+// pageAt is the page of a path (without the base), as go-app routes it.
+func pageAt(path string) Page {
+	for _, r := range routes {
+		if r.pattern.MatchString(path) {
+			return r.page
+		}
+	}
+	return notFound
+}
+
+// Register routes every page, once, before the app runs or the site is
+// built.
+func Register() {
+	for _, r := range routes {
+		app.RouteWithRegexpFunc(r.pattern.String(), r.page.New)
+	}
+}
