@@ -18,12 +18,11 @@ import (
 //
 // A keystroke in the search changes most of 25 rows of ten cells. go-app
 // rebuilds and compares the whole tree on every update and writes each
-// change by its own call from the WebAssembly to JavaScript: at 1,000
-// reports and 4x CPU slowdown a keystroke took 72–84 ms (median), nearly
-// all of it in go-app's update of the rows. Packed, the rows cost one call;
-// the script writes only the fields that changed, each as text or as an
-// attribute's value. The prerendered catalog (no WebAssembly) is the plain
-// list.
+// change by its own call from the WebAssembly to JavaScript, which is most
+// of a keystroke's time (docs/performance.md). Packed, the rows cost one
+// call; the script writes only the fields that changed, each as text or as
+// an attribute's value. The prerendered catalog (no WebAssembly) is the
+// plain list.
 type catalogRows struct {
 	app.Compo
 	Page *reports // the page whose rows it shows

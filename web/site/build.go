@@ -326,10 +326,9 @@ func bundleECharts(esbuild, entry, out string) error {
 // wasmGCFlags turn inlining off in the browser's build, except in the
 // runtime and in what its hot paths run through (maps, reflection, calls
 // into JavaScript). In WebAssembly a call costs little code next to the
-// copies inlining makes of a function's body: app.wasm is 1,617,041 →
-// 1,565,780 B brotli (−51 kB on every first visit), with in-app navigation
-// and the catalog's keystroke as fast within the noise of four interleaved
-// runs (README, Performance). Each flag's pattern overrides the first.
+// copies inlining makes of a function's body, and they compress worse; the
+// pages' speed was measured the same (docs/performance.md). Each flag's
+// pattern overrides the first.
 var wasmGCFlags = []string{
 	"-gcflags=all=-l",
 	"-gcflags=runtime=",
