@@ -84,8 +84,15 @@ func (s *site) rawHeaders() []string {
 		`<meta http-equiv="Content-Security-Policy" content="` + html.EscapeString(csp) + `">`,
 		`<meta name="` + ui.SiteMetaName + `" content="` + html.EscapeString(string(meta)) + `">`,
 		"<style>" + siteCSS() + "</style>",
+		"<noscript><style>" + noScriptCSS + "</style></noscript>",
 	}
 }
+
+// noScriptCSS is what a page without scripts shows differently: every
+// chart's table instead of its blank drawing, and none of the controls that
+// only a script makes work (图/表, the images, 长者模式, the app's notice).
+const noScriptCSS = `.chart-canvas{display:none!important}.chart-table[hidden]{display:block!important}` +
+	`.switch,.chart-image,.large-toggle,#app-wasm-loader{display:none!important}`
 
 // siteCSS is web/style.css without its comments, as the pages carry it;
 // made on the first page the build renders, not when any command starts.
