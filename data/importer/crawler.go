@@ -103,9 +103,8 @@ func crawlerText(s string) (string, bool) {
 // runTogether says whether s holds table 三 run together: eight or more of
 // its rows' labels on one line (without the cell tags of an HTML table,
 // which Markdown from PDF-to-Markdown tools may hold), or five or more of
-// its rows each on a line that ends in a run of seven or more digits in at
-// most three pieces ("…申请数量1000001"), which no copy that keeps its
-// cells apart writes.
+// its rows each on a line that ends in digits run together (fusedRowLine:
+// "…申请数量1000001"), which no copy that keeps its cells apart writes.
 func runTogether(s string) bool {
 	fused := 0
 	for len(s) > 0 {
@@ -137,7 +136,8 @@ func runTogether(s string) bool {
 }
 
 // fusedRowLine says whether a line is a row of table 三 whose numbers run
-// together: a row's label, then seven or more digits in at most three runs.
+// together: a row's label, then seven or more digits in at most three runs,
+// or in runs one of which starts with a 0 ("0 0 0 0 0 00").
 func fusedRowLine(line string) bool {
 	line = strings.TrimRight(line, " \t\r\u3000")
 	if len(line) > 600 || len(line) == 0 || line[len(line)-1] < '0' || line[len(line)-1] > '9' {
@@ -150,7 +150,18 @@ func fusedRowLine(line string) bool {
 	}
 	runs := strings.Fields(line[i:])
 	digits := len(line[i:]) - strings.Count(line[i:], " ")
-	return len(runs) > 0 && len(runs) <= 3 && digits >= len(data.RequestColumns) && rowKeyOf(canon(line[:i])) != ""
+	if len(runs) == 0 || digits < len(data.RequestColumns) || rowKeyOf(canon(line[:i])) == "" {
+		return false
+	}
+	if len(runs) <= 3 {
+		return true
+	}
+	for _, r := range runs {
+		if len(r) > 1 && r[0] == '0' {
+			return true // "0 0 0 0 0 00": no count is written 00
+		}
+	}
+	return false
 }
 
 // br is the line break relining inserts: a vertical tab, which splitLines

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -256,6 +257,62 @@ func TestCrawlerAmbiguousRefused(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %v\nlacks %q", err, want)
 		}
+	}
+}
+
+// The reader is not fitted to one crawler's file: the same pages, without
+// the crawler's header (the title then from the page's breadcrumb, or
+// given), or with table 三's rows each on a line of its own, read the same.
+func TestCrawlerShapes(t *testing.T) {
+	rowBreak := regexp.MustCompile(`(\d)(\d[.．、]|（|[二三四]、)`)
+	for _, tt := range []struct {
+		file, body string
+		year       int
+	}{
+		{"gwh-2025.page.txt", "平潭综合实验区管委会办公室", 2025},
+		{"jsp-2021.page.txt", "", 0}, // its breadcrumb names it
+		{"jtj-2025.page.txt", "平潭综合实验区交通与建设局", 2025},
+		{"czj-2022.page.txt", "平潭综合实验区财政金融局", 2022},
+		{"hzs-2023.page.txt", "平潭综合实验区行政审批局", 2023},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			want := importCrawler(t, tt.file).Report
+			b := string(crawlerFile(t, tt.file))
+			body := b[strings.Index(b, "正文 ====================")+len("正文 ====================\n"):]
+			i, j := strings.Index(body, "本年新收"), strings.Index(body, "结转下年度")
+			if i < 0 || j < i {
+				t.Fatal("no table 三")
+			}
+			lined := body[:i] + rowBreak.ReplaceAllString(body[i:j], "$1\n$2") + body[j:]
+			for name, text := range map[string]string{"without the header": body, "a row a line": lined} {
+				imp, err := ImportOptions(tt.file, []byte(text), Options{Body: tt.body, Year: tt.year})
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if imp.Form != FormCrawler {
+					t.Errorf("%s: read as %s", name, imp.Form)
+				}
+				if diff := sameReport(want, imp.Report, false); diff != "" {
+					t.Errorf("%s:%s", name, diff)
+				}
+			}
+		})
+	}
+}
+
+// A category's own total, which some reports print and the template does
+// not have, is left out and said so.
+func TestCrawlerSubtotalNotKept(t *testing.T) {
+	b := strings.Replace(string(crawlerFile(t, "czj-2022.page.txt")), "（三）不予公开1.属于国家秘密", "（三）不予公开0 0 0 0 0 001.属于国家秘密", 1)
+	imp, err := Import("czj-2022.page.txt", "", []byte(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := sameReport(importCrawler(t, "czj-2022.page.txt").Report, imp.Report, true); diff != "" {
+		t.Errorf("the subtotal changed the report:%s", diff)
+	}
+	if !slices.ContainsFunc(imp.Warnings, func(w string) bool { return strings.Contains(w, "（三）不予公开 (0 0 0 0 0 00)") }) {
+		t.Errorf("warnings %q", imp.Warnings)
 	}
 }
 

@@ -26,8 +26,11 @@ const maxPlacements = 5000
 // vanished cell is determined, none is negative, and every cross-check that
 // touches a short row holds. Exactly one fitting placement is applied, its
 // solved cells marked Recovered with the lowest-numbered rule that proves
-// them; none or several is an error that says so and lists the fillings.
-// The table is changed only on success.
+// them; so are several that give every cell the same value (a row of
+// zeros that lost one: which zero is lost is open, no value is), each cell
+// any of them recovers marked. None, or several that differ, is an error
+// that says so and lists the fillings. The table is changed only on
+// success.
 func Recover(t data.Requests, short []shortRow) error {
 	if len(short) == 0 {
 		return nil

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -186,6 +187,7 @@ func rowSumHolds(cells []int64, left int) bool {
 // see the package documentation, "Cells run together".
 func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, error) {
 	var rows []runRow
+	var subtotals []string // a category's own numbers, which the template does not have
 	started, split := false, false
 	seen := map[string]bool{}
 	for _, l := range lines {
@@ -204,7 +206,11 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 			started = true
 		}
 		if key == "" {
-			if len(vals) > 0 {
+			switch {
+			case len(vals) == 0:
+			case subtotalRE.MatchString(label):
+				subtotals = append(subtotals, fmt.Sprintf("%s (%s)", label, fieldText(vals)))
+			default:
 				return nil, nil, refuse(l.n, "三", ErrCells, "numbers %q under no row label (%q)", fieldText(vals), label)
 			}
 			continue
@@ -226,26 +232,26 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 		return nil, nil, refuse(line0, "三", ErrNotReport, "no row “一、本年新收政府信息公开申请数量”")
 	}
 	byKey := map[string]runRow{}
-	for _, r := range rows {
+	at := map[string]int{} // where each row stands among the copy's rows
+	for i, r := range rows {
+		at[r.key] = i
 		if r.key == "other" && split {
 			if len(r.toks) > 0 {
-				return nil, nil, refuse(r.line, "三", ErrCells, "（六）其他处理 has numbers of its own and numbered rows 1–3 too")
+				subtotals = append(subtotals, fmt.Sprintf("（六）其他处理 (%s)", r.text()))
 			}
 			continue // the heading of the three rows
 		}
 		byKey[r.key] = r
 	}
 	keys := templateRows(split)
-	order := 0
 	for i, k := range keys {
 		r, ok := byKey[k]
 		if !ok {
 			return nil, nil, refuse(line0, "三", ErrCells, "no row %s (%s): the table is cut off or not in the national format", k, data.RowLabel(k))
 		}
-		if r.line < order {
-			return nil, nil, refuse(r.line, "三", ErrCells, "row %s (%s) comes after row %s; the rows are out of the template's order", k, data.RowLabel(k), keys[i-1])
+		if i > 0 && at[k] < at[keys[i-1]] {
+			return nil, nil, refuse(r.line, "三", ErrCells, "row %s (%s) comes before row %s; the rows are out of the template's order", k, data.RowLabel(k), keys[i-1])
 		}
-		order = r.line
 	}
 
 	steps := maxSteps
@@ -301,6 +307,9 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 		}
 	}
 	var warnings []string
+	if len(subtotals) > 0 {
+		warnings = append(warnings, fmt.Sprintf("table 三: the copy prints a category's own total (%s), which the template does not have: not kept", strings.Join(subtotals, "; ")))
+	}
 	if len(bySum) > 0 {
 		warnings = append(warnings, fmt.Sprintf("table 三: the copy runs the cells together; rows %s read several ways, one way only keeping its row sum (cross-check 3)", strings.Join(bySum, ", ")))
 	}
@@ -320,6 +329,10 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 	RecoverBlanks(t)
 	return t, warnings, nil
 }
+
+// subtotalRE tells the heading of an outcome category of table 三, which
+// some reports print with a total of its own.
+var subtotalRE = regexp.MustCompile(`不予公开|无法提供|不予处理|其他处理|本年度办理结果`)
 
 // runTokens are a line's numbers as runs of digits, "/" for a blank mark.
 func runTokens(vals []field, line int, table string) ([]string, error) {
