@@ -316,6 +316,18 @@ func TestCrawlerSubtotalNotKept(t *testing.T) {
 	}
 }
 
+// The search over readings is bounded, and a table past the bound is
+// refused saying so, not searched for ever.
+func TestCrawlerSearchBounded(t *testing.T) {
+	defer func(n int) { maxSteps = n }(maxSteps)
+	maxSteps = 200
+	_, err := Import("gwh-2025.page.txt", "", crawlerFile(t, "gwh-2025.page.txt"))
+	var ie *Error
+	if !errors.As(err, &ie) || ie.Table != "三" || !errors.Is(err, ErrCells) || !strings.Contains(err.Error(), "more than 200 steps") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 // Table 二 has no check within a report: what its digits leave open is
 // unreadable, with every split, and never a guess.
 func TestCrawlerTable2Unreadable(t *testing.T) {

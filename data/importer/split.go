@@ -21,8 +21,9 @@ import (
 //   - a count is at most data.MaxCount (eight digits).
 
 // maxSteps bounds the search over the readings of one table: a run of
-// digits long enough to exceed it is refused rather than searched.
-const maxSteps = 2_000_000
+// digits long enough to exceed it is refused rather than searched. (A
+// variable, so that a test can reach the bound.)
+var maxSteps = 2_000_000
 
 // reader enumerates the readings of runs of digits as k cells.
 type reader struct {
