@@ -56,7 +56,7 @@ soak: node_modules/.installed
 # Each parser under go test -fuzz for FUZZTIME (default 60s). Interesting
 # inputs are minimised for at most 50 runs: the seeds are whole reports.
 fuzz:
-	for f in FuzzImport FuzzImportHTML FuzzImportDocx FuzzParseDataset; do \
+	for f in FuzzImport FuzzImportHTML FuzzImportDocx FuzzImportCrawler FuzzParseDataset; do \
 		$(GO) test ./data/importer -run '^$$' -fuzz "^$$f$$" -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x || exit 1; \
 	done
 

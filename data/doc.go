@@ -18,6 +18,7 @@
 //	  "body": "南通市人民政府",            // the reporting body
 //	  "year": 2019,                        // the year reported on
 //	  "published": "2020-03-10",           // publication date, "" when not given
+//	  "url": "https://www.nantong.gov.cn/…", // the published original, left out when not known
 //	  "format": "2019",                    // template version: "2019" or "2021"
 //	  "source": "nantong-city-2019.txt",   // the text it was made from
 //	  "sections": [{"key": "overview", "title": "一、总体情况", "paragraphs": ["…"]}, …],
@@ -37,6 +38,26 @@
 // change such as "-47", an amount such as "950125.6165"), "" when blank, with
 // the unit in "unit" where the report gives one. Table 二 keys are this
 // package's own, listed in DisclosureKeys.
+//
+// A copy that runs a row's cells together (a crawler's text of the page:
+// "行政规范性文件114251") may not say which number is which: 1, 14, 251 or
+// 11, 4, 251 or eight other splits. Such a row keeps its numbers as the
+// copy runs them, in "run", and every split the template allows, in
+// "candidates" (a list of values per split, in the row's order; left out
+// when there are more than MaxCandidates); each value the splits disagree
+// on has "status": "unreadable" and the value "" — not a blank, and never
+// a guess:
+//
+//	{"item": "第二十条第（一）项", "key": "normative_docs", "label": "行政规范性文件",
+//	 "values": [{"key": "issued", "label": "本年制发件数", "value": "", "status": "unreadable"}, …],
+//	 "run": "114251", "candidates": [["1", "1", "4251"], ["1", "14", "251"], …]}
+//
+// Where the body's report of the year before or after settles the split
+// (in the 2021 template, this year's 现行有效件数 = last year's 现行有效件数
+// + 本年制发件数 − 本年废止件数, and exactly one candidate keeps it), the
+// values take that candidate's numbers with "status": "cross_year", and
+// run and candidates stay, so that a page can say the number was settled
+// across the years, not read.
 //
 // # Limits
 //
@@ -75,7 +96,15 @@
 //   - Text: id at most 100 characters (MaxIDLen); body at most 100
 //     (MaxBodyLen; real names are under 40), without white space around it
 //     (reports are grouped by it); source at most 500 (MaxSourceLen: a file
-//     name or an address); a section title and a table 二 item or label at
+//     name or an address); url, when given, an absolute http:// or
+//     https:// address with a host and no user name or password, in
+//     printable ASCII without spaces, quotes, angle brackets or backslashes
+//     (percent-encode the rest), at most 1,000 bytes (MaxURLLen: portal
+//     addresses are under 150, and a page links to it, so nothing else may
+//     pass for one); a table 二 run at most 100 characters (MaxRunLen) with
+//     at most 100 candidates (MaxCandidates), each as many values as the
+//     row and each a valid value of its column (or "", a blank cell); a
+//     section title and a table 二 item or label at
 //     most 100 (MaxLabelLen: the longest template heading is under 40); a
 //     paragraph at most 20,000 characters (MaxParagraphLen: the longest
 //     shipped is under 400, and a whole section copied without its
@@ -93,6 +122,11 @@
 //     of a character already lost. checkText says which, and where.
 //   - Sections are overview, problems and other, each at most once; a row of
 //     table 二 at most once, and a value at most once in its row.
+//   - A table 二 value's status is "unreadable" (value "", and the row's
+//     candidates differ there), "cross_year" (the value one candidate's,
+//     the same candidate for the whole row) or none (a value every
+//     candidate agrees on); a row has a run exactly when a value has a
+//     status, and candidates only with a run.
 //
 // A refused report is refused whole: nothing is clamped or dropped. What
 // cannot be refused, such as a very long word without spaces, is for the

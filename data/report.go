@@ -18,6 +18,7 @@ type Report struct {
 	Body       string          `json:"body"`
 	Year       int             `json:"year"`
 	Published  string          `json:"published"`
+	URL        string          `json:"url,omitempty"` // the published original's address, absolute http(s); "" when not known
 	Format     string          `json:"format"`
 	Source     string          `json:"source"`
 	Sections   []Section       `json:"sections"`
@@ -308,18 +309,45 @@ type DisclosureRow struct {
 	Key    string     `json:"key"`
 	Label  string     `json:"label"`
 	Values []Quantity `json:"values"`
+	// Run is the row's numbers as a copy runs them together ("114251"),
+	// given where they split into the row's values more than one way; then
+	// Candidates lists every split the template allows, each a value per
+	// entry of Values (nil when there are more than MaxCandidates). Values
+	// that differ between candidates are StatusUnreadable, or
+	// StatusCrossYear where the body's adjacent year settles them.
+	Run        string     `json:"run,omitempty"`
+	Candidates [][]string `json:"candidates,omitempty"`
 }
 
 // Quantity is one value of table 二, kept exactly as printed.
 type Quantity struct {
-	Key   string `json:"key"`
-	Label string `json:"label"`
-	Value string `json:"value"` // "", "12", "-47", "+14", "950125.6165"
-	Unit  string `json:"unit,omitempty"`
+	Key    string `json:"key"`
+	Label  string `json:"label"`
+	Value  string `json:"value"` // "", "12", "-47", "+14", "950125.6165"
+	Unit   string `json:"unit,omitempty"`
+	Status string `json:"status,omitempty"` // "" (printed, or blank when Value is ""), StatusUnreadable or StatusCrossYear
 }
 
-// Blank says whether the report left the value blank.
-func (q Quantity) Blank() bool { return q.Value == "" }
+// How a value of table 二 was read, where not plainly (Quantity.Status).
+const (
+	// StatusUnreadable: the copy runs the row's numbers together and they
+	// split into its values several ways that differ here; Value is "" and
+	// the row's Candidates list the splits. Not a blank: the report printed
+	// a number, which cannot be told from the copy.
+	StatusUnreadable = "unreadable"
+	// StatusCrossYear: as StatusUnreadable, but of the row's candidates
+	// exactly one keeps the relation of the 2021 template across the body's
+	// adjacent years (现行有效件数 = last year's 现行有效件数 + 本年制发件数 −
+	// 本年废止件数); Value is that candidate's.
+	StatusCrossYear = "cross_year"
+)
+
+// Blank says whether the report left the value blank (an unreadable value
+// is not blank: the report printed one).
+func (q Quantity) Blank() bool { return q.Value == "" && q.Status != StatusUnreadable }
+
+// Unreadable says whether the value cannot be read from the copy.
+func (q Quantity) Unreadable() bool { return q.Status == StatusUnreadable }
 
 // Float is the value as a number (0 when blank).
 func (q Quantity) Float() float64 {

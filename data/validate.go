@@ -118,6 +118,11 @@ func (r *Report) validate(thisYear int) *FieldError {
 			return refuse("published", "%s: a report on %d is published from %d to %d", r.Published, r.Year, r.Year+1, thisYear+1)
 		}
 	}
+	if r.URL != "" {
+		if why := urlProblem(r.URL); why != "" {
+			return refuse("url", "%s", why)
+		}
+	}
 	if r.Format != Format2019 && r.Format != Format2021 {
 		return refuse("format", "%q: want %q or %q", r.Format, Format2019, Format2021)
 	}
@@ -213,12 +218,18 @@ func (r *Report) validateDisclosure() *FieldError {
 				return e
 			}
 		}
+		if e := checkRun(at, row); e != nil {
+			return e
+		}
 	}
 	return nil
 }
 
 // checkQuantity checks a value of table 二 against what its key holds.
 func checkQuantity(at string, q Quantity) *FieldError {
+	if e := checkStatus(at, q); e != nil {
+		return e
+	}
 	kind := quantityKinds[q.Key]
 	if kind == kindAmount {
 		if !slices.Contains(moneyUnits, q.Unit) {

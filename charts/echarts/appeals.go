@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"nianbao/charts"
+	"slices"
+	"strings"
 
 	goecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -72,11 +74,17 @@ func Disclosure(r *data.Report) charts.Chart {
 	var bars []opts.BarData
 	var top data.DisclosureRow
 	var topValue float64
+	unread := false // a count of decisions the copy ran together
 	for _, row := range r.Disclosure {
-		for _, q := range row.Values {
+		for i, q := range row.Values {
 			cell := charts.TextCell(q.Value + q.Unit)
-			if q.Blank() {
+			switch {
+			case q.Blank():
 				cell = charts.Cell{Text: "—", Blank: true}
+			case q.Unreadable():
+				cell = charts.TextCell("无法辨认（" + runNote(row, i) + "）")
+			case q.Status == data.StatusCrossYear:
+				cell = charts.TextCell(q.Value + q.Unit + "（原文数字连写为“" + row.Run + "”，由相邻年度报告的现行有效件数关系确定）")
 			}
 			tbl.Rows = append(tbl.Rows, charts.Row{Head: row.Item, Cells: []charts.Cell{charts.TextCell(row.Label), charts.TextCell(q.Label), cell}})
 			if q.Key != "decisions" {
@@ -84,8 +92,12 @@ func Disclosure(r *data.Report) charts.Chart {
 			}
 			v := int64(math.Round(q.Float()))
 			label, value := groupText(q.Value), groupText(q.Value)+" 件"
-			if q.Blank() {
+			switch {
+			case q.Blank():
 				label, value = "空白", "报告中为空白"
+			case q.Unreadable():
+				label, value = "无法辨认", "原文数字连写，无法辨认"
+				unread = true
 			}
 			labels = append(labels, row.Label)
 			bars = append(bars, barItem(row.Label+"："+q.Label, v, label, row.Item+" "+row.Label, q.Label+"："+value))
@@ -95,7 +107,10 @@ func Disclosure(r *data.Report) charts.Chart {
 		}
 	}
 	summary := fmt.Sprintf("图中比较%d年各事项的处理决定数量，最多的是%s，%s件；表二的其他数值见表。", r.Year, top.Label, fmt.Sprint(int64(math.Round(topValue))))
-	if topValue == 0 {
+	if unread {
+		summary = fmt.Sprintf("图中比较%d年各事项的处理决定数量，其中有数值因原文数字连写而无法辨认，见表。", r.Year)
+	}
+	if topValue == 0 && !unread {
 		summary = fmt.Sprintf("%d年主动公开情况见下表。", r.Year)
 	}
 	bar := hbar(summary, frame{xName: "件", cats: labels})
@@ -103,4 +118,27 @@ func Disclosure(r *data.Report) charts.Chart {
 		goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[2]}))
 	bar.Validate()
 	return charts.Chart{ID: "disclosure", Title: "主动公开", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
+}
+
+// runNote says what a value of table 二 that the copy ran together with
+// its row's other values may be: "原文数字连写为“114251”，可能为 1、11"
+// (the distinct values the row's candidate splits give it). Shown in the
+// table in place of the number, so that the page, its CSV and the
+// prerendered page all say it.
+func runNote(row data.DisclosureRow, i int) string {
+	note := "原文数字连写为“" + row.Run + "”"
+	var vals []string
+	for _, c := range row.Candidates {
+		v := c[i]
+		if v == "" {
+			v = "空白"
+		}
+		if !slices.Contains(vals, v) {
+			vals = append(vals, v)
+		}
+	}
+	if len(vals) == 0 {
+		return note + "，无法拆分"
+	}
+	return note + "，可能为 " + strings.Join(vals, "、")
 }

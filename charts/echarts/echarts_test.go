@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"nianbao/charts"
@@ -210,6 +211,29 @@ func TestDisclosureKeepsValuesAsPrinted(t *testing.T) {
 	}
 	if !strings.Contains(c.Summary, "行政处罚，4055284件") {
 		t.Errorf("summary %q", c.Summary)
+	}
+}
+
+// A value the copy ran together with its row's others is shown as not
+// readable, with what it may be; one the adjacent year settled says so.
+func TestDisclosureUnreadable(t *testing.T) {
+	r := nantong(t)
+	row := &r.Disclosure[0] // 规章 1 1 6, as if copied "1116"
+	row.Run, row.Candidates = "1116", [][]string{{"1", "1", "16"}, {"1", "11", "6"}}
+	row.Values[1].Value, row.Values[1].Status = "", data.StatusUnreadable
+	row.Values[2].Value, row.Values[2].Status = "11", data.StatusCrossYear
+	if err := r.Validate(); err == nil {
+		t.Fatal("a settled value that is no candidate's validated") // 11 is candidate 1's second value, not its third
+	}
+	row.Values[2].Value = "6"
+	c := Disclosure(r)
+	got := []string{c.Table.Rows[0].Cells[2].Text, c.Table.Rows[1].Cells[2].Text, c.Table.Rows[2].Cells[2].Text}
+	want := []string{"1", "无法辨认（原文数字连写为“1116”，可能为 1、11）", "6（原文数字连写为“1116”，由相邻年度报告的现行有效件数关系确定）"}
+	if !slices.Equal(got, want) {
+		t.Errorf("cells %q, want %q", got, want)
+	}
+	if c.Table.Rows[1].Cells[2].Blank {
+		t.Error("an unreadable value shown as a blank")
 	}
 }
 

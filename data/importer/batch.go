@@ -105,6 +105,7 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 		}
 	}
 	ok = append(ok, existing(dir, byReport)...)
+	settleBatch(ok, w)
 	sort.SliceStable(ok, func(i, j int) bool {
 		a, b := ok[i].imp.Report, ok[j].imp.Report
 		if a.Body != b.Body {
@@ -169,22 +170,57 @@ func takenBy(dir string, byID map[string]*outcome, r *data.Report) string {
 }
 
 // existing reads the datasets in dir that the batch did not write, for the
-// cross-year check; a file that does not read is skipped (the batch did not
-// make it, and the site's build checks it).
+// cross-year checks.
 func existing(dir string, imported map[string]*outcome) []*outcome {
-	names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	var out []*outcome
-	for _, n := range names {
-		r, err := data.ReadFile(n)
-		if err != nil {
-			continue
-		}
+	reports, names := readDatasets(dir)
+	for i, r := range reports {
 		if _, ok := imported[fmt.Sprintf("%s %d", r.Body, r.Year)]; ok {
 			continue
 		}
-		out = append(out, &outcome{file: n, imp: &Imported{Report: r}})
+		out = append(out, &outcome{file: names[i], imp: &Imported{Report: r}})
 	}
 	return out
+}
+
+// readDatasets reads the datasets in dir, with their file names; a file
+// that does not read is skipped (the import did not make it, and the
+// site's build checks it).
+func readDatasets(dir string) (reports []*data.Report, names []string) {
+	all, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	for _, n := range all {
+		if r, err := data.ReadFile(n); err == nil {
+			reports, names = append(reports, r), append(names, n)
+		}
+	}
+	return reports, names
+}
+
+// settleBatch settles table 二 rows the copies ran together by the
+// reports of the body's adjacent years (settleDisclosure), and writes again
+// each dataset of the batch it changed.
+func settleBatch(ok []*outcome, w io.Writer) {
+	var batch, known []*data.Report
+	for _, o := range ok {
+		known = append(known, o.imp.Report)
+		if o.out != "" {
+			batch = append(batch, o.imp.Report)
+		}
+	}
+	settled := settleDisclosure(batch, known)
+	for _, o := range ok {
+		notes := settled[o.imp.Report]
+		if len(notes) == 0 || o.out == "" {
+			continue
+		}
+		if err := data.WriteFile(o.out, o.imp.Report); err != nil {
+			o.err = err
+			continue
+		}
+		for _, n := range notes {
+			fmt.Fprintf(w, "%s: %s\n", o.file, n)
+		}
+	}
 }
 
 // summarize counts findings by rule: "rule 4 ×2, rule 5".

@@ -15,8 +15,8 @@ import (
 )
 
 // Usage is the import command's synopsis.
-const Usage = "usage: nianbao import [--csv] [-o FILE] [--id ID] [--body BODY] [--year YEAR] REPORT\n" +
-	"       nianbao import -o DIR/ [--body BODY] [--year YEAR] REPORT_OR_DIR..."
+const Usage = "usage: nianbao import [--csv] [-o FILE] [--id ID] [--body BODY] [--year YEAR] [--source-url URL] REPORT\n" +
+	"       nianbao import -o DIR/ [--id-prefix PREFIX] [--body BODY] [--year YEAR] REPORT_OR_DIR..."
 
 // Command is `nianbao import`. With one report it reads the report, prints
 // each warning and each finding of the cross-checks to stderr, and writes
@@ -37,13 +37,23 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	id := fl.String("id", "", "the report's ID: lower-case letters, digits and dashes (default: from the file name when it names the report, else from the body and year)")
 	body := fl.String("body", "", "the reporting body, for a report whose title does not name it (also overrides the title's)")
 	year := fl.Int("year", 0, "the year reported on, for a report whose title does not give it (also overrides the title's)")
+	sourceURL := fl.String("source-url", "", "the published original's address (absolute http or https), over the one the copy gives (原文链接, a page's canonical link)")
+	idPrefix := fl.String("id-prefix", "", "put before every ID made (from the file name, or from the body and year): pingtan- makes pingtan-czj-2019")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil // the usage asked for is printed
 		}
 		return err
 	}
-	opt := Options{ID: *id, Body: *body, Year: *year}
+	opt := Options{ID: *id, Body: *body, Year: *year, SourceURL: *sourceURL, IDPrefix: *idPrefix}
+	if opt.SourceURL != "" {
+		if why := data.ValidURL(opt.SourceURL); why != "" {
+			return fmt.Errorf("--source-url: %s", why)
+		}
+	}
+	if p := opt.IDPrefix; p != "" && !data.ValidID(p+"x") {
+		return fmt.Errorf("--id-prefix %q: want lower-case letters, digits and single dashes, as an ID starts", p)
+	}
 	if opt.ID != "" && !data.ValidID(opt.ID) {
 		return fmt.Errorf("--id %q: want lower-case letters, digits and single dashes", opt.ID)
 	}
@@ -75,6 +85,9 @@ func Command(args []string, stdout, stderr io.Writer) error {
 		if opt.ID != "" && len(files) > 1 {
 			return errors.New("--id names one report; several are named")
 		}
+		if opt.SourceURL != "" && len(files) > 1 {
+			return errors.New("--source-url is one report's address; several are named")
+		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
@@ -91,6 +104,11 @@ func Command(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	r := imp.Report
+	if *out != "" {
+		// The datasets beside the output may settle what the copy ran together.
+		beside, _ := readDatasets(filepath.Dir(*out))
+		imp.Warnings = append(imp.Warnings, settleDisclosure([]*data.Report{r}, beside)[r]...)
+	}
 	report(stderr, name, imp)
 	var buf bytes.Buffer
 	if *asCSV {

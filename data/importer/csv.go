@@ -12,15 +12,20 @@ import (
 // and 四 use the canonical keys, those of 二 the keys of DisclosureKeys.
 // value is the number as printed (for table 二 with the unit printed beside
 // it, such as 950125.6165万元), empty when blank; status is printed,
-// recovered or blank.
+// recovered or blank, and for table 二 also unreadable (empty: the copy ran
+// the row's numbers together and they split several ways) or cross_year
+// (settled by the body's adjacent year: see data.StatusCrossYear).
 func WriteCSV(w io.Writer, r *data.Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"table", "row", "column", "value", "status"})
 	for _, row := range r.Disclosure {
 		for _, q := range row.Values {
 			status, v := "printed", q.Value+q.Unit
-			if q.Blank() {
+			switch {
+			case q.Blank():
 				status, v = "blank", ""
+			case q.Status != "":
+				status = q.Status // unreadable (empty), or cross_year
 			}
 			cw.Write([]string{"二", row.Key, q.Key, v, status})
 		}

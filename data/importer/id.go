@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-var idSuffixes = []string{".html", ".htm", ".txt", ".md", ".markdown", ".pdf", ".docx", ".layout", ".reading-order", ".text"}
+var idSuffixes = []string{".html", ".htm", ".txt", ".md", ".markdown", ".pdf", ".docx", ".layout", ".reading-order", ".text", ".page"}
 
 // IDFromName makes a report ID from a file name as far as the name allows:
 // the base name without its extensions, lower-cased, every run of other

@@ -19,9 +19,11 @@ type Imported struct {
 
 // Options supply what a report may lack.
 type Options struct {
-	ID   string // the report's ID; "" makes one (see makeID)
-	Body string // the reporting body, when the report does not name it (or names it wrongly)
-	Year int    // the year reported on, likewise
+	ID        string // the report's ID; "" makes one (see makeID)
+	IDPrefix  string // put before every ID made (not before ID): "pingtan-" makes pingtan-czj-2019
+	Body      string // the reporting body, when the report does not name it (or names it wrongly)
+	Year      int    // the year reported on, likewise
+	SourceURL string // the published original's address, over what the copy says (see sourceURL)
 }
 
 // Import reads a report as published, with the ID given ("" makes one):
@@ -98,12 +100,27 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 		return nil, refuse(0, "", ErrNoTitle, "the title names %s but not the year: give it with --year", body)
 	}
 	r := &data.Report{
-		Body:      body,
-		Year:      year,
-		Published: published(text),
-		Source:    filepath.Base(name),
+		Body:   body,
+		Year:   year,
+		Source: filepath.Base(name),
 	}
 	imp.Report = r
+	if d := published(text); d != "" {
+		if why := publishedProblem(d, year); why != "" {
+			imp.Warnings = append(imp.Warnings, fmt.Sprintf("the page's date %s is left out: %s", d, why))
+		} else {
+			r.Published = d
+		}
+	}
+	if opt.SourceURL != "" {
+		r.URL = opt.SourceURL
+	} else if u := sourceURL(text); u != "" {
+		if why := data.ValidURL(u); why != "" {
+			imp.Warnings = append(imp.Warnings, fmt.Sprintf("the original's address is left out: %s", why))
+		} else {
+			r.URL = u
+		}
+	}
 
 	// Table 二 runs from its heading (or first 第二十条 line) to table 三,
 	// or where a report moves it after table 四, to the next part.
@@ -124,17 +141,35 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 		}
 		return nil, ferr
 	}
+	// A copy whose cells run together is read by the readers of runs
+	// (split.go, disclosure_run.go); every other form cell by cell.
+	run := form == FormCrawler
 	var warn []string
-	r.Disclosure, warn = parseDisclosure(disclosure, r.Format)
+	if run {
+		r.Disclosure, warn = parseDisclosureRun(disclosure, r.Format)
+	} else {
+		r.Disclosure, warn = parseDisclosure(disclosure, r.Format)
+	}
 	imp.Warnings = append(imp.Warnings, warn...)
 	if len(r.Disclosure) == 0 {
 		imp.Warnings = append(imp.Warnings, "table 二: no row found; proactive disclosure stays empty")
 	}
-	if r.Requests, err = parseRequests(lines[p.requests:p.appeals], lines[p.requests].n); err != nil {
+	if run {
+		r.Requests, warn, err = parseRequestsRun(lines[p.requests:p.appeals], lines[p.requests].n)
+		imp.Warnings = append(imp.Warnings, warn...)
+	} else {
+		r.Requests, err = parseRequests(lines[p.requests:p.appeals], lines[p.requests].n)
+	}
+	if err != nil {
 		return nil, err
 	}
 	end4 := p.sectionEnd(p.appeals)
-	if r.Appeals, warn, err = parseAppeals(lines[p.appeals:end4], lines[p.appeals].n); err != nil {
+	if run {
+		r.Appeals, warn, err = parseAppealsRun(lines[p.appeals:end4], lines[p.appeals].n)
+	} else {
+		r.Appeals, warn, err = parseAppeals(lines[p.appeals:end4], lines[p.appeals].n)
+	}
+	if err != nil {
 		return nil, err
 	}
 	imp.Warnings = append(imp.Warnings, warn...)
@@ -160,7 +195,10 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 	}
 	r.ID = opt.ID
 	if r.ID == "" {
-		r.ID = makeID(name, r)
+		r.ID = opt.IDPrefix + makeID(name, r)
+		if !data.ValidID(r.ID) {
+			return nil, refuse(0, "", ErrID, "--id-prefix %q makes the ID %q: want lower-case letters, digits and single dashes", opt.IDPrefix, r.ID)
+		}
 	} else if !data.ValidID(r.ID) {
 		return nil, refuse(0, "", ErrID, "--id %q: want lower-case letters, digits and single dashes", r.ID)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"nianbao/data"
 	"os"
 	"path/filepath"
@@ -210,6 +211,46 @@ func TestShippedDatasetsAreCurrent(t *testing.T) {
 		if !bytes.Equal(fresh, b) {
 			t.Errorf("data/datasets/%s.json differs from `go run . import -o … data/importer/testdata/%s`; regenerate it", id, r.Source)
 		}
+	}
+}
+
+// pingtanSite is the datasets of the 平潭 site, from the repository's top.
+var pingtanSite = filepath.Join("..", "..", "sites", "pingtan", "datasets")
+
+// The 平潭 site's datasets are the importer's current output too: the
+// archive imported as one batch (the batch settles table 二 across the
+// years), and the zone's own two reports as data/datasets has them. As
+// the README says:
+//
+//	go run . import -o sites/pingtan/datasets/ --id-prefix pingtan- data/importer/testdata/pingtan/
+//	go run . import -o sites/pingtan/datasets/pingtan-zone-2024.json data/importer/testdata/pingtan-zone-2024.html
+//	go run . import -o sites/pingtan/datasets/pingtan-zone-2025.json data/importer/testdata/pingtan-zone-2025.html
+func TestPingtanSiteIsCurrent(t *testing.T) {
+	out := t.TempDir()
+	err := Command([]string{"-o", out + "/", "--id-prefix", "pingtan-", filepath.Join(reportsDir, "pingtan")}, io.Discard, io.Discard)
+	if err == nil || err.Error() != "2 of 103 reports refused" {
+		t.Errorf("the archive's batch: %v, want 2 of 103 refused (see README, Data: the 平潭 archive)", err)
+	}
+	for _, id := range []string{"pingtan-zone-2024", "pingtan-zone-2025"} {
+		src := filepath.Join(reportsDir, id+".html")
+		if err := Command([]string{"-o", filepath.Join(out, id+".json"), src}, io.Discard, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh, _ := filepath.Glob(filepath.Join(out, "*.json"))
+	ship, _ := filepath.Glob(filepath.Join(pingtanSite, "*.json"))
+	if len(ship) != len(fresh) || len(ship) < 100 {
+		t.Errorf("%d datasets shipped in sites/pingtan/datasets, %d imported", len(ship), len(fresh))
+	}
+	for _, f := range fresh {
+		want, _ := os.ReadFile(f)
+		got, err := os.ReadFile(filepath.Join(pingtanSite, filepath.Base(f)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("sites/pingtan/datasets/%s differs from the importer's output (%v); regenerate it", filepath.Base(f), err)
+		}
+	}
+	if _, err := data.ReadDir(pingtanSite); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -75,6 +75,13 @@ func htmlToText(b []byte) (string, error) {
 		}
 	}
 	walk(doc)
+	// The page's own address, for the dataset's url (see sourceURL).
+	canonical, og := pageURL(doc)
+	for _, u := range []string{canonical, og} {
+		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			return "原文链接：" + u + "\n\n" + out.String(), nil
+		}
+	}
 	return out.String(), nil
 }
 

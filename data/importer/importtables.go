@@ -328,13 +328,18 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 			warnings = append(warnings, "table 四: the numbers break cross-check 4 and no other order of the copy's runs fits; kept as printed")
 		}
 	}
+	return appealsOf(cells), warnings, nil
+}
+
+// appealsOf makes table 四 of its fifteen cells in template order.
+func appealsOf(cells []data.Cell) data.Appeals {
 	t := data.Appeals{}
 	for g, row := range data.AppealRows {
 		var r data.AppealRow
 		copy(r[:], cells[g*len(data.AppealColumns):])
 		t[row.Key] = &r
 	}
-	return t, warnings, nil
+	return t
 }
 
 // placed is a number of table 四 as the copy gives it, with the empty lines

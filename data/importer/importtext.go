@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,19 +57,22 @@ func splitLines(text string) []textLine {
 	split := strings.Split(spaceMapper.Replace(text), "\n")
 	lines := make([]textLine, 0, len(split))
 	skipEmpty := false
-	for i, l := range split {
-		if isFooter(l) {
-			for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].raw) == "" {
-				lines = lines[:len(lines)-1]
+	for i, whole := range split {
+		// A vertical tab breaks a line within the copy's line (see br).
+		for _, l := range strings.Split(whole, "\v") {
+			if isFooter(l) {
+				for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].raw) == "" {
+					lines = lines[:len(lines)-1]
+				}
+				skipEmpty = true
+				continue
 			}
-			skipEmpty = true
-			continue
+			if skipEmpty && strings.TrimSpace(l) == "" {
+				continue
+			}
+			skipEmpty = false
+			lines = append(lines, textLine{n: i + 1, raw: strings.TrimRightFunc(l, unicode.IsSpace), canon: canon(l)})
 		}
-		if skipEmpty && strings.TrimSpace(l) == "" {
-			continue
-		}
-		skipEmpty = false
-		lines = append(lines, textLine{n: i + 1, raw: strings.TrimRightFunc(l, unicode.IsSpace), canon: canon(l)})
 	}
 	return lines
 }
@@ -218,7 +222,9 @@ var (
 	titleYearFirstRE = regexp.MustCompile(`^(\d{4})年度?([^，,。《》：:；;“”"（）]{2,30}?)信息公开(工作)?(年度)?(报告|年报)`)
 	titleYearOnlyRE  = regexp.MustCompile(`(\d{4})年度?(政府)?信息公开(工作)?(年度)?(报告|年报)`)
 	hanYearRE        = regexp.MustCompile(`[〇零一二三四五六七八九]{4}年`)
-	publishedRE      = regexp.MustCompile(`(发布时间|发布日期|成文日期)[：:]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})`)
+	publishedRE      = regexp.MustCompile(`^(发布时间|发布日期|成文日期)[：:]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})`)
+	plainTimeRE      = regexp.MustCompile(`^(时间)[：:]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})`)
+	aboutRE          = regexp.MustCompile(`关于(报送|印发|公布|发布|公开)?$`)
 	preparedByRE     = regexp.MustCompile(`本报告由(.{2,40}?)(办公室|办公厅)`)
 )
 
@@ -282,6 +288,10 @@ func titleAt(lines []textLine, i int) (body string, year int, ok bool) {
 		c := cands[j]
 		if m := titleBodyFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[1]) {
 			fmt.Sscan(m[2], &year)
+			// "……管理局关于2021年度……报告", "……关于报送2020年度……报告的函"
+			if b := aboutRE.ReplaceAllString(m[1], ""); b != "" {
+				return b, year, true
+			}
 			return m[1], year, true
 		}
 		if m := titleYearFirstRE.FindStringSubmatch(c); m != nil && plausibleBody(m[2]) {
@@ -338,25 +348,41 @@ func fullBody(body string, text string) string {
 	return body
 }
 
-// published finds the publication date where the copy gives one.
+// published finds the publication date where the copy gives one: the
+// first 发布时间, 发布日期 or 成文日期 followed by a date (a narrative may
+// name them without one: "列明文件的文号、成文日期、发布时间"), else a
+// portal's plain 时间：followed by one (see plainTime).
 func published(text string) string {
-	at := -1
-	for _, k := range []string{"发布时间", "发布日期", "成文日期"} {
-		if i := strings.Index(text, k); i >= 0 && (at < 0 || i < at) {
-			at = i
+	var m []string
+	for from := 0; m == nil; {
+		at := -1
+		for _, k := range []string{"发布时间", "发布日期", "成文日期"} {
+			if i := strings.Index(text[from:], k); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
 		}
-	}
-	if at < 0 {
-		return ""
-	}
-	if m := publishedRE.FindStringSubmatch(text[at:min(len(text), at+80)]); m != nil {
-		var y, mo, d int
-		fmt.Sscan(m[2], &y)
-		fmt.Sscan(m[3], &mo)
-		fmt.Sscan(m[4], &d)
-		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-			return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+		if at < 0 {
+			break
 		}
+		at += from
+		m = publishedRE.FindStringSubmatch(text[at:min(len(text), at+40)])
+		from = at + len("发布时间")
+	}
+	for from := 0; m == nil; {
+		at := plainTime(text[from:])
+		if at < 0 {
+			return ""
+		}
+		at += from
+		m = plainTimeRE.FindStringSubmatch(text[at:min(len(text), at+40)])
+		from = at + len("时间")
+	}
+	// Atoi, not Sscan: Sscan reads "09" as a bad octal number.
+	y, _ := strconv.Atoi(m[2])
+	mo, _ := strconv.Atoi(m[3])
+	d, _ := strconv.Atoi(m[4])
+	if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 	}
 	return ""
 }

@@ -64,6 +64,10 @@ func toText(b []byte) (string, string, error) {
 	if err != nil {
 		return "", "", err
 	}
+	s, together := crawlerText(s)
+	if together {
+		return s, FormCrawler, nil
+	}
 	if h := htmlTables(s); h != s {
 		md, _ := markdownToText(h, true)
 		return md, FormMarkdown, nil

@@ -33,7 +33,7 @@ var (
 	otherRE     = regexp.MustCompile(`^其他需要报告的(事项|情况)$|^其他(事项|情况)$`)
 	// Lines of a portal page that end the article: print and close
 	// buttons, share and related links, the site's footer.
-	pageEndRE = regexp.MustCompile(`^[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|分享到：?|相关链接|相关文章|相关阅读|相关信息|扫一扫|上一篇：?.*|下一篇：?.*)[】\]]?$|^(【[^】]{1,6}】)+$|版权所有|主办单位：|ICP备|网站标识码|技术支持：`)
+	pageEndRE = regexp.MustCompile(`^[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|分享到：?|相关链接|相关文章|相关阅读|相关信息|扫一扫|附件下载|上一篇：?.*|下一篇：?.*)[】\]]?$|^(【[^】]{1,6}】)+$|版权所有|主办单位：|ICP备|网站标识码|技术支持：`)
 )
 
 // pageEnds says whether a line ends a portal page's article (pageEndRE),
@@ -43,7 +43,7 @@ func pageEnds(c string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(c)
-	if !strings.ContainsRune("【[打关返分相扫上下", r) && !strings.Contains(c, "版权所有") && !strings.Contains(c, "主办单位") &&
+	if !strings.ContainsRune("【[打关返分相扫附上下", r) && !strings.Contains(c, "版权所有") && !strings.Contains(c, "主办单位") &&
 		!strings.Contains(c, "ICP备") && !strings.Contains(c, "网站标识码") && !strings.Contains(c, "技术支持") {
 		return false
 	}
@@ -173,8 +173,8 @@ func locate(lines []textLine) (parts, *Error) {
 
 // header3 is the first line of table 三's heading or column labels above
 // its first row at i, or -1 when there is none: lines naming 收到和处理,
-// 申请人情况, 自然人 or 商业企业, up to 40 lines above and with no number in
-// between.
+// 申请人情况, 自然人 or 商业企业, up to 40 lines above and with no number or
+// prose in between.
 func header3(lines []textLine, i int) int {
 	h := -1
 	for j := i - 1; j >= 0 && j >= i-40; j-- {
@@ -187,8 +187,8 @@ func header3(lines []textLine, i int) int {
 			h = j
 			continue
 		}
-		if _, vals := splitFields(lines[j].raw); len(vals) > 0 {
-			break
+		if _, vals := splitFields(lines[j].raw); len(vals) > 0 || isProse(c) {
+			break // a row of numbers, or prose (a preamble that names 收到和处理…)
 		}
 	}
 	return h

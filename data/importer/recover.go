@@ -26,8 +26,11 @@ const maxPlacements = 5000
 // vanished cell is determined, none is negative, and every cross-check that
 // touches a short row holds. Exactly one fitting placement is applied, its
 // solved cells marked Recovered with the lowest-numbered rule that proves
-// them; none or several is an error that says so and lists the fillings.
-// The table is changed only on success.
+// them; so are several that give every cell the same value (a row of
+// zeros that lost one: which zero is lost is open, no value is), each cell
+// any of them recovers marked. None, or several that differ, is an error
+// that says so and lists the fillings. The table is changed only on
+// success.
 func Recover(t data.Requests, short []shortRow) error {
 	if len(short) == 0 {
 		return nil
@@ -99,6 +102,19 @@ func Recover(t data.Requests, short []shortRow) error {
 		}
 		return nil
 	}
+	if same := sameValues(t, short, fits); same != nil {
+		// Every filling gives every cell the same value, and differs only
+		// in which of the row's cells the copy lost (six zeros of a row
+		// of zeros): each cell any filling recovers is proven, and marked.
+		for ref, v := range same {
+			if v.rule == 0 {
+				t[ref.row][ref.col] = data.Num(v.value)
+			} else {
+				t[ref.row][ref.col] = data.Cell{Value: v.value, Status: data.Recovered, Rule: v.rule}
+			}
+		}
+		return nil
+	}
 	var alts []string
 	for _, f := range fits {
 		alts = append(alts, describe(f))
@@ -106,6 +122,58 @@ func Recover(t data.Requests, short []shortRow) error {
 	sort.Strings(alts)
 	return fmt.Errorf("%w: rows %s: %d fillings fit the cross-checks, not recovering: %s",
 		ErrAmbiguous, rowList(short), len(fits), strings.Join(alts, "; "))
+}
+
+// sameValues returns, when every filling puts the same value in every cell
+// of the short rows, those cells: with the lowest rule that proves it in a
+// filling where some filling recovers it, with rule 0 where every filling
+// has it printed; else nil.
+func sameValues(t data.Requests, short []shortRow, fits []map[cellRef]solved) map[cellRef]solved {
+	values := func(f map[cellRef]solved) map[cellRef]int64 {
+		out := map[cellRef]int64{}
+		for _, s := range short {
+			j := 0
+			for c := range data.RequestColumns {
+				ref := cellRef{s.Row, c}
+				if v, lost := f[ref]; lost {
+					out[ref] = v.value
+				} else {
+					out[ref] = s.Cells[j].N()
+					if s.Cells[j].Status == data.Blank {
+						return nil // a blank in one filling, a number in another
+					}
+					j++
+				}
+			}
+		}
+		return out
+	}
+	first := values(fits[0])
+	if first == nil {
+		return nil
+	}
+	union := map[cellRef]solved{}
+	for _, f := range fits {
+		v := values(f)
+		if v == nil {
+			return nil
+		}
+		for ref, x := range v {
+			if first[ref] != x {
+				return nil
+			}
+		}
+		for ref, s := range f {
+			if u, ok := union[ref]; !ok || s.rule < u.rule {
+				union[ref] = s
+			}
+		}
+	}
+	out := map[cellRef]solved{}
+	for ref, v := range first {
+		out[ref] = solved{v, union[ref].rule} // rule 0: printed in every filling
+	}
+	return out
 }
 
 // The equations of rules 1–3 over table 三 depend only on its shape

@@ -107,6 +107,28 @@ func TestRecoverRefusesToGuess(t *testing.T) {
 	}
 }
 
+// A row of zeros that lost one of them (金井片区 2023's 结转下年度, "000000"):
+// which zero is lost is open, no value is, and each cell is proven by
+// cross-check 1, so each is marked recovered.
+func TestRecoverRowOfZeros(t *testing.T) {
+	r := nantong(t)
+	for _, k := range []string{"new", "carried_in", "total"} {
+		*r.Requests[k] = data.RequestRow{}
+	}
+	for _, row := range r.Requests.OutcomeRows() {
+		*r.Requests[row.Key] = data.RequestRow{}
+	}
+	delete(r.Requests, "carried_over")
+	if err := Recover(r.Requests, []shortRow{{"carried_over", cells(0, 0, 0, 0, 0, 0)}}); err != nil {
+		t.Fatal(err)
+	}
+	for c, cell := range r.Requests["carried_over"] {
+		if cell != (data.Cell{Value: 0, Status: data.Recovered, Rule: 1}) {
+			t.Errorf("carried_over/%s = %+v, want 0 recovered by rule 1", data.RequestColumns[c].Key, cell)
+		}
+	}
+}
+
 func TestRecoverBlanks(t *testing.T) {
 	r := nantong(t)
 	// A number the copy left blank: both its row and its column want 38.
