@@ -71,18 +71,19 @@ func TestCrawlerImportsExactly(t *testing.T) {
 			disclosure: map[string]string{"regulations": "0 0 0", "normative_docs": "0 0 8", "licensing": "1", "penalty": "0", "enforcement": "0", "fees": "5949.09万元"},
 			urlTail:    "/ptzhsyqczj/zfxxgknb/202401/t20240131_86688.htm",
 		},
-		{ // Two-digit counts run into zeros ("320000032"): one reading only keeps each row's sum.
+		{ // Two-digit counts run into zeros ("320000032"): one reading only keeps each row's sum;
+			// the cells where the readings differ are marked recovered (*), by cross-check 3.
 			file: "gwh-2025.page.txt", body: "平潭综合实验区管委会办公室", year: 2025, format: data.Format2021, date: "2026-01-30",
-			requests: map[string]string{"new": "32 0 0 0 0 0 32", "granted": "8 0 0 0 0 0 8", "partial": "7 0 0 0 0 0 7",
+			requests: map[string]string{"new": "32* 0* 0 0 0 0* 32*", "granted": "8 0 0 0 0 0 8", "partial": "7 0 0 0 0 0 7",
 				"denied.internal_affairs": "1 0 0 0 0 0 1", "denied.process_info": "2 0 0 0 0 0 2",
-				"unable.not_held": "12 0 0 0 0 0 12", "unable.needs_creation": "2 0 0 0 0 0 2", "total": "32 0 0 0 0 0 32"},
+				"unable.not_held": "12* 0* 0 0 0 0* 12*", "unable.needs_creation": "2 0 0 0 0 0 2", "total": "32* 0* 0 0 0 0* 32*"},
 			appeals:  map[string]string{"review": "2 0 0 0 2"},
 			warnings: []string{"rows new, unable.not_held, total read several ways, one way only keeping its row sum"},
 		},
 		{ // A space left inside a row ("2100000 21"), the next label's numbering run into a row ("1000000102.没有现成…").
 			file: "jtj-2025.page.txt", body: "平潭综合实验区交通与建设局", year: 2025, format: data.Format2021, date: "2026-01-22",
-			requests: map[string]string{"new": "21 0 0 0 0 0 21", "granted": "10 0 0 0 0 0 10", "partial": "1 0 0 0 0 0 1",
-				"unable.not_held": "10 0 0 0 0 0 10", "total": "21 0 0 0 0 0 21"},
+			requests: map[string]string{"new": "21* 0* 0 0 0 0* 21*", "granted": "10* 0 0 0 0 0* 10*", "partial": "1 0 0 0 0 0 1",
+				"unable.not_held": "10* 0 0 0 0 0* 10*", "total": "21* 0* 0 0 0 0* 21*"},
 			appeals: map[string]string{"review": "3 1 5 0 9"},
 		},
 		{ // Every space kept, numbers in the 其他 column; Word's style sheet left in the text.
@@ -93,8 +94,8 @@ func TestCrawlerImportsExactly(t *testing.T) {
 		},
 		{ // 一 and （七） keep their row sums two ways each (11 0 … 11, 1 10 … 11): the outcome rows choose.
 			file: "jjp-2025.page.txt", body: "平潭综合实验区金井片区管理局", year: 2025, format: data.Format2021, date: "2026-01-20",
-			requests: map[string]string{"new": "11 0 0 0 0 0 11", "partial": "3 0 0 0 0 0 3", "unable.not_held": "7 0 0 0 0 0 7",
-				"other.no_correction": "1 0 0 0 0 0 1", "total": "11 0 0 0 0 0 11"},
+			requests: map[string]string{"new": "11* 0* 0 0 0 0* 11*", "partial": "3 0 0 0 0 0 3", "unable.not_held": "7 0 0 0 0 0 7",
+				"other.no_correction": "1 0 0 0 0 0 1", "total": "11* 0* 0 0 0 0* 11*"},
 			warnings: []string{"rows new, total keep their row sums several ways; one combination only keeps cross-checks 1 and 2"},
 			noOther:  1, // its 五 is 信息处理费收取情况, its 六 the problems
 		},
@@ -106,7 +107,7 @@ func TestCrawlerImportsExactly(t *testing.T) {
 		{ // The 2019 template: a change's sign is a boundary ("0+11"), a leading 0 is not written ("3000" is 30 0 0),
 			// 减 is a minus, a count's 个 and an amount's 元 end a value.
 			file: "gwh-2019.page.txt", body: "平潭综合实验区管委会办公室", year: 2019, format: data.Format2019, date: "2020-01-22",
-			requests: map[string]string{"new": "12 0 0 0 0 0 12", "granted": "4 0 0 0 0 0 4", "partial": "1 0 0 0 0 0 1",
+			requests: map[string]string{"new": "12* 0* 0 0 0 0* 12*", "granted": "4 0 0 0 0 0 4", "partial": "1 0 0 0 0 0 1",
 				"unable.unclear": "3 0 0 0 0 0 3", "declined.duplicate": "2 0 0 0 0 0 2", "other": "2 0 0 0 0 0 2", "total": "12 0 0 0 0 0 12"},
 			disclosure: map[string]string{"regulations": "0 0 0", "licensing": "0 +1 1", "other_services": "0 0 0", "penalty": "0 0 0", "fees": "0 0"},
 		},

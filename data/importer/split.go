@@ -301,9 +301,12 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 			return nil, nil, refuse(r.line, "三", ErrNoFit, "row %s (%s): no reading of %q as 7 counts keeps its row sum (cross-check 3: 总计 = 自然人 + the five 法人或其他组织 columns)", k, data.RowLabel(k), r.text())
 		case 1:
 			t[k] = rowOf(cands[0])
+			all, _ := allReadings(r.toks, len(data.RequestColumns), &steps)
+			markChosen(t[k][:], cands[0], all, data.RuleRow, nil)
 			bySum = append(bySum, k)
 		default:
-			amb = append(amb, ambRow{key: k, line: r.line, text: r.text(), cands: cands})
+			all, _ := allReadings(r.toks, len(data.RequestColumns), &steps)
+			amb = append(amb, ambRow{key: k, line: r.line, text: r.text(), cands: cands, all: all})
 			t[k] = &data.RequestRow{}
 		}
 	}
@@ -359,6 +362,56 @@ func rowOf(cells []int64) *data.RequestRow {
 	return &row
 }
 
+// allReadings are every reading of toks as k cells, without a check; nil and
+// false when there are more than maxPlacements.
+func allReadings(toks []string, k int, _ *int) ([][]int64, bool) {
+	var all [][]int64
+	local := maxSteps // its own bound: listing is not choosing
+	rd := &reader{toks: toks, k: k, steps: &local, visit: func(c []int64) bool {
+		all = append(all, append([]int64(nil), c...))
+		return len(all) <= maxPlacements
+	}}
+	if !rd.run() || len(all) > maxPlacements {
+		return nil, false
+	}
+	return all, true
+}
+
+// markChosen marks the cells of a reading that a cross-check chose: where
+// the copy's digits read several ways, the cells in which the readings
+// differ were lost in copying (their boundaries were), and the check that
+// left one reading proves them; a cell that every reading agrees on is as
+// printed. all nil means too many readings to list: every cell is marked.
+// byRow, when given, names for each cell the rule that chose it where the
+// row's own candidates differ; elsewhere rule did.
+func markChosen(cells []data.Cell, chosen []int64, all [][]int64, rule int, byRow []int) {
+	for col := range cells {
+		if cells[col].Status == data.Blank {
+			continue
+		}
+		r := 0
+		switch {
+		case byRow != nil && byRow[col] != 0:
+			r = byRow[col]
+		case all == nil || differsAt(all, chosen, col):
+			r = rule
+		}
+		if r != 0 {
+			cells[col] = data.Cell{Value: chosen[col], Status: data.Recovered, Rule: r}
+		}
+	}
+}
+
+// differsAt says whether some reading differs from chosen at col.
+func differsAt(all [][]int64, chosen []int64, col int) bool {
+	for _, a := range all {
+		if a[col] != chosen[col] {
+			return true
+		}
+	}
+	return false
+}
+
 func fieldText(vals []field) string {
 	var s []string
 	for _, v := range vals {
@@ -376,7 +429,8 @@ type ambRow struct {
 	key   string
 	line  int
 	text  string
-	cands [][]int64
+	cands [][]int64 // the readings that keep the row sum
+	all   [][]int64 // every reading, nil when too many
 }
 
 // chooseRows chooses, among the readings of the rows in amb, the one
@@ -480,7 +534,17 @@ func chooseRows(t data.Requests, amb []ambRow, short []shortRow, steps *int) err
 		return refuse(amb[0].line, "三", ErrNoFit, "rows %s keep their row sums several ways each, and no combination keeps cross-checks 1 and 2 (一 + 二 = （七）总计 + 四; （七）总计 = the outcome rows) in the columns where they differ", strings.Join(names, ", "))
 	case 1:
 		for i, a := range amb {
-			t[a.key] = rowOf(a.cands[found[0][i]])
+			chosen := a.cands[found[0][i]]
+			t[a.key] = rowOf(chosen)
+			// Where the row's own candidates differ, cross-checks 1 and 2
+			// chose (rule 1 names them); elsewhere its row sum did.
+			byCands := make([]int, len(chosen))
+			for col := range chosen {
+				if differsAt(a.cands, chosen, col) {
+					byCands[col] = data.RuleCorner
+				}
+			}
+			markChosen(t[a.key][:], chosen, a.all, data.RuleRow, byCands)
 		}
 		return nil
 	}
@@ -584,6 +648,8 @@ func parseAppealsRun(lines []textLine, line0 int) (data.Appeals, []string, error
 				return nil, nil, refuse(at, "四", ErrNoFit, "no reading of %q as %d counts keeps cross-check 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结 in each group)", text, n)
 			case 1:
 				cells = cellsOf(fits[0])
+				all, _ := allReadings(toks, n, &steps)
+				markChosen(cells, fits[0], all, data.RuleAppeals, nil)
 				warnings = append(warnings, "table 四: the copy runs the cells together; they read several ways, one way only keeping cross-check 4")
 			default:
 				var alts []string
