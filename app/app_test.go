@@ -276,3 +276,18 @@ func TestFooterIdentity(t *testing.T) {
 			`href="https://jiucuo.example.gov.cn/x?a=1&amp;b=2"`, "我要纠错", ">甲门户<")
 	}
 }
+
+// A report's pages link to the published original, with its date.
+func TestOriginalLink(t *testing.T) {
+	html := render(t, nil, "http://localhost/r/hongze-district-2024/appeals")
+	wantIn(t, html, `class="report-original"`, "发布")
+	reports := shipped(t)
+	for _, r := range reports {
+		if r.ID == "hongze-district-2024" {
+			r.URL = "https://www.hongze.gov.cn/x/y.html?a=1&b=2"
+		}
+	}
+	useSource(t, newMemSource(t, reports))
+	html = render(t, nil, "http://localhost/r/hongze-district-2024/appeals")
+	wantIn(t, html, `href="https://www.hongze.gov.cn/x/y.html?a=1&amp;b=2"`, "查看原文")
+}

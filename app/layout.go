@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/data"
 )
 
 // layout is what every page shares: skip link, masthead with the report's
@@ -51,6 +53,7 @@ func (s *shell) render() app.UI {
 				app.Elem("button").Attr("type", "button").Class("button large-toggle").Aria("pressed", fmt.Sprint(hasRootClass("large"))).
 					Title("更大的字和按钮").Text("长者模式"), // see web/js
 				app.If(v.id != "", app.Elem("p").Class("report-name").Text(reportName)),
+				original(v.report),
 				app.If(v.id != "", app.Elem("a").Class("switch-report").Attr("href", siteURL("/reports")).Text("切换报告")).
 					ElseIf(inView.id != "", app.Elem("a").Class("switch-report back-report").ID("back-report").
 						Attr("href", siteURL(ReportPath(inView.id, inView.page))).Text("返回"+inView.name+"报告")),
@@ -75,6 +78,22 @@ func (s *shell) render() app.UI {
 		)),
 		app.Elem("main").ID("main").TabIndex(-1).Body(main...),
 		app.Elem("footer").Class("footer").Body(s.footer()...),
+	)
+}
+
+// original is the line under a report's name: when it was published, and
+// the link to the published original where the dataset has its address.
+func original(r *data.Report) app.UI {
+	if r == nil {
+		return nil
+	}
+	when := "发布日期未注明"
+	if r.Published != "" {
+		when = "发布于 " + r.Published
+	}
+	return app.Elem("p").Class("report-original").Body(
+		app.Text(when),
+		app.If(r.URL != "", app.Elem("a").Attr("href", r.URL).Attr("rel", "noreferrer").Text("查看原文")),
 	)
 }
 
@@ -107,6 +126,7 @@ func (s *shell) footer() []app.UI {
 				app.Text(fmt.Sprintf("数据来源：《%s》，发布日期 %s，依据", r.Title(), published)),
 				app.Elem("a").Attr("href", siteURL(AboutPath+"#term-format")).Text(r.Format+"年版统一格式"),
 				app.Text("（国办公开办函）。"),
+				app.If(r.URL != "", app.Elem("a").Class("original-link").Attr("href", r.URL).Attr("rel", "noreferrer").Text("查看原文")),
 			),
 		)
 	}
