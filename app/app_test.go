@@ -291,3 +291,44 @@ func TestOriginalLink(t *testing.T) {
 	html = render(t, nil, "http://localhost/r/hongze-district-2024/appeals")
 	wantIn(t, html, `href="https://www.hongze.gov.cn/x/y.html?a=1&amp;b=2"`, "查看原文")
 }
+
+// A search finds by every word, a year among them (issue 20 item 5); the
+// words a body is found by come from the build (data.Body.Search).
+func TestCatalogQuery(t *testing.T) {
+	hongze := &data.Body{Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: "淮安市洪泽区人民政府 洪泽区政府 洪泽区 淮安市洪澤區人民政府 hongzequ hzq 江苏省"}
+	e23, e24 := &data.Entry{Year: 2023}, &data.Entry{Year: 2024}
+	for q, want := range map[string][2]bool{
+		"洪泽区政府": {true, true}, "hongze": {true, true}, "HZ": {true, true}, "淮安市洪澤區": {true, true},
+		"江苏": {true, true}, "2024": {false, true}, "2023年": {true, false}, "洪泽 2024": {false, true},
+		"南通": {false, false}, "洪泽 南通": {false, false}, "": {true, true},
+	} {
+		qq := parseQuery(q)
+		if got := [2]bool{qq.matches(hongze, e23), qq.matches(hongze, e24)}; got != want {
+			t.Errorf("%q: matches 2023, 2024 = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A search that finds nothing says why and offers to clear it.
+func TestCatalogEmptyResult(t *testing.T) {
+	p := catalogPage("/reports", "全部报告", func() catalogView { return &reports{} }).New().(*reports)
+	html := render(t, p, "http://localhost/reports?q=zzzz&year=2019")
+	_ = html // prerendered: the plain list
+	p.v.index, _ = newMemSource(t, shipped(t)).Index()
+	p.f = filterFromURL(mustURL(t, "http://localhost/reports?q=zzzz&year=2019"))
+	p.apply()
+	var b strings.Builder
+	app.PrintHTML(&b, p.empty())
+	wantIn(t, b.String(), "没有同时符合这些条件的报告", "“zzzz”", "2019年", `id="clear-filters"`, `href="/reports"`)
+	if p.matched != 0 {
+		t.Errorf("%d reports match zzzz", p.matched)
+	}
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}

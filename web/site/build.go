@@ -145,7 +145,7 @@ func Build(o Options) (err error) {
 	if err != nil {
 		return step("reading the datasets", err)
 	}
-	site.base = base
+	site.base, site.province = base, sf.Province
 	if err := checkKiosk(o.Kiosk); err != nil {
 		return step("checking -kiosk", err)
 	}

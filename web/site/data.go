@@ -29,6 +29,7 @@ type site struct {
 	portalU  string // its path in the site
 	base     string // the path the site is served under (Options.Base)
 	kiosk    int    // Options.Kiosk
+	province string // the site's province (SiteFile.Province), for the search
 }
 
 // at is a path of the site as the browser asks for it: under the base.
@@ -76,6 +77,7 @@ func (s *site) writeData(w *writer) error {
 		return firstErr
 	}
 	s.index.Reports = entries
+	addSearchKeys(s.index, s.province)
 	b, err := s.index.Encode()
 	if err != nil {
 		return err

@@ -30,6 +30,7 @@ type SiteFile struct {
 	Correction string `json:"correction"` // 纠错: an http(s) address
 	Landing    string `json:"landing"`    // "", "portal", "body:名称或ID", "report:ID"
 	Moved      string `json:"moved"`      // a report whose pages were once at the root
+	Province   string `json:"province"`   // the province of the site's bodies, for the search
 	Datasets   string `json:"datasets"`   // the folder of the datasets
 	Kiosk      int    `json:"kiosk"`      // every page a kiosk's, idle seconds
 	Precache   string `json:"precache"`   // what a kiosk's worker keeps offline
@@ -98,7 +99,7 @@ func ParseSiteFile(b []byte) (*SiteFile, error) {
 	}
 	for _, f := range []struct{ key, value string }{
 		{"name", sf.Name}, {"owner", sf.Owner}, {"site_code", sf.SiteCode}, {"icp", sf.ICP},
-		{"police", sf.Police}, {"contact", sf.Contact},
+		{"police", sf.Police}, {"contact", sf.Contact}, {"province", sf.Province},
 	} {
 		if why := data.TextProblem(f.value, maxSiteText); why != "" {
 			return nil, fmt.Errorf("%q: %s", f.key, why)
