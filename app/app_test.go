@@ -332,3 +332,24 @@ func mustURL(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+// The ranking opens on the latest year with enough bodies, says when the
+// address names a year the site has not, and says when a level has no
+// body to rank instead of drawing an empty chart (issue 20 item 11).
+func TestRankingStates(t *testing.T) {
+	// The shipped six: 2025 and 2019 have one report each, 2024 three.
+	html := render(t, nil, "http://localhost/ranking")
+	wantIn(t, html, "2024年各层级机关", `id="chart-ranking"`)
+	html = render(t, nil, "http://localhost/ranking?year=1999")
+	wantIn(t, html, "本站没有1999年的报告，已显示2024年。")
+	html = render(t, nil, "http://localhost/ranking?year=%3Cb%3E")
+	wantIn(t, html, "地址中的年度不是本站收录的年度")
+	if strings.Contains(html, "&lt;b&gt;") {
+		t.Error("the address's year is echoed")
+	}
+	html = render(t, nil, "http://localhost/ranking?year=2024&level=省")
+	wantIn(t, html, "2024年没有省机关的报告")
+	if strings.Contains(html, `id="chart-ranking"`) {
+		t.Error("an empty ranking draws a chart frame")
+	}
+}
