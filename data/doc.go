@@ -89,8 +89,17 @@
 //     around them; zero-width spaces, joiners and non-joiners, the byte
 //     order mark and the soft hyphen, which hide text and make two names
 //     that look the same differ; Chinese text has no use for the joiners,
-//     which shape Arabic and Indic scripts and emoji) or U+FFFD, the mark
-//     of a character already lost. checkText says which, and where.
+//     which shape Arabic and Indic scripts and emoji), a character Unicode
+//     says to show as nothing (the combining grapheme joiner, the Hangul
+//     fillers U+115F, U+1160, U+3164, U+FFA0) or the Braille blank U+2800,
+//     a private-use character (its look is the font's), a noncharacter
+//     (U+FFFF, U+FDD0…), or U+FFFD, the mark of a character already lost.
+//     A variation selector is taken only on a CJK ideograph (ideographic
+//     variation sequences), never U+FE0E or U+FE0F (emoji); a character
+//     carries at most two combining marks (pinyin's ǘ decomposed), and a
+//     text does not start with one. All of these are ways to make two
+//     names that look the same differ, or to hide text. checkText says
+//     which, and where.
 //   - Sections are overview, problems and other, each at most once; a row of
 //     table 二 at most once, and a value at most once in its row.
 //

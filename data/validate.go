@@ -356,31 +356,60 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 
 // checkText checks a text field: valid UTF-8, at most max characters, and
 // none of the characters charProblem refuses; it says why not, naming the
-// character by its place, or "". One pass over the text, and no path made
-// until there is a refusal: the build checks every text of every dataset.
+// character by its place, or "". Two refusals need the character before: a
+// variation selector other than on a CJK ideograph (where ideographic
+// variation sequences choose a glyph), and more than maxMarks combining
+// marks on one character (stacked marks spill over the text around them
+// and hide what is written), or one with no character to sit on. One pass
+// over the text, and no path made until there is a refusal: the build
+// checks every text of every dataset.
 func checkText(s string, max int) (why string) {
-	n := 0
+	n := 0        // characters before s[i]
+	marks := 0    // combining marks since the last character they sit on
+	han := false  // whether that character is a CJK ideograph
+	base := false // whether there is such a character
 	for i := 0; i < len(s); n++ {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
 			i++
+			marks, han, base = 0, false, true
 			continue
 		}
-		// U+3000…U+9FFF (CJK punctuation, kana, ideographs): lead byte
-		// E3…E9 and two continuation bytes, none of them refused.
-		if c >= 0xe3 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		// U+4000…U+9FFF (CJK ideographs, and the 64 hexagram symbols):
+		// lead byte E4…E9 and two continuation bytes, none of them refused.
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			i += 3
+			marks, han, base = 0, true, true
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if why := charProblem(r); why != "" {
+		why := charProblem(r)
+		switch {
+		case why != "":
+		case unicode.Is(unicode.Variation_Selector, r):
+			if !han || r == 0xfe0e || r == 0xfe0f {
+				why = "a variation selector that is not on a CJK ideograph, which shows nothing and can make two names that look the same differ"
+			}
+			han = false // one selector a character
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			marks++
+			switch {
+			case !base:
+				why = "a combining mark with no character before it to sit on"
+			case marks > maxMarks:
+				why = fmt.Sprintf("combining mark %d in a row on one character; marks stacked that high run over the text around them and can hide it", marks)
+			}
+			han = false
+		default:
+			marks, han, base = 0, unicode.Is(unicode.Han, r), true
+		}
+		if why != "" {
 			if !utf8.ValidString(s) {
 				return "not valid UTF-8"
 			}
 			return fmt.Sprintf("character %d is %U, %s", n+1, r, why)
 		}
-		n++
 	}
 	if n > max {
 		return fmt.Sprintf("%d characters; at most %d", n, max)
@@ -388,18 +417,28 @@ func checkText(s string, max int) (why string) {
 	return ""
 }
 
+// maxMarks is the most combining marks one character may carry: two, as
+// pinyin's ǘ written decomposed (u, diaeresis, acute) does.
+const maxMarks = 2
+
 // charProblem says why a dataset's text may not hold r, or "". Refused:
 // control characters (C0, DEL, C1, and so also NUL, tab and line breaks: a
 // paragraph is one string), line and paragraph separators, format
 // characters (Unicode Cf: bidi overrides, embeddings, isolates and marks,
-// zero-width spaces and joiners, the byte order mark, the soft hyphen) and
-// U+FFFD, the mark of a character lost in an earlier conversion.
+// zero-width spaces and joiners, the byte order mark, the soft hyphen),
+// the other characters Unicode says to show as nothing (Default_Ignorable:
+// the combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160,
+// U+3164 and U+FFA0…) and the Braille blank U+2800, which all look like
+// nothing or like a space; private-use characters, whose look is the
+// font's; noncharacters (U+FFFF, U+FDD0…); and U+FFFD, the mark of a
+// character lost in an earlier conversion. Variation selectors and
+// combining marks depend on the character before: see checkText.
 func charProblem(r rune) string {
 	switch {
 	case r < 0x80 && r >= 0x20 && r != 0x7f:
 		return "" // the common cases: printable ASCII,
-	case r >= 0x3000 && r < 0xfe00:
-		return "" // and CJK punctuation, kana, ideographs, Hangul (no Cc, Cf, Zl, Zp there)
+	case r >= 0x3000 && r < 0xd800 && r != 0x3164, r >= 0xf900 && r < 0xfdd0:
+		return "" // and CJK punctuation, kana, ideographs, Hangul, compatibility ideographs (no Cc, Cf, Co, Zl, Zp, filler or noncharacter there)
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 		return "a bidirectional control, which can reorder the text shown around it"
 	case unicode.Is(unicode.Cc, r):
@@ -408,6 +447,12 @@ func charProblem(r rune) string {
 		return "a line or paragraph separator; a text is one line, or one paragraph"
 	case unicode.Is(unicode.Cf, r):
 		return "an invisible format character (such as a zero-width space or joiner), which can hide text or make two names that look the same differ"
+	case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r), r == 0x2800:
+		return "an invisible filler (such as a Hangul filler or the Braille blank), which shows nothing and can make two names that look the same differ"
+	case unicode.Is(unicode.Co, r):
+		return "a private-use character, which stands for nothing in Unicode and shows whatever a font puts there; take the text from a better copy"
+	case unicode.Is(unicode.Noncharacter_Code_Point, r):
+		return "a noncharacter, which Unicode never assigns to text"
 	case r == utf8.RuneError:
 		return "the replacement character (�), which stands for a character lost in an earlier conversion; take the text from a better copy"
 	}

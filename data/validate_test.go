@@ -90,6 +90,22 @@ func TestParseRefuses(t *testing.T) {
 		{"line separator", `"2019年,南通市政府`, "\"2019年,\u2028南通市政府", "sections[0].paragraphs[0]", "U+2028, a line or paragraph separator"},
 		{"control in source", `"source": "nantong`, `"source": "\u001bnantong`, "source", "U+001B"},
 
+		// Look-alikes: characters that show nothing, or whatever a font
+		// puts there, so that two bodies that look the same differ.
+		{"Hangul filler", `"body": "南通`, `"body": "南通\u3164`, "body", "U+3164, an invisible filler"},
+		{"Hangul choseong filler", `"body": "南通`, `"body": "南\u115f通`, "body", "U+115F, an invisible filler"},
+		{"halfwidth Hangul filler", `"body": "南通`, `"body": "南\uffa0通`, "body", "U+FFA0, an invisible filler"},
+		{"Braille blank", `"body": "南通`, `"body": "南\u2800通`, "body", "U+2800, an invisible filler"},
+		{"combining grapheme joiner", `"body": "南通`, `"body": "南\u034f通`, "body", "U+034F, an invisible filler"},
+		{"emoji presentation selector", `"body": "南通`, `"body": "南\ufe0f通`, "body", "U+FE0F, a variation selector"},
+		{"variation selector after a Latin letter", `"source": "nantong`, `"source": "n\ufe00antong`, "source", "U+FE00, a variation selector that is not on a CJK ideograph"},
+		{"noncharacter U+FFFF", `"body": "南通`, `"body": "南\uffff通`, "body", "U+FFFF, a noncharacter"},
+		{"noncharacter U+FDD0", `"title": "一、总体情况"`, `"title": "一、\ufdd0总体情况"`, "sections[0].title", "U+FDD0, a noncharacter"},
+		{"private use", `"body": "南通`, `"body": "南\ue000通`, "body", "U+E000, a private-use character"},
+		{"private use, plane 15", `"2019年,南通市政府`, "\"2019年,\U000F0000南通市政府", "sections[0].paragraphs[0]", "U+F0000, a private-use character"},
+		{"stacked combining marks", `"body": "南通`, `"body": "南通a\u0301\u0302\u0303`, "body", "character 6 is U+0303, combining mark 3 in a row"},
+		{"combining mark first", `"label": "规章"`, `"label": "\u0301规章"`, "disclosure[0].label", "U+0301, a combining mark with no character before it"},
+
 		// Lengths.
 		{"long body", `"body": "南通市人民政府"`, `"body": "` + strings.Repeat("南", 101) + `"`, "body", "101 characters; at most 100"},
 		{"long title", `"title": "一、总体情况"`, `"title": "` + strings.Repeat("一", 101) + `"`, "sections[0].title", "at most 100"},
@@ -197,6 +213,9 @@ func TestParseAccepts(t *testing.T) {
 		{"ideographic space", `"2019年,南通市政府`, `"2019年,　南通市政府`},
 		{"variation selector", `"2019年,南通市政府`, "\"2019年,南\ufe00通市政府"},
 		{"a character outside the BMP", `"2019年,南通市政府`, "\"2019年,𠀀南通市政府"},
+		{"ideographic variation sequence", `"2019年,南通市政府`, "\"2019年,南\U000E0100通市政府"},
+		{"pinyin with two marks", `"2019年,南通市政府`, "\"2019年,nu\u0308\u0301 南通市政府"},
+		{"Hangul", `"2019年,南通市政府`, `"2019年,한국 남통 南通市政府`},
 		{"escaped text", `"2019年,南通市政府`, `"2019年,\u5357通市政府`},
 		{"longest body", `"body": "南通市人民政府"`, `"body": "` + strings.Repeat("南", 100) + `"`},
 		{"longest paragraph", `"2019年,南通市政府`, `"` + strings.Repeat("字", 20_000-389) + `2019年,南通市政府`},
@@ -322,12 +341,20 @@ func TestReadDirNamesTheFile(t *testing.T) {
 }
 
 func TestCheckText(t *testing.T) {
+	// A character outside the quick paths counts once.
+	if why := checkText(strings.Repeat("é", 100), 100); why != "" {
+		t.Errorf("100 × é: %s", why)
+	}
+	if why := checkText(strings.Repeat("é", 101), 100); why != "101 characters; at most 100" {
+		t.Errorf("101 × é: %q", why)
+	}
 	for _, s := range []string{"", "南通市人民政府", "（一）予以公开", "2019年,南通“开放问政”", "a b\u3000c", "𠀀"} {
 		if why := checkText(s, 100); why != "" {
 			t.Errorf("%q: %s", s, why)
 		}
 	}
-	for s, want := range map[string]int{"\u202e": 0, "南\u2069": 1, "ab\x00": 2, "南通\u200b": 2, "\r": 0, "南\u0080": 1} {
+	for s, want := range map[string]int{"\u202e": 0, "南\u2069": 1, "ab\x00": 2, "南通\u200b": 2, "\r": 0, "南\u0080": 1,
+		"ㅤ": 0, "南\u115f": 1, "\u2800": 0, "é\u034f": 1, "南\ufe0f": 1, "\uffff": 0, "\U0010fffd": 0, "e\u0301\u0301\u0301": 3} {
 		if why := checkText(s, 100); !strings.HasPrefix(why, fmt.Sprintf("character %d is ", want+1)) {
 			t.Errorf("%q: %q, want character %d refused", s, why, want+1)
 		}
