@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -12,7 +11,7 @@ import (
 	"unicode/utf8"
 )
 
-// Limits of a dataset. Parse, Validate and WriteFile refuse a report beyond
+// Limits of a dataset. Validate, dataset.Parse and dataset.WriteFile refuse a report beyond
 // them; the package documentation (Limits) says why each is what it is.
 const (
 	// MaxDatasetSize is the largest dataset file, in bytes.
@@ -38,7 +37,8 @@ const (
 // A FieldError is why a dataset was refused: the field, as a JSON path
 // ("requests.new.natural_person", "sections[2].paragraphs[5]",
 // "disclosure[3].values[1].value", "body"; "" for the file as a whole), the
-// reason, and, when Parse read it from a file, where the field is there.
+// reason, and, when dataset.Parse read it from a file, where the field is
+// there.
 type FieldError struct {
 	Field  string
 	Reason string
@@ -457,240 +457,4 @@ func charProblem(r rune) string {
 		return "the replacement character (�), which stands for a character lost in an earlier conversion; take the text from a better copy"
 	}
 	return ""
-}
-
-// The JSON of a dataset, below encoding/json: duplicate keys (encoding/json
-// keeps the last one silently, and matches struct fields ignoring case), and
-// where a field is in the file.
-
-// frame is an object or array being walked: the key or index of the value
-// being read in it, and an object's keys so far.
-type frame struct {
-	obj      bool
-	key      []byte // as written, without the quotes
-	index    int
-	keysFrom int                 // where the object's keys start in the walk's list of keys
-	seen     map[string]struct{} // the keys, once there are many
-}
-
-// manyKeys is where an object's keys go into a map: below it a scan is
-// faster; above it, a scan would make a large object quadratic.
-const manyKeys = 32
-
-// pathOf is the JSON path of the value being read: "sections[2].title".
-func pathOf(st []frame) string {
-	var b strings.Builder
-	for i, f := range st {
-		if !f.obj {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(f.index))
-			b.WriteByte(']')
-			continue
-		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.Write(f.key)
-	}
-	return b.String()
-}
-
-// walkJSON walks the first JSON value of b, calling onKey at every object
-// key (saying whether the object has the key already) and onValue at the
-// start of every value, with the frames of the objects and arrays around
-// it. It stops at
-// the first error a callback returns, and at the end of the value. It
-// expects well-formed JSON but never panics or loops on other input.
-func walkJSON(b []byte, onKey func(st []frame, off int, key []byte, dup bool) error, onValue func(st []frame, off int) error) error {
-	st := make([]frame, 0, 8)
-	keys := make([][]byte, 0, 64) // the keys of the objects in st, outermost first
-	expectKey := false
-	for i := 0; i < len(b); {
-		c := b[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':':
-			i++
-		case c == ',':
-			if len(st) == 0 {
-				return nil
-			}
-			if top := &st[len(st)-1]; top.obj {
-				expectKey = true
-			} else {
-				top.index++
-			}
-			i++
-		case c == '}' || c == ']':
-			if len(st) <= 1 {
-				return nil
-			}
-			keys = keys[:st[len(st)-1].keysFrom]
-			st = st[:len(st)-1]
-			expectKey = false
-			i++
-		case expectKey:
-			end := stringEnd(b, i)
-			if c != '"' || end < 0 {
-				return nil
-			}
-			key := b[i+1 : end-1]
-			top := &st[len(st)-1]
-			if onKey != nil {
-				var dup bool
-				if top.seen != nil {
-					_, dup = top.seen[string(key)]
-				} else {
-					dup = slices.ContainsFunc(keys[top.keysFrom:], func(k []byte) bool { return bytes.Equal(k, key) })
-				}
-				if err := onKey(st, i, key, dup); err != nil {
-					return err
-				}
-				if top.seen != nil {
-					top.seen[string(key)] = struct{}{}
-				} else if len(keys)-top.keysFrom >= manyKeys {
-					top.seen = make(map[string]struct{}, 2*manyKeys)
-					for _, k := range keys[top.keysFrom:] {
-						top.seen[string(k)] = struct{}{}
-					}
-					top.seen[string(key)] = struct{}{}
-				}
-			}
-			top.key = key
-			keys = append(keys, key)
-			expectKey = false
-			i = end
-		default:
-			if onValue != nil {
-				if err := onValue(st, i); err != nil {
-					return err
-				}
-			}
-			switch c {
-			case '{':
-				st = append(st, frame{obj: true, keysFrom: len(keys)})
-				expectKey = true
-				i++
-			case '[':
-				// An array's closing must give back exactly the keys
-				// before it, like an object's.
-				st = append(st, frame{keysFrom: len(keys)})
-				i++
-			case '"':
-				if i = stringEnd(b, i); i < 0 {
-					return nil
-				}
-			default:
-				for i++; i < len(b) && !strings.ContainsRune(" \t\r\n,:]}", rune(b[i])); i++ {
-				}
-			}
-			if len(st) == 0 {
-				return nil
-			}
-		}
-	}
-	return nil
-}
-
-// stringEnd returns the offset after the JSON string starting at b[i], or
-// -1 when it does not end.
-func stringEnd(b []byte, i int) int {
-	for j := i + 1; j < len(b); {
-		q := bytes.IndexByte(b[j:], '"')
-		if q < 0 {
-			return -1
-		}
-		j += q
-		bs := 0 // backslashes before the quote: an odd number escapes it
-		for k := j - 1; k > i && b[k] == '\\'; k-- {
-			bs++
-		}
-		if bs%2 == 0 {
-			return j + 1
-		}
-		j++
-	}
-	return -1
-}
-
-// errStop ends a walk that found what it looked for.
-var errStop = &FieldError{Reason: "stop"}
-
-// keyPath is the path of key in the object at the top of st.
-func keyPath(st []frame, key string) string {
-	if len(st) <= 1 {
-		return key
-	}
-	return pathOf(st[:len(st)-1]) + "." + key
-}
-
-// checkKeys refuses an object key written other than plainly (lower-case
-// ASCII letters, digits, "_" and ".", no escapes: every key of the format
-// is, and encoding/json would take "Year" or "ſource" for year and source)
-// and a key given twice in one object.
-func checkKeys(b []byte) error {
-	return walkJSON(b, func(st []frame, off int, key []byte, dup bool) error {
-		for _, c := range key {
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
-				return at(b, off, refuse(keyPath(st, string(key)), "key %q: keys are written in lower-case letters, digits, \"_\" and \".\", without escapes", key))
-			}
-		}
-		if len(key) == 0 {
-			return at(b, off, refuse(keyPath(st, ""), "an empty key"))
-		}
-		if dup {
-			return at(b, off, refuse(keyPath(st, string(key)), "given twice in the same object; only one can count"))
-		}
-		return nil
-	}, nil)
-}
-
-// pathAt is the path of the last value starting before off.
-func pathAt(b []byte, off int) string {
-	var path string
-	walkJSON(b, nil, func(st []frame, o int) error {
-		if o >= off {
-			return errStop
-		}
-		path = pathOf(st)
-		return nil
-	})
-	return path
-}
-
-// findKey finds the first object key named name: its path and offset, or
-// -1.
-func findKey(b []byte, name string) (string, int) {
-	path, off := "", -1
-	walkJSON(b, func(st []frame, o int, key []byte, _ bool) error {
-		if string(key) == name {
-			path, off = keyPath(st, name), o
-			return errStop
-		}
-		return nil
-	}, nil)
-	return path, off
-}
-
-// locate sets where e's field is in b, or the nearest field around it that
-// is there (a missing row: the table).
-func locate(b []byte, e *FieldError) *FieldError {
-	for field := e.Field; field != ""; {
-		off := -1
-		walkJSON(b, nil, func(st []frame, o int) error {
-			if pathOf(st) == field {
-				off = o
-				return errStop
-			}
-			return nil
-		})
-		if off >= 0 {
-			return at(b, off, e)
-		}
-		i := strings.LastIndexAny(field, ".[")
-		if i < 0 {
-			break
-		}
-		field = field[:i]
-	}
-	return e
 }

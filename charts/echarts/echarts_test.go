@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 func nantong(t *testing.T) *data.Report {
@@ -21,7 +22,7 @@ func nantong(t *testing.T) *data.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := data.Parse(b)
+	r, err := dataset.Parse(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // isTerminal says whether w is a terminal (progress is shown only there).
@@ -84,7 +85,7 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 		}
 		byReport[key], byID[r.ID] = o, o
 		o.out = filepath.Join(dir, r.ID+".json")
-		if err := data.WriteFile(o.out, r); err != nil {
+		if err := dataset.WriteFile(o.out, r); err != nil {
 			o.err, o.imp = err, nil
 			continue
 		}
@@ -162,7 +163,7 @@ func takenBy(dir string, byID map[string]*outcome, r *data.Report) string {
 		return prev.file
 	}
 	name := filepath.Join(dir, r.ID+".json")
-	if old, err := data.ReadFile(name); err == nil && (old.Body != r.Body || old.Year != r.Year) {
+	if old, err := dataset.ReadFile(name); err == nil && (old.Body != r.Body || old.Year != r.Year) {
 		return fmt.Sprintf("%s (%s%d年)", name, old.Body, old.Year)
 	}
 	return ""
@@ -175,7 +176,7 @@ func existing(dir string, imported map[string]*outcome) []*outcome {
 	names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	var out []*outcome
 	for _, n := range names {
-		r, err := data.ReadFile(n)
+		r, err := dataset.ReadFile(n)
 		if err != nil {
 			continue
 		}

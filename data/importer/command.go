@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // Usage is the import command's synopsis.
@@ -99,7 +100,7 @@ func Command(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if *out != "" {
-		if err := data.WriteFile(*out, r); err != nil {
+		if err := dataset.WriteFile(*out, r); err != nil {
 			return err
 		}
 	} else if !*asCSV {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"nianbao/data"
+	"nianbao/data/dataset"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -198,7 +199,7 @@ func TestShippedDatasetsAreCurrent(t *testing.T) {
 		t.Errorf("%d datasets shipped, want one per test report", len(files))
 	}
 	for id, b := range files {
-		r, err := data.Parse(b)
+		r, err := dataset.Parse(b)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -303,7 +304,7 @@ func reportHTML(r *data.Report, declare bool) string {
 func TestImportHTMLInGBK(t *testing.T) {
 	for _, id := range []string{"nantong-city-2019", "huaian-city-2024"} {
 		files, _ := shipped()
-		want, err := data.Parse(files[id])
+		want, err := dataset.Parse(files[id])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -406,7 +407,7 @@ func roundTrip(t *testing.T, imp *Imported) {
 	if err != nil {
 		t.Fatalf("Encode: %v", err)
 	}
-	back, err := data.Parse(js)
+	back, err := dataset.Parse(js)
 	if err != nil {
 		t.Fatalf("Parse of the encoded import: %v\n%s", err, js)
 	}
@@ -438,7 +439,7 @@ func FuzzImport(f *testing.F) {
 func FuzzImportHTML(f *testing.F) {
 	files, _ := shipped()
 	for _, b := range files {
-		r, _ := data.Parse(b)
+		r, _ := dataset.Parse(b)
 		f.Add([]byte(reportHTML(r, false)))
 	}
 	for _, name := range []string{"pingtan-zone-2024.html", "pingtan-zone-2024.portal.html"} {
@@ -488,7 +489,7 @@ func FuzzParseDataset(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		r, err := data.Parse(b)
+		r, err := dataset.Parse(b)
 		if err != nil {
 			return
 		}
@@ -496,7 +497,7 @@ func FuzzParseDataset(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Encode: %v", err)
 		}
-		back, err := data.Parse(js)
+		back, err := dataset.Parse(js)
 		if err != nil {
 			t.Fatalf("a parsed dataset, encoded, does not parse: %v", err)
 		}
