@@ -58,7 +58,7 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 		}
 		o := &outcome{file: name}
 		results = append(results, o)
-		b, err := os.ReadFile(name)
+		b, err := readInput(name)
 		if err == nil {
 			o.imp, err = ImportOptions(name, b, opt)
 		}

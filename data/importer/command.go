@@ -83,7 +83,7 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	}
 
 	name := fl.Arg(0)
-	b, err := os.ReadFile(name)
+	b, err := readInput(name)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@
 // cross-checks prove it and marked so. A report it cannot read exactly is
 // refused with an *Error naming the file, the line, the table and the cause;
 // where several fillings of lost cells keep the cross-checks, the error
-// lists them. Command is the `nianbao import` subcommand, which imports one
+// lists them. It reads regular files only, of at most MaxFileSize bytes
+// (and MaxTextSize of page or text), refusing anything else before it
+// parses. Command is the `nianbao import` subcommand, which imports one
 // report or, with -o DIR/, many (see importAll).
 package importer
