@@ -38,8 +38,11 @@ type outcome struct {
 // (this year's 上年结转 against last year's 结转下年度: data.CrossYear), and
 // ends with a summary: a line per report, imported, with findings or
 // refused, with the reason. Two files of one body and year are one report
-// twice: the second is refused. A report whose ID another report already
-// took gets the ID made from its body and year instead, and says so. It
+// twice: the second is refused, and so is a report whose body and year a
+// dataset of dir already holds under another name (the build would refuse
+// the folder). A report whose ID another report already took gets the ID
+// made from its body and year instead, and says so; a file in the way that
+// is not a dataset is not replaced, and the report refused (target.go). It
 // returns an error when any report was refused, having written every report
 // that imported.
 func importAll(files []string, dir string, opt Options, w io.Writer) error {
@@ -52,6 +55,7 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 	var results []*outcome
 	byID := map[string]*outcome{}
 	byReport := map[string]*outcome{}
+	disk := readFolder(dir)
 	for i, name := range files {
 		if tty {
 			fmt.Fprintf(w, "\r\033[K[%d/%d] %s", i+1, len(files), name)
@@ -67,15 +71,15 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 			continue
 		}
 		r := o.imp.Report
-		key := fmt.Sprintf("%s %d", r.Body, r.Year)
+		key := reportKey(r)
 		if prev, ok := byReport[key]; ok {
 			o.err = &Error{File: name, Err: fmt.Errorf("%w: %s%d年 is already imported from %s (as %s)", ErrDuplicate, r.Body, r.Year, prev.file, prev.imp.Report.ID)}
 			o.imp = nil
 			continue
 		}
-		if by := takenBy(dir, byID, r); by != "" {
+		if by := takenBy(dir, byID, disk, r); by != "" {
 			id := BodyID(r.Body, r.Year)
-			if id == r.ID || takenBy(dir, byID, &data.Report{ID: id, Body: r.Body, Year: r.Year}) != "" {
+			if id == r.ID || takenBy(dir, byID, disk, &data.Report{ID: id, Body: r.Body, Year: r.Year}) != "" {
 				o.err = &Error{File: name, Err: fmt.Errorf("%w: the ID %s is taken by %s; import this report alone with --id", ErrID, r.ID, by)}
 				o.imp = nil
 				continue
@@ -83,8 +87,17 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 			o.imp.Warnings = append(o.imp.Warnings, fmt.Sprintf("the ID %s is taken by %s; this report is %s", r.ID, by, id))
 			r.ID = id
 		}
+		out := filepath.Join(dir, r.ID+".json")
+		if err := replaceable(out, r); err != nil {
+			o.err, o.imp = &Error{File: name, Err: err}, nil
+			continue
+		}
+		if err := disk.elsewhere(out, r); err != nil {
+			o.err, o.imp = &Error{File: name, Err: err}, nil
+			continue
+		}
 		byReport[key], byID[r.ID] = o, o
-		o.out = filepath.Join(dir, r.ID+".json")
+		o.out = out
 		if err := dataset.WriteFile(o.out, r); err != nil {
 			o.err, o.imp = err, nil
 			continue
@@ -105,7 +118,11 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 			ok = append(ok, o)
 		}
 	}
-	ok = append(ok, existing(dir, byReport)...)
+	for _, o := range disk.reports {
+		if _, replaced := byReport[reportKey(o.imp.Report)]; !replaced {
+			ok = append(ok, o) // a dataset that was there
+		}
+	}
 	sort.SliceStable(ok, func(i, j int) bool {
 		a, b := ok[i].imp.Report, ok[j].imp.Report
 		if a.Body != b.Body {
@@ -158,34 +175,15 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 // takenBy names what holds r's ID already, "" when nothing does: a report
 // of this batch, or a dataset in dir of another body or year (one of the
 // same body and year is the report's to replace).
-func takenBy(dir string, byID map[string]*outcome, r *data.Report) string {
+func takenBy(dir string, byID map[string]*outcome, disk *onDisk, r *data.Report) string {
 	if prev, ok := byID[r.ID]; ok {
 		return prev.file
 	}
 	name := filepath.Join(dir, r.ID+".json")
-	if old, err := dataset.ReadFile(name); err == nil && (old.Body != r.Body || old.Year != r.Year) {
-		return fmt.Sprintf("%s (%s%d年)", name, old.Body, old.Year)
+	if o, ok := disk.byFile[filepath.Clean(name)]; ok && (o.imp.Report.Body != r.Body || o.imp.Report.Year != r.Year) {
+		return fmt.Sprintf("%s (%s%d年)", name, o.imp.Report.Body, o.imp.Report.Year)
 	}
 	return ""
-}
-
-// existing reads the datasets in dir that the batch did not write, for the
-// cross-year check; a file that does not read is skipped (the batch did not
-// make it, and the site's build checks it).
-func existing(dir string, imported map[string]*outcome) []*outcome {
-	names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	var out []*outcome
-	for _, n := range names {
-		r, err := dataset.ReadFile(n)
-		if err != nil {
-			continue
-		}
-		if _, ok := imported[fmt.Sprintf("%s %d", r.Body, r.Year)]; ok {
-			continue
-		}
-		out = append(out, &outcome{file: n, imp: &Imported{Report: r}})
-	}
-	return out
 }
 
 // summarize counts findings by rule: "rule 4 ×2, rule 5".
