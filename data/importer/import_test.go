@@ -602,3 +602,31 @@ func TestPingtanMatchesTruth(t *testing.T) {
 		})
 	}
 }
+
+// A GBK page that declares UTF-8 is read as GBK, with a note; a UTF-8 page
+// with bytes that are not is refused at the first of them, saying so: both
+// were "not a report in the national format".
+func TestHTMLDeclaredUTF8(t *testing.T) {
+	files, _ := shipped()
+	want, err := dataset.Parse(files["nantong-city-2019"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Replace(reportHTML(want, false), "<head>", `<head><meta charset="utf-8">`, 1)
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := Import("nantong-2019.html", "", []byte(gbk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imp.Report.Body != want.Body || !slices.Contains(imp.Warnings, "the page declares charset utf-8, but its bytes are GBK/GB18030 (line 1 on): read as GB18030") {
+		t.Errorf("body %q, warnings %q", imp.Report.Body, imp.Warnings)
+	}
+	damaged := strings.Replace(page, "</h1>", "</h1>\n\n\xff\xfe", 1)
+	_, err = Import("nantong-2019.html", "", []byte(damaged))
+	if !errors.Is(err, ErrEncoding) || !strings.HasPrefix(err.Error(), "nantong-2019.html:3: the text is neither UTF-8 nor GB18030/GBK: the page declares charset utf-8, but its bytes are not UTF-8 from this line on") {
+		t.Errorf("err = %v", err)
+	}
+}
