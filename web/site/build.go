@@ -7,6 +7,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -16,14 +17,17 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
+	"nianbao/internal/proc"
 	"nianbao/web"
 )
 
@@ -41,7 +45,8 @@ type Options struct {
 	// worker's scope and the offline page are under it.
 	Base string
 	// Kiosk, when above 0, builds a site for a service hall's kiosks:
-	// every page in kiosk mode, returning home after Kiosk seconds idle.
+	// every page in kiosk mode, returning home after Kiosk seconds idle
+	// (MinKiosk to MaxKiosk).
 	Kiosk   int
 	Workers int // pages rendered at once; 0: one per CPU
 	Quiet   bool
@@ -57,9 +62,18 @@ func (o *Options) flags(fl *flag.FlagSet) {
 	fl.StringVar(&o.Out, "o", o.Out, "the folder to write the site to")
 	fl.StringVar(&o.Datasets, "datasets", o.Datasets, "the folder of dataset files")
 	fl.StringVar(&o.Base, "base", o.Base, "the path the site is served under, e.g. /nianbao/ (default: the root)")
-	fl.IntVar(&o.Kiosk, "kiosk", o.Kiosk, "for a kiosk: every page in kiosk mode, back home after this many seconds idle")
+	fl.IntVar(&o.Kiosk, "kiosk", o.Kiosk, fmt.Sprintf("for a kiosk: every page in kiosk mode, back home after this many seconds idle (%d to %d)", MinKiosk, MaxKiosk))
 	fl.StringVar(&o.Precache, "precache", o.Precache, `for a kiosk: "all", or report IDs and body names (comma-separated) its service worker caches on install`)
 }
+
+// The idle time of a kiosk's pages, in seconds: from 5 s (a page that
+// leaves before it is read is no kiosk) to a day; a browser's timer does
+// not take much more (about 24.8 days in milliseconds) and reloads at once
+// when given more.
+const (
+	MinKiosk = 5
+	MaxKiosk = 86400
+)
 
 // BuildCommand is `nianbao build [-o dist] [-datasets DIR] [-precache …]`.
 func BuildCommand(args []string) error {
@@ -69,7 +83,25 @@ func BuildCommand(args []string) error {
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	return Build(o)
+	return buildUntilSignal(o)
+}
+
+// buildUntilSignal builds the site, stopped by SIGINT (Ctrl-C) or SIGTERM:
+// the programs it runs are killed, their process groups whole, and its
+// temporary folder removed; the site in place stays as it was. A second
+// signal ends the process at once (the next build removes what is left).
+func buildUntilSignal(o Options) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	err := BuildContext(ctx, o)
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("build: stopped by a signal; %s is as it was", o.Out)
+	}
+	return err
 }
 
 // StepError is a build step that failed: which step, and why.
@@ -88,11 +120,17 @@ func step(name string, err error) error {
 	return &StepError{name, err}
 }
 
-// Build writes the static site. It builds into a temporary folder beside
-// Out and swaps it into place, so a failed build leaves the old site (or
-// none) and never a half-written one, and a server of Out never sees it
-// missing.
-func Build(o Options) (err error) {
+// Build writes the static site: BuildContext, never stopped.
+func Build(o Options) error { return BuildContext(context.Background(), o) }
+
+// BuildContext writes the static site. It builds into a temporary folder
+// beside Out and swaps it into place, so a failed build leaves the old site
+// (or none) and never a half-written one, and a server of Out never sees
+// it missing. It replaces only a folder a build wrote (checkOut), and
+// first removes what earlier builds that were killed left (removeStale).
+// When ctx ends it stops, kills the programs it runs and removes its
+// temporary folder.
+func BuildContext(ctx context.Context, o Options) (err error) {
 	start := time.Now()
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
@@ -101,14 +139,17 @@ func Build(o Options) (err error) {
 	if err != nil {
 		return step("checking -base", err)
 	}
+	if o.Kiosk != 0 && (o.Kiosk < MinKiosk || o.Kiosk > MaxKiosk) {
+		return step("checking -kiosk", fmt.Errorf("%d seconds: give 0 (no kiosk) or %d to %d (a day)", o.Kiosk, MinKiosk, MaxKiosk))
+	}
+	if err := checkOut(o.Out); err != nil {
+		return step("checking -o", err)
+	}
 	site, err := readSite(o.Datasets)
 	if err != nil {
 		return step("reading the datasets", err)
 	}
 	site.base = base
-	if o.Kiosk < 0 || o.Kiosk > 0 && o.Kiosk < 5 {
-		return step("checking -kiosk", fmt.Errorf("%d seconds: give 0 (no kiosk) or 5 and more", o.Kiosk))
-	}
 	site.kiosk = o.Kiosk
 	esbuild := filepath.Join(o.Root, "node_modules", ".bin", "esbuild")
 	if _, err := os.Stat(esbuild); err != nil {
@@ -127,20 +168,33 @@ func Build(o Options) (err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return step("making the output folder", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.Out)+"-build-")
+	stale, err := removeStale(o.Out)
+	if err != nil {
+		return step("removing what killed builds left", err)
+	}
+	if len(stale) > 0 && !o.Quiet {
+		fmt.Fprintf(os.Stderr, "build: removed %d folders killed builds left: %s\n", len(stale), strings.Join(stale, ", "))
+	}
+	tmp, err := os.MkdirTemp(parent, buildPrefix(o.Out))
 	if err != nil {
 		return step("making the output folder", err)
 	}
+	unlock, err := lockDir(tmp, true) // ours while this build runs: see removeStale
+	if err != nil {
+		os.RemoveAll(tmp)
+		return step("making the output folder", err)
+	}
+	defer unlock()
 	defer os.RemoveAll(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return step("making the output folder", err)
 	}
-	w := &writer{dir: tmp}
+	w := &writer{dir: tmp, ctx: ctx}
 
 	// The WASM compiles while the pages are made.
 	wasmDone := make(chan error, 1)
 	go func() {
-		wasmDone <- compileWasm(filepath.Join(goroot, "bin", "go"), filepath.Join(tmp, "web", "app.wasm"))
+		wasmDone <- compileWasm(ctx, filepath.Join(goroot, "bin", "go"), filepath.Join(tmp, "web", "app.wasm"))
 	}()
 	defer func() {
 		if err != nil {
@@ -151,7 +205,10 @@ func Build(o Options) (err error) {
 	if err := copyStatic(w, wasmExec); err != nil {
 		return step("copying the static files", err)
 	}
-	if err := bundleECharts(esbuild, filepath.Join(o.Root, web.EChartsEntry), filepath.Join(tmp, "web", "echarts.min.js")); err != nil {
+	if err := w.write(siteMarker, []byte(siteMarkerText), compressNone); err != nil {
+		return step("marking the site's folder", err)
+	}
+	if err := bundleECharts(ctx, esbuild, filepath.Join(o.Root, web.EChartsEntry), filepath.Join(tmp, "web", "echarts.min.js")); err != nil {
 		return step("bundling ECharts", err)
 	}
 	if err := site.writeData(w); err != nil {
@@ -260,11 +317,12 @@ func copyStatic(w *writer, wasmExec []byte) error {
 
 // bundleECharts writes the site's ECharts: only the charts and components it
 // uses (web/echarts-entry.js), about half of the full echarts.min.js.
-func bundleECharts(esbuild, entry, out string) error {
+func bundleECharts(ctx context.Context, esbuild, entry, out string) error {
 	// The licences go to echarts.min.js.LEGAL.txt beside it: they name
 	// other origins, which nothing the site runs may.
-	cmd := exec.Command(esbuild, entry, "--bundle", "--minify", "--format=iife",
+	cmd := exec.CommandContext(ctx, esbuild, entry, "--bundle", "--minify", "--format=iife",
 		"--legal-comments=external", "--log-level=warning", "--outfile="+out)
+	proc.Group(cmd)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
@@ -292,13 +350,17 @@ var wasmGCFlags = []string{
 	"-gcflags=syscall/js=",
 }
 
-// compileWasm builds the program for the browser with the toolchain's go.
-func compileWasm(gobin, out string) error {
+// compileWasm builds the program for the browser with the toolchain's go,
+// in a process group of its own, killed whole (the compiler and linker
+// too) when ctx ends, and on Linux when the build dies: never left writing
+// into a folder the build has removed.
+func compileWasm(ctx context.Context, gobin, out string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
 	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, wasmGCFlags...)
-	cmd := exec.Command(gobin, append(args, "-o", out, "nianbao")...)
+	cmd := exec.CommandContext(ctx, gobin, append(args, "-o", out, "nianbao")...)
+	proc.Group(cmd)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -362,9 +424,10 @@ func writeFavicon(w *writer) error {
 }
 
 // writer writes the files of the site under dir, with their compressed
-// copies; safe for concurrent use.
+// copies, until ctx ends; safe for concurrent use.
 type writer struct {
 	dir   string
+	ctx   context.Context
 	mu    sync.Mutex
 	pages int
 }
@@ -372,6 +435,9 @@ type writer struct {
 // write writes one file (a slash path under the site) and its .br and .gz
 // copies at the level asked.
 func (w *writer) write(name string, b []byte, level compression) error {
+	if w.ctx != nil && w.ctx.Err() != nil {
+		return w.ctx.Err() // the build is stopped
+	}
 	full := filepath.Join(w.dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err

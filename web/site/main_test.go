@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +14,15 @@ var repoRoot = filepath.Join("..", "..")
 
 func TestMain(m *testing.M) {
 	ui.Register() // as main does, once
+	if out := os.Getenv("NIANBAO_TEST_BUILD_OUT"); out != "" {
+		// The build of TestBuildStopsOnSignal, in a process of its own.
+		o := Options{Out: out, Root: os.Getenv("NIANBAO_TEST_BUILD_ROOT"), Datasets: os.Getenv("NIANBAO_TEST_BUILD_DATASETS"), Quiet: true}
+		if err := buildUntilSignal(o); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	os.Exit(m.Run())
 }
 
