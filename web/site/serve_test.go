@@ -523,9 +523,9 @@ func TestNotFoundPage(t *testing.T) {
 	}
 }
 
-// startServer serves dir as serve does (newServer on listen's listener),
-// with c, and returns its address.
-func startServer(t *testing.T, dir string, c serverConfig) (*http.Server, string) {
+// startServer serves dir as serve does (newServer on listen's listener,
+// seen through wrap when given), with c, and returns its address.
+func startServer(t *testing.T, dir string, c serverConfig, wrap ...func(net.Listener) net.Listener) string {
 	t.Helper()
 	srv, err := newServer("127.0.0.1:0", dir, c)
 	if err != nil {
@@ -535,9 +535,13 @@ func startServer(t *testing.T, dir string, c serverConfig) (*http.Server, string
 	if err != nil {
 		t.Fatal(err)
 	}
+	addr := ln.Addr().String()
+	for _, w := range wrap {
+		ln = w(ln)
+	}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	return srv, ln.Addr().String()
+	return addr
 }
 
 // OPTIONS, for a path or for the server (*), is answered with the site's
@@ -545,7 +549,7 @@ func startServer(t *testing.T, dir string, c serverConfig) (*http.Server, string
 func TestOptions(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, map[string]string{"index.html": "home"})
-	_, addr := startServer(t, dir, defaultServerConfig())
+	addr := startServer(t, dir, defaultServerConfig())
 	for _, target := range []string{"*", "/", "/nothing"} {
 		res, body := rawGet(t, addr, "OPTIONS", target)
 		if res.StatusCode != http.StatusNoContent || body != "" || res.Header.Get("Allow") != "GET, HEAD, OPTIONS" {
@@ -561,7 +565,7 @@ func TestRangesBounded(t *testing.T) {
 	dir := t.TempDir()
 	page := strings.Repeat("年报透视 ", 2000)
 	writeSite(t, dir, map[string]string{"index.html": page})
-	_, addr := startServer(t, dir, defaultServerConfig())
+	addr := startServer(t, dir, defaultServerConfig())
 	var ranges []string
 	for i := range 5000 {
 		ranges = append(ranges, fmt.Sprintf("%d-%d", i, i))
@@ -591,18 +595,11 @@ func TestServerBoundsConnections(t *testing.T) {
 	writeSite(t, dir, map[string]string{"index.html": "home", "big.bin": string(big)})
 	c := defaultServerConfig()
 	c.MaxConns, c.Stall = 20, 300*time.Millisecond
-	srv, err := newServer("127.0.0.1:0", dir, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := listen("127.0.0.1:0", c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	counted := &countingListener{Listener: ln}
-	go srv.Serve(counted)
-	defer srv.Close()
-	addr := ln.Addr().String()
+	var counted *countingListener
+	addr := startServer(t, dir, c, func(ln net.Listener) net.Listener {
+		counted = &countingListener{Listener: ln}
+		return counted
+	})
 	const n = 60
 	var conns []net.Conn
 	for range n {
