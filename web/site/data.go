@@ -11,6 +11,7 @@ import (
 	"nianbao/charts"
 	"nianbao/charts/echarts"
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // site is what a build makes of the datasets: the reports grouped by body,
@@ -37,7 +38,7 @@ func (s *site) at(p string) string { return s.base + p }
 
 // readSite reads the datasets and groups the reports by body.
 func readSite(dir string) (*site, error) {
-	reports, err := data.ReadDir(dir)
+	reports, err := dataset.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ func ServeCommand(args []string) error {
 		return err
 	}
 	if !*noBuild {
-		if err := Build(o); err != nil {
+		if err := buildUntilSignal(o); err != nil {
 			return err
 		}
 	}

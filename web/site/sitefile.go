@@ -186,19 +186,11 @@ func (sf *SiteFile) identity(s *site) (ui.Site, error) {
 	return id, nil
 }
 
-// Kiosk idle times outside this range are refused: a time that overflows a
-// browser's timer (2^31 ms) fires at once, and a reset every few seconds is
-// no kiosk.
-const (
-	minKiosk = 5
-	maxKiosk = 86400
-)
-
-// checkKiosk checks a kiosk's idle time: 0 for none, else minKiosk to
-// maxKiosk seconds.
+// checkKiosk checks a kiosk's idle time: 0 for none, else MinKiosk to
+// MaxKiosk seconds.
 func checkKiosk(n int) error {
-	if n != 0 && (n < minKiosk || n > maxKiosk) {
-		return fmt.Errorf("%d seconds: give 0 (no kiosk) or %d to %d", n, minKiosk, maxKiosk)
+	if n != 0 && (n < MinKiosk || n > MaxKiosk) {
+		return fmt.Errorf("%d seconds: give 0 (no kiosk) or %d to %d (a day)", n, MinKiosk, MaxKiosk)
 	}
 	return nil
 }
