@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -352,4 +353,16 @@ func TestRankingStates(t *testing.T) {
 	if strings.Contains(html, `id="chart-ranking"`) {
 		t.Error("an empty ranking draws a chart frame")
 	}
+}
+
+// Offline, a report never opened on the device says so in words and
+// offers the reports the device keeps (issue 20 item 8).
+func TestOfflineReport(t *testing.T) {
+	useSource(t, &memSource{err: fmt.Errorf("%w: /data/r/x.json: TypeError: Failed to fetch", ErrOffline)})
+	html := render(t, nil, "http://localhost/r/hongze-district-2024/appeals")
+	wantIn(t, html, "网络没有连通，而这份报告没有保存在这台设备上", `id="offline-list"`, "这台设备上保存的报告")
+	if strings.Contains(html, "TypeError") {
+		t.Error("the page shows the browser's error")
+	}
+	wantIn(t, render(t, nil, "http://localhost/offline"), `id="offline-list"`)
 }

@@ -14,6 +14,7 @@ import { initSwitch } from "./switch.js";
 import { legacyRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
 import { initStart } from "./start.js";
+import { listOffline } from "./offline.js";
 
 const nianbao = {
   // mountChart(el, json, onClick) draws a chart; the app disposes it.
@@ -27,6 +28,8 @@ const nianbao = {
     disposeEarly();
     root.dataset.app = "running";
   },
+  // listOffline(el) lists in el the reports this device keeps offline.
+  listOffline,
   // arrived(first) follows each page the app enters: 返回 on a kiosk, and
   // after an in-app link the page's tab brought into view.
   arrived(first) {
@@ -51,5 +54,6 @@ if (!legacyRedirect()) {
   initUpdate();
   drawEarly();
   showBack();
+  listOffline(document.getElementById("offline-list"));
   initStart();
 }
