@@ -366,3 +366,12 @@ func TestOfflineReport(t *testing.T) {
 	}
 	wantIn(t, render(t, nil, "http://localhost/offline"), `id="offline-list"`)
 }
+
+// A category a report does not have is not a page (issue 20 item 12).
+func TestUnknownCategory(t *testing.T) {
+	html := render(t, nil, "http://localhost/r/hongze-district-2024/outcomes/bogus")
+	wantIn(t, html, "找不到这一页")
+	if strings.Contains(html, `id="chart-outcomes"`) {
+		t.Error("a bogus category renders the outcomes page")
+	}
+}

@@ -30,13 +30,12 @@ const nianbao = {
   },
   // listOffline(el) lists in el the reports this device keeps offline.
   listOffline,
-  // arrived(first) follows each page the app enters: 返回 on a kiosk, and
-  // after an in-app link the page's tab brought into view.
-  arrived(first) {
+  // arrived(first) follows each page the app enters, the first one too
+  // (the app renders its navigation anew): 返回 on a kiosk, and the page's
+  // tab brought into view.
+  arrived() {
     showBack();
-    if (!first) {
-      showTab();
-    }
+    showTab();
   },
 };
 // NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
