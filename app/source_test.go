@@ -56,7 +56,7 @@ func newMemSource(t testing.TB, reports []*data.Report) *memSource {
 			t.Fatal(err)
 		}
 		m.packs[r.ID] = b
-		x.Reports = append(x.Reports, data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", len(cross)))
+		x.Reports = append(x.Reports, data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID]))
 	}
 	b, err := x.Encode()
 	if err != nil {

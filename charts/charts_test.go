@@ -25,7 +25,7 @@ func entries(t *testing.T) map[string]*data.Entry {
 	g := data.Group(rs)
 	out := map[string]*data.Entry{}
 	for _, r := range rs {
-		e := data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", len(data.CrossYear(g.Prev[r.ID], r)))
+		e := data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID])
 		out[r.ID] = &e
 	}
 	return out
