@@ -6,7 +6,6 @@ require (
 	github.com/andybalholm/brotli v1.2.1
 	github.com/chromedp/cdproto v0.0.0-20260714215040-dc233986426f
 	github.com/chromedp/chromedp v0.16.0
-	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/maxence-charriere/go-app/v9 v9.8.0
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.49.0

@@ -50,8 +50,7 @@ func newMemSource(t testing.TB, reports []*data.Report) *memSource {
 	m := &memSource{packs: map[string][]byte{}}
 	x := &data.Index{Bodies: g.Bodies}
 	for _, r := range reports {
-		cross := data.CrossYear(g.Prev[r.ID], r)
-		b, err := echarts.Pack(r, g.Bodies[g.BodyOf[r.ID]].ID, cross).Encode()
+		b, err := echarts.Pack(r, g.Bodies[g.BodyOf[r.ID]].ID, g.Prev[r.ID]).Encode()
 		if err != nil {
 			t.Fatal(err)
 		}

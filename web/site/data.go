@@ -61,7 +61,7 @@ func (s *site) writeData(w *writer) error {
 	parallel(len(s.reports), func(i int) {
 		r := s.reports[i]
 		prev := s.group.Prev[r.ID]
-		b, err := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, data.CrossYear(prev, r)).Encode()
+		b, err := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, prev).Encode()
 		name := ""
 		if err == nil {
 			name = "r/" + r.ID + "." + contentHash(b) + ".json"
