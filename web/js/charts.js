@@ -38,7 +38,7 @@ const grouped = (n) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 // most n steps of 1, 2, 2.5 or 5 times a power of ten: the lowest end,
 // then the most steps (2,165 in two steps ends at 2,500, not 4,000).
 // Counts step by whole numbers.
-export const niceAxis = (max, n, whole) => {
+const niceAxis = (max, n, whole) => {
   let best = null;
   const top = Math.max(max, whole ? 1 : 1e-9);
   for (let p = Math.pow(10, Math.floor(Math.log10(top / n)) - 1); p <= top * 10; p *= 10) {
@@ -124,11 +124,9 @@ export const fit = (el, option) => {
       const shown = s.label && s.label.show && !s.stack;
       labelled += shown ? 1 : 0;
       arr(s.data).forEach((d, i) => {
-        const v = d && typeof d === "object" ? d.value : d;
-        sums[i] = (s.stack ? sums[i] || 0 : 0) + (Number(v) || 0);
-        if (!s.stack) {
-          sums[i] = Math.max(sums[i], Number(v) || 0);
-        }
+        const v = Number(d && typeof d === "object" ? d.value : d) || 0;
+        // The longest bar: a stack's sum, or the longest side by side.
+        sums[i] = s.stack ? (sums[i] || 0) + v : Math.max(sums[i] || 0, v);
         const f = d && d.label && d.label.formatter;
         if (shown && f) {
           labelW = Math.max(labelW, widest(f, px));
@@ -286,6 +284,10 @@ export function mount(el, json, onClick) {
     chart: echarts.init(el, null, { renderer: "canvas", locale: "ZH" }),
     draw() {
       const o = fit(c.el, c.option);
+      // A tooltip shown across a redraw is shown again, a tick later, by
+      // the tooltip view the redraw replaced, whose element is gone
+      // (ECharts 5.6): hidden first, it is not.
+      c.chart.dispatchAction({ type: "hideTip" });
       c.chart.resize();
       c.chart.setOption(o, true);
     },
