@@ -6,7 +6,6 @@ require (
 	github.com/andybalholm/brotli v1.2.1
 	github.com/chromedp/cdproto v0.0.0-20260714215040-dc233986426f
 	github.com/chromedp/chromedp v0.16.0
-	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/go-json-experiment/json v0.0.0-20260623181947-01eb4420fa68
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/maxence-charriere/go-app/v9 v9.8.0

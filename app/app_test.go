@@ -58,7 +58,7 @@ func TestEveryPageRendersTheReport(t *testing.T) {
 
 func TestOverviewKeyFiguresAndConsistency(t *testing.T) {
 	html := render(t, nil, "http://localhost/r/nantong-city-2019")
-	wantIn(t, html, "4974", "4971", "50.1%", "228", "199",
+	wantIn(t, html, "4,974", "4,971", "50.1%", "228", "199",
 		"报告各表的勾稽关系全部成立", "另有 2 个数字在复制时丢失", "报告正文", "2019年,南通市政府坚持以习近平", `href="/r/nantong-city-2019/narrative"`)
 }
 

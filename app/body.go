@@ -51,7 +51,11 @@ func (p *body) Render() app.UI {
 	if b := p.b; b != nil && p.v.err == nil {
 		heading = b.Name
 		var cross []app.UI
+		checked := 0
 		for i, e := range p.entries {
+			if e.PrevYear {
+				checked++
+			}
 			if e.CrossYear == 0 || i == 0 {
 				continue
 			}
@@ -86,7 +90,8 @@ func (p *body) Render() app.UI {
 			}),
 			section("cross-year-title", "跨年度校验",
 				app.Elem("p").Text(data.RuleText(data.RuleCrossYear)+"。"),
-				app.If(len(cross) == 0, app.Elem("p").Class("status status-ok").Text("✓ 各相邻年度的结转数字一致，或没有相邻年度的报告。")).
+				app.If(checked == 0, app.Elem("p").Class("status").Text("不适用：网站没有该机关相邻年度的报告，跨年度校验无法进行。")).
+					ElseIf(len(cross) == 0, app.Elem("p").Class("status status-ok").Text(fmt.Sprintf("✓ %d 对相邻年度的结转数字一致。", checked))).
 					Else(app.Elem("ul").Class("status status-warn").Body(cross...)),
 			),
 		}

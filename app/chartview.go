@@ -51,8 +51,11 @@ func (c *chartView) Render() app.UI {
 					OnClick(c.show(true)).Text("表"),
 			),
 		),
+		// The summary is said once, here: the drawing is named by its
+		// title only (and its option turns ECharts' ARIA off, which would
+		// say the summary again as the element's label).
 		app.Elem("p").Class("summary").Text(ch.Summary),
-		app.Elem("div").Class("chart-canvas").Role("img").Aria("label", ch.Title+"。"+ch.Summary).
+		app.Elem("div").Class("chart-canvas").Role("img").Aria("label", "图："+ch.Title).
 			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
 			Hidden(c.showTable),
 		app.Elem("div").Class("chart-table").Hidden(!c.showTable).Body(table),
@@ -107,14 +110,18 @@ func (c *chartView) onClick(ctx app.Context) func(name string) {
 }
 
 // tableView renders a chart's table: caption, column and row headers, blank
-// cells shown as blank and recovered cells marked in words, not colour.
+// cells shown as blank and marked cells (推算, ⚠ 不一致, 未核对) marked in
+// words, not colour, each kind explained below the table.
 func tableView(t charts.Table) app.UI {
 	var notes []app.UI
-	if t.HasRecovered() {
-		notes = append(notes, app.Elem("p").Class("table-note").Body(
-			app.Elem("span").Class("mark-recovered").Text("推算"),
-			app.Text(" 表示该数字在复制报告时丢失，由勾稽关系推算得出，详见“数据校验”。"),
-		))
+	for _, k := range charts.MarkKinds {
+		if t.Has(k) {
+			m := charts.Mark{Kind: k}
+			notes = append(notes, app.Elem("p").Class("table-note").Body(
+				app.Elem("span").Class("mark-"+string(k)).Text(m.Label()),
+				app.Text(" "+m.Explained()),
+			))
+		}
 	}
 	if t.HasBlank() {
 		notes = append(notes, app.Elem("p").Class("table-note").Text("“—”表示报告中该格为空白；空白不等于 0。"))
@@ -157,23 +164,30 @@ func csvHref(t charts.Table) string {
 }
 
 func cellView(c charts.Cell) app.UI {
+	class := shortClass(c.Text)
+	if numericRE.MatchString(c.Text) {
+		class = "num"
+	}
 	switch {
 	case c.Blank:
 		return app.Elem("td").Class("num blank").Body(
 			app.Elem("span").Aria("hidden", "true").Text("—"),
 			app.Elem("span").Class("visually-hidden").Text("空白"),
+			app.If(!c.Mark.IsZero(), markView(c.Mark)),
 		)
-	case c.Recovered > 0:
-		return app.Elem("td").Class("num recovered").Body(
-			app.Text(c.Text),
-			app.Elem("a").Class("mark-recovered").Attr("href", siteURL(AboutPath+"#term-recovered")).Title(data.RuleText(c.Recovered)).
-				Text(fmt.Sprintf("推算（规则%d）", c.Recovered)),
-		)
+	case !c.Mark.IsZero():
+		return app.Elem("td").Class(class, string(c.Mark.Kind)).Body(app.Text(c.Text), markView(c.Mark))
 	}
-	if numericRE.MatchString(c.Text) {
-		return app.Elem("td").Class("num").Text(c.Text)
-	}
-	return app.Elem("td").Class(shortClass(c.Text)).Text(c.Text)
+	return app.Elem("td").Class(class).Text(c.Text)
+}
+
+// markView is a number's mark beside it: its word (推算, ⚠ 不一致, 未核对)
+// with its rule, and the one-line reason.
+func markView(m charts.Mark) app.UI {
+	return app.Elem("span").Class("mark").Body(
+		app.Elem("span").Class("mark-"+string(m.Kind)).Title(data.RuleText(m.Rule)).Text(m.Label()),
+		app.Elem("span").Class("mark-reason").Text(m.Reason),
+	)
 }
 
 // shortClass is "short" for a text of at most six characters, which a
@@ -187,4 +201,4 @@ func shortClass(s string) string {
 }
 
 // numericRE matches cells that are numbers, aligned right to compare.
-var numericRE = regexp.MustCompile(`^[+-]?[0-9][0-9.]*(%|万元|元)?$`)
+var numericRE = regexp.MustCompile(`^[+-]?[0-9][0-9.,]*(%|万元|元)?$`)

@@ -26,7 +26,7 @@ func (p *checks) prepare(pk *charts.Pack) {
 	fs := append(data.Check(r), pk.CrossYear...)
 	rc := data.RecoveredCells(r)
 	p.nFindings, p.nRecover = len(fs), len(rc)
-	p.rules, p.findings, p.recovered = charts.CheckTables(fs, rc)
+	p.rules, p.findings, p.recovered = charts.CheckTables(fs, rc, pk.PrevYear)
 	p.rules.Source, p.findings.Source, p.recovered.Source = r.Title(), r.Title(), r.Title()
 }
 

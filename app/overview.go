@@ -24,7 +24,7 @@ type overview struct {
 
 func (p *overview) prepare(pk *charts.Pack) {
 	r := pk.Report
-	p.figures = charts.KeyFigures(r)
+	p.figures = charts.KeyFigures(r, pk.Marks())
 	p.outcome = pk.Outcomes("")
 	p.findings = len(data.Check(r)) + len(pk.CrossYear)
 	p.recovers = len(data.RecoveredCells(r))
@@ -75,6 +75,7 @@ func figureList(figures []charts.Figure) app.UI {
 					app.Text(f.Value),
 					app.If(f.Unit != "", app.Elem("span").Class("figure-unit").Text(f.Unit)),
 				),
+				app.If(!f.Mark.IsZero(), markView(f.Mark)),
 				app.Elem("span").Class("figure-note").Text(f.Note),
 			)
 		}),

@@ -27,7 +27,7 @@ type portal struct {
 }
 
 func (p *portal) prepare(x *charts.Portal) {
-	p.figures = charts.KeyFigures(x.Sum.Report)
+	p.figures = charts.KeyFigures(x.Sum.Report, x.Sum.Marks())
 	p.charts = []charts.Chart{x.Sum.Outcomes(""), x.Sum.Chart("applicants"), x.Sum.Chart("appeals")}
 }
 

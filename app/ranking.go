@@ -21,12 +21,14 @@ const minBase = 10
 var rankBys = []struct {
 	key, label, unit string
 	value            func(e *data.Entry) (count, base int64)
+	keys             []int // the figures it is read from, for their marks
 }{
-	{"new", "本年新收申请", "件", func(e *data.Entry) (int64, int64) { return e.Figures[data.KeyNew], 0 }},
-	{"open", "予以公开或部分公开的比例", "%", func(e *data.Entry) (int64, int64) { return e.Opened(), e.Figures[data.KeyHandled] }},
+	{"new", "本年新收申请", "件", func(e *data.Entry) (int64, int64) { return e.Figures[data.KeyNew], 0 }, []int{data.KeyNew}},
+	{"open", "予以公开或部分公开的比例", "%", func(e *data.Entry) (int64, int64) { return e.Opened(), e.Figures[data.KeyHandled] },
+		[]int{data.KeyGranted, data.KeyPartial, data.KeyHandled}},
 	{"corrected", "行政复议结果纠正的比例", "%", func(e *data.Entry) (int64, int64) {
 		return e.Corrected(data.KeyReview), e.Concluded(data.KeyReview)
-	}},
+	}, []int{data.KeyReview + data.AppealUpheld, data.KeyReview + data.AppealCorrected, data.KeyReview + data.AppealOther}},
 }
 
 // ranking is the page at "/ranking?year=&level=&by=": for a year and a
@@ -87,7 +89,7 @@ func (p *ranking) prepareIndex(x *data.Index) {
 		}
 	}
 	p.by, p.byLabel = by.key, by.label
-	var ranked []charts.Ranked
+	var ranked []*charts.Ranked // pointers: sorted by the instance of the catalog's sort
 	p.few = nil
 	for i := range x.Reports {
 		e := &x.Reports[i]
@@ -96,7 +98,7 @@ func (p *ranking) prepareIndex(x *data.Index) {
 			continue
 		}
 		count, base := by.value(e)
-		r := charts.Ranked{Name: b.Name, Entry: e, Count: count, Base: base, Value: float64(count)}
+		r := charts.Ranked{Name: b.Name, Entry: e, Count: count, Base: base, Value: float64(count), Mark: charts.EntryMark(e, by.keys...)}
 		if by.unit == "%" {
 			if base < minBase {
 				p.few = append(p.few, r)
@@ -104,9 +106,9 @@ func (p *ranking) prepareIndex(x *data.Index) {
 			}
 			r.Value = float64(count) * 100 / float64(base)
 		}
-		ranked = append(ranked, r)
+		ranked = append(ranked, &r)
 	}
-	slices.SortStableFunc(ranked, func(a, b charts.Ranked) int {
+	slices.SortStableFunc(ranked, func(a, b *charts.Ranked) int {
 		if a.Value != b.Value {
 			if a.Value > b.Value {
 				return -1
@@ -187,7 +189,7 @@ func (p *ranking) Render() app.UI {
 						r := p.few[i]
 						return app.Elem("li").Body(
 							app.Elem("a").Attr("href", siteURL(ReportPath(r.Entry.ID, "/"))).Text(r.Name),
-							app.Text(fmt.Sprintf("：%d / %d 件", r.Count, r.Base)),
+							app.Text("："+charts.Count(r.Count)+" / "+charts.Count(r.Base)+" 件"+r.Mark.Note()),
 						)
 					}),
 				),

@@ -298,7 +298,7 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 		levels = append(levels, option(l, l, f.Level))
 	}
 	statuses = append(statuses, option("", "全部", f.Status))
-	for _, c := range []data.Consistency{data.AllHold, data.HasRecovered, data.HasFindings} {
+	for _, c := range data.Consistencies {
 		statuses = append(statuses, option(string(c), c.Label(), f.Status))
 	}
 	for _, s := range catalogSorts {

@@ -59,13 +59,12 @@ func newMemSource(t testing.TB, reports []*data.Report) *memSource {
 	m := &memSource{packs: map[string][]byte{}}
 	x := &data.Index{Bodies: g.Bodies}
 	for _, r := range reports {
-		cross := data.CrossYear(g.Prev[r.ID], r)
-		b, err := echarts.Pack(r, g.Bodies[g.BodyOf[r.ID]].ID, cross).Encode()
+		b, err := echarts.Pack(r, g.Bodies[g.BodyOf[r.ID]].ID, g.Prev[r.ID]).Encode()
 		if err != nil {
 			t.Fatal(err)
 		}
 		m.packs[r.ID] = b
-		x.Reports = append(x.Reports, data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", len(cross)))
+		x.Reports = append(x.Reports, data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID]))
 	}
 	b, err := x.Encode()
 	if err != nil {

@@ -1,19 +1,21 @@
 // Package charts holds what the explorer shows of a chart, in the browser
-// and in the prerendered pages alike: its ECharts option as JSON, the same
-// numbers as an accessible table (with its CSV), a one-sentence summary in
-// Chinese; a report's pack of charts as the build writes it (see Pack); the
-// key figures and consistency tables computed from a report; and the charts
-// over several reports (a body's years, comparisons, rankings), built here
-// without go-echarts so that the browser can build them. The options of a
-// single report's charts are built with go-echarts by charts/echarts, which
-// only the site builder imports. The package knows nothing of go-app or
-// JavaScript.
+// and in the prerendered pages alike: its ECharts option (a typed model of
+// the parts of ECharts' option the site uses, option.go), the same numbers
+// as an accessible table (with its CSV), a one-sentence summary in Chinese;
+// the product's one palette with its decal patterns (style.go) and one
+// number format (format.go); the marks of numbers that are recovered, take
+// part in a broken cross-check or could not be checked (marks.go); a
+// report's pack of charts as the build writes it (see Pack); the key
+// figures and consistency tables computed from a report; and the charts
+// over several reports (a body's years, comparisons, rankings), which the
+// browser builds. The charts of a single report are built by
+// charts/echarts, which only the site builder imports. The package knows
+// nothing of go-app or JavaScript.
 package charts
 
 import (
 	"encoding/json"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"nianbao/data"
@@ -43,18 +45,19 @@ type Row struct {
 	Cells []Cell `json:"cells"`
 }
 
-// Cell is one table cell.
+// Cell is one table cell: its text as shown, in the product's number
+// format, and its mark.
 type Cell struct {
-	Text      string `json:"text"`
-	Blank     bool   `json:"blank,omitempty"`     // the report left it blank
-	Recovered int    `json:"recovered,omitempty"` // the cross-check that recovered it
+	Text  string `json:"text"`
+	Blank bool   `json:"blank,omitempty"` // the report left it blank
+	Mark  Mark   `json:"mark,omitzero"`
 }
 
-// HasRecovered says whether any cell of the table was recovered.
-func (t Table) HasRecovered() bool {
+// Has says whether any cell of the table carries a mark of the kind.
+func (t Table) Has(kind MarkKind) bool {
 	for _, r := range t.Rows {
 		for _, c := range r.Cells {
-			if c.Recovered > 0 {
+			if c.Mark.Kind == kind {
 				return true
 			}
 		}
@@ -76,32 +79,43 @@ func (t Table) HasBlank() bool {
 
 // CSV is the table as a CSV file for spreadsheets: a UTF-8 byte-order mark
 // (without it, Excel on a Chinese Windows reads the file as GBK), the column
-// headers, then one line per row with its cells as printed; a blank cell is
-// empty. A last column, 备注, says which of the row's numbers the report left
-// blank and which were recovered by a cross-check, so that a recovered
-// number stays marked outside the site too.
+// headers, then one line per row with its cells as shown, counts without
+// thousands separators (a spreadsheet reads them as numbers); a blank cell
+// is empty. A last column, 备注, says which of the row's numbers the report
+// left blank and gives every mark with its reason, so that a recovered or
+// inconsistent number stays marked outside the site too.
 func (t Table) CSV() []byte {
 	var b strings.Builder
 	b.WriteString("\uFEFF")
 	writeCSVLine(&b, append(append([]string(nil), t.Head...), "备注"))
 	for _, r := range t.Rows {
 		line := []string{r.Head}
+		// Each note once, with the columns it is about: "结果维持、总计：⚠ 不一致（规则4），…".
 		var notes []string
+		cols := map[string][]string{}
 		for j, c := range r.Cells {
 			col := ""
 			if j+1 < len(t.Head) {
 				col = t.Head[j+1]
 			}
+			line = append(line, ungrouped(c.Text))
+			note := ""
 			switch {
 			case c.Blank:
-				line = append(line, "")
-				notes = append(notes, col+"：报告中为空白")
-			case c.Recovered > 0:
-				line = append(line, c.Text)
-				notes = append(notes, col+"：推算（规则"+strconv.Itoa(c.Recovered)+"）")
+				line[len(line)-1] = ""
+				note = "报告中为空白"
+			case !c.Mark.IsZero():
+				note = c.Mark.Label() + "，" + c.Mark.Reason
 			default:
-				line = append(line, c.Text)
+				continue
 			}
+			if cols[note] == nil {
+				notes = append(notes, note)
+			}
+			cols[note] = append(cols[note], col)
+		}
+		for i, n := range notes {
+			notes[i] = strings.Join(cols[n], "、") + "：" + n
 		}
 		writeCSVLine(&b, append(line, strings.Join(notes, "；")))
 	}
@@ -161,37 +175,33 @@ func writeCSVLine(b *strings.Builder, fields []string) {
 	b.WriteString("\r\n")
 }
 
-// numberRE matches a number as the tables print it: a signed change "+14",
-// "-47", a count, an amount "950125.6165", a share "43.5%".
-var numberRE = regexp.MustCompile(`^[+-]?[0-9][0-9,]*(\.[0-9]+)?%?$`)
+var (
+	// numberRE matches a number as the tables print it: a signed change
+	// "+14", "-47", a count, an amount "950125.6165", a share "43.5%".
+	numberRE = regexp.MustCompile(`^[+-]?[0-9][0-9,]*(\.[0-9]+)?%?$`)
+	// plainNumberRE matches a number without separators.
+	plainNumberRE = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+	// groupedRE matches a number with thousands separators.
+	groupedRE = regexp.MustCompile(`^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
+)
 
-// CellOf makes a table cell from a report cell.
-func CellOf(c data.Cell) Cell {
-	switch c.Status {
-	case data.Blank:
-		return Cell{Text: "—", Blank: true}
-	case data.Recovered:
-		return Cell{Text: itoa(c.Value), Recovered: c.Rule}
+// CellOf makes a table cell from a report cell, with the mark of the cell
+// it is.
+func CellOf(c data.Cell, m Mark) Cell {
+	if c.Status == data.Blank {
+		return Cell{Text: "—", Blank: true, Mark: m}
 	}
-	return Cell{Text: itoa(c.Value)}
+	return Cell{Text: Count(c.Value), Mark: m}
 }
 
-// NumCell is a cell of a computed number.
-func NumCell(v int64) Cell { return Cell{Text: itoa(v)} }
+// NumCell is a cell of a computed count.
+func NumCell(v int64) Cell { return Cell{Text: Count(v)} }
+
+// MarkedCell is a cell of a count or text with its mark.
+func MarkedCell(text string, m Mark) Cell { return Cell{Text: text, Mark: m} }
 
 // TextCell is a cell of text.
 func TextCell(s string) Cell { return Cell{Text: s} }
-
-func itoa(v int64) string { return strconv.FormatInt(v, 10) }
-
-// Percent formats a share of a whole with one decimal: "43.5%"; "—" when the
-// whole is zero.
-func Percent(part, whole int64) string {
-	if whole == 0 {
-		return "—"
-	}
-	return strconv.FormatFloat(float64(part)*100/float64(whole), 'f', 1, 64) + "%"
-}
 
 // ShortLabel drops the numbering of a category label: "（三）不予公开" → "不予公开".
 func ShortLabel(label string) string {

@@ -26,18 +26,14 @@ func entries(t *testing.T) map[string]*data.Entry {
 	g := data.Group(rs)
 	out := map[string]*data.Entry{}
 	for _, r := range rs {
-		e := data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", len(data.CrossYear(g.Prev[r.ID], r)))
+		e := data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID])
 		out[r.ID] = &e
 	}
 	return out
 }
 
 type barOpt struct {
-	Aria struct {
-		Enabled bool
-		Decal   struct{ Show bool }
-		Label   struct{ Description string }
-	}
+	Aria    *struct{}
 	Tooltip struct{ Confine bool }
 	XAxis   struct {
 		Type string
@@ -50,36 +46,34 @@ type barOpt struct {
 		Data []string
 	}
 	Series []struct {
-		Name string
-		Data []barItem
+		Name      string
+		ItemStyle struct{ Color string }
+		Data      []barItem
 	}
 }
 
-// barItem is a bar: its value and its label as finished text.
+// barItem is a bar: its value, its label and its tooltip as finished text.
 type barItem struct {
-	Value float64
-	Label struct{ Formatter string }
+	Value   float64
+	Label   struct{ Formatter string }
+	Tooltip struct{ Formatter string }
 }
 
+// decodeBar reads a bar chart's option, checking what every chart holds
+// to: no ECharts ARIA (the page says the summary, once), tooltips inside
+// the chart, categories down the side, a linear value axis from zero, and
+// no JS function.
 func decodeBar(t *testing.T, c Chart) barOpt {
 	t.Helper()
 	var o barOpt
 	if err := json.Unmarshal(c.Option, &o); err != nil {
 		t.Fatalf("%s: %v", c.ID, err)
 	}
-	if !o.Aria.Enabled || !o.Aria.Decal.Show || o.Aria.Label.Description != c.Summary || !o.Tooltip.Confine {
-		t.Errorf("%s: ARIA, decals or tooltip off: %+v", c.ID, o)
+	if o.Aria != nil || !o.Tooltip.Confine {
+		t.Errorf("%s: ARIA on or tooltip not confined: %+v", c.ID, o)
 	}
-	for _, ax := range []struct {
-		Type string
-		Min  *float64
-	}{{o.XAxis.Type, o.XAxis.Min}, {o.YAxis.Type, o.YAxis.Min}} {
-		if ax.Type == "value" && (ax.Min == nil || *ax.Min != 0) {
-			t.Errorf("%s: a value axis that does not start at zero", c.ID)
-		}
-		if ax.Type == "log" {
-			t.Errorf("%s: a log axis", c.ID)
-		}
+	if o.XAxis.Type != "value" || o.XAxis.Min == nil || *o.XAxis.Min != 0 || o.YAxis.Type != "category" {
+		t.Errorf("%s: axes %+v %+v, want values from 0 along, categories down", c.ID, o.XAxis, o.YAxis)
 	}
 	if strings.Contains(string(c.Option), "function") {
 		t.Errorf("%s: a JS function in the option", c.ID)
@@ -125,7 +119,7 @@ func TestTrend(t *testing.T) {
 	if req.Series[0].Data[0].Value != float64(a.Figures[data.KeyNew]) || req.Series[0].Data[1].Value != float64(b.Figures[data.KeyNew]) {
 		t.Errorf("requests series %v", req.Series[0].Data)
 	}
-	if cs[0].Table.Rows[1].Cells[0].Text != itoa(b.Figures[data.KeyNew]) {
+	if cs[0].Table.Rows[1].Cells[0].Text != Count(b.Figures[data.KeyNew]) {
 		t.Errorf("requests table %+v", cs[0].Table.Rows[1])
 	}
 	out := decodeBar(t, cs[1])
@@ -144,22 +138,35 @@ func TestTrend(t *testing.T) {
 
 func TestCompareAndRank(t *testing.T) {
 	es := entries(t)
-	cs := []Compared{{"淮安 2024年", es["huaian-city-2024"]}, {"南通 2019年", es[data.DefaultID]}}
+	cs := []Compared{{"淮安 2024年", es["huaian-city-2024"]}, {"南通 2019年", es["nantong-city-2019"]}}
 	figs, charts := Compare(cs)
-	if len(figs.Head) != 3 || figs.Rows[0].Cells[1].Text != itoa(es[data.DefaultID].Figures[data.KeyNew]) {
+	if len(figs.Head) != 3 || figs.Rows[0].Cells[1].Text != Count(es["nantong-city-2019"].Figures[data.KeyNew]) {
 		t.Errorf("figures table %+v", figs)
 	}
-	for _, c := range charts {
-		o := decodeBar(t, c)
-		if len(o.Series) != 2 {
-			t.Errorf("%s: %d series", c.ID, len(o.Series))
+	// A bar per report, a segment per outcome or result, in its colour.
+	for c, want := range map[int][]string{0: {"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"}, 1: {"结果维持", "结果纠正", "其他结果", "尚未审结"}} {
+		o := decodeBar(t, charts[c])
+		if strings.Join(o.YAxis.Data, "|") != "淮安 2024年|南通 2019年" || len(o.Series) != len(want) {
+			t.Fatalf("%s: categories %q, %d series", charts[c].ID, o.YAxis.Data, len(o.Series))
+		}
+		for i, s := range o.Series {
+			if s.Name != want[i] || s.ItemStyle.Color != StyleOf(want[i], 0).Color {
+				t.Errorf("%s: series %d is %s in %s, want %s in %s", charts[c].ID, i, s.Name, s.ItemStyle.Color, want[i], StyleOf(want[i], 0).Color)
+			}
 		}
 	}
-	rows := []Ranked{{Name: "甲", Entry: es[data.DefaultID], Value: 50.1, Count: 2490, Base: 4974}, {Name: "乙", Entry: es["huaian-city-2024"], Value: 40, Count: 4, Base: 10}}
+	// A rate is drawn, labelled and listed at one decimal, never as the
+	// float it was computed as.
+	rows := []*Ranked{{Name: "甲", Entry: es["nantong-city-2019"], Value: 59 * 100 / 95.0, Count: 59, Base: 95}, {Name: "乙", Entry: es["huaian-city-2024"], Value: 40, Count: 4, Base: 10}}
 	r := RankChart("排名", "%", "公开比例", rows, 20)
 	o := decodeBar(t, r)
-	if len(o.Series[0].Data) != 2 || o.Series[0].Data[0].Value != 50.1 || o.Series[0].Data[0].Label.Formatter != "50.1%" || r.Table.Rows[0].Cells[2].Text != "2490 / 4974 件" {
-		t.Errorf("ranking %+v %+v", o.Series, r.Table.Rows[0])
+	if len(o.Series[0].Data) != 2 || o.Series[0].Data[0].Value != 62.1 || o.Series[0].Data[0].Label.Formatter != "62.1%" ||
+		o.Series[0].Data[0].Tooltip.Formatter != "甲<br>公开比例：62.1%（59 / 95 件）" || r.Table.Rows[0].Cells[1].Text != "62.1%" ||
+		r.Table.Rows[0].Cells[2].Text != "59 / 95 件" || r.Summary != "共2个机关参与排名，甲居首，公开比例为62.1%（59 / 95 件）。" {
+		t.Errorf("ranking %+v %+v %q", o.Series, r.Table.Rows[0], r.Summary)
+	}
+	if strings.Contains(string(r.Option), "62.105") {
+		t.Errorf("a raw float in the option: %s", r.Option)
 	}
 }
 
@@ -185,9 +192,10 @@ func TestCSVIsText(t *testing.T) {
 }
 
 func TestGrouped(t *testing.T) {
-	for v, want := range map[float64]string{4055284: "4,055,284", 43.5: "43.5", 0: "0", 999: "999", 1000: "1,000", -1234.5: "-1,234.5"} {
-		if got := grouped(v); got != want {
-			t.Errorf("grouped(%v) = %q, want %q", v, got, want)
+	for s, want := range map[string]string{"4055284": "4,055,284", "43.5": "43.5", "0": "0", "999": "999", "1000": "1,000",
+		"-1234.5": "-1,234.5", "+14": "+14", "950125.6165": "950,125.6165", "1,2": "1,2", "abc": "abc", "": ""} {
+		if got := Grouped(s); got != want {
+			t.Errorf("Grouped(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -8,13 +8,14 @@ import (
 )
 
 // Pack is everything the explorer shows of one report: the dataset, every
-// chart the build made of it by chart ID, and the findings of the
-// cross-year check against the same body's previous report. The build
-// writes one per report; the browser fetches it when a visitor opens the
-// report, and the prerendered pages are made from the same bytes.
+// chart the build made of it by chart ID, and the cross-year check against
+// the same body's previous report: whether it ran, and its findings. The
+// build writes one per report; the browser fetches it when a visitor opens
+// the report, and the prerendered pages are made from the same bytes.
 type Pack struct {
 	Report    *data.Report
 	Charts    map[string]Chart
+	PrevYear  bool // the body's report of the year before was there: the cross-year check ran
 	CrossYear []data.Finding
 	BodyID    string // the body's page is /b/{BodyID}
 	URL       string // where it was read from, for the page to name
@@ -24,6 +25,7 @@ type packJSON struct {
 	Report    json.RawMessage  `json:"report"`
 	BodyID    string           `json:"body_id"`
 	Charts    map[string]Chart `json:"charts"`
+	PrevYear  bool             `json:"prev_year,omitempty"`
 	CrossYear []data.Finding   `json:"cross_year,omitempty"`
 }
 
@@ -33,8 +35,11 @@ func (p *Pack) Encode() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.CrossYear})
+	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.PrevYear, p.CrossYear})
 }
+
+// Marks are the marks of the report's numbers.
+func (p *Pack) Marks() Marks { return MarksOf(p.Report, p.CrossYear, p.PrevYear) }
 
 // DecodePack reads a pack written by Encode, validating its report.
 func DecodePack(b []byte) (*Pack, error) {
@@ -46,7 +51,7 @@ func DecodePack(b []byte) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report pack: %w", err)
 	}
-	return &Pack{Report: r, Charts: pj.Charts, CrossYear: pj.CrossYear, BodyID: pj.BodyID}, nil
+	return &Pack{Report: r, Charts: pj.Charts, PrevYear: pj.PrevYear, CrossYear: pj.CrossYear, BodyID: pj.BodyID}, nil
 }
 
 // Chart is the chart with the ID; one missing (a pack from another version

@@ -226,3 +226,46 @@ func RecoveredCells(r *Report) []RecoveredCell {
 	}
 	return out
 }
+
+// CellRef names one cell of table 三 or 四: its row key and column index.
+type CellRef struct {
+	Table string // "三" or "四"
+	Row   string
+	Col   int
+}
+
+// Cell is the cell a finding is reported at.
+func (f Finding) Cell() CellRef {
+	cols := RequestColumns[:]
+	if f.Table == "四" {
+		cols = AppealColumns[:]
+	}
+	return CellRef{f.Table, f.Row, columnIndex(cols, f.Column)}
+}
+
+// BrokenCells maps every cell of every equation the report breaks as
+// published to the first finding it takes part in: all of an equation's
+// cells, since the report does not say which of them is wrong. A finding
+// of the cross-year check (crossYear, rule 5) marks the cell it is
+// reported at; the previous year's cell is another report's.
+func BrokenCells(r *Report, crossYear []Finding) map[CellRef]Finding {
+	out := map[CellRef]Finding{}
+	for _, e := range Equations(r) {
+		printed, want := e.Printed(r), e.Want(r)
+		if printed == want {
+			continue
+		}
+		f := Finding{Rule: e.Rule, Table: e.Table, Row: e.Terms[0].Row, Column: e.Column(), Printed: printed, Want: want}
+		for _, tm := range e.Terms {
+			if c := (CellRef{e.Table, tm.Row, tm.Col}); out[c].Rule == 0 {
+				out[c] = f
+			}
+		}
+	}
+	for _, f := range crossYear {
+		if c := f.Cell(); out[c].Rule == 0 {
+			out[c] = f
+		}
+	}
+	return out
+}

@@ -184,7 +184,7 @@ func TestDecode(t *testing.T) {
 // nantongJSON is the shipped dataset of the default report.
 func nantongJSON(t testing.TB) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("datasets", DefaultID+".json"))
+	b, err := os.ReadFile(filepath.Join("datasets", "nantong-city-2019"+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,5 +238,42 @@ func TestIndexYears(t *testing.T) {
 	x := &Index{Reports: []Entry{{Year: 2023}, {Year: 2019}, {Year: 2023}, {Year: 2024}}}
 	if got := strings.Join(x.Years(), ","); got != "2024,2023,2019" {
 		t.Errorf("Years() = %s", got)
+	}
+}
+
+// An entry keeps which of its figures take part in a broken cross-check
+// or were recovered, and whether the cross-year check could run.
+func TestEntryMarksItsFigures(t *testing.T) {
+	prev, cur := nantong(t), nantong(t)
+	cur.Year++
+	cur.Appeals["review"][AppealTotal] = Num(0) // the results add up to 228
+	cur.Requests["granted"][ColTotal] = Cell{Value: 2165, Status: Recovered, Rule: RuleOutcomes}
+	e := NewEntry(cur, 0, "p", prev)
+	var review uint32
+	for c := range AppealColumns {
+		review |= 1 << (KeyReview + c)
+	}
+	// Rule 5 breaks too: 106 carried in against last year's 103 carried over.
+	if want := review | 1<<KeyCarriedIn; e.Broken != want {
+		t.Errorf("broken %b, want %b", e.Broken, want)
+	}
+	if e.Lost != 1<<KeyGranted || !e.PrevYear || e.Consistency() != HasFindings {
+		t.Errorf("lost %b, year before %v, %s", e.Lost, e.PrevYear, e.Consistency())
+	}
+	cells := BrokenCells(cur, CrossYear(prev, cur))
+	if f := cells[CellRef{"四", "review", AppealCorrected}]; f != (Finding{RuleAppeals, "四", "review", "total", 0, 228}) {
+		t.Errorf("review/corrected is in %+v", f)
+	}
+	if len(cells) != len(AppealColumns)+len(CrossYear(prev, cur)) {
+		t.Errorf("%d broken cells: %v", len(cells), cells)
+	}
+
+	alone := NewEntry(nantong(t), 0, "p", nil)
+	if alone.PrevYear || alone.Broken != 0 || alone.Consistency() != HasRecovered {
+		t.Errorf("Nantong 2019 alone: %+v, %s", alone, alone.Consistency())
+	}
+	alone.Recovered = 0
+	if alone.Consistency() != NoPrevYear || alone.Consistency().Label() != "本年成立，无上年报告" {
+		t.Errorf("without the year before: %s", alone.Consistency())
 	}
 }

@@ -35,15 +35,25 @@ type Body struct {
 
 // Entry is one report of the index.
 type Entry struct {
-	ID        string         `json:"id"`
-	Body      int            `json:"b"` // index into Index.Bodies
-	Year      int            `json:"y"`
-	Format    string         `json:"f"`
-	Findings  int            `json:"n,omitempty"` // findings of the cross-checks
-	Recovered int            `json:"r,omitempty"` // numbers recovered by a cross-check
-	CrossYear int            `json:"x,omitempty"` // findings of the cross-year check
-	Pack      string         `json:"p"`           // the pack's file, under PacksDir
-	Figures   [numKeys]int64 `json:"k"`
+	ID        string `json:"id"`
+	Body      int    `json:"b"` // index into Index.Bodies
+	Year      int    `json:"y"`
+	Format    string `json:"f"`
+	Findings  int    `json:"n,omitempty"` // findings of the cross-checks
+	Recovered int    `json:"r,omitempty"` // numbers recovered by a cross-check
+	CrossYear int    `json:"x,omitempty"` // findings of the cross-year check
+	// PrevYear says that the index holds the body's report of the year
+	// before, so that the cross-year check (rule 5) was run; without one
+	// it does not apply, and counts as neither holding nor broken.
+	PrevYear bool           `json:"v,omitempty"`
+	Pack     string         `json:"p"` // the pack's file, under PacksDir
+	Figures  [numKeys]int64 `json:"k"`
+	// Broken and Lost mark figures, bit i for Figures[i]: Broken, a figure
+	// that takes part in a cross-check the report breaks as published
+	// (BrokenCells); Lost, a figure that is or holds a number lost in
+	// copying and recovered by a cross-check.
+	Broken uint32 `json:"kb,omitempty"`
+	Lost   uint32 `json:"kl,omitempty"`
 }
 
 // PacksDir is the folder of the site that holds the reports' packs.
@@ -87,10 +97,14 @@ var OutcomeKeys = [6]struct {
 type Consistency string
 
 const (
-	AllHold      Consistency = "ok"        // 全部成立
-	HasRecovered Consistency = "recovered" // 有推算: every check holds, some numbers recovered
+	AllHold      Consistency = "ok"        // 全部成立: every check, the cross-year one among them, holds
+	NoPrevYear   Consistency = "noprev"    // the report's own checks hold; no previous year to check against
+	HasRecovered Consistency = "recovered" // 有推算: every check run holds, some numbers recovered
 	HasFindings  Consistency = "findings"  // 有不一致: some check breaks as published
 )
+
+// Consistencies are the states, in the order the catalog offers them.
+var Consistencies = []Consistency{AllHold, NoPrevYear, HasRecovered, HasFindings}
 
 // Label is the consistency in words.
 func (c Consistency) Label() string {
@@ -99,6 +113,8 @@ func (c Consistency) Label() string {
 		return "有不一致"
 	case HasRecovered:
 		return "有推算"
+	case NoPrevYear:
+		return "本年成立，无上年报告"
 	}
 	return "全部成立"
 }
@@ -110,8 +126,15 @@ func (e *Entry) Consistency() Consistency {
 		return HasFindings
 	case e.Recovered > 0:
 		return HasRecovered
+	case !e.PrevYear:
+		return NoPrevYear
 	}
 	return AllHold
+}
+
+// Marked says whether figure k is Broken or Lost.
+func (e *Entry) Marked(k int) (broken, lost bool) {
+	return e.Broken&(1<<k) != 0, e.Lost&(1<<k) != 0
 }
 
 // Opened is the number of requests answered with the information, in full
@@ -127,11 +150,24 @@ func (e *Entry) Concluded(group int) int64 {
 // Corrected is the number of a group's cases that ended corrected.
 func (e *Entry) Corrected(group int) int64 { return e.Figures[group+1] }
 
-// NewEntry makes the index entry of a report. crossYear is the number of
-// findings of the cross-year check against the body's previous report.
-func NewEntry(r *Report, body int, pack string, crossYear int) Entry {
+// NewEntry makes the index entry of a report. prev is the body's report of
+// the year before, nil for none: the cross-year check runs against it.
+func NewEntry(r *Report, body int, pack string, prev *Report) Entry {
+	cross := CrossYear(prev, r)
 	e := Entry{ID: r.ID, Body: body, Year: r.Year, Format: r.Format, Pack: pack,
-		Findings: len(Check(r)), Recovered: len(RecoveredCells(r)), CrossYear: crossYear}
+		Findings: len(Check(r)), Recovered: len(RecoveredCells(r)), CrossYear: len(cross),
+		PrevYear: IsPrevYear(prev, r)}
+	broken := BrokenCells(r, cross)
+	for k, cells := range FigureCells(r) {
+		for _, c := range cells {
+			if _, ok := broken[c]; ok {
+				e.Broken |= 1 << k
+			}
+			if c.Status(r) == Recovered {
+				e.Lost |= 1 << k
+			}
+		}
+	}
 	t := r.Requests
 	get := func(row string) int64 { return t.Get(row, ColTotal) }
 	e.Figures[KeyNew] = get(RowNew.Key)
@@ -152,13 +188,52 @@ func NewEntry(r *Report, body int, pack string, crossYear int) Entry {
 	return e
 }
 
+// FigureCells are the cells each of an entry's Figures is read from, by
+// index into Figures.
+func FigureCells(r *Report) [numKeys][]CellRef {
+	var out [numKeys][]CellRef
+	total := func(row string) []CellRef { return []CellRef{{"三", row, ColTotal}} }
+	out[KeyNew] = total(RowNew.Key)
+	out[KeyCarriedIn] = total(RowCarriedIn.Key)
+	out[KeyHandled] = total(RowTotal.Key)
+	out[KeyCarriedOver] = total(RowCarriedOver.Key)
+	for _, o := range OutcomeKeys {
+		for _, c := range r.Requests.Categories() {
+			if c.Key == o.Cat {
+				for _, row := range c.Rows {
+					out[o.Key] = append(out[o.Key], CellRef{"三", row.Key, ColTotal})
+				}
+			}
+		}
+	}
+	for c := range AppealColumns {
+		out[KeyReview+c] = []CellRef{{"四", "review", c}}
+		out[KeyLitigation+c] = []CellRef{{"四", "litigation_direct", c}, {"四", "litigation_after_review", c}}
+	}
+	return out
+}
+
+// Status is where the cell's value comes from.
+func (c CellRef) Status(r *Report) Status {
+	if c.Table == "四" {
+		return r.Appeals.Cell(c.Row, c.Col).Status
+	}
+	return r.Requests.Cell(c.Row, c.Col).Status
+}
+
+// IsPrevYear says whether prev is the same body's report of the year
+// before cur: the report the cross-year check runs against.
+func IsPrevYear(prev, cur *Report) bool {
+	return prev != nil && cur != nil && prev.Body == cur.Body && prev.Year == cur.Year-1
+}
+
 // CrossYear is the cross-year check: in every column of table 三, this
 // year's 二、上年结转 equals the previous year's 四、结转下年度继续办理 of the
 // same body. It returns a finding (rule 5, at this year's row carried_in)
 // for each column that differs; none when prev is not the year before cur.
 // Blank cells count as 0, as in the other checks.
 func CrossYear(prev, cur *Report) []Finding {
-	if prev == nil || cur == nil || prev.Body != cur.Body || prev.Year != cur.Year-1 {
+	if !IsPrevYear(prev, cur) {
 		return nil
 	}
 	var fs []Finding

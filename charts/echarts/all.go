@@ -6,24 +6,25 @@ import (
 )
 
 // All lists every chart of a report, in the order of the explorer's pages,
-// with the outcome chart of each category that has numbered reasons.
-func All(r *data.Report) []charts.Chart {
-	all := []charts.Chart{Outcomes(r, "")}
+// with the outcome chart of each category that has numbered reasons; m
+// are the marks of the report's numbers.
+func All(r *data.Report, m charts.Marks) []charts.Chart {
+	all := []charts.Chart{Outcomes(r, m, "")}
 	for _, c := range r.Requests.Categories() {
 		if len(c.Rows) > 1 {
-			all = append(all, Outcomes(r, c.Key))
+			all = append(all, Outcomes(r, m, c.Key))
 		}
 	}
-	return append(all, OutcomesByApplicant(r), Flow(r), Applicants(r), Appeals(r), Disclosure(r))
+	return append(all, OutcomesByApplicant(r, m), Flow(r, m), Applicants(r, m), Appeals(r, m), Disclosure(r))
 }
 
 // Pack is the report with every chart of it, as the build writes it for the
-// browser: the numbers are computed once, here, and go-echarts stays out of
-// the WebAssembly. crossYear are the findings of the cross-year check
-// against the body's previous report, if any.
-func Pack(r *data.Report, bodyID string, crossYear []data.Finding) *charts.Pack {
-	p := &charts.Pack{Report: r, BodyID: bodyID, Charts: map[string]charts.Chart{}, CrossYear: crossYear}
-	for _, c := range All(r) {
+// browser: the numbers are computed once, here. prev is the body's report
+// of the year before, nil for none: the cross-year check runs against it.
+func Pack(r *data.Report, bodyID string, prev *data.Report) *charts.Pack {
+	p := &charts.Pack{Report: r, BodyID: bodyID, Charts: map[string]charts.Chart{},
+		CrossYear: data.CrossYear(prev, r), PrevYear: data.IsPrevYear(prev, r)}
+	for _, c := range All(r, p.Marks()) {
 		c.Table.Source = r.Title()
 		p.Charts[c.ID] = c
 	}

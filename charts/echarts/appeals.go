@@ -3,75 +3,82 @@ package echarts
 import (
 	"fmt"
 	"math"
-	"nianbao/charts"
 	"slices"
 	"strings"
 
-	goecharts "github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
-
+	"nianbao/charts"
 	"nianbao/data"
 )
 
-// Appeals is how administrative review and litigation ended (table 四).
-func Appeals(r *data.Report) charts.Chart {
+// Appeals is how administrative review and litigation ended (table 四):
+// a bar per group, a segment per result. A group whose printed total
+// breaks the cross-check with its results says so beside its bar.
+func Appeals(r *data.Report, m charts.Marks) charts.Chart {
 	tbl := charts.Table{Caption: "政府信息公开行政复议、行政诉讼情况（件，表四）", Head: []string{"类别"}}
 	for _, c := range data.AppealColumns {
 		tbl.Head = append(tbl.Head, c.Label)
 	}
 	tbl.Head = append(tbl.Head, "纠正率（占已审结）")
+	// groupMark is the mark of a group: of its total, or of any result.
+	groupMark := func(g string, cols ...int) charts.Mark {
+		var ms []charts.Mark
+		for _, c := range cols {
+			ms = append(ms, m.Appeals(c, g))
+		}
+		return charts.FirstMark(ms...)
+	}
+	concluded := []int{data.AppealUpheld, data.AppealCorrected, data.AppealOther}
 	groups := make([]string, len(data.AppealRows))
 	for i, g := range data.AppealRows {
-		groups[i] = g.Label
+		groups[i] = g.Label + groupMark(g.Key, data.AppealTotal).Short()
 		row := charts.Row{Head: g.Label}
 		for c := range data.AppealColumns {
-			row.Cells = append(row.Cells, charts.CellOf(r.Appeals.Cell(g.Key, c)))
+			row.Cells = append(row.Cells, charts.CellOf(r.Appeals.Cell(g.Key, c), m.Appeals(c, g.Key)))
 		}
-		row.Cells = append(row.Cells, charts.TextCell(charts.CorrectedShare(r.Appeals[g.Key])))
+		row.Cells = append(row.Cells, charts.MarkedCell(charts.CorrectedShare(r.Appeals[g.Key]), groupMark(g.Key, concluded...)))
 		tbl.Rows = append(tbl.Rows, row)
 	}
-	var series [4][]opts.BarData
-	for c := 0; c < 4; c++ {
-		for _, g := range data.AppealRows {
+	var series []charts.Bar
+	for c := 0; c < data.AppealTotal; c++ {
+		s := charts.Bar{Name: data.AppealColumns[c].Label}
+		for i, g := range data.AppealRows {
 			cell := r.Appeals.Cell(g.Key, c)
-			value := group(cell.N()) + " 件"
-			if charts.CellOf(cell).Blank {
-				value = "报告中为空白"
-			}
-			series[c] = append(series[c], opts.BarData{Name: g.Label, Value: cell.N(),
-				Tooltip: tip(g.Label, data.AppealColumns[c].Label+"："+value)})
+			_, value := counted(cell.N(), cell.Status == data.Blank, m.Appeals(c, g.Key))
+			s.Data = append(s.Data, charts.BarItem{Name: groups[i], Value: float64(cell.N()),
+				Tooltip: charts.Tip(g.Label, data.AppealColumns[c].Label+"："+value)})
 		}
+		series = append(series, s)
 	}
 	review := r.Appeals["review"]
+	suitGroups := []string{"litigation_direct", "litigation_after_review"}
 	var suits, suitsCorrected, suitsConcluded int64
-	for _, k := range []string{"litigation_direct", "litigation_after_review"} {
+	var suitMarks []charts.Mark
+	for _, k := range suitGroups {
 		g := r.Appeals[k]
-		suits += g[4].N()
-		suitsCorrected += g[1].N()
-		suitsConcluded += g[0].N() + g[1].N() + g[2].N()
+		suits += g[data.AppealTotal].N()
+		suitsCorrected += g[data.AppealCorrected].N()
+		suitsConcluded += g[data.AppealUpheld].N() + g[data.AppealCorrected].N() + g[data.AppealOther].N()
+		suitMarks = append(suitMarks, groupMark(k, data.AppealTotal, data.AppealUpheld, data.AppealCorrected, data.AppealOther))
 	}
-	summary := fmt.Sprintf("%d年因政府信息公开被申请行政复议%d件，已审结的结果纠正占%s；被提起行政诉讼%d件，已审结的结果纠正占%s。",
-		r.Year, review[4].N(), charts.CorrectedShare(review), suits, charts.Percent(suitsCorrected, suitsConcluded))
-	bar := hbar(summary, frame{legend: true, xName: "件", cats: groups})
-	for c := range series {
-		bar.AddSeries(data.AppealColumns[c].Label, series[c],
-			goecharts.WithBarChartOpts(opts.BarChart{Stack: "appeals"}),
-			goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[c]}))
-	}
-	bar.Validate()
-	return charts.Chart{ID: "appeals", Title: "行政复议和行政诉讼", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
+	summary := fmt.Sprintf("%d年因政府信息公开被申请行政复议%s件，已审结的结果纠正占%s%s；被提起行政诉讼%s件，已审结的结果纠正占%s%s。",
+		r.Year, charts.Count(review[data.AppealTotal].N()), charts.CorrectedShare(review),
+		groupMark("review", data.AppealTotal, data.AppealUpheld, data.AppealCorrected, data.AppealOther).Note(),
+		charts.Count(suits), charts.Percent(suitsCorrected, suitsConcluded), charts.FirstMark(suitMarks...).Note())
+	o := charts.BarChart{Cats: groups, Unit: "件", Stack: true, Series: series}.Option()
+	return charts.Chart{ID: "appeals", Title: "行政复议和行政诉讼", Option: o.JSON(), Table: tbl, Summary: summary}
 }
 
 // Disclosure is proactive disclosure (table 二): every value of the table
-// as printed, with its unit; the chart compares only what is comparable on
-// one linear axis, the counts of decisions (处理决定数量) of items (五) and
-// (六). Documents, item counts, changes and amounts stay in the table: on
-// one axis with millions of decisions they would be invisible, and a log
-// axis draws 41,248 two-thirds as long as 4,055,284.
+// as printed, with its unit (the table is the report's text: its numbers
+// keep the report's own writing); the chart compares only what is
+// comparable on one linear axis, the counts of decisions (处理决定数量) of
+// items (五) and (六). Documents, item counts, changes and amounts stay in
+// the table: on one axis with millions of decisions they would be
+// invisible, and a log axis draws 41,248 two-thirds as long as 4,055,284.
 func Disclosure(r *data.Report) charts.Chart {
 	tbl := charts.Table{Caption: "主动公开政府信息情况（表二，按报告原样）", Head: []string{"第二十条", "信息内容", "项目", "数值"}}
 	var labels []string
-	var bars []opts.BarData
+	s := charts.Bar{Name: "处理决定数量"}
 	var top data.DisclosureRow
 	var topValue float64
 	unread := false // a count of decisions the copy ran together
@@ -91,7 +98,7 @@ func Disclosure(r *data.Report) charts.Chart {
 				continue
 			}
 			v := int64(math.Round(q.Float()))
-			label, value := groupText(q.Value), groupText(q.Value)+" 件"
+			label, value := charts.Grouped(q.Value), charts.Grouped(q.Value)+" 件"
 			switch {
 			case q.Blank():
 				label, value = "空白", "报告中为空白"
@@ -100,24 +107,21 @@ func Disclosure(r *data.Report) charts.Chart {
 				unread = true
 			}
 			labels = append(labels, row.Label)
-			bars = append(bars, barItem(row.Label+"："+q.Label, v, label, row.Item+" "+row.Label, q.Label+"："+value))
+			s.Data = append(s.Data, labelled(row.Label+"："+q.Label, v, label, row.Item+" "+row.Label, q.Label+"："+value))
 			if q.Float() > topValue {
 				top, topValue = row, q.Float()
 			}
 		}
 	}
-	summary := fmt.Sprintf("图中比较%d年各事项的处理决定数量，最多的是%s，%s件；表二的其他数值见表。", r.Year, top.Label, fmt.Sprint(int64(math.Round(topValue))))
+	summary := fmt.Sprintf("图中比较%d年各事项的处理决定数量，最多的是%s，%s件；表二的其他数值见表。", r.Year, top.Label, charts.Count(int64(math.Round(topValue))))
 	if unread {
 		summary = fmt.Sprintf("图中比较%d年各事项的处理决定数量，其中有数值因原文数字连写而无法辨认，见表。", r.Year)
 	}
 	if topValue == 0 && !unread {
 		summary = fmt.Sprintf("%d年主动公开情况见下表。", r.Year)
 	}
-	bar := hbar(summary, frame{xName: "件", cats: labels})
-	bar.AddSeries("处理决定数量", bars, goecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
-		goecharts.WithItemStyleOpts(opts.ItemStyle{Color: Palette[2]}))
-	bar.Validate()
-	return charts.Chart{ID: "disclosure", Title: "主动公开", Option: finish(bar.JSON()), Table: tbl, Summary: summary}
+	o := charts.BarChart{Cats: labels, Unit: "件", Series: []charts.Bar{s}}.Option()
+	return charts.Chart{ID: "disclosure", Title: "主动公开", Option: o.JSON(), Table: tbl, Summary: summary}
 }
 
 // runNote says what a value of table 二 that the copy ran together with

@@ -31,6 +31,17 @@ func shipped(t *testing.T) []*data.Report {
 // anyMap is an option, or a part of it, as plain JSON.
 type anyMap = map[string]interface{}
 
+// asList is a JSON value as a list: a list, or one object.
+func asList(v interface{}) []interface{} {
+	switch v := v.(type) {
+	case []interface{}:
+		return v
+	case map[string]interface{}:
+		return []interface{}{v}
+	}
+	return nil
+}
+
 func decodeMap(t *testing.T, c charts.Chart) anyMap {
 	t.Helper()
 	var m anyMap
@@ -176,7 +187,7 @@ var digitsRE = regexp.MustCompile(`[0-9]{4,}`)
 // legends that cannot hide a series, and numbers written one way.
 func TestChartsAreHonestForEveryShippedReport(t *testing.T) {
 	for _, r := range shipped(t) {
-		for _, c := range All(r) {
+		for _, c := range All(r, marks(r)) {
 			c := c
 			t.Run(r.ID+"/"+c.ID, func(t *testing.T) {
 				m := decodeMap(t, c)
@@ -264,7 +275,7 @@ func tooltipFormatter(d interface{}) string {
 // A bar's label and tooltip carry its number, with separators.
 func TestBarLabelsCarryTheirNumbers(t *testing.T) {
 	for _, r := range shipped(t) {
-		for _, c := range All(r) {
+		for _, c := range All(r, marks(r)) {
 			m := decodeMap(t, c)
 			for _, s := range asList(m["series"]) {
 				s := s.(anyMap)
@@ -276,7 +287,7 @@ func TestBarLabelsCarryTheirNumbers(t *testing.T) {
 					if c.ID == "outcomes-by-applicant" {
 						continue // shares; the count is in the tooltip
 					}
-					want := group(int64(v))
+					want := charts.Count(int64(v))
 					if f := labelFormatter(d); f != "" && !strings.HasPrefix(f, want) {
 						t.Errorf("%s/%s: label %q for %v", r.ID, c.ID, f, v)
 					}
@@ -285,6 +296,171 @@ func TestBarLabelsCarryTheirNumbers(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// report reads a shipped report.
+func report(t *testing.T, id string) *data.Report {
+	t.Helper()
+	for _, r := range shipped(t) {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no report %s", id)
+	return nil
+}
+
+// 洪泽区 2023 printed 0 as its totals of review and of litigation after
+// review, where the results add up to 11 and 5: the summary, the bars'
+// names and the table say so beside the figures, as printed.
+func TestAppealsMarkTheBrokenTotals(t *testing.T) {
+	r := report(t, "hongze-district-2023")
+	c := Appeals(r, marks(r))
+	if want := "2023年因政府信息公开被申请行政复议0件，已审结的结果纠正占9.1%（⚠ 不一致：表四“行政复议”的总计印为0，按规则4应为11）；" +
+		"被提起行政诉讼0件，已审结的结果纠正占0.0%（⚠ 不一致：表四“行政诉讼（复议后起诉）”的总计印为0，按规则4应为5）。"; c.Summary != want {
+		t.Errorf("summary %q,\nwant %q", c.Summary, want)
+	}
+	var o struct {
+		YAxis struct{ Data []string }
+	}
+	json.Unmarshal(c.Option, &o)
+	if want := "行政复议（⚠ 不一致）|行政诉讼（未经复议直接起诉）|行政诉讼（复议后起诉）（⚠ 不一致）"; strings.Join(o.YAxis.Data, "|") != want {
+		t.Errorf("bars %q, want %q", o.YAxis.Data, want)
+	}
+	total := c.Table.Rows[0].Cells[data.AppealTotal]
+	if want := (charts.Cell{Text: "0", Mark: charts.Mark{Kind: charts.MarkBroken, Rule: 4, Reason: "表四“行政复议”的总计印为0，按规则4应为11"}}); total != want {
+		t.Errorf("the review total's cell %+v, want %+v", total, want)
+	}
+	csv := string(c.Table.CSV())
+	if want := "行政复议,10,1,0,0,0,9.1%,结果维持、结果纠正、其他结果、尚未审结、总计、纠正率（占已审结）：⚠ 不一致（规则4），表四“行政复议”的总计印为0，按规则4应为11\r\n"; !strings.Contains(csv, want) {
+		t.Errorf("the CSV lacks %q:\n%s", want, csv)
+	}
+}
+
+// Each outcome looks the same, colour and pattern, in every chart it is
+// drawn in: the outcome bars, the flow, the bars by applicant, a body's
+// years and a comparison.
+func TestOutcomesLookTheSameInEveryChart(t *testing.T) {
+	r := nantong(t)
+	m := marks(r)
+	looks := map[string]map[string]bool{}
+	add := func(where, name string, style interface{}) {
+		b, _ := json.Marshal(style)
+		if looks[name] == nil {
+			looks[name] = map[string]bool{}
+		}
+		looks[name][string(b)] = true
+		if string(b) == "null" {
+			t.Errorf("%s: %s has no style", where, name)
+		}
+	}
+	var o struct {
+		Series []struct {
+			Name      string
+			ItemStyle interface{}
+			Data      []struct {
+				Name      string
+				ItemStyle interface{}
+			}
+		}
+	}
+	json.Unmarshal(Outcomes(r, m, "").Option, &o)
+	for _, d := range o.Series[0].Data {
+		add("outcomes", d.Name, d.ItemStyle)
+	}
+	o.Series = nil
+	json.Unmarshal(Flow(r, m).Option, &o)
+	for _, d := range o.Series[0].Data {
+		add("flow", d.Name, d.ItemStyle)
+	}
+	g := data.Group(shipped(t))
+	var es []*data.Entry
+	for _, id := range []string{"hongze-district-2023", "hongze-district-2024"} {
+		r := report(t, id)
+		e := data.NewEntry(r, g.BodyOf[id], "p", g.Prev[id])
+		es = append(es, &e)
+	}
+	_, compared := charts.Compare([]charts.Compared{{Name: "a", Entry: es[0]}, {Name: "b", Entry: es[1]}})
+	for _, c := range []charts.Chart{OutcomesByApplicant(r, m), charts.Trend("x", es)[1], compared[0]} {
+		o.Series = nil
+		json.Unmarshal(c.Option, &o)
+		for _, s := range o.Series {
+			add(c.ID, s.Name, s.ItemStyle)
+		}
+	}
+	for _, o := range data.OutcomeKeys {
+		if len(looks[o.Label]) != 1 {
+			t.Errorf("%s looks %d ways: %v", o.Label, len(looks[o.Label]), looks[o.Label])
+		}
+	}
+	if len(looks["予以公开"]) == 1 && !strings.Contains(fmt.Sprint(looks["予以公开"]), `"color":"#0072B2"`) {
+		t.Errorf("予以公开 looks %v", looks["予以公开"])
+	}
+}
+
+// The flow's labels stand outside the flows: left of the first column,
+// above the pool, right of the last; each flow takes its outer end's look.
+func TestFlowLabelsOutsideTheFlows(t *testing.T) {
+	r := nantong(t)
+	var o struct {
+		Series []struct {
+			Data []struct {
+				Name  string
+				Depth int
+				Label struct{ Position, Formatter string }
+			}
+			Links []struct {
+				Source, Target string
+				LineStyle      struct {
+					Color   string
+					Opacity float64
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(Flow(r, marks(r)).Option, &o); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range o.Series[0].Data {
+		if want := []string{"left", "top", "right"}[d.Depth]; d.Label.Position != want {
+			t.Errorf("%s at depth %d: label %s, want %s", d.Name, d.Depth, d.Label.Position, want)
+		}
+		if d.Name == "上年结转" && d.Label.Formatter != "上年结转\n106 件\n（未核对）" {
+			t.Errorf("上年结转's label %q", d.Label.Formatter)
+		}
+	}
+	for _, l := range o.Series[0].Links {
+		want := "target"
+		if l.Target == "本年需办理" {
+			want = "source"
+		}
+		if l.LineStyle.Color != want || l.LineStyle.Opacity != 1 {
+			t.Errorf("%s → %s: %+v", l.Source, l.Target, l.LineStyle)
+		}
+	}
+}
+
+// Text of table 二 (a report's own) shows as typed in the disclosure
+// chart's tooltips: ECharts reads no template in it.
+func TestDisclosureTooltipShowsBracesAsTyped(t *testing.T) {
+	r := nantong(t)
+	for i := range r.Disclosure {
+		r.Disclosure[i].Label = "…{a|b}{b}{c}{@x}标签"
+	}
+	var o struct {
+		Series []struct {
+			Data []struct{ Tooltip struct{ Formatter string } }
+		}
+	}
+	json.Unmarshal(Disclosure(r).Option, &o)
+	if len(o.Series[0].Data) == 0 {
+		t.Fatal("no bar")
+	}
+	for _, d := range o.Series[0].Data {
+		if !strings.Contains(d.Tooltip.Formatter, " …&#123;a|b&#125;&#123;b&#125;&#123;c&#125;&#123;@x&#125;标签<br>") {
+			t.Errorf("tooltip %q", d.Tooltip.Formatter)
 		}
 	}
 }

@@ -88,7 +88,7 @@ func TestWriteFileIsAtomic(t *testing.T) {
 // nantongJSON is the shipped dataset of the default report.
 func nantongJSON(t testing.TB) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "datasets", data.DefaultID+".json"))
+	b, err := os.ReadFile(filepath.Join("..", "datasets", "nantong-city-2019"+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}

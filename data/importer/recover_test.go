@@ -163,7 +163,7 @@ func TestRecoverBlanks(t *testing.T) {
 // nantong is the shipped dataset of the default report.
 func nantong(t testing.TB) *data.Report {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "datasets", data.DefaultID+".json"))
+	b, err := os.ReadFile(filepath.Join("..", "datasets", "nantong-city-2019"+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}

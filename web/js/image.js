@@ -22,10 +22,11 @@ const chartImage = (figure, format) => {
     return false;
   }
   // The chart's card is white in every scheme (its colours are made for
-  // white): so is the image, with dark text.
-  const card = getComputedStyle(canvas).backgroundColor;
-  const bg = card === "rgba(0, 0, 0, 0)" ? "#ffffff" : card;
-  const fg = "#1f2328", font = getComputedStyle(document.body).fontFamily;
+  // white): so is the image, with the card's ink (charts/style.go's Ink),
+  // the colour the chart's own text is drawn in.
+  const cs = getComputedStyle(canvas);
+  const bg = cs.backgroundColor === "rgba(0, 0, 0, 0)" ? "#ffffff" : cs.backgroundColor;
+  const fg = cs.color, font = getComputedStyle(document.body).fontFamily;
   const title = (figure.querySelector("h3") || {}).textContent || "";
   const source = figure.dataset.source || "";
   const width = chart.getWidth() || 800, height = chart.getHeight() || 450, head = source ? 64 : 40;

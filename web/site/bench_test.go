@@ -143,11 +143,12 @@ func referencePage(t testing.TB, dir, site string, r *data.Report) {
 		`<title>reference</title><link rel="stylesheet" href="style.css">` +
 		`<script defer src="echarts.min.js"></script><script defer src="ref.js"></script></head><body><div class="site"><main>`)
 	fmt.Fprintf(&b, "<h1>%s</h1><ul class=\"figures\">", html.EscapeString(r.Title()))
-	for _, f := range charts.KeyFigures(r) {
+	m := charts.MarksOf(r, nil, false)
+	for _, f := range charts.KeyFigures(r, m) {
 		fmt.Fprintf(&b, `<li class="figure" id="figure-%s"><span class="figure-label">%s</span><span class="figure-value">%s<span class="figure-unit">%s</span></span><span class="figure-note">%s</span></li>`,
 			f.ID, f.Label, f.Value, f.Unit, html.EscapeString(f.Note))
 	}
-	ch := echarts.Outcomes(r, "")
+	ch := echarts.Outcomes(r, m, "")
 	fmt.Fprintf(&b, `</ul><div class="chart-canvas"></div><script type="application/json" id="option">%s</script></main></div></body></html>`, ch.Option)
 	files := map[string][]byte{
 		"index.html": []byte(b.String()),

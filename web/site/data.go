@@ -55,8 +55,8 @@ func (s *site) writeData(w *writer) error {
 	entries := make([]data.Entry, len(s.reports))
 	parallel(len(s.reports), func(i int) {
 		r := s.reports[i]
-		cross := data.CrossYear(s.group.Prev[r.ID], r)
-		b, err := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, cross).Encode()
+		prev := s.group.Prev[r.ID]
+		b, err := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, prev).Encode()
 		name := ""
 		if err == nil {
 			name = "r/" + r.ID + "." + contentHash(b) + ".json"
@@ -72,7 +72,7 @@ func (s *site) writeData(w *writer) error {
 		}
 		s.packs[r.ID] = b
 		s.packURL[r.ID] = "/" + path.Join(data.PacksDir, name)
-		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], name, len(cross))
+		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], name, prev)
 	})
 	if firstErr != nil {
 		return firstErr

@@ -9,7 +9,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"nianbao/data"
 )
 
 // A site deployed again reaches a visitor who has it open: build v1,
@@ -52,7 +51,7 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	}
 
 	// v2: the report's 采购总金额 changes, as a corrected report would.
-	name := filepath.Join(datasets, data.DefaultID+".json")
+	name := filepath.Join(datasets, "nantong-city-2019"+".json")
 	b1, _ := os.ReadFile(name)
 	b2 := strings.Replace(string(b1), `"950125.6165"`, `"950125.7777"`, 1)
 	if b2 == string(b1) {
