@@ -2,10 +2,9 @@ package data
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -411,8 +410,15 @@ func Group(reports []*Report) *Grouping {
 	for i := range g.Bodies {
 		id := stems[i]
 		if id == "" || taken[id] {
-			h := sha256.Sum256([]byte(g.Bodies[i].Name))
-			id = "body-" + hex.EncodeToString(h[:])[:10]
+			// FNV-1a of the name: a stable ID of the body, with no
+			// cryptography in the browser's build (which links this
+			// package).
+			h := fnv.New64a()
+			h.Write([]byte(g.Bodies[i].Name))
+			id = fmt.Sprintf("body-%010x", h.Sum64()>>24)
+			for n := 2; taken[id]; n++ {
+				id = fmt.Sprintf("body-%010x-%d", h.Sum64()>>24, n)
+			}
 		}
 		taken[id] = true
 		g.Bodies[i].ID = id

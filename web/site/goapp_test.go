@@ -7,6 +7,8 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -191,4 +193,23 @@ func mustParse(t *testing.T, page string) *nethtml.Node {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// Patches no-server-in-wasm and browser-without-crypto: the browser's
+// build links neither net/http (go-app's Handler, which made it link
+// crypto/tls) nor any of crypto (go-app's Encrypt and google/uuid; the
+// catalog's body IDs): a quarter of app.wasm.
+func TestGoAppPatchesBrowserBuildIsLean(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", ".")
+	cmd.Dir = repoRoot
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if p == "net/http" || p == "crypto" || strings.HasPrefix(p, "crypto/") || strings.HasPrefix(p, "github.com/google/uuid") {
+			t.Errorf("the browser's build links %s", p)
+		}
+	}
 }

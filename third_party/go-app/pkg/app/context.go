@@ -2,12 +2,9 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
-	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/maxence-charriere/go-app/v9/pkg/errors"
 )
 
@@ -116,11 +113,6 @@ type Context interface {
 	// Returns a UUID that identifies the app on the current device.
 	DeviceID() string
 
-	// Encrypts the given value using AES encryption.
-	Encrypt(v any) ([]byte, error)
-
-	// Decrypts the given encrypted bytes and stores them in the given value.
-	Decrypt(crypted []byte, v any) error
 
 	// Sets the state with the given value.
 	// Example:
@@ -314,36 +306,11 @@ func (ctx uiContext) DeviceID() string {
 		return id
 	}
 
-	id = uuid.NewString()
+	id = newID()
 	if err := ctx.LocalStorage().Set("/go-app/deviceID", id); err != nil {
 		panic(errors.New("creating device id failed").Wrap(err))
 	}
 	return id
-}
-
-func (ctx uiContext) Encrypt(v any) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, errors.New("encoding value failed").Wrap(err)
-	}
-
-	b, err = encrypt(ctx.cryptoKey(), b)
-	if err != nil {
-		return nil, errors.New("encrypting value failed").Wrap(err)
-	}
-	return b, nil
-}
-
-func (ctx uiContext) Decrypt(crypted []byte, v any) error {
-	b, err := decrypt(ctx.cryptoKey(), crypted)
-	if err != nil {
-		return errors.New("decrypting value failed").Wrap(err)
-	}
-
-	if err := json.Unmarshal(b, v); err != nil {
-		return errors.New("decoding value failed").Wrap(err)
-	}
-	return nil
 }
 
 func (ctx uiContext) SetState(state string, v any, opts ...StateOption) {
@@ -372,10 +339,6 @@ func (ctx uiContext) Notifications() NotificationService {
 
 func (ctx uiContext) PreventUpdate() {
 	ctx.Dispatcher().preventComponentUpdate(getComponent(ctx.src))
-}
-
-func (ctx uiContext) cryptoKey() string {
-	return strings.ReplaceAll(ctx.DeviceID(), "-", "")
 }
 
 func makeContext(src UI) Context {

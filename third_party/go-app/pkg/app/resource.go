@@ -1,3 +1,8 @@
+//go:build !wasm
+
+// nianbao patch no-server-in-wasm (PATCHES.md): resource providers serve
+// files; the browser's build has no use for them.
+
 package app
 
 import (

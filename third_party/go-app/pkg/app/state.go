@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/maxence-charriere/go-app/v9/pkg/errors"
 )
 
@@ -36,10 +35,6 @@ type State struct {
 	// Reports whether the state is persisted in local storage.
 	IsPersistent bool
 
-	// Reports whether the state is encrypted before being persisted in local
-	// storage.
-	IsEncrypted bool
-
 	// The time when the state expires. The state never expires when zero value.
 	ExpiresAt time.Time
 
@@ -65,11 +60,10 @@ func Persist(s *State) {
 	s.IsPersistent = true
 }
 
-// Encrypt is a state option that encrypts a state before persisting it in local
-// storage. Encryption is performed only when the Persist option is also set.
-func Encrypt(s *State) {
-	s.IsEncrypted = true
-}
+// nianbao patch browser-without-crypto (PATCHES.md): the Encrypt state
+// option is gone, with Context's Encrypt and Decrypt: their AES-GCM and
+// google/uuid linked the FIPS crypto module into every app, and the site
+// keeps no secret in the browser.
 
 // ExpiresIn returns a state option that sets a state value to its zero value
 // after the given duration.
@@ -156,7 +150,7 @@ type store struct {
 
 func newStore(d Dispatcher) *store {
 	s := &store{
-		id:     uuid.NewString(),
+		id:     newID(),
 		states: make(map[string]State),
 		disp:   d,
 	}
@@ -177,7 +171,7 @@ func (s *store) Set(key string, v any, opts ...StateOption) {
 	s.states[key] = state
 
 	if state.IsPersistent {
-		if err := s.setPersistent(key, state.IsEncrypted, state.ExpiresAt, v); err != nil {
+		if err := s.setPersistent(key, state.ExpiresAt, v); err != nil {
 			Log(errors.New("persisting state failed").
 				WithTag("state", key).
 				Wrap(err))
@@ -329,7 +323,7 @@ func (s *store) getPersistent(key string, recv any) error {
 	var state persistentState
 	s.disp.getLocalStorage().Get(key, &state)
 
-	if state.EncryptedValue == nil && state.Value == nil && state.ExpiresAt == (time.Time{}) {
+	if state.Value == nil && state.ExpiresAt == (time.Time{}) {
 		return nil
 	}
 
@@ -337,24 +331,16 @@ func (s *store) getPersistent(key string, recv any) error {
 		s.disp.getLocalStorage().Del(key)
 		return nil
 	}
-
-	if len(state.EncryptedValue) == 0 {
-		return json.Unmarshal(state.Value, recv)
-	}
-	return s.disp.Context().Decrypt(state.EncryptedValue, recv)
+	return json.Unmarshal(state.Value, recv)
 }
 
-func (s *store) setPersistent(key string, encrypt bool, expiresAt time.Time, v any) error {
+func (s *store) setPersistent(key string, expiresAt time.Time, v any) error {
 	var err error
 
 	state := persistentState{
 		ExpiresAt: expiresAt,
 	}
-	if encrypt {
-		state.EncryptedValue, err = s.disp.Context().Encrypt(v)
-	} else {
-		state.Value, err = json.Marshal(v)
-	}
+	state.Value, err = json.Marshal(v)
 	if err != nil {
 		return err
 	}
@@ -385,7 +371,7 @@ func (s *store) expireExpriredPersistentValues() {
 		var state persistentState
 		s.disp.getLocalStorage().Get(key, &state)
 
-		if state.EncryptedValue == nil && state.Value == nil && state.ExpiresAt == (time.Time{}) {
+		if state.Value == nil && state.ExpiresAt == (time.Time{}) {
 			continue
 		}
 
@@ -511,7 +497,6 @@ func storeValue(recv, v any) error {
 
 type persistentState struct {
 	Value          json.RawMessage `json:",omitempty"`
-	EncryptedValue []byte          `json:",omitempty"`
 	ExpiresAt      time.Time       `json:",omitempty"`
 }
 

@@ -21,9 +21,8 @@ var (
 		WithTag("architecture", runtime.GOARCH)
 )
 
-func GenerateStaticWebsite(dir string, h *Handler, pages ...string) error {
-	panic(errBadInstruction)
-}
+// nianbao patch no-server-in-wasm (PATCHES.md): GenerateStaticWebsite,
+// which only panics in the browser, is gone with the Handler.
 
 func wasmExecJS() string {
 	return ""
