@@ -179,9 +179,22 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 		title    string
 	}{
 		{p.overview, "一", data.SectionOverview, "总体情况"},
+		{-1, "三", data.SectionRequests, ""},
+		{-1, "四", data.SectionAppeals, ""},
 		{p.problems, "五", data.SectionProblems, "存在的主要问题及改进情况"},
 		{p.other, "六", data.SectionOther, "其他需要报告的事项"},
 	} {
+		switch s.sec {
+		case data.SectionRequests, data.SectionAppeals:
+			// Prose under the heading of part 三 or 四, kept where
+			// the report prints any: the narrative's counts are
+			// checked against it too (data.NarrativeClaims).
+			heading, paras := tablePreface(lines, p, s.sec == data.SectionAppeals)
+			if len(paras) > 0 {
+				r.Sections = append(r.Sections, data.Section{Key: s.sec, Title: s.key + "、" + stripNumbering(heading), Paragraphs: paras})
+			}
+			continue
+		}
 		if s.at < 0 {
 			continue
 		}
