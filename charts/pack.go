@@ -16,15 +16,20 @@ type Pack struct {
 	Report    *data.Report
 	Charts    map[string]Chart
 	CrossYear []data.Finding
+	// Narrative are the findings of rule 6, the narrative's counts
+	// against the tables, computed by the build (data.NarrativeFindings)
+	// so that the browser's app does not carry the rule's patterns.
+	Narrative []data.NarrativeFinding
 	BodyID    string // the body's page is /b/{BodyID}
 	URL       string // where it was read from, for the page to name
 }
 
 type packJSON struct {
-	Report    json.RawMessage  `json:"report"`
-	BodyID    string           `json:"body_id"`
-	Charts    map[string]Chart `json:"charts"`
-	CrossYear []data.Finding   `json:"cross_year,omitempty"`
+	Report    json.RawMessage         `json:"report"`
+	BodyID    string                  `json:"body_id"`
+	Charts    map[string]Chart        `json:"charts"`
+	CrossYear []data.Finding          `json:"cross_year,omitempty"`
+	Narrative []data.NarrativeFinding `json:"narrative,omitempty"`
 }
 
 // Encode writes the pack as JSON, the report in its dataset form.
@@ -33,7 +38,7 @@ func (p *Pack) Encode() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.CrossYear})
+	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.CrossYear, p.Narrative})
 }
 
 // DecodePack reads a pack written by Encode, validating its report.
@@ -46,7 +51,7 @@ func DecodePack(b []byte) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report pack: %w", err)
 	}
-	return &Pack{Report: r, Charts: pj.Charts, CrossYear: pj.CrossYear, BodyID: pj.BodyID}, nil
+	return &Pack{Report: r, Charts: pj.Charts, CrossYear: pj.CrossYear, Narrative: pj.Narrative, BodyID: pj.BodyID}, nil
 }
 
 // Chart is the chart with the ID; one missing (a pack from another version

@@ -19,10 +19,12 @@ func All(r *data.Report) []charts.Chart {
 
 // Pack is the report with every chart of it, as the build writes it for the
 // browser: the numbers are computed once, here, and go-echarts stays out of
-// the WebAssembly. crossYear are the findings of the cross-year check
+// the WebAssembly, and so are the findings of rule 6 (the narrative's
+// counts against the tables). crossYear are the findings of the cross-year check
 // against the body's previous report, if any.
 func Pack(r *data.Report, bodyID string, crossYear []data.Finding) *charts.Pack {
-	p := &charts.Pack{Report: r, BodyID: bodyID, Charts: map[string]charts.Chart{}, CrossYear: crossYear}
+	p := &charts.Pack{Report: r, BodyID: bodyID, Charts: map[string]charts.Chart{}, CrossYear: crossYear,
+		Narrative: data.NarrativeFindings(r)}
 	for _, c := range All(r) {
 		c.Table.Source = r.Title()
 		p.Charts[c.ID] = c
