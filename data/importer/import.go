@@ -15,6 +15,9 @@ type Imported struct {
 	Report   *data.Report
 	Warnings []string
 	Form     string // how the file was read: "text", "HTML", "Markdown", "PDF", "Word .docx"
+	// Labels are the tables' labels that are not the template's (see
+	// LabelProblem): the report imports, but they are its to fix.
+	Labels []LabelProblem
 }
 
 // Options supply what a report may lack.
@@ -173,6 +176,7 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 		return nil, err
 	}
 	imp.Warnings = append(imp.Warnings, warn...)
+	imp.Labels = checkLabels(lines, p, disclosure, r, form)
 	for _, s := range []struct {
 		at       int
 		key, sec string
