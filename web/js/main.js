@@ -14,6 +14,7 @@ import { initSwitch } from "./switch.js";
 import { legacyRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
 import { initStart } from "./start.js";
+import { initPrecheck, arrivePrecheck } from "./precheck.js";
 
 const nianbao = {
   // mountChart(el, json, onClick) draws a chart; the app disposes it.
@@ -31,6 +32,7 @@ const nianbao = {
   // after an in-app link the page's tab brought into view.
   arrived(first) {
     showBack();
+    arrivePrecheck();
     if (!first) {
       showTab();
     }
@@ -51,5 +53,6 @@ if (!legacyRedirect()) {
   initUpdate();
   drawEarly();
   showBack();
+  initPrecheck();
   initStart();
 }

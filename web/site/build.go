@@ -59,6 +59,9 @@ type Options struct {
 	TestHooks bool
 	Wasm      string
 	Fast      bool
+	// Checker, when set, is the pre-publication check's WebAssembly
+	// compiled already (CompileChecker), used instead of compiling it.
+	Checker string
 }
 
 // DefaultSite is the site file a build uses when given neither a site file
@@ -183,9 +186,20 @@ func Build(o Options) (err error) {
 		}
 		wasmDone <- CompileWasm(wasmOut, o.TestHooks)
 	}()
+	// So does the pre-publication check's own WebAssembly (/precheck).
+	checkerOut := filepath.Join(tmp, "web", "precheck.wasm")
+	checkerDone := make(chan error, 1)
+	go func() {
+		if o.Checker != "" {
+			checkerDone <- copyFile(o.Checker, checkerOut)
+			return
+		}
+		checkerDone <- CompileChecker(checkerOut)
+	}()
 	defer func() {
 		if err != nil {
 			<-wasmDone // never leave the compiler writing into a removed folder
+			<-checkerDone
 		}
 	}()
 
@@ -223,7 +237,19 @@ func Build(o Options) (err error) {
 	if err := w.compress("web/echarts.min.js", compressBest); err != nil {
 		return step("compressing ECharts", err)
 	}
-	if err := site.bundleScripts(w, esbuild, filepath.Join(o.Root, "web", "js"), filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), wasmName, wasmSize, o.TestHooks); err != nil {
+	if err := <-checkerDone; err != nil {
+		checkerDone <- nil
+		return step("compiling the pre-publication check", err)
+	}
+	checkerName, checkerSize, err := w.nameByContent("web/precheck.wasm")
+	if err != nil {
+		return step("compiling the pre-publication check", err)
+	}
+	if err := w.compress(checkerName, compressBest); err != nil {
+		return step("compressing the pre-publication check", err)
+	}
+	wasms := wasmFiles{app: wasmName, appSize: wasmSize, checker: checkerName, checkerSize: checkerSize}
+	if err := site.bundleScripts(w, esbuild, filepath.Join(o.Root, "web", "js"), filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), wasms, o.TestHooks); err != nil {
 		return step("bundling the site's script", err)
 	}
 	manifest, err := site.manifest()
@@ -342,6 +368,20 @@ var wasmGCFlags = []string{
 // Every site's app.wasm is this one program: a site's data and settings
 // reach it from its pages.
 func CompileWasm(out string, testHooks bool) error {
+	var tags []string
+	if testHooks {
+		tags = append(tags, "-tags=nianbaotest")
+	}
+	return compileWasm(out, "nianbao", tags...)
+}
+
+// CompileChecker builds the pre-publication check (web/precheck: the
+// importer, for the browser) into out. It is its own program, loaded by
+// the page /precheck alone, so that app.wasm carries none of the importer.
+func CompileChecker(out string) error { return compileWasm(out, "nianbao/web/precheck") }
+
+// compileWasm builds a main package for GOOS=js GOARCH=wasm into out.
+func compileWasm(out, pkg string, args ...string) error {
 	goroot, err := goEnv("GOROOT")
 	if err != nil {
 		return err
@@ -349,11 +389,8 @@ func CompileWasm(out string, testHooks bool) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, wasmGCFlags...)
-	if testHooks {
-		args = append(args, "-tags=nianbaotest")
-	}
-	cmd := exec.Command(filepath.Join(goroot, "bin", "go"), append(args, "-o", out, "nianbao")...)
+	args = append(append([]string{"build", "-trimpath", "-ldflags=-s -w"}, wasmGCFlags...), args...)
+	cmd := exec.Command(filepath.Join(goroot, "bin", "go"), append(args, "-o", out, pkg)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
