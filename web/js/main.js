@@ -10,6 +10,7 @@ import { initKiosk, showBack } from "./kiosk.js";
 import { initUpdate } from "./update.js";
 import { mount, drawEarly, disposeEarly, liveCount } from "./charts.js";
 import { initImages } from "./image.js";
+import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
 import { legacyRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
@@ -50,6 +51,7 @@ if (!legacyRedirect()) {
   initNav();
   initSwitch();
   initImages();
+  initInfographic();
   initUpdate();
   drawEarly();
   showBack();
