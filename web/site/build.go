@@ -1,4 +1,5 @@
-// Package site builds and serves 年报透视 as a static site: app.wasm, one
+// Package site builds and serves 年报透视 as a static site: app.wasm (and
+// the pre-publication check's own WebAssembly, web/precheck), one
 // prerendered page per route of every report and body, each report's pack
 // and the catalog index as content-hashed data files, ECharts, the service
 // worker, and .br and .gz copies of what compresses. Nothing it writes
