@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -33,31 +34,58 @@ const RowLitigation = "litigation"
 // maxQuote bounds the sentence a claim quotes, in characters.
 const maxQuote = 160
 
-var (
-	sentenceEndRE = regexp.MustCompile(`[。；;！!？?]`)
-	clauseEndRE   = regexp.MustCompile(`[，,（）()：:]`)
-	yearRE        = regexp.MustCompile(`(20[0-9]{2})\s*年`)
-	// A count: digits, or a small number in Chinese numerals.
+// A count: digits, or a small number in Chinese numerals.
+const (
 	countPat = `([0-9]+|[零〇一二两三四五六七八九十百]+)`
 	countEnd = `(?:件|条|份|项|个|起|宗|次)`
-	// 本年新收/收到/受理…申请N件: requests received (table 三, row 一).
-	receivedRE = regexp.MustCompile(`(?:新收|收到|受理|接收|接到)[^，,。；\d]{0,30}?(?:申请|依申请公开)[^，,。；\d]{0,10}?(?:共计|共|计)?` + countPat + countEnd)
-	// 未收到…申请: none received.
-	noneReceivedRE = regexp.MustCompile(`(?:未|没有|暂无|无)[^，,。；\d]{0,20}?(?:公开申请|信息申请|依申请公开|申请公开)`)
-	// 办结N件: requests handled (table 三, （七）总计).
-	handledRE = regexp.MustCompile(`办结[^，,。；\d]{0,16}?(?:共计|共|计)?` + countPat + `件`)
-	// 结转下年度N件, 结转至2026年N件: carried over (table 三, row 四).
-	carriedRE = regexp.MustCompile(`结转(?:至|到)?(?:下一?年度?|(20[0-9]{2})\s*年度?)(?:继续办理)?[^，,。；\d]{0,6}?(?:共计|共|计)?` + countPat + `件`)
-	// 行政复议N件 and 行政诉讼N件 (table 四).
-	reviewRE     = regexp.MustCompile(`行政复议([^，,。；\d、]{0,8}?)(?:共计|共|计)?` + countPat + countEnd)
-	litigationRE = regexp.MustCompile(`行政诉讼([^，,。；\d、]{0,8}?)(?:共计|共|计)?` + countPat + countEnd)
-	noReviewRE   = regexp.MustCompile(`(?:未|没有|无)[^，,。；\d]{0,30}?行政复议`)
-	noSuitRE     = regexp.MustCompile(`(?:未|没有|无)[^，,。；\d]{0,40}?行政诉讼`)
-	// Words that make a clause speak of another year or of a part.
-	elsewhereRE = regexp.MustCompile(`上年|上一年|去年|同比|较上|相比|累计|截至|截止|其中`)
-	// Words between 行政复议 and a number that make it a result, not the total.
-	resultRE = regexp.MustCompile(`维持|纠正|撤销|驳回|审结|确认|终止`)
 )
+
+// narrativeREs are the rule's patterns, compiled on first use: the
+// browser's app links this package but never reads a narrative (the build
+// puts rule 6's findings in each pack), and a package-level MustCompile
+// would compile them at every start of the app.
+type narrativeREs struct {
+	sentenceEnd, clauseEnd, year *regexp.Regexp
+	// 本年新收/收到/受理…申请N件: requests received (table 三, row 一);
+	// 未收到…申请: none received.
+	received, noneReceived *regexp.Regexp
+	// 办结N件: requests handled (table 三, （七）总计).
+	handled *regexp.Regexp
+	// 结转下年度N件, 结转至2026年N件: carried over (table 三, row 四).
+	carried *regexp.Regexp
+	// 行政复议N件 and 行政诉讼N件 (table 四), or none.
+	review, litigation, noReview, noSuit *regexp.Regexp
+	// Words that make a clause speak of another year or of a part.
+	elsewhere *regexp.Regexp
+	// Words between 行政复议 and a number that make it a result, not the total.
+	result *regexp.Regexp
+}
+
+var (
+	narrativeOnce sync.Once
+	narrativeRE   *narrativeREs
+)
+
+func patterns() *narrativeREs {
+	narrativeOnce.Do(func() {
+		narrativeRE = &narrativeREs{
+			sentenceEnd:  regexp.MustCompile(`[。；;！!？?]`),
+			clauseEnd:    regexp.MustCompile(`[，,（）()：:]`),
+			year:         regexp.MustCompile(`(20[0-9]{2})\s*年`),
+			received:     regexp.MustCompile(`(?:新收|收到|受理|接收|接到)[^，,。；\d]{0,30}?(?:申请|依申请公开)[^，,。；\d]{0,10}?(?:共计|共|计)?` + countPat + countEnd),
+			noneReceived: regexp.MustCompile(`(?:未|没有|暂无|无)[^，,。；\d]{0,20}?(?:公开申请|信息申请|依申请公开|申请公开)`),
+			handled:      regexp.MustCompile(`办结[^，,。；\d]{0,16}?(?:共计|共|计)?` + countPat + `件`),
+			carried:      regexp.MustCompile(`结转(?:至|到)?(?:下一?年度?|(20[0-9]{2})\s*年度?)(?:继续办理)?[^，,。；\d]{0,6}?(?:共计|共|计)?` + countPat + `件`),
+			review:       regexp.MustCompile(`行政复议([^，,。；\d、]{0,8}?)(?:共计|共|计)?` + countPat + countEnd),
+			litigation:   regexp.MustCompile(`行政诉讼([^，,。；\d、]{0,8}?)(?:共计|共|计)?` + countPat + countEnd),
+			noReview:     regexp.MustCompile(`(?:未|没有|无)[^，,。；\d]{0,30}?行政复议`),
+			noSuit:       regexp.MustCompile(`(?:未|没有|无)[^，,。；\d]{0,40}?行政诉讼`),
+			elsewhere:    regexp.MustCompile(`上年|上一年|去年|同比|较上|相比|累计|截至|截止|其中`),
+			result:       regexp.MustCompile(`维持|纠正|撤销|驳回|审结|确认|终止`),
+		}
+	})
+	return narrativeRE
+}
 
 // NarrativeClaims reads the counts the narrative gives for the tables:
 // sentences of 一、总体情况 (and of any prose the report prints under the
@@ -67,14 +95,15 @@ var (
 // were (行政复议N件, 行政诉讼N件, or none). A clause that speaks of another
 // year, a cumulative count or a part (其中) is passed over.
 func NarrativeClaims(r *Report) []Claim {
+	re := patterns()
 	var claims []Claim
 	for _, s := range r.Sections {
 		if s.Key != SectionOverview && s.Key != SectionRequests && s.Key != SectionAppeals {
 			continue
 		}
 		for _, p := range s.Paragraphs {
-			for _, sentence := range splitKeep(p, sentenceEndRE) {
-				claims = append(claims, sentenceClaims(sentence, r.Year)...)
+			for _, sentence := range splitKeep(p, re.sentenceEnd) {
+				claims = append(claims, sentenceClaims(re, sentence, r.Year)...)
 			}
 		}
 	}
@@ -82,13 +111,13 @@ func NarrativeClaims(r *Report) []Claim {
 }
 
 // sentenceClaims are the claims of one sentence of a report of the year.
-func sentenceClaims(sentence string, year int) []Claim {
+func sentenceClaims(re *narrativeREs, sentence string, year int) []Claim {
 	quote := strings.TrimSpace(sentence)
 	if utf8.RuneCountInString(quote) > maxQuote {
 		quote = string([]rune(quote)[:maxQuote]) + "……"
 	}
 	// A sentence about another year is about another report.
-	for _, m := range yearRE.FindAllStringSubmatch(sentence, -1) {
+	for _, m := range re.year.FindAllStringSubmatch(sentence, -1) {
 		if y, _ := strconv.Atoi(m[1]); y != year && y != year+1 {
 			return nil
 		}
@@ -102,30 +131,30 @@ func sentenceClaims(sentence string, year int) []Claim {
 		}
 		claims = append(claims, Claim{table, row, col, v, quote})
 	}
-	for _, clause := range clauseEndRE.Split(sentence, -1) {
-		if elsewhereRE.MatchString(clause) {
+	for _, clause := range re.clauseEnd.Split(sentence, -1) {
+		if re.elsewhere.MatchString(clause) {
 			continue
 		}
 		nextYear := false
-		for _, m := range yearRE.FindAllStringSubmatch(clause, -1) {
+		for _, m := range re.year.FindAllStringSubmatch(clause, -1) {
 			nextYear = nextYear || m[1] == strconv.Itoa(year+1)
 		}
 		appeals := strings.Contains(clause, "复议") || strings.Contains(clause, "诉讼")
 		if !appeals && !nextYear {
-			if m := receivedRE.FindStringSubmatch(clause); m != nil {
+			if m := re.received.FindStringSubmatch(clause); m != nil {
 				if v, ok := count(m[1]); ok {
 					add("三", RowNew.Key, "total", v)
 				}
-			} else if noneReceivedRE.MatchString(clause) && !strings.Contains(clause, "申请人") {
+			} else if re.noneReceived.MatchString(clause) && !strings.Contains(clause, "申请人") {
 				add("三", RowNew.Key, "total", 0)
 			}
-			if m := handledRE.FindStringSubmatch(clause); m != nil {
+			if m := re.handled.FindStringSubmatch(clause); m != nil {
 				if v, ok := count(m[1]); ok {
 					add("三", RowTotal.Key, "total", v)
 				}
 			}
 		}
-		if m := carriedRE.FindStringSubmatch(clause); m != nil && !appeals && (m[1] == "" || m[1] == strconv.Itoa(year+1)) {
+		if m := re.carried.FindStringSubmatch(clause); m != nil && !appeals && (m[1] == "" || m[1] == strconv.Itoa(year+1)) {
 			if v, ok := count(m[2]); ok {
 				add("三", RowCarriedOver.Key, "total", v)
 			}
@@ -133,18 +162,18 @@ func sentenceClaims(sentence string, year int) []Claim {
 		if nextYear {
 			continue
 		}
-		if m := reviewRE.FindStringSubmatch(clause); m != nil && !resultRE.MatchString(m[1]) {
+		if m := re.review.FindStringSubmatch(clause); m != nil && !re.result.MatchString(m[1]) {
 			if v, ok := count(m[2]); ok {
 				add("四", "review", "total", v)
 			}
-		} else if noReviewRE.MatchString(clause) {
+		} else if re.noReview.MatchString(clause) {
 			add("四", "review", "total", 0)
 		}
-		if m := litigationRE.FindStringSubmatch(clause); m != nil && !resultRE.MatchString(m[1]) {
+		if m := re.litigation.FindStringSubmatch(clause); m != nil && !re.result.MatchString(m[1]) {
 			if v, ok := count(m[2]); ok {
 				add("四", RowLitigation, "total", v)
 			}
-		} else if noSuitRE.MatchString(clause) {
+		} else if re.noSuit.MatchString(clause) {
 			add("四", RowLitigation, "total", 0)
 		}
 	}
