@@ -306,4 +306,21 @@ func TestPrecheckInfographicE2E(t *testing.T) {
 			t.Errorf("the page reported: %q", p)
 		}
 	})
+
+	// The check's page, visited once, works with the network cut: the
+	// service worker kept the page, its worker, WebAssembly and index.
+	t.Run("offline", func(t *testing.T) {
+		srv.Close() // nothing answers any more
+		b.run(t, "opening /precheck offline", chromedp.Navigate(at("/precheck")),
+			poll(`document.getElementById("precheck-state").dataset.ready === "true"`))
+		notes, _, _ := dropFile(t, b, server, importerTestdata("hongze-district-2024.docx"))
+		var got []string
+		for _, n := range notes {
+			got = append(got, n.Line)
+		}
+		sort.Strings(got)
+		if want := importLines(t, importerTestdata("hongze-district-2024.docx")); !slices.Equal(got, want) {
+			t.Errorf("offline: the page shows %q, import prints %q", got, want)
+		}
+	})
 }
