@@ -177,29 +177,14 @@ func Build(o Options) (err error) {
 	}
 	w := &writer{dir: tmp, fast: o.Fast}
 
-	// The WASM compiles while the pages are made.
-	wasmOut := filepath.Join(tmp, "web", "app.wasm")
-	wasmDone := make(chan error, 1)
-	go func() {
-		if o.Wasm != "" {
-			wasmDone <- copyFile(o.Wasm, wasmOut)
-			return
-		}
-		wasmDone <- CompileWasm(wasmOut, o.TestHooks)
-	}()
-	// So does the pre-publication check's own WebAssembly (/precheck).
-	checkerOut := filepath.Join(tmp, "web", "precheck.wasm")
-	checkerDone := make(chan error, 1)
-	go func() {
-		if o.Checker != "" {
-			checkerDone <- copyFile(o.Checker, checkerOut)
-			return
-		}
-		checkerDone <- CompileChecker(checkerOut)
-	}()
+	// The WebAssembly programs compile while the pages are made: app.wasm,
+	// and the pre-publication check's own (/precheck).
+	wasmDone := compiling(filepath.Join(tmp, "web", "app.wasm"), o.Wasm, func(out string) error { return CompileWasm(out, o.TestHooks) })
+	checkerDone := compiling(filepath.Join(tmp, "web", "precheck.wasm"), o.Checker, CompileChecker)
 	defer func() {
 		if err != nil {
-			<-wasmDone // never leave the compiler writing into a removed folder
+			// Never leave a compiler writing into a removed folder.
+			<-wasmDone
 			<-checkerDone
 		}
 	}()
@@ -224,30 +209,16 @@ func Build(o Options) (err error) {
 	if err := site.writePages(w, o.Workers); err != nil {
 		return step("generating the pages", err)
 	}
-	if err := <-wasmDone; err != nil {
-		wasmDone <- nil
-		return step("compiling app.wasm", err)
-	}
-	wasmName, wasmSize, err := w.nameByContent("web/app.wasm")
+	wasmName, wasmSize, err := w.placeWasm(wasmDone, "web/app.wasm", "app.wasm")
 	if err != nil {
-		return step("compiling app.wasm", err)
-	}
-	if err := w.compress(wasmName, compressBest); err != nil {
-		return step("compressing app.wasm", err)
+		return err
 	}
 	if err := w.compress("web/echarts.min.js", compressBest); err != nil {
 		return step("compressing ECharts", err)
 	}
-	if err := <-checkerDone; err != nil {
-		checkerDone <- nil
-		return step("compiling the pre-publication check", err)
-	}
-	checkerName, checkerSize, err := w.nameByContent("web/precheck.wasm")
+	checkerName, checkerSize, err := w.placeWasm(checkerDone, "web/precheck.wasm", "the pre-publication check")
 	if err != nil {
-		return step("compiling the pre-publication check", err)
-	}
-	if err := w.compress(checkerName, compressBest); err != nil {
-		return step("compressing the pre-publication check", err)
+		return err
 	}
 	wasms := wasmFiles{app: wasmName, appSize: wasmSize, checker: checkerName, checkerSize: checkerSize}
 	if err := site.bundleScripts(w, esbuild, filepath.Join(o.Root, "web", "js"), filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), wasms, o.TestHooks); err != nil {
@@ -282,6 +253,41 @@ func Build(o Options) (err error) {
 			o.Out, version, len(site.reports), len(site.index.Bodies), w.pages, time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// compiling starts compiling a WebAssembly program into out with compile,
+// or copying one compiled already (ready, when not ""), and returns the
+// channel of its result.
+func compiling(out, ready string, compile func(out string) error) chan error {
+	done := make(chan error, 1)
+	go func() {
+		if ready != "" {
+			done <- copyFile(ready, out)
+			return
+		}
+		done <- compile(out)
+	}()
+	return done
+}
+
+// placeWasm waits for a WebAssembly program compiling into the site (see
+// compiling), names it after its content and compresses it. The channel
+// holds a result again afterwards, so that a build that fails later still
+// finds one to wait for.
+func (w *writer) placeWasm(done chan error, name, what string) (string, int64, error) {
+	err := <-done
+	done <- nil
+	if err != nil {
+		return "", 0, step("compiling "+what, err)
+	}
+	named, size, err := w.nameByContent(name)
+	if err != nil {
+		return "", 0, step("compiling "+what, err)
+	}
+	if err := w.compress(named, compressBest); err != nil {
+		return "", 0, step("compressing "+what, err)
+	}
+	return named, size, nil
 }
 
 // cleanBase turns "-base nianbao/" into "/nianbao"; "" and "/" are the root.
