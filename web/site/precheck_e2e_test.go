@@ -109,6 +109,7 @@ func TestPrecheckInfographicE2E(t *testing.T) {
 	at := func(p string) string { return srv.URL + p }
 	server := &serverLog{h: srv.Config.Handler}
 	srv.Config.Handler = server // before the first request
+	axe := axeSource(t)
 
 	// The 2024 report of 平潭 visited twice (the second time under the
 	// service worker, which keeps its pack): the 2025 draft's cross-year
@@ -118,8 +119,10 @@ func TestPrecheckInfographicE2E(t *testing.T) {
 	b.run(t, "visiting 平潭 2024 again", chromedp.Navigate(at("/r/pingtan-zone-2024/")), poll(appReady))
 
 	t.Run("precheck", func(t *testing.T) {
+		// Reached in the app, from the footer's link: the site's script
+		// starts the check on the page go-app renders.
 		server.take()
-		b.run(t, "opening /precheck", chromedp.Navigate(at("/precheck")), poll(appReady),
+		b.run(t, "opening /precheck", chromedp.Click(".footer-precheck a", chromedp.ByQuery), poll(`location.pathname === "/precheck"`), poll(appReady),
 			poll(`document.getElementById("precheck-state").dataset.ready === "true"`),
 			poll(`document.documentElement.dataset.precheckOffline === "true"`))
 		var privacy string
@@ -234,6 +237,8 @@ func TestPrecheckInfographicE2E(t *testing.T) {
 		for name, ms := range times {
 			t.Logf("%s: from the file chosen to the findings shown, 4× CPU slowdown: %v ms", name, ms)
 		}
+		b.checkAxe(t, axe, "/precheck with findings")
+		checkTargets(t, b, "/precheck with findings")
 		if p := b.takeProblems(); len(p) > 0 {
 			t.Errorf("the page reported: %q", p)
 		}
@@ -303,6 +308,8 @@ func TestPrecheckInfographicE2E(t *testing.T) {
 			if !strings.Contains(alt, r.Title()) || !strings.Contains(alt, "数据校验") {
 				t.Errorf("%s: the text alternative: %q", id, alt)
 			}
+			b.checkAxe(t, axe, id+" with its 一图读懂")
+			checkTargets(t, b, id+" with its 一图读懂")
 		}
 		if p := b.takeProblems(); len(p) > 0 {
 			t.Errorf("the page reported: %q", p)
