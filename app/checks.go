@@ -19,6 +19,7 @@ type checks struct {
 	recovered charts.Table
 	nFindings int
 	nRecover  int
+	narrative charts.Table // rule 6, the narrative against the tables
 }
 
 func (p *checks) prepare(pk *charts.Pack) {
@@ -28,6 +29,8 @@ func (p *checks) prepare(pk *charts.Pack) {
 	p.nFindings, p.nRecover = len(fs), len(rc)
 	p.rules, p.findings, p.recovered = charts.CheckTables(fs, rc, pk.PrevYear)
 	p.rules.Source, p.findings.Source, p.recovered.Source = r.Title(), r.Title(), r.Title()
+	p.narrative = charts.NarrativeTable(&p.rules, pk.Narrative)
+	p.narrative.Source = r.Title()
 }
 
 func (p *checks) Render() app.UI {
@@ -43,6 +46,7 @@ func (p *checks) Render() app.UI {
 						tableView(p.findings),
 					),
 			),
+			narrativeSection(p.narrative),
 			section("recovered-title", fmt.Sprintf("推算的数字（%d 个）", p.nRecover),
 				app.If(p.nRecover == 0, app.Elem("p").Text("所有数字均为报告所印，没有推算。")).
 					Else(
@@ -54,4 +58,17 @@ func (p *checks) Render() app.UI {
 		}
 	}
 	return layout(p.v, "/checks", "数据校验", content)
+}
+
+// narrativeSection lists the findings of rule 6: numbers the narrative
+// gives that its tables do not print.
+func narrativeSection(t charts.Table) app.UI {
+	n := len(t.Rows)
+	return section("narrative-findings-title", fmt.Sprintf("正文与表格（%d 处）", n),
+		app.If(n == 0, app.Elem("p").Text("正文中读到的申请数和复议、诉讼数与表格一致，或正文没有写明这些数字。")).
+			Else(
+				app.Elem("p").Text("规则6是提示性规则：按常见句式读取正文中的数字，两边都按报告原样展示，不作更正，也不计入上面的不一致。"),
+				tableView(t),
+			),
+	)
 }

@@ -138,6 +138,11 @@ func (s *shell) footer() []app.UI {
 			app.Elem("a").Attr("href", siteURL(AboutPath+"#term-recovered")).Text("推算"),
 			app.Text("”，报告自身的不一致之处列于“数据校验”。"),
 		),
+		app.Elem("p").Class("footer-precheck").Body(
+			app.Text("编写年度报告的工作人员：发布前可用"),
+			app.Elem("a").Attr("href", siteURL(PrecheckPath)).Text("发布前体检"),
+			app.Text("在本机检查草稿，文件不上传。"),
+		),
 		identity(),
 	)
 	return out

@@ -7,7 +7,8 @@ import (
 )
 
 // narrativePage is the page at "/narrative": the report's own text, sections
-// 一、五 and 六, as published.
+// 一、五 and 六 (with what prose it prints under the headings of 三 and 四),
+// as published.
 type narrativePage struct {
 	page
 }

@@ -47,6 +47,7 @@ func (p *overview) Render() app.UI {
 				app.Elem("p").Class(consistencyClass(p.findings)).Text(consistencyText(p.findings, p.recovers)),
 				app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(p.v.href("/checks"))).Text("查看数据校验详情")),
 			),
+			infographicSection(),
 			section("more-title", "历年与比较",
 				app.Elem("ul").Class("more-links").Body(
 					app.If(p.v.pack.BodyID != "", app.Elem("li").Body(app.Elem("a").ID("body-link").Attr("href", siteURL(BodyPath(p.v.pack.BodyID))).Text(r.Body+"历年报告的变化"))),

@@ -118,6 +118,7 @@ var bodyPage = catalogPage(bodyPrefix, "机关", func() catalogView { return &bo
 var (
 	offlinePage  = plainPage(OfflinePath, "这一页尚未缓存", func() app.Composer { return &offline{} })
 	kioskPage    = plainPage(KioskPath, "设为自助终端", func() app.Composer { return &kiosk{} })
+	precheckPage = plainPage(PrecheckPath, "发布前体检", func() app.Composer { return &precheck{} })
 	notFound     = plainPage(NotFoundPath, "找不到这一页", func() app.Composer { return &notFoundPage{} })
 	movedPage    = plainPage("/", "本页已移动", func() app.Composer { return &moved{} })
 	categoryPage = reportPage("/outcomes", "办理结果", func() reportView { return &outcomes{} })
@@ -157,6 +158,7 @@ var routes = func() []route {
 	add(`^/outcomes/[a-z_]+$`, movedPage)
 	add("^"+OfflinePath+"$", offlinePage)
 	add("^"+KioskPath+"$", kioskPage)
+	add("^"+PrecheckPath+"$", precheckPage)
 	add(`^/`, notFound) // 404.html among them
 	return rs
 }()

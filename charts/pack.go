@@ -17,16 +17,21 @@ type Pack struct {
 	Charts    map[string]Chart
 	PrevYear  bool // the body's report of the year before was there: the cross-year check ran
 	CrossYear []data.Finding
+	// Narrative are the findings of rule 6, the narrative's counts
+	// against the tables, computed by the build (data.NarrativeFindings)
+	// so that the browser's app does not carry the rule's patterns.
+	Narrative []data.NarrativeFinding
 	BodyID    string // the body's page is /b/{BodyID}
 	URL       string // where it was read from, for the page to name
 }
 
 type packJSON struct {
-	Report    json.RawMessage  `json:"report"`
-	BodyID    string           `json:"body_id"`
-	Charts    map[string]Chart `json:"charts"`
-	PrevYear  bool             `json:"prev_year,omitempty"`
-	CrossYear []data.Finding   `json:"cross_year,omitempty"`
+	Report    json.RawMessage         `json:"report"`
+	BodyID    string                  `json:"body_id"`
+	Charts    map[string]Chart        `json:"charts"`
+	PrevYear  bool                    `json:"prev_year,omitempty"`
+	CrossYear []data.Finding          `json:"cross_year,omitempty"`
+	Narrative []data.NarrativeFinding `json:"narrative,omitempty"`
 }
 
 // Encode writes the pack as JSON, the report in its dataset form.
@@ -35,7 +40,7 @@ func (p *Pack) Encode() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.PrevYear, p.CrossYear})
+	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.PrevYear, p.CrossYear, p.Narrative})
 }
 
 // Marks are the marks of the report's numbers.
@@ -51,7 +56,7 @@ func DecodePack(b []byte) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report pack: %w", err)
 	}
-	return &Pack{Report: r, Charts: pj.Charts, PrevYear: pj.PrevYear, CrossYear: pj.CrossYear, BodyID: pj.BodyID}, nil
+	return &Pack{Report: r, Charts: pj.Charts, PrevYear: pj.PrevYear, CrossYear: pj.CrossYear, Narrative: pj.Narrative, BodyID: pj.BodyID}, nil
 }
 
 // Chart is the chart with the ID; one missing (a pack from another version

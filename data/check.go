@@ -29,6 +29,7 @@ const (
 	RuleRow       = 3 // table 三, each row: 总计 = the six applicant columns
 	RuleAppeals   = 4 // table 四, each group: 总计 = 维持 + 纠正 + 其他 + 尚未审结
 	RuleCrossYear = 5 // table 三, each column: 二 = last year's 四
+	RuleNarrative = 6 // the narrative's counts = the tables' (softer: see NarrativeFindings)
 )
 
 // Rules are the cross-checks, by number.
@@ -38,6 +39,7 @@ var Rules = []Rule{
 	{RuleRow, "表三各行：总计等于自然人与各类法人或其他组织之和", rowEquations},
 	{RuleAppeals, "表四各组：总计等于结果维持、结果纠正、其他结果、尚未审结之和", appealEquations},
 	{RuleCrossYear, "跨年度：本年表三第二项（上年结转）等于上年报告的第四项（结转下年度继续办理）", nil},
+	{RuleNarrative, "正文与表格（提示性规则）：总体情况中所写的收到、办结、结转的申请数和行政复议、行政诉讼数，与表三、表四的总计一致", nil},
 }
 
 // RuleText is what the rule numbered n says, "" for none.
@@ -53,6 +55,9 @@ func RuleText(n int) string {
 // RowLabel is the label of the finding's row.
 func (f Finding) RowLabel() string {
 	if f.Table == "四" {
+		if f.Row == RowLitigation {
+			return "行政诉讼（未经复议直接起诉与复议后起诉之和）"
+		}
 		for _, r := range AppealRows {
 			if r.Key == f.Row {
 				return r.Label

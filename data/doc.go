@@ -133,8 +133,11 @@
 //     text does not start with one. All of these are ways to make two
 //     names that look the same differ, or to hide text. checkText says
 //     which, and where.
-//   - Sections are overview, problems and other, each at most once; a row of
-//     table 二 at most once, and a value at most once in its row.
+//   - Sections are overview (一、总体情况), requests and appeals (the prose a
+//     report prints under the headings of parts 三 and 四, before their
+//     tables, where it prints any), problems (五) and other (六), each at
+//     most once; a row of table 二 at most once, and a value at most once
+//     in its row.
 //   - A table 二 value's status is "unreadable" (value "", and the row's
 //     candidates differ there), "cross_year" (the value one candidate's,
 //     the same candidate for the whole row) or none (a value every

@@ -44,6 +44,11 @@ const (
 	SectionOverview = "overview" // 一、总体情况
 	SectionProblems = "problems" // 五、存在的主要问题及改进情况
 	SectionOther    = "other"    // 六、其他需要报告的事项
+	// The prose a report prints under the headings of parts 三 and 四,
+	// before their tables ("2023年，共收到政府信息公开申请0条。"), where it
+	// prints any.
+	SectionRequests = "requests" // 三、收到和处理政府信息公开申请情况
+	SectionAppeals  = "appeals"  // 四、政府信息公开行政复议、行政诉讼情况
 )
 
 // Section returns the narrative section with the key, or nil.

@@ -141,7 +141,7 @@ func (r *Report) validate(thisYear int) *FieldError {
 	return r.validateAppeals()
 }
 
-var sectionKeys = []string{SectionOverview, SectionProblems, SectionOther}
+var sectionKeys = []string{SectionOverview, SectionRequests, SectionAppeals, SectionProblems, SectionOther}
 
 func (r *Report) validateSections() *FieldError {
 	seen := map[string]bool{}

@@ -87,6 +87,43 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// A page asks for what it loaded to be kept ({type: "keep", urls}), once it
+// has loaded it: the pre-publication check (/precheck) keeps its page, its
+// worker, its WebAssembly and the catalog index, which are not among what
+// every visitor's install caches. Only the site's own addresses are kept;
+// the answer ({kept}) goes to the port the message brings.
+self.addEventListener("message", (event) => {
+  const m = event.data;
+  if (!m || m.type !== "keep" || !Array.isArray(m.urls)) {
+    return;
+  }
+  const scope = new URL(self.registration.scope);
+  const urls = m.urls
+    .map((u) => {
+      try {
+        return new URL(u, scope);
+      } catch {
+        return null;
+      }
+    })
+    .filter((u) => u && u.origin === scope.origin && u.pathname.startsWith(scope.pathname))
+    .map((u) => u.href);
+  const reply = (kept) => event.ports[0] && event.ports[0].postMessage({ kept });
+  event.waitUntil(
+    caches
+      .open(cacheName)
+      .then(async (cache) => {
+        for (const u of urls.slice(0, 16)) {
+          if (!(await cache.match(u))) {
+            await cache.add(u);
+          }
+        }
+        reply(true);
+      })
+      .catch(() => reply(false))
+  );
+});
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) {

@@ -19,11 +19,13 @@ func All(r *data.Report, m charts.Marks) []charts.Chart {
 }
 
 // Pack is the report with every chart of it, as the build writes it for the
-// browser: the numbers are computed once, here. prev is the body's report
-// of the year before, nil for none: the cross-year check runs against it.
+// browser: the numbers are computed once, here, and so are the findings of
+// rule 6 (the narrative's counts against the tables). prev is the body's
+// report of the year before, nil for none: the cross-year check runs
+// against it.
 func Pack(r *data.Report, bodyID string, prev *data.Report) *charts.Pack {
 	p := &charts.Pack{Report: r, BodyID: bodyID, Charts: map[string]charts.Chart{},
-		CrossYear: data.CrossYear(prev, r), PrevYear: data.IsPrevYear(prev, r)}
+		CrossYear: data.CrossYear(prev, r), PrevYear: data.IsPrevYear(prev, r), Narrative: data.NarrativeFindings(r)}
 	for _, c := range All(r, p.Marks()) {
 		c.Table.Source = r.Title()
 		p.Charts[c.ID] = c

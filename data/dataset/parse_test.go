@@ -152,7 +152,7 @@ func TestParseRefuses(t *testing.T) {
 		{"long id", `"id": "nantong-city-2019"`, `"id": "` + strings.Repeat("n", 101) + `"`, "id", "at most 100"},
 		{"empty body", `"body": "南通市人民政府"`, `"body": ""`, "body", "missing"},
 		{"body with a space", `"body": "南通市人民政府"`, `"body": "南通市人民政府 "`, "body", "white space"},
-		{"unknown section", `"key": "overview"`, `"key": "summary"`, "sections[0].key", "want one of overview, problems, other"},
+		{"unknown section", `"key": "overview"`, `"key": "summary"`, "sections[0].key", "want one of overview, requests, appeals, problems, other"},
 		{"section twice", `"key": "problems"`, `"key": "overview"`, "sections[1].key", "twice"},
 	}
 	for _, tt := range tests {

@@ -148,19 +148,18 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	return err
 }
 
-// report prints an imported report's warnings, recovered cells and
-// findings, each line starting with the file's name.
+// report prints an imported report's notes (see Notes), each line starting
+// with the file's name: its warnings, recovered cells and findings, then
+// the labels not the template's, parts 五 and 六 missing, empty or only 无,
+// and the narrative's counts that differ from the tables (rule 6).
 func report(w io.Writer, name string, imp *Imported) {
-	r := imp.Report
-	for _, m := range imp.Warnings {
-		fmt.Fprintf(w, "%s: %s\n", name, m)
-	}
-	for _, c := range data.RecoveredCells(r) {
-		fmt.Fprintf(w, "%s: recovered: 表%s %s / %s = %d (rule %d)\n", name, c.Table, c.Row, c.Column, c.Value, c.Rule)
-	}
-	for _, f := range data.Check(r) {
-		fmt.Fprintf(w, "%s: finding: rule %d, 表%s %s / %s: printed %d, the rule wants %d\n",
-			name, f.Rule, f.Table, f.Row, f.Column, f.Printed, f.Want)
+	notes := Notes(imp)
+	for _, kind := range []string{NoteWarning, NoteRecovered, NoteCheck, NoteLabel, NoteSection, NoteNarrative} {
+		for _, n := range notes {
+			if n.Kind == kind {
+				fmt.Fprintf(w, "%s: %s\n", name, n.Line)
+			}
+		}
 	}
 }
 

@@ -16,6 +16,13 @@
 // subcommand, which imports one report or, with -o DIR/, many (see
 // importAll).
 //
+// Where it reads labels, the importer also compares them with the
+// template's (LabelProblem: a renamed, misspelt or missing row, a misspelt
+// header such as 行政法复议); Notes lists everything the command prints of
+// an imported report, with a Chinese text and what would fix it, and
+// Precheck is the check of a draft the site runs in the browser (发布前体检,
+// web/precheck), the same notes in the order of what to fix.
+//
 // # Cells run together
 //
 // A crawler's text (crawlerText puts it back into lines) keeps a row's

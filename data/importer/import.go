@@ -15,6 +15,9 @@ type Imported struct {
 	Report   *data.Report
 	Warnings []string
 	Form     string // how the file was read: "text", "HTML", "Markdown", "PDF", "Word .docx"
+	// Labels are the tables' labels that are not the template's (see
+	// LabelProblem): the report imports, but they are its to fix.
+	Labels []LabelProblem
 }
 
 // Options supply what a report may lack.
@@ -178,15 +181,29 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 		return nil, err
 	}
 	imp.Warnings = append(imp.Warnings, warn...)
+	imp.Labels = checkLabels(lines, p, disclosure, r, form)
 	for _, s := range []struct {
 		at       int
 		key, sec string
 		title    string
 	}{
 		{p.overview, "一", data.SectionOverview, "总体情况"},
+		{-1, "三", data.SectionRequests, ""},
+		{-1, "四", data.SectionAppeals, ""},
 		{p.problems, "五", data.SectionProblems, "存在的主要问题及改进情况"},
 		{p.other, "六", data.SectionOther, "其他需要报告的事项"},
 	} {
+		switch s.sec {
+		case data.SectionRequests, data.SectionAppeals:
+			// Prose under the heading of part 三 or 四, kept where
+			// the report prints any: the narrative's counts are
+			// checked against it too (data.NarrativeClaims).
+			heading, paras := tablePreface(lines, p, s.sec == data.SectionAppeals)
+			if len(paras) > 0 {
+				r.Sections = append(r.Sections, data.Section{Key: s.sec, Title: s.key + "、" + stripNumbering(heading), Paragraphs: paras})
+			}
+			continue
+		}
 		if s.at < 0 {
 			continue
 		}

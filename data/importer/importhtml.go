@@ -3,14 +3,16 @@ package importer
 import (
 	"bytes"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // maxDepth is how deep golang.org/x/net/html lets elements nest.
@@ -25,9 +27,8 @@ const maxDepth = 512
 // isChrome).
 func htmlToText(b []byte) (string, error) {
 	var utf []byte
-	// DetermineEncoding falls back to windows-1252 when the page declares
-	// nothing (no BOM, no <meta charset>); a Chinese page never means that.
-	if enc, name, certain := charset.DetermineEncoding(b, "text/html"); name == "utf-8" && !utf8.Valid(b) {
+	switch enc, name := declaredCharset(b); {
+	case name != "" && enc == unicode.UTF8 && !utf8.Valid(b):
 		// UTF-8 declared, and the bytes are not: a GBK page saved with its
 		// declaration changed, or an editor's, most often.
 		gb, ok := misdeclaredGB(b)
@@ -35,14 +36,16 @@ func htmlToText(b []byte) (string, error) {
 			return "", refuse(firstBadLine(b), "", ErrEncoding, "the page declares charset utf-8, but its bytes are not UTF-8 from this line on, nor GBK/GB18030 throughout: save it again as UTF-8")
 		}
 		utf = []byte(gb)
-	} else if certain || name != "windows-1252" {
+	case enc != nil:
 		var err error
 		utf, err = io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(b)))
 		if err != nil || !utf8.Valid(utf) {
 			return "", refuse(0, "", ErrEncoding, "the page's text cannot be decoded in its declared charset %s", name)
 		}
-	} else {
-		// No declared charset: UTF-8 if it is, else GB18030 (GBK).
+	default:
+		// No charset declared, or one no Chinese page is written in
+		// (a page that says iso-8859-1 and is not): UTF-8 if it is,
+		// else GB18030 (GBK).
 		s, err := decodeText(b)
 		if err != nil {
 			return "", err
@@ -124,7 +127,7 @@ func misdeclaredGB(b []byte) (string, bool) {
 // charsetNote says, of a page htmlToText read, that it was read as GB18030
 // against its declaration; "" for a page read as it declares.
 func charsetNote(b []byte) string {
-	if _, name, _ := charset.DetermineEncoding(b, "text/html"); name != "utf-8" || utf8.Valid(b) {
+	if enc, _ := declaredCharset(b); enc != unicode.UTF8 || utf8.Valid(b) {
 		return ""
 	}
 	if _, ok := misdeclaredGB(b); !ok {
@@ -311,4 +314,34 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n)
 	return strings.TrimSpace(b.String())
+}
+
+// metaCharsetRE finds the charset a page declares in its first 1,024 bytes,
+// as browsers look for it: <meta charset="…"> or <meta http-equiv=
+// "Content-Type" content="text/html; charset=…">.
+var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
+
+// declaredCharset is the encoding a page declares (a byte-order mark, then
+// its <meta>), among those Chinese pages are written in: UTF-8, and GBK
+// (by its labels gb2312, gbk, x-gbk…, which browsers read as GBK) or
+// GB18030. Any other, or none, gives nil. (golang.org/x/net/html/charset
+// knows every encoding of the web, whose tables a checker built for the
+// browser would carry for nothing.)
+func declaredCharset(b []byte) (encoding.Encoding, string) {
+	if bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
+		return unicode.UTF8, "utf-8"
+	}
+	m := metaCharsetRE.FindSubmatch(b[:min(len(b), 1024)])
+	if m == nil {
+		return nil, ""
+	}
+	switch name := strings.ToLower(string(m[1])); name {
+	case "utf-8", "utf8", "unicode-1-1-utf-8":
+		return unicode.UTF8, name
+	case "gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "chinese", "iso-ir-58", "csiso58gb231280":
+		return simplifiedchinese.GBK, name
+	case "gb18030":
+		return simplifiedchinese.GB18030, name
+	}
+	return nil, ""
 }

@@ -205,3 +205,51 @@ func (p parts) sectionEnd(start int) int {
 	}
 	return end
 }
+
+// tablePreface finds the heading of part 三 (or, with appeals, of part 四)
+// and the prose the report prints between it and its table
+// ("2023年，共收到政府信息公开申请0条。"): the sentences of each line there,
+// up to its last full stop, without the template's own note on the
+// cross-check (（本列数据的勾稽关系为：…）) and the table's header that a
+// copy may run into the same line. It returns the heading without spaces
+// ("" when the part has none) and the paragraphs.
+func tablePreface(lines []textLine, p parts, appeals bool) (string, []string) {
+	at, end := -1, -1
+	if appeals {
+		if c := lines[p.appeals].canon; strings.Contains(c, "情况") && !isProse(c) {
+			at = p.appeals
+		}
+		end = p.sectionEnd(p.appeals)
+	} else {
+		// The heading stands above table 三's header, within 20 lines.
+		for i := p.head3; i >= 0 && i >= p.head3-20 && i > p.disclosure; i-- {
+			c := lines[i].canon
+			if strings.Contains(c, "收到和处理") && strings.Contains(c, "情况") && !isProse(c) && len(c) < 90 {
+				at = i
+				break
+			}
+		}
+		end = p.requests
+	}
+	if at < 0 {
+		return "", nil
+	}
+	var paras []string
+	for _, l := range lines[at+1 : end] {
+		c := strings.TrimSpace(l.raw)
+		if _, vals := splitFields(c); len(vals) > 0 && !strings.Contains(c, "。") {
+			break // the table's numbers
+		}
+		if i := strings.Index(c, "本列数据"); i >= 0 {
+			c = strings.TrimRight(c[:i], "（(")
+		}
+		i := strings.LastIndex(c, "。")
+		if i < 0 {
+			continue
+		}
+		if s := tidy(strings.TrimSpace(c[:i+len("。")])); s != "" {
+			paras = append(paras, s)
+		}
+	}
+	return strings.Join(strings.Fields(lines[at].canon), ""), paras
+}

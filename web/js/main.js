@@ -10,11 +10,13 @@ import { initKiosk, showBack } from "./kiosk.js";
 import { initUpdate } from "./update.js";
 import { mount, drawEarly, disposeEarly, liveCount } from "./charts.js";
 import { initImages } from "./image.js";
+import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
 import { legacyRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
 import { initStart } from "./start.js";
 import { listOffline } from "./offline.js";
+import { initPrecheck, arrivePrecheck } from "./precheck.js";
 
 const nianbao = {
   // mountChart(el, json, onClick) draws a chart; the app disposes it.
@@ -35,6 +37,7 @@ const nianbao = {
   // tab brought into view.
   arrived() {
     showBack();
+    arrivePrecheck();
     showTab();
   },
 };
@@ -50,9 +53,11 @@ if (!legacyRedirect()) {
   initNav();
   initSwitch();
   initImages();
+  initInfographic();
   initUpdate();
   drawEarly();
   showBack();
   listOffline(document.getElementById("offline-list"));
+  initPrecheck();
   initStart();
 }

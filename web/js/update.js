@@ -3,7 +3,7 @@
 // a page just loaded reloads at once; one in use switches at the visitor's
 // next link, by a full load, so that nobody loses their place mid-page (a
 // kiosk also at its idle reset).
-import { site, appRunning } from "./dom.js";
+import { root, site, appRunning } from "./dom.js";
 
 // How often a page left open (a kiosk) asks for a new version.
 const checkEvery = 10 * 60 * 1000;
@@ -14,7 +14,9 @@ export function initUpdate() {
   }
   navigator.serviceWorker
     .register(site.base + "/app-worker.js", { scope: site.base + "/" })
-    .then((reg) => setInterval(() => reg.update().catch(() => {}), checkEvery))
+    // Not while the page holds what the visitor made there: 发布前体检
+    // promises no request once a file is chosen.
+    .then((reg) => setInterval(() => root.dataset.keep || reg.update().catch(() => {}), checkEvery))
     .catch((err) => console.warn("年报透视: the service worker was not registered", err));
 
   const hadController = !!navigator.serviceWorker.controller;
@@ -24,7 +26,9 @@ export function initUpdate() {
     if (!hadController) {
       return; // the first visit's worker taking over, not a new version
     }
-    if (Date.now() - loaded < 15000 || !appRunning()) {
+    // A page that holds what the visitor made there (发布前体检's results)
+    // is not reloaded from under them.
+    if ((Date.now() - loaded < 15000 || !appRunning()) && !root.dataset.keep) {
       location.reload();
     } else {
       stale = true;

@@ -1,4 +1,5 @@
-// Package site builds and serves 年报透视 as a static site: app.wasm, one
+// Package site builds and serves 年报透视 as a static site: app.wasm (and
+// the pre-publication check's own WebAssembly, web/precheck), one
 // prerendered page per route of every report and body, each report's pack
 // and the catalog index as content-hashed data files, ECharts, the service
 // worker, and .br and .gz copies of what compresses. Nothing it writes
@@ -64,6 +65,9 @@ type Options struct {
 	TestHooks bool
 	Wasm      string
 	Fast      bool
+	// Checker, when set, is the pre-publication check's WebAssembly
+	// compiled already (CompileChecker), used instead of compiling it.
+	Checker string
 }
 
 // DefaultSite is the site file a build uses when given neither a site file
@@ -227,19 +231,15 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	}
 	w := &writer{dir: tmp, ctx: ctx, fast: o.Fast}
 
-	// The WASM compiles while the pages are made.
-	wasmOut := filepath.Join(tmp, "web", "app.wasm")
-	wasmDone := make(chan error, 1)
-	go func() {
-		if o.Wasm != "" {
-			wasmDone <- copyFile(o.Wasm, wasmOut)
-			return
-		}
-		wasmDone <- CompileWasm(ctx, wasmOut, o.TestHooks)
-	}()
+	// The WebAssembly programs compile while the pages are made: app.wasm,
+	// and the pre-publication check's own (/precheck).
+	wasmDone := compiling(filepath.Join(tmp, "web", "app.wasm"), o.Wasm, func(out string) error { return CompileWasm(ctx, out, o.TestHooks) })
+	checkerDone := compiling(filepath.Join(tmp, "web", "precheck.wasm"), o.Checker, func(out string) error { return CompileChecker(ctx, out) })
 	defer func() {
 		if err != nil {
-			<-wasmDone // never leave the compiler writing into a removed folder
+			// Never leave a compiler writing into a removed folder.
+			<-wasmDone
+			<-checkerDone
 		}
 	}()
 
@@ -266,21 +266,19 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err := site.writePages(w, o.Workers); err != nil {
 		return step("generating the pages", err)
 	}
-	if err := <-wasmDone; err != nil {
-		wasmDone <- nil
-		return step("compiling app.wasm", err)
-	}
-	wasmName, wasmSize, err := w.nameByContent("web/app.wasm")
+	wasmName, wasmSize, err := w.placeWasm(wasmDone, "web/app.wasm", "app.wasm")
 	if err != nil {
-		return step("compiling app.wasm", err)
-	}
-	if err := w.compress(wasmName, compressBest); err != nil {
-		return step("compressing app.wasm", err)
+		return err
 	}
 	if err := w.compress("web/echarts.min.js", compressBest); err != nil {
 		return step("compressing ECharts", err)
 	}
-	if err := site.bundleScripts(w, esbuild, filepath.Join(o.Root, "web", "js"), filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), wasmName, wasmSize, o.TestHooks); err != nil {
+	checkerName, checkerSize, err := w.placeWasm(checkerDone, "web/precheck.wasm", "the pre-publication check")
+	if err != nil {
+		return err
+	}
+	wasms := wasmFiles{app: wasmName, appSize: wasmSize, checker: checkerName, checkerSize: checkerSize}
+	if err := site.bundleScripts(w, esbuild, filepath.Join(o.Root, "web", "js"), filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), wasms, o.TestHooks); err != nil {
 		return step("bundling the site's script", err)
 	}
 	manifest, err := site.manifest()
@@ -312,6 +310,41 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 			o.Out, version, len(site.reports), len(site.index.Bodies), w.pages, time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// compiling starts compiling a WebAssembly program into out with compile,
+// or copying one compiled already (ready, when not ""), and returns the
+// channel of its result.
+func compiling(out, ready string, compile func(out string) error) chan error {
+	done := make(chan error, 1)
+	go func() {
+		if ready != "" {
+			done <- copyFile(ready, out)
+			return
+		}
+		done <- compile(out)
+	}()
+	return done
+}
+
+// placeWasm waits for a WebAssembly program compiling into the site (see
+// compiling), names it after its content and compresses it. The channel
+// holds a result again afterwards, so that a build that fails later still
+// finds one to wait for.
+func (w *writer) placeWasm(done chan error, name, what string) (string, int64, error) {
+	err := <-done
+	done <- nil
+	if err != nil {
+		return "", 0, step("compiling "+what, err)
+	}
+	named, size, err := w.nameByContent(name)
+	if err != nil {
+		return "", 0, step("compiling "+what, err)
+	}
+	if err := w.compress(named, compressBest); err != nil {
+		return "", 0, step("compressing "+what, err)
+	}
+	return named, size, nil
 }
 
 // cleanBase turns "-base nianbao/" into "/nianbao"; "" and "/" are the root.
@@ -398,11 +431,27 @@ var wasmGCFlags = []string{
 // CompileWasm builds the program for the browser with the toolchain's go
 // into out; testHooks adds the app's test hooks (build tag nianbaotest).
 // Every site's app.wasm is this one program: a site's data and settings
-// reach it from its pages. The compiler runs in a process group of its
-// own, killed whole (the compiler and linker too) when ctx ends, and on
-// Linux when the build dies: never left writing into a folder the build
-// has removed.
+// reach it from its pages.
 func CompileWasm(ctx context.Context, out string, testHooks bool) error {
+	var tags []string
+	if testHooks {
+		tags = append(tags, "-tags=nianbaotest")
+	}
+	return compileWasm(ctx, out, "nianbao", tags...)
+}
+
+// CompileChecker builds the pre-publication check (web/precheck: the
+// importer, for the browser) into out. It is its own program, loaded by
+// the page /precheck alone, so that app.wasm carries none of the importer.
+func CompileChecker(ctx context.Context, out string) error {
+	return compileWasm(ctx, out, "nianbao/web/precheck")
+}
+
+// compileWasm builds a main package for GOOS=js GOARCH=wasm into out. The
+// compiler runs in a process group of its own, killed whole (the compiler
+// and linker too) when ctx ends, and on Linux when the build dies: never
+// left writing into a folder the build has removed.
+func compileWasm(ctx context.Context, out, pkg string, args ...string) error {
 	goroot, err := goEnv("GOROOT")
 	if err != nil {
 		return err
@@ -410,11 +459,8 @@ func CompileWasm(ctx context.Context, out string, testHooks bool) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	args := append([]string{"build", "-trimpath", "-ldflags=-s -w"}, wasmGCFlags...)
-	if testHooks {
-		args = append(args, "-tags=nianbaotest")
-	}
-	cmd := exec.CommandContext(ctx, filepath.Join(goroot, "bin", "go"), append(args, "-o", out, "nianbao")...)
+	args = append(append([]string{"build", "-trimpath", "-ldflags=-s -w"}, wasmGCFlags...), args...)
+	cmd := exec.CommandContext(ctx, filepath.Join(goroot, "bin", "go"), append(args, "-o", out, pkg)...)
 	proc.Group(cmd)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer

@@ -149,7 +149,7 @@ func (s *site) Pack(id string) (*charts.Pack, error) {
 // pack is decoded once for its pages.
 func (s *site) paths() []string {
 	var paths []string
-	paths = append(paths, "/", ui.OfflinePath, ui.NotFoundPath, ui.KioskPath)
+	paths = append(paths, "/", ui.OfflinePath, ui.NotFoundPath, ui.KioskPath, ui.PrecheckPath)
 	for _, p := range ui.CatalogPages {
 		paths = append(paths, p.Path)
 	}

@@ -13,18 +13,41 @@ import (
 	ui "nianbao/app"
 )
 
+// wasmFiles are the site's two WebAssembly programs as written, by name
+// and size: app.wasm, and the pre-publication check's (CompileChecker).
+type wasmFiles struct {
+	app, checker         string
+	appSize, checkerSize int64
+}
+
+// precheckWorker is the pre-publication check's worker script, which runs
+// the checker's WebAssembly off the page's thread.
+const precheckWorker = "/web/precheck-worker.js"
+
 // bundleScripts writes the site's own script, web/site.js, bundled and
-// minified by esbuild from the modules of web/js, with app.wasm's address
-// and size and whether it is a test build; and the toolchain's
-// wasm_exec.js, minified (which drops its comments, and so the address
-// of a Go issue), loaded by the site's script when it starts the app.
-func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS, wasmName string, wasmSize int64, testHooks bool) error {
-	wasm, err := json.Marshal(map[string]any{"url": s.at("/" + wasmName), "size": wasmSize})
+// minified by esbuild from the modules of web/js, with the addresses and
+// sizes of app.wasm and of the pre-publication check (its worker, its
+// WebAssembly and the toolchain's wasm_exec.js, which the worker loads)
+// and whether it is a test build; the check's worker,
+// web/precheck-worker.js; and the toolchain's wasm_exec.js, minified
+// (which drops its comments, and so the address of a Go issue), loaded by
+// the site's script when it starts the app and by the check's worker.
+func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms wasmFiles, testHooks bool) error {
+	wasm, err := json.Marshal(map[string]any{"url": s.at("/" + wasms.app), "size": wasms.appSize})
+	if err != nil {
+		return err
+	}
+	checker, err := json.Marshal(map[string]any{"worker": s.at(precheckWorker), "wasm": s.at("/" + wasms.checker),
+		"size": wasms.checkerSize, "exec": s.at(wasmExec)})
 	if err != nil {
 		return err
 	}
 	site, err := runESBuild(esbuild, filepath.Join(dir, "main.js"), "--bundle", "--format=iife",
-		"--define:NIANBAO_WASM="+string(wasm), "--define:NIANBAO_TEST="+strconv.FormatBool(testHooks))
+		"--define:NIANBAO_WASM="+string(wasm), "--define:NIANBAO_PRECHECK="+string(checker), "--define:NIANBAO_TEST="+strconv.FormatBool(testHooks))
+	if err != nil {
+		return err
+	}
+	worker, err := runESBuild(esbuild, filepath.Join(dir, "precheck-worker.js"), "--bundle", "--format=iife")
 	if err != nil {
 		return err
 	}
@@ -35,7 +58,7 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS, wasmName strin
 	for _, f := range []struct {
 		name string
 		b    []byte
-	}{{siteJS, site}, {wasmExec, exec}} {
+	}{{siteJS, site}, {precheckWorker, worker}, {wasmExec, exec}} {
 		if err := checkOrigins(f.name, f.b); err != nil {
 			return err
 		}
