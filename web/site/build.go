@@ -202,6 +202,9 @@ func Build(o Options) (err error) {
 		return step("reading the site file", fmt.Errorf("%s: %w", o.Site, err))
 	}
 	ui.SetSite(site.identity)
+	if err := site.writeOpenData(w, sf.Licence); err != nil {
+		return step("writing the open data", err)
+	}
 	precache, err := site.precache(o.Precache)
 	if err != nil {
 		return step("choosing what to precache", err)

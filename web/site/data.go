@@ -27,8 +27,11 @@ type site struct {
 	indexU   string // the index's path in the site
 	portalB  []byte // the portal's summary (charts.Portal), as written
 	portalU  string // its path in the site
-	base     string // the path the site is served under (Options.Base)
-	kiosk    int    // Options.Kiosk
+	// openDataB is the open data's datapackage.json, as written
+	// (writeOpenData).
+	openDataB []byte
+	base      string // the path the site is served under (Options.Base)
+	kiosk     int    // Options.Kiosk
 }
 
 // at is a path of the site as the browser asks for it: under the base.
@@ -123,6 +126,16 @@ func (s *site) writePortal(w *writer) error {
 
 // Portal is the portal's summary, for the front page the build renders.
 func (s *site) Portal() (*charts.Portal, error) { return charts.DecodePortal(s.portalB) }
+
+// OpenData is the open data's descriptor, for the 数据下载 page the build
+// renders.
+func (s *site) OpenData() (*ui.OpenData, error) {
+	p, err := data.ParseDataPackage(s.openDataB)
+	if err != nil {
+		return nil, err
+	}
+	return &ui.OpenData{Package: p, Bytes: int64(len(s.openDataB))}, nil
+}
 
 // Index is the catalog index, for the pages the build renders.
 func (s *site) Index() (*data.Index, error) { return data.ParseIndex(s.indexB) }

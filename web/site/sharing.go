@@ -1,0 +1,74 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"nianbao/data"
+)
+
+// maxFrameAncestors is the most origins a site file may let frame its
+// embeds: a portal's few sites, not a list that grows a header without end.
+const maxFrameAncestors = 20
+
+// checkSharing checks the site file's members about sharing: the licence,
+// the public origin and the origins that may frame the embeds.
+func (sf *SiteFile) checkSharing() error {
+	if l := sf.Licence; l != nil {
+		if l.Name == "" && l.Path == "" {
+			return fmt.Errorf(`"licence": give its "name" (such as "CC-BY-4.0") or the "path" of its text`)
+		}
+		if l.Name != "" && !licenceNameRE.MatchString(l.Name) {
+			return fmt.Errorf(`"licence": "name" %q: an SPDX identifier or short name of letters, digits, ".", "+" and "-"`, l.Name)
+		}
+		if why := data.TextProblem(l.Title, maxSiteText); why != "" {
+			return fmt.Errorf(`"licence": "title": %s`, why)
+		}
+		if l.Path != "" {
+			u, err := url.Parse(l.Path)
+			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(l.Path) > 500 {
+				return fmt.Errorf(`"licence": "path" %q is not an http(s) address`, l.Path)
+			}
+		}
+	}
+	if sf.PublicOrigin != "" {
+		o, err := httpsOrigin(sf.PublicOrigin)
+		if err != nil {
+			return fmt.Errorf(`"public_origin": %w`, err)
+		}
+		sf.PublicOrigin = o
+	}
+	if len(sf.FrameAncestors) > maxFrameAncestors {
+		return fmt.Errorf(`"frame_ancestors": %d origins; at most %d`, len(sf.FrameAncestors), maxFrameAncestors)
+	}
+	for i, a := range sf.FrameAncestors {
+		o, err := httpsOrigin(a)
+		if err != nil {
+			return fmt.Errorf(`"frame_ancestors"[%d]: %w`, i, err)
+		}
+		sf.FrameAncestors[i] = o
+	}
+	return nil
+}
+
+// licenceNameRE is an SPDX identifier or a short name.
+var licenceNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.+-]{0,63}$`)
+
+// hostRE is a DNS name or an IPv4 address, with an optional port: what an
+// origin may name (no wildcards, no user, nothing a header could be split
+// by).
+var hostRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$`)
+
+// httpsOrigin checks an https origin ("https://portal.example.gov.cn",
+// with a port if any) and returns it as a browser writes it: lower case,
+// without a trailing slash.
+func httpsOrigin(s string) (string, error) {
+	u, err := url.Parse(strings.TrimSuffix(s, "/"))
+	if err != nil || u.Scheme != "https" || u.Opaque != "" || u.User != nil || u.Path != "" || u.RawQuery != "" || u.Fragment != "" ||
+		!hostRE.MatchString(strings.ToLower(u.Host)) || strings.HasSuffix(u.Host, ":443") {
+		return "", fmt.Errorf("%q is not an https origin (such as https://portal.example.gov.cn, without a path, and without :443)", s)
+	}
+	return "https://" + strings.ToLower(u.Host), nil
+}
