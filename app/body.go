@@ -20,6 +20,7 @@ type body struct {
 	b       *data.Body
 	entries []*data.Entry // oldest first
 	charts  []charts.Chart
+	peers   *charts.Peers // the latest report's rates against its peers
 }
 
 func (p *body) prepareIndex(x *data.Index) {
@@ -35,6 +36,8 @@ func (p *body) prepareIndex(x *data.Index) {
 	}
 	slices.SortFunc(p.entries, func(a, b *data.Entry) int { return a.Year - b.Year })
 	p.charts = charts.Trend(p.b.Name, p.entries)
+	last := p.entries[len(p.entries)-1]
+	p.peers = charts.NewPeerGroups(x).Of(last, charts.EntryMarks(last))
 }
 
 // title is the body's name.
@@ -84,6 +87,8 @@ func (p *body) Render() app.UI {
 				c := p.charts[i]
 				return section(c.ID+"-section", c.Title, &chartView{IChart: c})
 			}),
+			section("peers-title", fmt.Sprintf("%d年报告与同级机关相比", p.peers.Year), peersView(p.peers),
+				app.Elem("p").Class("note").Text("“不一致”“推算”标记指该年报告中有这类数字；各比例所依的具体数字见该年报告的概览。")),
 			section("cross-year-title", "跨年度校验",
 				app.Elem("p").Text(data.RuleText(data.RuleCrossYear)+"。"),
 				app.If(len(cross) == 0, app.Elem("p").Class("status status-ok").Text("✓ 各相邻年度的结转数字一致，或没有相邻年度的报告。")).

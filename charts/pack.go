@@ -18,6 +18,12 @@ type Pack struct {
 	CrossYear []data.Finding
 	BodyID    string // the body's page is /b/{BodyID}
 	URL       string // where it was read from, for the page to name
+	// Peers are the report's rates against the bodies of its level and
+	// year, and Prev the index entry of the body's previous report (nil
+	// for none): computed by the build from the index, so that the
+	// overview needs no index (peers.go, yoy.go).
+	Peers *Peers
+	Prev  *data.Entry
 }
 
 type packJSON struct {
@@ -25,6 +31,8 @@ type packJSON struct {
 	BodyID    string           `json:"body_id"`
 	Charts    map[string]Chart `json:"charts"`
 	CrossYear []data.Finding   `json:"cross_year,omitempty"`
+	Peers     *Peers           `json:"peers,omitempty"`
+	Prev      *data.Entry      `json:"prev,omitempty"`
 }
 
 // Encode writes the pack as JSON, the report in its dataset form.
@@ -33,7 +41,7 @@ func (p *Pack) Encode() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.CrossYear})
+	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.CrossYear, p.Peers, p.Prev})
 }
 
 // DecodePack reads a pack written by Encode, validating its report.
@@ -46,7 +54,7 @@ func DecodePack(b []byte) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report pack: %w", err)
 	}
-	return &Pack{Report: r, Charts: pj.Charts, CrossYear: pj.CrossYear, BodyID: pj.BodyID}, nil
+	return &Pack{Report: r, Charts: pj.Charts, CrossYear: pj.CrossYear, BodyID: pj.BodyID, Peers: pj.Peers, Prev: pj.Prev}, nil
 }
 
 // Chart is the chart with the ID; one missing (a pack from another version

@@ -53,30 +53,55 @@ func readSite(dir string) (*site, error) {
 func (s *site) writeData(w *writer) error {
 	var mu sync.Mutex
 	var firstErr error
+	fail := func(id string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if firstErr == nil {
+			firstErr = fmt.Errorf("report %s: %w", id, err)
+		}
+	}
+	// First every report's entry, then the packs, which hold each
+	// report's peers and previous report from the entries.
 	entries := make([]data.Entry, len(s.reports))
+	cross := make([][]data.Finding, len(s.reports))
 	parallel(len(s.reports), func(i int) {
 		r := s.reports[i]
-		cross := data.CrossYear(s.group.Prev[r.ID], r)
-		b, err := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, cross).Encode()
+		cross[i] = data.CrossYear(s.group.Prev[r.ID], r)
+		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], "", len(cross[i]))
+	})
+	x := &data.Index{Bodies: s.index.Bodies, Reports: entries}
+	peers := charts.NewPeerGroups(x)
+	names := make([]string, len(s.reports))
+	parallel(len(s.reports), func(i int) {
+		r := s.reports[i]
+		pk := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, cross[i])
+		pk.Peers = peers.Of(&entries[i], charts.PeerMarks(r, cross[i]))
+		if prev := charts.PreviousReport(x, &entries[i]); prev != nil {
+			p := *prev
+			p.Pack = ""
+			pk.Prev = &p
+		}
+		b, err := pk.Encode()
 		name := ""
 		if err == nil {
 			name = "r/" + r.ID + "." + contentHash(b) + ".json"
 			err = w.write(path.Join(data.PacksDir, name), b, compressFast)
 		}
-		mu.Lock()
-		defer mu.Unlock()
 		if err != nil {
-			if firstErr == nil {
-				firstErr = fmt.Errorf("report %s: %w", r.ID, err)
-			}
+			fail(r.ID, err)
 			return
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		s.packs[r.ID] = b
 		s.packURL[r.ID] = "/" + path.Join(data.PacksDir, name)
-		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], name, len(cross))
+		names[i] = name
 	})
 	if firstErr != nil {
 		return firstErr
+	}
+	for i := range entries {
+		entries[i].Pack = names[i]
 	}
 	s.index.Reports = entries
 	b, err := s.index.Encode()
