@@ -85,7 +85,11 @@ func (p *body) Render() app.UI {
 			app.If(len(p.entries) < 2, app.Elem("p").Class("note").Text("只有一个年度的报告，暂无历年变化。")),
 			app.Range(p.charts).Slice(func(i int) app.UI {
 				c := p.charts[i]
-				return section(c.ID+"-section", c.Title, &chartView{IChart: c})
+				embed := ""
+				if site.Embed {
+					embed = BodyEmbedPath(b.ID, c.ID)
+				}
+				return section(c.ID+"-section", c.Title, &chartView{IChart: c, IEmbed: embed})
 			}),
 			section("peers-title", fmt.Sprintf("%d年报告与同级机关相比", p.peers.Year), peersView(p.peers),
 				app.Elem("p").Class("note").Text("“不一致”“推算”标记指该年报告中有这类数字；各比例所依的具体数字见该年报告的概览。")),

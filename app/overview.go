@@ -44,7 +44,7 @@ func (p *overview) Render() app.UI {
 			section("figures-title", "关键数字", figureList(p.figures, p.changes)),
 			app.If(p.v.pack.Peers != nil, section("peers-title", "与同级机关相比", peersView(p.v.pack.Peers))),
 			section("outcome-title", "办理结果",
-				&chartView{IChart: p.outcome},
+				&chartView{IChart: p.outcome, IEmbed: p.v.embed(p.outcome.ID)},
 				app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(p.v.href("/outcomes"))).Text("查看办理结果的详细原因")),
 			),
 			section("consistency-title", "数据校验",

@@ -14,6 +14,7 @@ import { initSwitch } from "./switch.js";
 import { legacyRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
 import { initStart } from "./start.js";
+import { initShare } from "./share.js";
 
 const nianbao = {
   // mountChart(el, json, onClick) draws a chart; the app disposes it.
@@ -47,6 +48,7 @@ if (!legacyRedirect()) {
   initKiosk();
   initNav();
   initSwitch();
+  initShare();
   initImages();
   initUpdate();
   drawEarly();

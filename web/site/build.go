@@ -209,6 +209,9 @@ func Build(o Options) (err error) {
 	if err != nil {
 		return step("choosing what to precache", err)
 	}
+	if err := site.writeEmbeds(w); err != nil {
+		return step("writing the embed pages", err)
+	}
 	if err := site.writePages(w, o.Workers); err != nil {
 		return step("generating the pages", err)
 	}

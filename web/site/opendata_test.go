@@ -67,38 +67,16 @@ func readCSV(t *testing.T, name string) [][]string {
 func TestShareDataPackageValidates(t *testing.T) {
 	lic := &Licence{Name: "CC-BY-4.0", Title: "知识共享署名 4.0 国际许可协议", Path: "https://creativecommons.org/licenses/by/4.0/"}
 	_, dir := openDataSite(t, lic, nil)
-	schemaFile, err := os.Open(filepath.Join("testdata", "frictionless", "tabular-data-package.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer schemaFile.Close()
-	doc, err := jsonschema.UnmarshalJSON(schemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("tabular-data-package.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("tabular-data-package.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := frictionlessSchema(t)
 	b, err := os.ReadFile(filepath.Join(dir, "data", "datapackage.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Fatalf("datapackage.json does not validate: %v", err)
-	}
+	validateDataPackage(t, b)
 	// The schema can fail: a descriptor without its resources' schema
 	// does not validate.
 	broken := bytes.Replace(b, []byte(`"schema"`), []byte(`"schemaless"`), 1)
-	if inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(broken)); schema.Validate(inst) == nil {
+	if inst, _ := jsonUnmarshal(broken); schema.Validate(inst) == nil {
 		t.Error("a tabular resource without its schema validates: the check checks nothing")
 	}
 
@@ -224,3 +202,29 @@ func TestShareOpenDataIsText(t *testing.T) {
 		}
 	}
 }
+
+// frictionlessSchema is the Tabular Data Package schema of testdata.
+func frictionlessSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "frictionless", "tabular-data-package.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("tabular-data-package.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("tabular-data-package.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return schema
+}
+
+// jsonUnmarshal reads JSON as the schema checker takes it.
+func jsonUnmarshal(b []byte) (any, error) { return jsonschema.UnmarshalJSON(bytes.NewReader(b)) }

@@ -22,6 +22,18 @@ func ServeCommand(args []string) error {
 	if _, err := securityHeaders(c.FrameAncestors); err != nil {
 		return err
 	}
+	if o.Site == "" && o.Datasets == "" {
+		o.Site = DefaultSite
+	}
+	if o.Site != "" {
+		// Who may frame the embed pages: the site file's
+		// frame_ancestors, read whether or not the site is built now.
+		sf, err := ReadSiteFile(o.Site)
+		if err != nil {
+			return err
+		}
+		c.EmbedAncestors = sf.FrameAncestors
+	}
 	if !*noBuild {
 		if err := Build(o); err != nil {
 			return err

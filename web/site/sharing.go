@@ -2,10 +2,12 @@ package site
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 
+	ui "nianbao/app"
 	"nianbao/data"
 )
 
@@ -71,4 +73,49 @@ func httpsOrigin(s string) (string, error) {
 		return "", fmt.Errorf("%q is not an https origin (such as https://portal.example.gov.cn, without a path, and without :443)", s)
 	}
 	return "https://" + strings.ToLower(u.Host), nil
+}
+
+// embedFraming lets the origins given frame the embed pages: a response
+// under /embed/ has frame-ancestors 'self' and those origins, and no
+// X-Frame-Options (which cannot name an origin, and which browsers would
+// otherwise obey too). Every other response keeps the site's own policy.
+// Without origins, h is returned as it is.
+func embedFraming(h http.Handler, origins []string) http.Handler {
+	if len(origins) == 0 {
+		return h
+	}
+	policy := csp + "; frame-ancestors 'self' " + strings.Join(origins, " ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, ui.EmbedPrefix+"/") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		h.ServeHTTP(&embedWriter{ResponseWriter: w, policy: policy}, r)
+	})
+}
+
+// embedWriter sets an embed page's framing headers over the site's, as the
+// response's header is sent.
+type embedWriter struct {
+	http.ResponseWriter
+	policy string
+	done   bool
+}
+
+func (e *embedWriter) header() {
+	if !e.done {
+		e.done = true
+		e.Header().Set("Content-Security-Policy", e.policy)
+		e.Header().Del("X-Frame-Options")
+	}
+}
+
+func (e *embedWriter) WriteHeader(code int) {
+	e.header()
+	e.ResponseWriter.WriteHeader(code)
+}
+
+func (e *embedWriter) Write(b []byte) (int, error) {
+	e.header()
+	return e.ResponseWriter.Write(b)
 }

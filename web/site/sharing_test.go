@@ -1,6 +1,8 @@
 package site
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -32,6 +34,38 @@ func TestShareSiteFileMembers(t *testing.T) {
 		_, err := ParseSiteFile([]byte(bad.file))
 		if err == nil || !strings.Contains(err.Error(), bad.says) {
 			t.Errorf("%s: %v, want an error naming %s", bad.file, err, bad.says)
+		}
+	}
+}
+
+// TestShareEmbedFraming: the embed pages may be framed by the site file's
+// origins, every other page by the site itself only.
+func TestShareEmbedFraming(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"index.html": "home", "embed/r/x.html": "chart", "404.html": "none"})
+	h, err := newSiteHandler(dir, defaultServerConfig().FrameAncestors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(embedFraming(h, []string{"https://portal.example.gov.cn"}))
+	defer srv.Close()
+	for _, c := range []struct {
+		path, ancestors, xfo string
+	}{
+		{"/", "frame-ancestors 'self'", "SAMEORIGIN"},
+		{"/r/x", "frame-ancestors 'self'", "SAMEORIGIN"},
+		{"/embed/r/x?chart=flow", "frame-ancestors 'self' https://portal.example.gov.cn", ""},
+	} {
+		res, err := http.Get(srv.URL + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if p := res.Header.Get("Content-Security-Policy"); !strings.HasSuffix(p, c.ancestors) || strings.Count(p, "frame-ancestors") != 1 {
+			t.Errorf("%s: policy %q, want it to end in %q", c.path, p, c.ancestors)
+		}
+		if x := res.Header.Get("X-Frame-Options"); x != c.xfo {
+			t.Errorf("%s: X-Frame-Options %q, want %q", c.path, x, c.xfo)
 		}
 	}
 }
