@@ -166,7 +166,7 @@ func (p *download) Render() app.UI {
 				),
 			),
 			section("per-report-title", "单份报告",
-				app.Elem("p").Text(fmt.Sprintf("每份报告的数据集在 %sreports/<报告ID>.json（与导入时的数据集逐字节相同；同样的内容也在以其 SHA-256 前 12 位命名、永不改变的 reports/<报告ID>.<校验值>.json），每一格在 %sreports/<报告ID>.csv（列为 table、row、column、value、status）。报告ID 见报告目录。", siteURL(dir), siteURL(dir))),
+				app.Elem("p").Text(fmt.Sprintf("每份报告的数据集在 %sreports/<报告ID>.json（与导入时的数据集逐字节相同；同样的内容也在以其 SHA-256 前 12 位命名、永不改变的 %sreports/<报告ID>.<校验值>.json），每一格在 %sreports/<报告ID>.csv（列为 table、row、column、value、status）。报告ID 见报告目录。", siteURL(dir), siteURL(dir), siteURL(dir))),
 			),
 		}
 	}
