@@ -59,6 +59,7 @@ fuzz:
 	for f in FuzzImport FuzzImportHTML FuzzImportDocx FuzzImportCrawler FuzzParseDataset; do \
 		$(GO) test ./data/importer -run '^$$' -fuzz "^$$f$$" -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x || exit 1; \
 	done
+	$(GO) test ./data/dataset -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x
 
 clean:
 	rm -rf dist

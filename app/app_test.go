@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -290,4 +291,87 @@ func TestOriginalLink(t *testing.T) {
 	useSource(t, newMemSource(t, reports))
 	html = render(t, nil, "http://localhost/r/hongze-district-2024/appeals")
 	wantIn(t, html, `href="https://www.hongze.gov.cn/x/y.html?a=1&amp;b=2"`, "查看原文")
+}
+
+// A search finds by every word, a year among them (issue 20 item 5); the
+// words a body is found by come from the build (data.Body.Search).
+func TestCatalogQuery(t *testing.T) {
+	hongze := &data.Body{Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: "淮安市洪泽区人民政府 洪泽区政府 洪泽区 淮安市洪澤區人民政府 hongzequ hzq 江苏省"}
+	e23, e24 := &data.Entry{Year: 2023}, &data.Entry{Year: 2024}
+	for q, want := range map[string][2]bool{
+		"洪泽区政府": {true, true}, "hongze": {true, true}, "HZ": {true, true}, "淮安市洪澤區": {true, true},
+		"江苏": {true, true}, "2024": {false, true}, "2023年": {true, false}, "洪泽 2024": {false, true},
+		"南通": {false, false}, "洪泽 南通": {false, false}, "": {true, true},
+	} {
+		qq := parseQuery(q)
+		if got := [2]bool{qq.matches(hongze, e23), qq.matches(hongze, e24)}; got != want {
+			t.Errorf("%q: matches 2023, 2024 = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A search that finds nothing says why and offers to clear it.
+func TestCatalogEmptyResult(t *testing.T) {
+	p := catalogPage("/reports", "全部报告", func() catalogView { return &reports{} }).New().(*reports)
+	html := render(t, p, "http://localhost/reports?q=zzzz&year=2019")
+	_ = html // prerendered: the plain list
+	p.v.index, _ = newMemSource(t, shipped(t)).Index()
+	p.f = filterFromURL(mustURL(t, "http://localhost/reports?q=zzzz&year=2019"))
+	p.apply()
+	var b strings.Builder
+	app.PrintHTML(&b, p.empty())
+	wantIn(t, b.String(), "没有同时符合这些条件的报告", "“zzzz”", "2019年", `id="clear-filters"`, `href="/reports"`)
+	if p.matched != 0 {
+		t.Errorf("%d reports match zzzz", p.matched)
+	}
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// The ranking opens on the latest year with enough bodies, says when the
+// address names a year the site has not, and says when a level has no
+// body to rank instead of drawing an empty chart (issue 20 item 11).
+func TestRankingStates(t *testing.T) {
+	// The shipped six: 2025 and 2019 have one report each, 2024 three.
+	html := render(t, nil, "http://localhost/ranking")
+	wantIn(t, html, "2024年各层级机关", `id="chart-ranking"`)
+	html = render(t, nil, "http://localhost/ranking?year=1999")
+	wantIn(t, html, "本站没有1999年的报告，已显示2024年。")
+	html = render(t, nil, "http://localhost/ranking?year=%3Cb%3E")
+	wantIn(t, html, "地址中的年度不是本站收录的年度")
+	if strings.Contains(html, "&lt;b&gt;") {
+		t.Error("the address's year is echoed")
+	}
+	html = render(t, nil, "http://localhost/ranking?year=2024&level=省")
+	wantIn(t, html, "2024年没有省机关的报告")
+	if strings.Contains(html, `id="chart-ranking"`) {
+		t.Error("an empty ranking draws a chart frame")
+	}
+}
+
+// Offline, a report never opened on the device says so in words and
+// offers the reports the device keeps (issue 20 item 8).
+func TestOfflineReport(t *testing.T) {
+	useSource(t, &memSource{err: fmt.Errorf("%w: /data/r/x.json: TypeError: Failed to fetch", ErrOffline)})
+	html := render(t, nil, "http://localhost/r/hongze-district-2024/appeals")
+	wantIn(t, html, "网络没有连通，而这份报告没有保存在这台设备上", `id="offline-list"`, "这台设备上保存的报告")
+	if strings.Contains(html, "TypeError") {
+		t.Error("the page shows the browser's error")
+	}
+	wantIn(t, render(t, nil, "http://localhost/offline"), `id="offline-list"`)
+}
+
+// A category a report does not have is not a page (issue 20 item 12).
+func TestUnknownCategory(t *testing.T) {
+	html := render(t, nil, "http://localhost/r/hongze-district-2024/outcomes/bogus")
+	wantIn(t, html, "找不到这一页")
+	if strings.Contains(html, `id="chart-outcomes"`) {
+		t.Error("a bogus category renders the outcomes page")
+	}
 }

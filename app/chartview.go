@@ -181,7 +181,7 @@ func cellView(c charts.Cell) app.UI {
 	case c.Recovered > 0:
 		return app.Elem("td").Class("num recovered").Body(
 			app.Text(c.Text),
-			app.Elem("span").Class("mark-recovered").Title(data.RuleText(c.Recovered)).
+			app.Elem("a").Class("mark-recovered").Attr("href", siteURL(AboutPath+"#term-recovered")).Title(data.RuleText(c.Recovered)).
 				Text(fmt.Sprintf("推算（规则%d）", c.Recovered)),
 		)
 	}

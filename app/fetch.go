@@ -130,7 +130,7 @@ func fetchBytes(url string) ([]byte, error) {
 		if len(args) > 0 {
 			msg = args[0].Call("toString").String()
 		}
-		done <- result{err: fmt.Errorf("%s: %s", url, msg)}
+		done <- result{err: fmt.Errorf("%w: %s: %s", ErrOffline, url, msg)}
 		return nil
 	})
 	onBody = app.FuncOf(func(_ app.Value, args []app.Value) any {

@@ -181,11 +181,14 @@ func policeURL(filing string) string {
 	return "https://beian.mps.gov.cn/#/query/webSearch?code=" + string(digits)
 }
 
-// errorPanel says why no report can be shown, never a blank page.
+// errorPanel says why no report can be shown, never a blank page; offline,
+// it offers the reports this device keeps.
 func errorPanel(v view) app.UI {
+	_, offline := v.err.(offlineError)
 	return app.Elem("section").Class("error-panel").Aria("live", "assertive").Body(
 		app.Elem("h2").Text("无法显示报告"),
 		app.Elem("p").Class("error-message").Text(v.err.Error()),
+		app.If(offline, offlineList()),
 		app.Elem("p").Body(
 			app.Text("可以在"),
 			app.Elem("a").Attr("href", siteURL("/reports")).Text("全部报告"),
@@ -195,6 +198,22 @@ func errorPanel(v view) app.UI {
 		),
 	)
 }
+
+// offlineList is where the site's script lists the reports this device
+// keeps offline (nianbao.listOffline).
+func offlineList() app.UI {
+	return app.Elem("div").Class("offline-reports").Body(
+		app.Elem("h3").Text("这台设备上保存的报告（离线也能查看）"),
+		&offlineReports{},
+	)
+}
+
+// offlineReports is the list, filled by the site's script once mounted.
+type offlineReports struct{ app.Compo }
+
+func (o *offlineReports) Render() app.UI { return app.Elem("ul").ID("offline-list") }
+
+func (o *offlineReports) OnMount(ctx app.Context) { jsCall("listOffline", o.JSValue()) }
 
 // section is a titled part of a page.
 func section(id, title string, body ...app.UI) app.UI {

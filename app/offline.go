@@ -18,6 +18,7 @@ type offline struct {
 func (p *offline) Render() app.UI {
 	return layout(p.v, OfflinePath, "这一页尚未缓存", []app.UI{
 		app.Elem("p").Role("status").Text("网络未连接，而这一页此前没有打开过，本机没有它的数据。联网后重新载入即可查看；已经打开过的报告和页面离线也能查看。"),
+		offlineList(),
 		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/")).Text("返回首页")),
 	})
 }

@@ -40,6 +40,7 @@ func Categories(r *data.Report) []data.Category {
 type outcomes struct {
 	page
 	category string
+	unknown  bool // the path names a category the report does not have
 	cats     []data.Category
 	chart    charts.Chart
 	flow     charts.Chart
@@ -49,11 +50,15 @@ type outcomes struct {
 func (p *outcomes) prepare(pk *charts.Pack) {
 	r := pk.Report
 	p.category = p.v.url.Query().Get(categoryParam)
+	p.unknown = false
 	if _, rest, ok := strings.Cut(p.v.url.Path, "/outcomes/"); ok {
 		p.category = strings.Trim(rest, "/")
 	}
 	p.cats = Categories(r)
 	if !slices.ContainsFunc(p.cats, func(c data.Category) bool { return c.Key == p.category }) {
+		// A path's category is the page: one the report has not is no
+		// page (an old ?cat= query just falls back to every category).
+		p.unknown = strings.Contains(p.v.url.Path, "/outcomes/")
 		p.category = ""
 	}
 	p.chart = pk.Outcomes(p.category)
@@ -67,6 +72,9 @@ func (p *outcomes) prepare(pk *charts.Pack) {
 }
 
 func (p *outcomes) Render() app.UI {
+	if p.unknown {
+		return notFoundContent(p.v)
+	}
 	var content []app.UI
 	if p.v.report != nil {
 		content = []app.UI{

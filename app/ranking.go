@@ -36,18 +36,46 @@ var rankBys = []struct {
 type ranking struct {
 	page
 	year, level, by string
+	asked           string // a year the address asked for that the site has no report of
 	years           []string
 	chart           charts.Chart
+	ranked          int // bodies ranked
 	few             []charts.Ranked
 	byLabel         string
+}
+
+// minRankYear is how many bodies a year needs to be the one a ranking
+// opens on: a ranking of one body says nothing.
+const minRankYear = 3
+
+// defaultYear is the latest year with at least minRankYear reports, or the
+// latest year.
+func defaultYear(x *data.Index, years []string) string {
+	n := map[int]int{}
+	for i := range x.Reports {
+		n[x.Reports[i].Year]++
+	}
+	for _, y := range years {
+		if v, _ := strconv.Atoi(y); n[v] >= minRankYear {
+			return y
+		}
+	}
+	if len(years) > 0 {
+		return years[0]
+	}
+	return ""
 }
 
 func (p *ranking) prepareIndex(x *data.Index) {
 	q := p.v.url.Query()
 	p.years = x.Years()
 	p.year, p.level, p.by = q.Get("year"), q.Get("level"), q.Get("by")
-	if !slices.Contains(p.years, p.year) && len(p.years) > 0 {
-		p.year = p.years[0]
+	p.asked = ""
+	if !slices.Contains(p.years, p.year) {
+		if p.year != "" {
+			p.asked = p.year
+		}
+		p.year = defaultYear(x, p.years)
 	}
 	if !slices.Contains(data.Levels, p.level) {
 		p.level = ""
@@ -91,7 +119,28 @@ func (p *ranking) prepareIndex(x *data.Index) {
 	if level == "" {
 		level = "各层级"
 	}
+	p.ranked = len(ranked)
 	p.chart = charts.RankChart(fmt.Sprintf("%s年%s机关：%s", p.year, level, by.label), by.unit, by.label, ranked, 20)
+}
+
+// askedText says that the year the address names has no report.
+func (p *ranking) askedText() string {
+	if _, err := strconv.Atoi(p.asked); err != nil || len(p.asked) > 4 {
+		return fmt.Sprintf("地址中的年度不是本站收录的年度，已显示%s年。", p.year)
+	}
+	return fmt.Sprintf("本站没有%s年的报告，已显示%s年。", p.asked, p.year)
+}
+
+// emptyText says that no body of the year and level can be ranked.
+func (p *ranking) emptyText() string {
+	level := p.level
+	if level == "" {
+		level = "各层级"
+	}
+	if len(p.few) > 0 {
+		return fmt.Sprintf("%s年%s机关的案件都少于 %d 件，不参与比例排名，见下方列表。", p.year, level, minBase)
+	}
+	return fmt.Sprintf("%s年没有%s机关的报告。请选择其他层级或年度。", p.year, level)
 }
 
 func (p *ranking) href(year, level, by string) string {
@@ -126,7 +175,11 @@ func (p *ranking) Render() app.UI {
 			choice("年度", years),
 			choice("层级", levels),
 			choice("排名依据", bys),
-			section("ranking-title", "排名", &chartView{IChart: p.chart}),
+			// The address is anyone's to write: a year it names is a number
+			// (or it is not echoed).
+			app.If(p.asked != "", app.Elem("p").Class("status status-warn").Role("status").Text(p.askedText())),
+			app.If(p.ranked == 0, app.Elem("p").Class("empty-result").Role("status").Text(p.emptyText())).
+				Else(section("ranking-title", "排名", &chartView{IChart: p.chart})),
 			app.If(len(p.few) > 0, section("few-title", fmt.Sprintf("案件过少、不参与比例排名的机关（%d 个）", len(p.few)),
 				app.Elem("p").Text(fmt.Sprintf("比例只在至少 %d 件的基础上排名：件数很少时，一两件就能让比例在 0 和 100%% 之间变化。", minBase)),
 				app.Elem("ul").Class("few").Body(

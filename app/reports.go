@@ -139,13 +139,14 @@ func (f catalogFilter) match(x *data.Index) (n int, page []*data.Entry) {
 	if f.Year != "" {
 		year, _ = strconv.Atoi(f.Year)
 	}
+	q := parseQuery(f.Q)
 	for _, e := range ordered(x, f.Sort) {
 		if (year >= 0 && e.Year != year) || (f.Format != "" && e.Format != f.Format) ||
 			(f.Status != "" && string(e.Consistency()) != f.Status) {
 			continue
 		}
 		b := &x.Bodies[e.Body]
-		if (f.Level != "" && b.Level != f.Level) || (f.Q != "" && !strings.Contains(b.Name, f.Q) && !strings.Contains(b.Region, f.Q)) {
+		if (f.Level != "" && b.Level != f.Level) || !q.matches(b, e) {
 			continue
 		}
 		if n >= from && n < from+pageSize {
@@ -154,6 +155,41 @@ func (f catalogFilter) match(x *data.Index) (n int, page []*data.Entry) {
 		n++
 	}
 	return n, page
+}
+
+// query is a search of the catalog: words that must all match, each a
+// year (2024, 2024年) or a part of one of a body's search keys (its name's
+// forms, traditional characters, pinyin and initials, region and province:
+// data.Body.Search), letters in any case.
+type query struct {
+	words []string
+	years []int
+}
+
+func parseQuery(s string) query {
+	var q query
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if y, err := strconv.Atoi(strings.TrimSuffix(w, "年")); err == nil && y >= 1000 && y <= 9999 {
+			q.years = append(q.years, y)
+			continue
+		}
+		q.words = append(q.words, w)
+	}
+	return q
+}
+
+func (q query) matches(b *data.Body, e *data.Entry) bool {
+	for _, y := range q.years {
+		if e.Year != y {
+			return false
+		}
+	}
+	for _, w := range q.words {
+		if !strings.Contains(b.Name, w) && !strings.Contains(b.Search, w) && !strings.Contains(b.Region, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // reports is the page at "/reports" (全部报告): every report the site
@@ -296,7 +332,8 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 			app.If(len(f.Compare) >= 2, app.Elem("a").Class("button").ID("open-compare").Attr("href", siteURL(compareHref(f.Compare))).Text("比较所选报告")).
 				Else(app.Elem("span").Text("再选一份即可比较。")),
 		)),
-		app.Elem("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", "报告列表").Body(
+		app.If(p.matched == 0, p.empty()),
+		app.Elem("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", "报告列表").Hidden(p.matched == 0).Body(
 			app.Elem("table").Class("catalog").Body(
 				app.Elem("caption").Text("报告列表"),
 				app.Elem("thead").Body(app.Elem("tr").Body(
@@ -320,6 +357,34 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 			app.If(f.Page < pages, app.Elem("a").Class("button").Attr("href", siteURL(page(f.Page+1))).Text("下一页")),
 		),
 	}
+}
+
+// empty says why no report matches, and offers to clear the search and
+// the filters.
+func (p *reports) empty() app.UI {
+	f := p.f
+	var why []string
+	if f.Q != "" {
+		why = append(why, fmt.Sprintf("名称、地区或拼音含“%s”", f.Q))
+	}
+	if f.Year != "" {
+		why = append(why, f.Year+"年")
+	}
+	if f.Level != "" {
+		why = append(why, "层级为"+f.Level)
+	}
+	if f.Format != "" {
+		why = append(why, f.Format+"年版统一格式")
+	}
+	if f.Status != "" {
+		why = append(why, "数据校验为"+data.Consistency(f.Status).Label())
+	}
+	clear := catalogFilter{Compare: f.Compare, Sort: f.Sort, Page: 1}
+	return app.Elem("div").Class("empty-result").Role("status").Body(
+		app.Elem("p").Text("没有同时符合这些条件的报告："+strings.Join(why, "，")+"。"),
+		app.Elem("p").Text("可以换一种写法（机关名称的一部分，如“某某区政府”；拼音或拼音首字母；地区或省份），去掉年度或其他筛选，或清除全部条件。"),
+		app.Elem("p").Body(app.Elem("a").Class("button").ID("clear-filters").Attr("href", siteURL(clear.href())).Text("清除搜索和筛选")),
+	)
 }
 
 func pageNote(page, pages int) string {

@@ -53,6 +53,10 @@ var errNoSource = errors.New("没有数据来源")
 // ErrNotFound is what a source's error wraps when it has no such report.
 var ErrNotFound = errors.New("no such report")
 
+// ErrOffline is what a source's error wraps when the network did not
+// answer: offline, and the file not kept on this device.
+var ErrOffline = errors.New("no network")
+
 // cachedPack is the report's pack if it is already loaded.
 func cachedPack(id string) *charts.Pack {
 	store.mu.Lock()
@@ -182,13 +186,22 @@ func fetchThen[T any](ctx app.Context, cached func() T, load func() (T, error), 
 
 // loadError says in Chinese why data did not load.
 func loadError(what string, err error) error {
+	if errors.Is(err, ErrOffline) {
+		return offlineError{fmt.Sprintf("网络没有连通，而%s没有保存在这台设备上（此前没有在这里打开过）。网络连通后重新载入本页即可查看。", what)}
+	}
 	return fmt.Errorf("%s无法载入（%v）。请检查网络后重新载入本页。", what, err)
 }
+
+// offlineError says that what a page needs is not kept on this device;
+// the page then lists what is (web/js/offline.js).
+type offlineError struct{ msg string }
+
+func (e offlineError) Error() string { return e.msg }
 
 // reportError says why a report cannot be shown.
 func reportError(id string, err error) error {
 	if errors.Is(err, ErrNotFound) {
 		return fmt.Errorf("没有找到报告“%s”。", id)
 	}
-	return loadError(fmt.Sprintf("报告“%s”", id), err)
+	return loadError("这份报告", err)
 }

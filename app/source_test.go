@@ -9,6 +9,7 @@ import (
 	"nianbao/charts"
 	"nianbao/charts/echarts"
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // memSource is a Source made in the test from reports, as the site
@@ -97,7 +98,7 @@ func newMemSource(t testing.TB, reports []*data.Report) *memSource {
 // shipped are the shipped datasets.
 func shipped(t testing.TB) []*data.Report {
 	t.Helper()
-	reports, err := data.ReadDir(filepath.Join("..", "data", "datasets"))
+	reports, err := dataset.ReadDir(filepath.Join("..", "data", "datasets"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 func reports(t *testing.T) []*data.Report {
 	t.Helper()
-	rs, err := data.ReadDir(filepath.Join("..", "data", "datasets"))
+	rs, err := dataset.ReadDir(filepath.Join("..", "data", "datasets"))
 	if err != nil {
 		t.Fatal(err)
 	}

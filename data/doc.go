@@ -61,22 +61,26 @@
 //
 // # Limits
 //
-// Parse refuses a dataset, and Validate and WriteFile a report, beyond these
-// limits, before anything is shown or written, with a *FieldError naming the
-// field as a JSON path ("requests.new.natural_person",
-// "sections[2].paragraphs[5]", "disclosure[3].values[1].value"), the reason
-// and, from a file, the line and column; ReadDir and ReadFile put the file
-// name in front.
+// Validate refuses a report beyond these limits, and package dataset's
+// Parse a dataset file and WriteFile a report, before anything is shown or
+// written, with a *FieldError naming the field as a JSON path
+// ("requests.new.natural_person", "sections[2].paragraphs[5]",
+// "disclosure[3].values[1].value"), the reason and, from a file, the line
+// and column; dataset.ReadDir and dataset.ReadFile put the file name in
+// front.
 //
-//   - A file is at most 2 MiB (MaxDatasetSize). The largest shipped dataset
-//     is under 30 kB, and even a long report (100,000 characters of
-//     narrative) is under 400 kB; every dataset is downloaded and parsed in
-//     the browser, so a larger file is a mistake, not a report.
-//   - A file is UTF-8; each object key is written plainly (lower-case ASCII
-//     letters, digits, "_" and ".", as every key of the format is, without
-//     escapes) and once per object. encoding/json would turn invalid UTF-8
-//     into U+FFFD, keep the last of two equal keys, and take "Year" or
-//     "ſource" for year and source, all silently.
+//   - A file is a regular file (a link to one is followed, a named pipe or
+//     a device is refused unread) of at most 2 MiB (MaxDatasetSize). The
+//     largest shipped dataset is under 30 kB, and even a long report
+//     (100,000 characters of narrative) is under 400 kB; every dataset is
+//     downloaded and parsed in the browser, so a larger file is a mistake,
+//     not a report.
+//   - A file is UTF-8 without a byte-order mark; each object key is written
+//     plainly (lower-case ASCII letters, digits, "_" and ".", as every key
+//     of the format is, without escapes) and once per object, and names a
+//     field of the format. encoding/json would turn invalid UTF-8 into
+//     U+FFFD, keep the last of two equal keys, take "Year" or "ſource" for
+//     year and source, and drop a misspelt key, all silently.
 //   - A count of tables 三 and 四, and of table 二, is a whole number from 0
 //     to 99,999,999 (MaxCount); a change (本年增/减) is signed and at most
 //     that either way. Counts reach seven digits (a province's whole year is
@@ -118,8 +122,17 @@
 //     around them; zero-width spaces, joiners and non-joiners, the byte
 //     order mark and the soft hyphen, which hide text and make two names
 //     that look the same differ; Chinese text has no use for the joiners,
-//     which shape Arabic and Indic scripts and emoji) or U+FFFD, the mark
-//     of a character already lost. checkText says which, and where.
+//     which shape Arabic and Indic scripts and emoji), a character Unicode
+//     says to show as nothing (the combining grapheme joiner, the Hangul
+//     fillers U+115F, U+1160, U+3164, U+FFA0) or the Braille blank U+2800,
+//     a private-use character (its look is the font's), a noncharacter
+//     (U+FFFF, U+FDD0…), or U+FFFD, the mark of a character already lost.
+//     A variation selector is taken only on a CJK ideograph (ideographic
+//     variation sequences), never U+FE0E or U+FE0F (emoji); a character
+//     carries at most two combining marks (pinyin's ǘ decomposed), and a
+//     text does not start with one. All of these are ways to make two
+//     names that look the same differ, or to hide text. checkText says
+//     which, and where.
 //   - Sections are overview, problems and other, each at most once; a row of
 //     table 二 at most once, and a value at most once in its row.
 //   - A table 二 value's status is "unreadable" (value "", and the row's

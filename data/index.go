@@ -27,6 +27,10 @@ type Body struct {
 	Name   string `json:"name"`
 	Level  string `json:"level"`
 	Region string `json:"region"`
+	// Search are the words the catalog's search finds the body by,
+	// separated by spaces: its name's forms, in traditional characters
+	// and pinyin, its region and province (made by the build).
+	Search string `json:"s,omitempty"`
 }
 
 // Entry is one report of the index.

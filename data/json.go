@@ -5,14 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"reflect"
-	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
 )
 
 type recoveredJSON struct {
@@ -120,35 +113,9 @@ func unmarshalRow(b []byte, cols []Column, cells []Cell, path string) error {
 	return nil
 }
 
-// badCell reads tables 三 and 四 of a dataset again, a row at a time, to
-// name the cell that failed to decode: the fast path, decoding each table
-// at once, knows the column but not the row.
-func badCell(b []byte) error {
-	var tables struct {
-		Requests map[string]json.RawMessage `json:"requests"`
-		Appeals  map[string]json.RawMessage `json:"appeals"`
-	}
-	if json.NewDecoder(bytes.NewReader(b)).Decode(&tables) != nil {
-		return nil
-	}
-	for _, t := range []struct {
-		path string
-		rows map[string]json.RawMessage
-		cols []Column
-	}{{"requests", tables.Requests, RequestColumns[:]}, {"appeals", tables.Appeals, AppealColumns[:]}} {
-		for _, k := range sortedKeys(t.rows) {
-			cells := make([]Cell, len(t.cols))
-			if err := unmarshalRow(t.rows[k], t.cols, cells, t.path+"."+k); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 func joinPath(path, key string) string {
-	if path == "" {
-		return key
+	if path == "" || key == "" {
+		return path + key
 	}
 	return path + "." + key
 }
@@ -187,44 +154,13 @@ func (r *AppealRow) UnmarshalJSON(b []byte) error {
 	return unmarshalRow(b, AppealColumns[:], r[:], "")
 }
 
-// Parse reads a dataset and validates it: the file's size, its JSON (UTF-8,
-// each key written plainly and once per object) and the report (Validate).
-// A refusal is a *FieldError naming the line and column, the field and the
-// reason.
-func Parse(b []byte) (*Report, error) {
-	if len(b) > MaxDatasetSize {
-		return nil, &FieldError{Reason: fmt.Sprintf("the file is %d bytes; a dataset is at most %d (2 MiB)", len(b), MaxDatasetSize)}
-	}
-	var r Report
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
-		return nil, decodeError(b, dec, err)
-	}
-	end := int(dec.InputOffset())
-	if rest := bytes.TrimLeft(b[end:], " \t\r\n"); len(rest) > 0 {
-		return nil, at(b, len(b)-len(rest), &FieldError{Reason: "data after the report object"})
-	}
-	b = b[:end]
-	if !utf8.Valid(b) {
-		off := invalidUTF8(b)
-		return nil, at(b, off, &FieldError{Field: pathAt(b, off+1), Reason: fmt.Sprintf("byte %#x is not UTF-8; a dataset is UTF-8 text", b[off])})
-	}
-	if err := checkKeys(b); err != nil {
-		return nil, err
-	}
-	if e := r.validate(time.Now().Year()); e != nil {
-		return nil, locate(b, e)
-	}
-	return &r, nil
-}
-
 // Decode reads a report the build has already parsed and validated and
 // written itself: a report pack's, fetched by the browser from the site's
 // own origin. It checks that the JSON decodes and holds a report (body,
-// year, template, tables 三 and 四), not every rule: Parse, with every
-// check, is for datasets, and keeping its checks out of the browser's path
-// keeps 30 kB of brotli out of app.wasm.
+// year, template, tables 三 and 四), not every rule: dataset.Parse, with
+// every check, is for datasets, and keeping its checks (and
+// encoding/json/v2, which it runs on) out of the browser's path keeps
+// app.wasm small.
 func Decode(b []byte) (*Report, error) {
 	var r Report
 	if err := json.Unmarshal(b, &r); err != nil {
@@ -234,103 +170,6 @@ func Decode(b []byte) (*Report, error) {
 		return nil, errors.New("not a whole report: id, body, year, format or table 三 or 四 missing")
 	}
 	return &r, nil
-}
-
-// decodeError turns an error of encoding/json into a *FieldError.
-func decodeError(b []byte, dec *json.Decoder, err error) error {
-	var syn *json.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		return at(b, int(syn.Offset), &FieldError{Reason: strings.TrimPrefix(err.Error(), "json: ")})
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return at(b, len(b), &FieldError{Reason: "the file ends before the report does"})
-	}
-	// The JSON is well-formed (the decoder reads a whole value before it
-	// decodes it): a key written in another case, or twice, explains an
-	// error best.
-	if err := checkKeys(b); err != nil {
-		return err
-	}
-	var fe *FieldError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &fe):
-		if cerr := badCell(b); cerr != nil {
-			errors.As(cerr, &fe)
-		}
-		return locate(b, fe)
-	case errors.As(err, &typ):
-		return at(b, int(typ.Offset), &FieldError{Field: pathAt(b, int(typ.Offset)),
-			Reason: fmt.Sprintf("want %s, not a JSON %s", describeType(typ.Type), typ.Value)})
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if name, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		if name, uerr := strconv.Unquote(name); uerr == nil {
-			if field, off := findKey(b, name); off >= 0 {
-				return at(b, off, &FieldError{Field: field, Reason: "not a field of a dataset"})
-			}
-		}
-	}
-	return at(b, int(dec.InputOffset()), &FieldError{Reason: msg})
-}
-
-func describeType(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Slice, reflect.Array:
-		return "an array"
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	}
-	return t.String()
-}
-
-// at sets where e is: the line and column of byte offset off of b.
-func at(b []byte, off int, e *FieldError) *FieldError {
-	e.Line, e.Column = lineCol(b, off)
-	return e
-}
-
-// lineCol turns a byte offset into a line and a column (columns count characters).
-func lineCol(b []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(b))
-	line, col = 1, 1
-	for _, r := range string(b[:off]) {
-		if r == '\n' {
-			line, col = line+1, 1
-			continue
-		}
-		col++
-	}
-	return line, col
-}
-
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
-}
-
-// ReadFile reads and validates a dataset file; errors start with the file name.
-func ReadFile(name string) (*Report, error) {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	r, err := Parse(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return r, nil
 }
 
 // Encode writes a report as indented JSON, the form of the committed datasets.
@@ -343,45 +182,4 @@ func Encode(r *Report) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// WriteFile validates a report (Validate, and the size of its dataset) and
-// writes it atomically: to a temporary file in the same folder, then renamed
-// over name, so neither a refused report nor a partial file is ever left
-// behind. Errors start with the file name.
-func WriteFile(name string, r *Report) error {
-	if err := r.Validate(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	b, err := Encode(r)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if len(b) > MaxDatasetSize {
-		return fmt.Errorf("%s: %w", name, &FieldError{Reason: fmt.Sprintf("the dataset would be %d bytes; a dataset is at most %d (2 MiB)", len(b), MaxDatasetSize)})
-	}
-	return writeAtomic(name, b)
-}
-
-// writeAtomic writes b to name through a temporary file and a rename.
-func writeAtomic(name string, b []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	err = f.Chmod(0o644) // CreateTemp makes it private; a dataset is not
-	if err == nil {
-		_, err = f.Write(b)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -12,7 +11,7 @@ import (
 	"unicode/utf8"
 )
 
-// Limits of a dataset. Parse, Validate and WriteFile refuse a report beyond
+// Limits of a dataset. Validate, dataset.Parse and dataset.WriteFile refuse a report beyond
 // them; the package documentation (Limits) says why each is what it is.
 const (
 	// MaxDatasetSize is the largest dataset file, in bytes.
@@ -38,7 +37,8 @@ const (
 // A FieldError is why a dataset was refused: the field, as a JSON path
 // ("requests.new.natural_person", "sections[2].paragraphs[5]",
 // "disclosure[3].values[1].value", "body"; "" for the file as a whole), the
-// reason, and, when Parse read it from a file, where the field is there.
+// reason, and, when dataset.Parse read it from a file, where the field is
+// there.
 type FieldError struct {
 	Field  string
 	Reason string
@@ -367,31 +367,60 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 
 // checkText checks a text field: valid UTF-8, at most max characters, and
 // none of the characters charProblem refuses; it says why not, naming the
-// character by its place, or "". One pass over the text, and no path made
-// until there is a refusal: the build checks every text of every dataset.
+// character by its place, or "". Two refusals need the character before: a
+// variation selector other than on a CJK ideograph (where ideographic
+// variation sequences choose a glyph), and more than maxMarks combining
+// marks on one character (stacked marks spill over the text around them
+// and hide what is written), or one with no character to sit on. One pass
+// over the text, and no path made until there is a refusal: the build
+// checks every text of every dataset.
 func checkText(s string, max int) (why string) {
-	n := 0
+	n := 0        // characters before s[i]
+	marks := 0    // combining marks since the last character they sit on
+	han := false  // whether that character is a CJK ideograph
+	base := false // whether there is such a character
 	for i := 0; i < len(s); n++ {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
 			i++
+			marks, han, base = 0, false, true
 			continue
 		}
-		// U+3000…U+9FFF (CJK punctuation, kana, ideographs): lead byte
-		// E3…E9 and two continuation bytes, none of them refused.
-		if c >= 0xe3 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		// U+4000…U+9FFF (CJK ideographs, and the 64 hexagram symbols):
+		// lead byte E4…E9 and two continuation bytes, none of them refused.
+		if c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			i += 3
+			marks, han, base = 0, true, true
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if why := charProblem(r); why != "" {
+		why := charProblem(r)
+		switch {
+		case why != "":
+		case unicode.Is(unicode.Variation_Selector, r):
+			if !han || r == 0xfe0e || r == 0xfe0f {
+				why = "a variation selector that is not on a CJK ideograph, which shows nothing and can make two names that look the same differ"
+			}
+			han = false // one selector a character
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			marks++
+			switch {
+			case !base:
+				why = "a combining mark with no character before it to sit on"
+			case marks > maxMarks:
+				why = fmt.Sprintf("combining mark %d in a row on one character; marks stacked that high run over the text around them and can hide it", marks)
+			}
+			han = false
+		default:
+			marks, han, base = 0, unicode.Is(unicode.Han, r), true
+		}
+		if why != "" {
 			if !utf8.ValidString(s) {
 				return "not valid UTF-8"
 			}
 			return fmt.Sprintf("character %d is %U, %s", n+1, r, why)
 		}
-		n++
 	}
 	if n > max {
 		return fmt.Sprintf("%d characters; at most %d", n, max)
@@ -399,18 +428,28 @@ func checkText(s string, max int) (why string) {
 	return ""
 }
 
+// maxMarks is the most combining marks one character may carry: two, as
+// pinyin's ǘ written decomposed (u, diaeresis, acute) does.
+const maxMarks = 2
+
 // charProblem says why a dataset's text may not hold r, or "". Refused:
 // control characters (C0, DEL, C1, and so also NUL, tab and line breaks: a
 // paragraph is one string), line and paragraph separators, format
 // characters (Unicode Cf: bidi overrides, embeddings, isolates and marks,
-// zero-width spaces and joiners, the byte order mark, the soft hyphen) and
-// U+FFFD, the mark of a character lost in an earlier conversion.
+// zero-width spaces and joiners, the byte order mark, the soft hyphen),
+// the other characters Unicode says to show as nothing (Default_Ignorable:
+// the combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160,
+// U+3164 and U+FFA0…) and the Braille blank U+2800, which all look like
+// nothing or like a space; private-use characters, whose look is the
+// font's; noncharacters (U+FFFF, U+FDD0…); and U+FFFD, the mark of a
+// character lost in an earlier conversion. Variation selectors and
+// combining marks depend on the character before: see checkText.
 func charProblem(r rune) string {
 	switch {
 	case r < 0x80 && r >= 0x20 && r != 0x7f:
 		return "" // the common cases: printable ASCII,
-	case r >= 0x3000 && r < 0xfe00:
-		return "" // and CJK punctuation, kana, ideographs, Hangul (no Cc, Cf, Zl, Zp there)
+	case r >= 0x3000 && r < 0xd800 && r != 0x3164, r >= 0xf900 && r < 0xfdd0:
+		return "" // and CJK punctuation, kana, ideographs, Hangul, compatibility ideographs (no Cc, Cf, Co, Zl, Zp, filler or noncharacter there)
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 		return "a bidirectional control, which can reorder the text shown around it"
 	case unicode.Is(unicode.Cc, r):
@@ -419,244 +458,14 @@ func charProblem(r rune) string {
 		return "a line or paragraph separator; a text is one line, or one paragraph"
 	case unicode.Is(unicode.Cf, r):
 		return "an invisible format character (such as a zero-width space or joiner), which can hide text or make two names that look the same differ"
+	case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r), r == 0x2800:
+		return "an invisible filler (such as a Hangul filler or the Braille blank), which shows nothing and can make two names that look the same differ"
+	case unicode.Is(unicode.Co, r):
+		return "a private-use character, which stands for nothing in Unicode and shows whatever a font puts there; take the text from a better copy"
+	case unicode.Is(unicode.Noncharacter_Code_Point, r):
+		return "a noncharacter, which Unicode never assigns to text"
 	case r == utf8.RuneError:
 		return "the replacement character (�), which stands for a character lost in an earlier conversion; take the text from a better copy"
 	}
 	return ""
-}
-
-// The JSON of a dataset, below encoding/json: duplicate keys (encoding/json
-// keeps the last one silently, and matches struct fields ignoring case), and
-// where a field is in the file.
-
-// frame is an object or array being walked: the key or index of the value
-// being read in it, and an object's keys so far.
-type frame struct {
-	obj      bool
-	key      []byte // as written, without the quotes
-	index    int
-	keysFrom int                 // where the object's keys start in the walk's list of keys
-	seen     map[string]struct{} // the keys, once there are many
-}
-
-// manyKeys is where an object's keys go into a map: below it a scan is
-// faster; above it, a scan would make a large object quadratic.
-const manyKeys = 32
-
-// pathOf is the JSON path of the value being read: "sections[2].title".
-func pathOf(st []frame) string {
-	var b strings.Builder
-	for i, f := range st {
-		if !f.obj {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(f.index))
-			b.WriteByte(']')
-			continue
-		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.Write(f.key)
-	}
-	return b.String()
-}
-
-// walkJSON walks the first JSON value of b, calling onKey at every object
-// key (saying whether the object has the key already) and onValue at the
-// start of every value, with the frames of the objects and arrays around
-// it. It stops at
-// the first error a callback returns, and at the end of the value. It
-// expects well-formed JSON but never panics or loops on other input.
-func walkJSON(b []byte, onKey func(st []frame, off int, key []byte, dup bool) error, onValue func(st []frame, off int) error) error {
-	st := make([]frame, 0, 8)
-	keys := make([][]byte, 0, 64) // the keys of the objects in st, outermost first
-	expectKey := false
-	for i := 0; i < len(b); {
-		c := b[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':':
-			i++
-		case c == ',':
-			if len(st) == 0 {
-				return nil
-			}
-			if top := &st[len(st)-1]; top.obj {
-				expectKey = true
-			} else {
-				top.index++
-			}
-			i++
-		case c == '}' || c == ']':
-			if len(st) <= 1 {
-				return nil
-			}
-			keys = keys[:st[len(st)-1].keysFrom]
-			st = st[:len(st)-1]
-			expectKey = false
-			i++
-		case expectKey:
-			end := stringEnd(b, i)
-			if c != '"' || end < 0 {
-				return nil
-			}
-			key := b[i+1 : end-1]
-			top := &st[len(st)-1]
-			if onKey != nil {
-				var dup bool
-				if top.seen != nil {
-					_, dup = top.seen[string(key)]
-				} else {
-					dup = slices.ContainsFunc(keys[top.keysFrom:], func(k []byte) bool { return bytes.Equal(k, key) })
-				}
-				if err := onKey(st, i, key, dup); err != nil {
-					return err
-				}
-				if top.seen != nil {
-					top.seen[string(key)] = struct{}{}
-				} else if len(keys)-top.keysFrom >= manyKeys {
-					top.seen = make(map[string]struct{}, 2*manyKeys)
-					for _, k := range keys[top.keysFrom:] {
-						top.seen[string(k)] = struct{}{}
-					}
-					top.seen[string(key)] = struct{}{}
-				}
-			}
-			top.key = key
-			keys = append(keys, key)
-			expectKey = false
-			i = end
-		default:
-			if onValue != nil {
-				if err := onValue(st, i); err != nil {
-					return err
-				}
-			}
-			switch c {
-			case '{':
-				st = append(st, frame{obj: true, keysFrom: len(keys)})
-				expectKey = true
-				i++
-			case '[':
-				// An array's closing must give back exactly the keys
-				// before it, like an object's.
-				st = append(st, frame{keysFrom: len(keys)})
-				i++
-			case '"':
-				if i = stringEnd(b, i); i < 0 {
-					return nil
-				}
-			default:
-				for i++; i < len(b) && !strings.ContainsRune(" \t\r\n,:]}", rune(b[i])); i++ {
-				}
-			}
-			if len(st) == 0 {
-				return nil
-			}
-		}
-	}
-	return nil
-}
-
-// stringEnd returns the offset after the JSON string starting at b[i], or
-// -1 when it does not end.
-func stringEnd(b []byte, i int) int {
-	for j := i + 1; j < len(b); {
-		q := bytes.IndexByte(b[j:], '"')
-		if q < 0 {
-			return -1
-		}
-		j += q
-		bs := 0 // backslashes before the quote: an odd number escapes it
-		for k := j - 1; k > i && b[k] == '\\'; k-- {
-			bs++
-		}
-		if bs%2 == 0 {
-			return j + 1
-		}
-		j++
-	}
-	return -1
-}
-
-// errStop ends a walk that found what it looked for.
-var errStop = &FieldError{Reason: "stop"}
-
-// keyPath is the path of key in the object at the top of st.
-func keyPath(st []frame, key string) string {
-	if len(st) <= 1 {
-		return key
-	}
-	return pathOf(st[:len(st)-1]) + "." + key
-}
-
-// checkKeys refuses an object key written other than plainly (lower-case
-// ASCII letters, digits, "_" and ".", no escapes: every key of the format
-// is, and encoding/json would take "Year" or "ſource" for year and source)
-// and a key given twice in one object.
-func checkKeys(b []byte) error {
-	return walkJSON(b, func(st []frame, off int, key []byte, dup bool) error {
-		for _, c := range key {
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
-				return at(b, off, refuse(keyPath(st, string(key)), "key %q: keys are written in lower-case letters, digits, \"_\" and \".\", without escapes", key))
-			}
-		}
-		if len(key) == 0 {
-			return at(b, off, refuse(keyPath(st, ""), "an empty key"))
-		}
-		if dup {
-			return at(b, off, refuse(keyPath(st, string(key)), "given twice in the same object; only one can count"))
-		}
-		return nil
-	}, nil)
-}
-
-// pathAt is the path of the last value starting before off.
-func pathAt(b []byte, off int) string {
-	var path string
-	walkJSON(b, nil, func(st []frame, o int) error {
-		if o >= off {
-			return errStop
-		}
-		path = pathOf(st)
-		return nil
-	})
-	return path
-}
-
-// findKey finds the first object key named name: its path and offset, or
-// -1.
-func findKey(b []byte, name string) (string, int) {
-	path, off := "", -1
-	walkJSON(b, func(st []frame, o int, key []byte, _ bool) error {
-		if string(key) == name {
-			path, off = keyPath(st, name), o
-			return errStop
-		}
-		return nil
-	}, nil)
-	return path, off
-}
-
-// locate sets where e's field is in b, or the nearest field around it that
-// is there (a missing row: the table).
-func locate(b []byte, e *FieldError) *FieldError {
-	for field := e.Field; field != ""; {
-		off := -1
-		walkJSON(b, nil, func(st []frame, o int) error {
-			if pathOf(st) == field {
-				off = o
-				return errStop
-			}
-			return nil
-		})
-		if off >= 0 {
-			return at(b, off, e)
-		}
-		i := strings.LastIndexAny(field, ".[")
-		if i < 0 {
-			break
-		}
-		field = field[:i]
-	}
-	return e
 }

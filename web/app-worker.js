@@ -1,20 +1,77 @@
 // 年报透视 service worker (a text/template filled in by the build). On
 // install it caches the app's shell: the pages' scripts, styles and icons,
-// app.wasm, the default report's page and data, the page shown offline for
-// a page never visited, and for a kiosk what it was built to keep
-// (-precache). Everything else, the pages and data files of other reports,
-// the catalog index, is cached as it is visited, so that it works with the
-// network cut afterwards. The cache is named after the site's version (a
-// hash of its content): a new version installs a new worker and cache, and
-// the old cache is deleted when it activates.
+// app.wasm, the front page and its data, the page shown offline for a page
+// never visited, and for a kiosk what it was built to keep (-precache).
+// Everything else, the pages and data files of reports, the catalog index,
+// is cached as it is visited, so that it works with the network cut
+// afterwards. The cache is named after the site's version (a hash of its
+// content): a new version installs a new worker and cache, and the old
+// cache is deleted when it activates.
+//
+// What a visitor kept offline stays offline across a deploy: on install the
+// new worker carries into its cache every file of the old caches named
+// after its content (a pack, the index, app.wasm: the same name is the same
+// bytes), and fetches anew the pages the old caches held, with the data
+// file each names, taken from the old caches where it did not change.
 const cacheName = "nianbao-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
+
+// A file named after its content: name.0123456789ab.ext.
+const hashed = /\.[0-9a-f]{12}\.[a-z]+$/;
+// The data file a page names (data-pack="…").
+const packOf = /data-pack="([^"]+)"/;
+
+// carryOver fills the new cache from the old ones, as far as it can; a
+// file it cannot get is left to be cached when it is next visited.
+async function carryOver(cache) {
+  const scope = new URL(self.registration.scope);
+  for (const key of await caches.keys()) {
+    if (key === cacheName || !key.startsWith("nianbao-")) {
+      continue;
+    }
+    const old = await caches.open(key);
+    for (const req of await old.keys()) {
+      const url = new URL(req.url);
+      if (url.origin !== scope.origin || (await cache.match(req))) {
+        continue;
+      }
+      try {
+        if (hashed.test(url.pathname)) {
+          await cache.put(req, await old.match(req));
+          continue;
+        }
+        if (/\.[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith(".html")) {
+          continue; // a script or an icon: the shell has the new one
+        }
+        const res = await fetch(req.url, { cache: "no-cache" });
+        if (!res.ok || res.type !== "basic") {
+          continue;
+        }
+        const page = await res.clone().text();
+        await cache.put(req, res);
+        const pack = page.match(packOf);
+        if (pack) {
+          const packURL = new URL(pack[1].replace(/&amp;/g, "&"), url).href;
+          if (!(await cache.match(packURL))) {
+            const kept = await old.match(packURL);
+            await cache.put(packURL, kept || (await fetch(packURL)));
+          }
+        }
+      } catch (err) {
+        // offline during the install: left for the next visit
+      }
+    }
+  }
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      .then((cache) => cache.addAll(resourcesToCache))
+      .then(async (cache) => {
+        await cache.addAll(resourcesToCache);
+        await carryOver(cache);
+      })
       .then(() => self.skipWaiting())
   );
 });

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 func nantong(t *testing.T) *data.Report {
@@ -22,7 +23,7 @@ func nantong(t *testing.T) *data.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := data.Parse(b)
+	r, err := dataset.Parse(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,12 +12,13 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // shipped reads every shipped report.
 func shipped(t *testing.T) []*data.Report {
 	t.Helper()
-	reports, err := data.ReadDir(filepath.Join("..", "..", "data", "datasets"))
+	reports, err := dataset.ReadDir(filepath.Join("..", "..", "data", "datasets"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // isTerminal says whether w is a terminal (progress is shown only there).
@@ -37,8 +38,11 @@ type outcome struct {
 // (this year's 上年结转 against last year's 结转下年度: data.CrossYear), and
 // ends with a summary: a line per report, imported, with findings or
 // refused, with the reason. Two files of one body and year are one report
-// twice: the second is refused. A report whose ID another report already
-// took gets the ID made from its body and year instead, and says so. It
+// twice: the second is refused, and so is a report whose body and year a
+// dataset of dir already holds under another name (the build would refuse
+// the folder). A report whose ID another report already took gets the ID
+// made from its body and year instead, and says so; a file in the way that
+// is not a dataset is not replaced, and the report refused (target.go). It
 // returns an error when any report was refused, having written every report
 // that imported.
 func importAll(files []string, dir string, opt Options, w io.Writer) error {
@@ -51,13 +55,14 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 	var results []*outcome
 	byID := map[string]*outcome{}
 	byReport := map[string]*outcome{}
+	disk := readFolder(dir)
 	for i, name := range files {
 		if tty {
 			fmt.Fprintf(w, "\r\033[K[%d/%d] %s", i+1, len(files), name)
 		}
 		o := &outcome{file: name}
 		results = append(results, o)
-		b, err := os.ReadFile(name)
+		b, err := readInput(name)
 		if err == nil {
 			o.imp, err = ImportOptions(name, b, opt)
 		}
@@ -66,15 +71,15 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 			continue
 		}
 		r := o.imp.Report
-		key := fmt.Sprintf("%s %d", r.Body, r.Year)
+		key := reportKey(r)
 		if prev, ok := byReport[key]; ok {
 			o.err = &Error{File: name, Err: fmt.Errorf("%w: %s%d年 is already imported from %s (as %s)", ErrDuplicate, r.Body, r.Year, prev.file, prev.imp.Report.ID)}
 			o.imp = nil
 			continue
 		}
-		if by := takenBy(dir, byID, r); by != "" {
+		if by := takenBy(dir, byID, disk, r); by != "" {
 			id := BodyID(r.Body, r.Year)
-			if id == r.ID || takenBy(dir, byID, &data.Report{ID: id, Body: r.Body, Year: r.Year}) != "" {
+			if id == r.ID || takenBy(dir, byID, disk, &data.Report{ID: id, Body: r.Body, Year: r.Year}) != "" {
 				o.err = &Error{File: name, Err: fmt.Errorf("%w: the ID %s is taken by %s; import this report alone with --id", ErrID, r.ID, by)}
 				o.imp = nil
 				continue
@@ -82,9 +87,18 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 			o.imp.Warnings = append(o.imp.Warnings, fmt.Sprintf("the ID %s is taken by %s; this report is %s", r.ID, by, id))
 			r.ID = id
 		}
+		out := filepath.Join(dir, r.ID+".json")
+		if err := replaceable(out, r); err != nil {
+			o.err, o.imp = &Error{File: name, Err: err}, nil
+			continue
+		}
+		if err := disk.elsewhere(out, r); err != nil {
+			o.err, o.imp = &Error{File: name, Err: err}, nil
+			continue
+		}
 		byReport[key], byID[r.ID] = o, o
-		o.out = filepath.Join(dir, r.ID+".json")
-		if err := data.WriteFile(o.out, r); err != nil {
+		o.out = out
+		if err := dataset.WriteFile(o.out, r); err != nil {
 			o.err, o.imp = err, nil
 			continue
 		}
@@ -104,7 +118,11 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 			ok = append(ok, o)
 		}
 	}
-	ok = append(ok, existing(dir, byReport)...)
+	for _, o := range disk.reports {
+		if _, replaced := byReport[reportKey(o.imp.Report)]; !replaced {
+			ok = append(ok, o) // a dataset that was there
+		}
+	}
 	settleBatch(ok, w)
 	sort.SliceStable(ok, func(i, j int) bool {
 		a, b := ok[i].imp.Report, ok[j].imp.Report
@@ -158,42 +176,15 @@ func importAll(files []string, dir string, opt Options, w io.Writer) error {
 // takenBy names what holds r's ID already, "" when nothing does: a report
 // of this batch, or a dataset in dir of another body or year (one of the
 // same body and year is the report's to replace).
-func takenBy(dir string, byID map[string]*outcome, r *data.Report) string {
+func takenBy(dir string, byID map[string]*outcome, disk *onDisk, r *data.Report) string {
 	if prev, ok := byID[r.ID]; ok {
 		return prev.file
 	}
 	name := filepath.Join(dir, r.ID+".json")
-	if old, err := data.ReadFile(name); err == nil && (old.Body != r.Body || old.Year != r.Year) {
-		return fmt.Sprintf("%s (%s%d年)", name, old.Body, old.Year)
+	if o, ok := disk.byFile[filepath.Clean(name)]; ok && (o.imp.Report.Body != r.Body || o.imp.Report.Year != r.Year) {
+		return fmt.Sprintf("%s (%s%d年)", name, o.imp.Report.Body, o.imp.Report.Year)
 	}
 	return ""
-}
-
-// existing reads the datasets in dir that the batch did not write, for the
-// cross-year checks.
-func existing(dir string, imported map[string]*outcome) []*outcome {
-	var out []*outcome
-	reports, names := readDatasets(dir)
-	for i, r := range reports {
-		if _, ok := imported[fmt.Sprintf("%s %d", r.Body, r.Year)]; ok {
-			continue
-		}
-		out = append(out, &outcome{file: names[i], imp: &Imported{Report: r}})
-	}
-	return out
-}
-
-// readDatasets reads the datasets in dir, with their file names; a file
-// that does not read is skipped (the import did not make it, and the
-// site's build checks it).
-func readDatasets(dir string) (reports []*data.Report, names []string) {
-	all, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	for _, n := range all {
-		if r, err := data.ReadFile(n); err == nil {
-			reports, names = append(reports, r), append(names, n)
-		}
-	}
-	return reports, names
 }
 
 // settleBatch settles table 二 rows the copies ran together by the
@@ -213,7 +204,7 @@ func settleBatch(ok []*outcome, w io.Writer) {
 		if len(notes) == 0 || o.out == "" {
 			continue
 		}
-		if err := data.WriteFile(o.out, o.imp.Report); err != nil {
+		if err := dataset.WriteFile(o.out, o.imp.Report); err != nil {
 			o.err = err
 			continue
 		}

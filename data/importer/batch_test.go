@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 func TestBatch(t *testing.T) {
@@ -54,7 +54,7 @@ func TestBatch(t *testing.T) {
 	if strings.Contains(log, "\r") {
 		t.Error("progress written to a stderr that is not a terminal")
 	}
-	reports, err := data.ReadDir(out)
+	reports, err := dataset.ReadDir(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestBatch(t *testing.T) {
 	if !strings.Contains(stderr.String(), "the ID hongze-district-2024 is taken by "+filepath.Join(out, "hongze-district-2024.json")+" (淮安市洪泽区人民政府2024年); this report is "+id) {
 		t.Errorf("stderr: %s", stderr.String())
 	}
-	if r, err := data.ReadFile(filepath.Join(out, "hongze-district-2024.json")); err != nil || r.Body != "淮安市洪泽区人民政府" {
+	if r, err := dataset.ReadFile(filepath.Join(out, "hongze-district-2024.json")); err != nil || r.Body != "淮安市洪泽区人民政府" {
 		t.Errorf("the dataset already there was overwritten: %v %v", r, err)
 	}
 	if _, err := os.Stat(filepath.Join(out, id+".json")); err != nil {

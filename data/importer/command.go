@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // Usage is the import command's synopsis.
@@ -22,7 +23,10 @@ const Usage = "usage: nianbao import [--csv] [-o FILE] [--id ID] [--body BODY] [
 // each warning and each finding of the cross-checks to stderr, and writes
 // the dataset to FILE (atomically) or to stdout, or with --csv one line per
 // cell to stdout; on bad input it prints one message naming the file and
-// the place, writes nothing and fails. With -o naming a folder (ending in /
+// the place, writes nothing and fails. FILE is named ID.json and gives the
+// report its ID, and replaces no file but a dataset of the same report;
+// its folder may hold no other dataset of the same body and year (see
+// target.go). With -o naming a folder (ending in /
 // or existing) it imports every report named, and every report file in the
 // folders named (see importAll).
 func Command(args []string, stdout, stderr io.Writer) error {
@@ -33,7 +37,7 @@ func Command(args []string, stdout, stderr io.Writer) error {
 		fl.PrintDefaults()
 	}
 	asCSV := fl.Bool("csv", false, "write one line per cell (table,row,column,value,status) to stdout; no ID needed")
-	out := fl.String("o", "", "write the JSON dataset to this file (atomically); a folder (DIR/) imports many reports into it, each as ID.json")
+	out := fl.String("o", "", "write the JSON dataset to this file, named ID.json, atomically; a folder (DIR/) imports many reports into it, each as ID.json")
 	id := fl.String("id", "", "the report's ID: lower-case letters, digits and dashes (default: from the file name when it names the report, else from the body and year)")
 	body := fl.String("body", "", "the reporting body, for a report whose title does not name it (also overrides the title's)")
 	year := fl.Int("year", 0, "the year reported on, for a report whose title does not give it (also overrides the title's)")
@@ -95,7 +99,14 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	}
 
 	name := fl.Arg(0)
-	b, err := os.ReadFile(name)
+	if *out != "" {
+		id, err := outputID(*out, opt.ID)
+		if err != nil {
+			return err
+		}
+		opt.ID = id
+	}
+	b, err := readInput(name)
 	if err != nil {
 		return err
 	}
@@ -105,9 +116,15 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	}
 	r := imp.Report
 	if *out != "" {
+		if err := replaceable(*out, r); err != nil {
+			return err
+		}
+		disk := readFolder(filepath.Dir(*out))
+		if err := disk.elsewhere(*out, r); err != nil {
+			return &Error{File: name, Err: err}
+		}
 		// The datasets beside the output may settle what the copy ran together.
-		beside, _ := readDatasets(filepath.Dir(*out))
-		imp.Warnings = append(imp.Warnings, settleDisclosure([]*data.Report{r}, beside)[r]...)
+		imp.Warnings = append(imp.Warnings, settleDisclosure([]*data.Report{r}, disk.all())[r]...)
 	}
 	report(stderr, name, imp)
 	var buf bytes.Buffer
@@ -117,7 +134,7 @@ func Command(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if *out != "" {
-		if err := data.WriteFile(*out, r); err != nil {
+		if err := dataset.WriteFile(*out, r); err != nil {
 			return err
 		}
 	} else if !*asCSV {

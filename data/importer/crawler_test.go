@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // The 平潭 archive's crawler text (testdata/pingtan, see testdata/README.md).
@@ -389,7 +390,7 @@ func TestCrawlerSettledAcrossYears(t *testing.T) {
 		t.Fatal(err)
 	}
 	for id, want := range map[string]string{"gyz-2024": "10 2 7", "gyz-2025": "25 0 32"} {
-		r, err := data.ReadFile(filepath.Join(out, id+".json"))
+		r, err := dataset.ReadFile(filepath.Join(out, id+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -415,7 +416,7 @@ func TestCrawlerSettledAcrossYears(t *testing.T) {
 	if err := Command([]string{"-o", filepath.Join(out, "gyz-2025.json"), filepath.Join(in, "gyz-2025.page.txt")}, io.Discard, &log); err != nil {
 		t.Fatal(err)
 	}
-	if r, err := data.ReadFile(filepath.Join(out, "gyz-2025.json")); err != nil || r.Disclosure[1].Values[2].Value != "32" {
+	if r, err := dataset.ReadFile(filepath.Join(out, "gyz-2025.json")); err != nil || r.Disclosure[1].Values[2].Value != "32" {
 		t.Errorf("alone beside 2024: %v %+v", err, r.Disclosure[1])
 	}
 	// Alone, nothing to settle with: unreadable.

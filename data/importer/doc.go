@@ -10,7 +10,9 @@
 // recovered only where the cross-checks prove it and marked so. A report it
 // cannot read exactly is refused with an *Error naming the file, the line,
 // the table and the cause; where several fillings of lost cells keep the
-// cross-checks, the error lists them. Command is the `nianbao import`
+// cross-checks, the error lists them. It reads regular files only, of at
+// most MaxFileSize bytes (and MaxTextSize of page or text), refusing
+// anything else before it parses. Command is the `nianbao import`
 // subcommand, which imports one report or, with -o DIR/, many (see
 // importAll).
 //
@@ -49,5 +51,7 @@
 // unless the body's adjacent year settles them (settleDisclosure). Where a
 // run has fewer digits than its cells (the page left a cell empty) and no
 // digit can join another, each digit is a cell and Recover places them,
-// only where the checks prove every value.
+// only where the checks prove every value. Where a check chose among
+// readings, the cells in which they differ are marked recovered with that
+// check's rule: their boundaries were lost in the copy.
 package importer

@@ -60,6 +60,8 @@ var (
 	ErrID        = errors.New("no usable report ID")
 	ErrDuplicate = errors.New("the same report twice")
 	ErrInvalid   = errors.New("the report is incomplete")
+	ErrTooLarge  = errors.New("larger than a report can be")
+	ErrNotFile   = errors.New("not a file")
 )
 
 // refuse makes an *Error whose cause wraps the sentinel with details:

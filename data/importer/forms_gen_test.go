@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 var update = flag.Bool("update", false, "rewrite the test reports made from the real ones (testdata/*.docx, *.md, *.pdf)")
@@ -54,7 +55,7 @@ func shippedReport(t testing.TB, id string) *data.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := data.Parse(files[id])
+	r, err := dataset.Parse(files[id])
 	if err != nil {
 		t.Fatal(err)
 	}

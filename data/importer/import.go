@@ -69,6 +69,11 @@ func importFile(name string, b []byte, opt Options) (*Imported, error) {
 		return nil, perr
 	}
 	imp := &Imported{Form: form}
+	if form == FormHTML {
+		if note := charsetNote(b); note != "" {
+			imp.Warnings = append(imp.Warnings, note)
+		}
+	}
 	titleEnd := p.head3
 	for _, i := range []int{p.overview, p.disclosure} {
 		if i >= 0 && i < titleEnd {

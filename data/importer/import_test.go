@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"nianbao/data"
+	"nianbao/data/dataset"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -199,7 +200,7 @@ func TestShippedDatasetsAreCurrent(t *testing.T) {
 		t.Errorf("%d datasets shipped, want one per test report", len(files))
 	}
 	for id, b := range files {
-		r, err := data.Parse(b)
+		r, err := dataset.Parse(b)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -249,7 +250,7 @@ func TestPingtanSiteIsCurrent(t *testing.T) {
 			t.Errorf("sites/pingtan/datasets/%s differs from the importer's output (%v); regenerate it", filepath.Base(f), err)
 		}
 	}
-	if _, err := data.ReadDir(pingtanSite); err != nil {
+	if _, err := dataset.ReadDir(pingtanSite); err != nil {
 		t.Error(err)
 	}
 }
@@ -344,7 +345,7 @@ func reportHTML(r *data.Report, declare bool) string {
 func TestImportHTMLInGBK(t *testing.T) {
 	for _, id := range []string{"nantong-city-2019", "huaian-city-2024"} {
 		files, _ := shipped()
-		want, err := data.Parse(files[id])
+		want, err := dataset.Parse(files[id])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -447,7 +448,7 @@ func roundTrip(t *testing.T, imp *Imported) {
 	if err != nil {
 		t.Fatalf("Encode: %v", err)
 	}
-	back, err := data.Parse(js)
+	back, err := dataset.Parse(js)
 	if err != nil {
 		t.Fatalf("Parse of the encoded import: %v\n%s", err, js)
 	}
@@ -479,7 +480,7 @@ func FuzzImport(f *testing.F) {
 func FuzzImportHTML(f *testing.F) {
 	files, _ := shipped()
 	for _, b := range files {
-		r, _ := data.Parse(b)
+		r, _ := dataset.Parse(b)
 		f.Add([]byte(reportHTML(r, false)))
 	}
 	for _, name := range []string{"pingtan-zone-2024.html", "pingtan-zone-2024.portal.html"} {
@@ -529,7 +530,7 @@ func FuzzParseDataset(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		r, err := data.Parse(b)
+		r, err := dataset.Parse(b)
 		if err != nil {
 			return
 		}
@@ -537,7 +538,7 @@ func FuzzParseDataset(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Encode: %v", err)
 		}
-		back, err := data.Parse(js)
+		back, err := dataset.Parse(js)
 		if err != nil {
 			t.Fatalf("a parsed dataset, encoded, does not parse: %v", err)
 		}
@@ -640,5 +641,33 @@ func TestPingtanMatchesTruth(t *testing.T) {
 				t.Errorf("findings %+v, the truth file lists %d", fs, len(truth.Breaks))
 			}
 		})
+	}
+}
+
+// A GBK page that declares UTF-8 is read as GBK, with a note; a UTF-8 page
+// with bytes that are not is refused at the first of them, saying so: both
+// were "not a report in the national format".
+func TestHTMLDeclaredUTF8(t *testing.T) {
+	files, _ := shipped()
+	want, err := dataset.Parse(files["nantong-city-2019"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Replace(reportHTML(want, false), "<head>", `<head><meta charset="utf-8">`, 1)
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := Import("nantong-2019.html", "", []byte(gbk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imp.Report.Body != want.Body || !slices.Contains(imp.Warnings, "the page declares charset utf-8, but its bytes are GBK/GB18030 (line 1 on): read as GB18030") {
+		t.Errorf("body %q, warnings %q", imp.Report.Body, imp.Warnings)
+	}
+	damaged := strings.Replace(page, "</h1>", "</h1>\n\n\xff\xfe", 1)
+	_, err = Import("nantong-2019.html", "", []byte(damaged))
+	if !errors.Is(err, ErrEncoding) || !strings.HasPrefix(err.Error(), "nantong-2019.html:3: the text is neither UTF-8 nor GB18030/GBK: the page declares charset utf-8, but its bytes are not UTF-8 from this line on") {
+		t.Errorf("err = %v", err)
 	}
 }

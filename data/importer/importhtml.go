@@ -3,12 +3,14 @@ package importer
 import (
 	"bytes"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // maxDepth is how deep golang.org/x/net/html lets elements nest.
@@ -25,7 +27,15 @@ func htmlToText(b []byte) (string, error) {
 	var utf []byte
 	// DetermineEncoding falls back to windows-1252 when the page declares
 	// nothing (no BOM, no <meta charset>); a Chinese page never means that.
-	if enc, name, certain := charset.DetermineEncoding(b, "text/html"); certain || name != "windows-1252" {
+	if enc, name, certain := charset.DetermineEncoding(b, "text/html"); name == "utf-8" && !utf8.Valid(b) {
+		// UTF-8 declared, and the bytes are not: a GBK page saved with its
+		// declaration changed, or an editor's, most often.
+		gb, ok := misdeclaredGB(b)
+		if !ok {
+			return "", refuse(firstBadLine(b), "", ErrEncoding, "the page declares charset utf-8, but its bytes are not UTF-8 from this line on, nor GBK/GB18030 throughout: save it again as UTF-8")
+		}
+		utf = []byte(gb)
+	} else if certain || name != "windows-1252" {
 		var err error
 		utf, err = io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(b)))
 		if err != nil || !utf8.Valid(utf) {
@@ -83,6 +93,57 @@ func htmlToText(b []byte) (string, error) {
 		}
 	}
 	return out.String(), nil
+}
+
+// misdeclaredGB reads a page that declares UTF-8 but is not as GB18030
+// (GBK's superset), when the whole page reads so without a fault and its
+// bytes are mostly not UTF-8: a UTF-8 page with a few bad bytes is a
+// damaged one, not a GBK one, though GB18030 may read it.
+func misdeclaredGB(b []byte) (string, bool) {
+	good, bad := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			good++
+		}
+		i += n
+	}
+	if good >= bad {
+		return "", false
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
+		return "", false
+	}
+	return string(out), true
+}
+
+// charsetNote says, of a page htmlToText read, that it was read as GB18030
+// against its declaration; "" for a page read as it declares.
+func charsetNote(b []byte) string {
+	if _, name, _ := charset.DetermineEncoding(b, "text/html"); name != "utf-8" || utf8.Valid(b) {
+		return ""
+	}
+	if _, ok := misdeclaredGB(b); !ok {
+		return ""
+	}
+	return "the page declares charset utf-8, but its bytes are GBK/GB18030 (line " + strconv.Itoa(firstBadLine(b)) + " on): read as GB18030"
+}
+
+// firstBadLine is the line of the first byte of b that is not UTF-8.
+func firstBadLine(b []byte) int {
+	i := 0
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	return 1 + bytes.Count(b[:i], []byte("\n"))
 }
 
 // tooDeep is the line where the page's elements first nest past maxDepth,

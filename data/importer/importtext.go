@@ -28,19 +28,7 @@ func decodeText(b []byte) (string, error) {
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil || !utf8.Valid(out) || strings.ContainsRune(string(out), utf8.RuneError) {
-		// Name the line of the first byte that is not UTF-8.
-		line := 1
-		for i := 0; i < len(b); {
-			r, n := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			if r == '\n' {
-				line++
-			}
-			i += n
-		}
-		return "", refuse(line, "", ErrEncoding, "save it as UTF-8 and import it again")
+		return "", refuse(firstBadLine(b), "", ErrEncoding, "save it as UTF-8 and import it again")
 	}
 	return string(out), nil
 }

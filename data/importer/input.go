@@ -3,6 +3,8 @@ package importer
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -12,6 +14,9 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/unicode"
+
+	"nianbao/data/internal/regular"
+	"nianbao/internal/proc"
 )
 
 // The forms a report comes in, as Imported.Form names them.
@@ -23,11 +28,45 @@ const (
 	FormDocx     = "Word .docx"
 )
 
+// The most the importer reads, refused at once beyond, before any parsing:
+// a report is a few hundred kilobytes as a web page or text and a few
+// megabytes as a PDF or .docx with its seals and fonts; a file beyond these
+// limits is not a report, or holds much more than one, and reading it
+// whole would take minutes and gigabytes for nothing.
+const (
+	// MaxFileSize bounds a report's file, in any form.
+	MaxFileSize = 16 << 20
+	// MaxTextSize bounds a web page, text or Markdown file, and the text
+	// pdftotext or a .docx gives: what the parsers read.
+	MaxTextSize = 4 << 20
+)
+
+// readInput reads a report's file: a regular file (or a link to one) of
+// at most MaxFileSize bytes. A named pipe, a device (a link to /dev/zero),
+// a folder or a larger file is refused before it is read.
+func readInput(name string) ([]byte, error) {
+	b, err := regular.Read(name, MaxFileSize)
+	var nr *regular.NotRegularError
+	var tl *regular.TooLargeError
+	switch {
+	case errors.As(err, &nr):
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: %v; the importer reads a report's file", ErrNotFile, nr)}
+	case errors.As(err, &tl) && tl.Size >= 0:
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: %d bytes; a report file is at most %d (%d MiB)", ErrTooLarge, tl.Size, MaxFileSize, MaxFileSize>>20)}
+	case errors.As(err, &tl):
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: it grew past %d bytes (%d MiB), the most a report file is, while it was read", ErrTooLarge, MaxFileSize, MaxFileSize>>20)}
+	}
+	return b, err
+}
+
 // toText turns a file into the text the importer reads, telling its form by
 // its content, never by its name: PDF, Word .docx, HTML, or text (UTF-8,
 // UTF-16 with a byte-order mark, GB18030/GBK), Markdown pipe tables made
 // into rows. Other files get an error saying what to do with them.
 func toText(b []byte) (string, string, error) {
+	if len(b) > MaxFileSize {
+		return "", "", refuse(0, "", ErrTooLarge, "%d bytes; a report file is at most %d (%d MiB)", len(b), MaxFileSize, MaxFileSize>>20)
+	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return "", "", refuse(0, "", ErrEmpty, "")
 	}
@@ -38,6 +77,9 @@ func toText(b []byte) (string, string, error) {
 		return s, FormPDF, err
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
 		s, err := docxToText(b)
+		if err == nil && len(s) > MaxTextSize {
+			return "", "", refuse(0, "", ErrTooLarge, "the .docx holds %d bytes of text; a report has at most %d (%d MiB)", len(s), MaxTextSize, MaxTextSize>>20)
+		}
 		return s, FormDocx, err
 	case bytes.HasPrefix(b, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
 		return "", "", refuse(0, "", ErrBinary, "a Word 97–2003 .doc (or another Office 97 file): open it in Word, WPS or LibreOffice and save it as .docx or PDF, then import that")
@@ -52,6 +94,9 @@ func toText(b []byte) (string, string, error) {
 			return "", "", refuse(0, "", ErrEncoding, "it starts as UTF-16 but does not decode")
 		}
 		b = u
+	}
+	if len(b) > MaxTextSize {
+		return "", "", refuse(0, "", ErrTooLarge, "%d bytes of a web page, text or Markdown; a report in these forms is at most %d (%d MiB)", len(b), MaxTextSize, MaxTextSize>>20)
 	}
 	if looksLikeHTML(b) {
 		s, err := htmlToText(b)
@@ -131,21 +176,44 @@ func htmlTables(s string) string {
 // a test can name one that is missing.
 var pdftotext = "pdftotext"
 
+// pdfTimeout bounds a run of pdftotext; pdfWaitDelay bounds the wait for
+// its output once it has ended or been killed, should a process it started
+// still hold the output open. Variables so that a test can shorten them.
+var (
+	pdfTimeout   = 2 * time.Minute
+	pdfWaitDelay = 5 * time.Second
+)
+
 // pdfToText extracts a PDF's text with poppler's pdftotext in -layout mode,
-// which keeps table cells by position.
+// which keeps table cells by position. It reads at most MaxTextSize bytes
+// of text: beyond, pdftotext is killed and the PDF refused. pdftotext runs
+// in a process group of its own, killed whole at the timeout, so that
+// nothing it starts outlives it.
 func pdfToText(b []byte) (string, error) {
 	path, err := exec.LookPath(pdftotext)
 	if err != nil {
 		return "", refuse(0, "", ErrPDFTool, "")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, "-layout", "-enc", "UTF-8", "-", "-")
+	proc.Group(cmd)
+	cmd.WaitDelay = pdfWaitDelay
 	cmd.Stdin = bytes.NewReader(b)
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
+	out := &limitWriter{max: MaxTextSize, stop: cancel}
+	stderr := &limitWriter{max: 4 << 10}
+	cmd.Stdout, cmd.Stderr = out, stderr
+	err = cmd.Run()
+	proc.KillGroup(cmd) // what it started and left running
+	switch {
+	case out.over:
+		return "", refuse(0, "", ErrTooLarge, "pdftotext gave more than %d bytes (%d MiB) of text, the most a report has: it was stopped there", MaxTextSize, MaxTextSize>>20)
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return "", refuse(0, "", ErrBinary, "pdftotext did not finish in %v: is the PDF damaged?", pdfTimeout)
+	case errors.Is(err, exec.ErrWaitDelay):
+		return "", refuse(0, "", ErrBinary, "pdftotext ended but left a process holding its output open: is it poppler's pdftotext?")
+	case err != nil:
+		msg := strings.TrimSpace(stderr.buf.String())
 		if msg == "" {
 			msg = err.Error()
 		}
@@ -154,7 +222,7 @@ func pdfToText(b []byte) (string, error) {
 		}
 		return "", refuse(0, "", ErrBinary, "pdftotext cannot read this PDF (%s): is it damaged or encrypted?", msg)
 	}
-	s := out.String()
+	s := out.buf.String()
 	if strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == "" {
 		return "", refuse(0, "", ErrNoText, "the PDF has no text layer (a scan?): run OCR on it (e.g. ocrmypdf, or a tool that writes Markdown tables) and import the result")
 	}
@@ -163,6 +231,31 @@ func pdfToText(b []byte) (string, error) {
 	}
 	return strings.ReplaceAll(s, "\f", "\n"), nil
 }
+
+// limitWriter keeps what is written to it up to max bytes. Past that it
+// notes it and, with stop, calls stop and fails the write (the output is
+// refused whole); without, it drops the rest (stderr: its start is enough).
+type limitWriter struct {
+	buf  bytes.Buffer
+	max  int
+	over bool
+	stop func()
+}
+
+func (w *limitWriter) Write(p []byte) (int, error) {
+	if room := w.max - w.buf.Len(); len(p) > room {
+		w.over = true
+		if w.stop != nil {
+			w.stop()
+			return 0, errTooMuchText
+		}
+		w.buf.Write(p[:room])
+		return len(p), nil
+	}
+	return w.buf.Write(p)
+}
+
+var errTooMuchText = errors.New("more text than a report has")
 
 var (
 	mdSepRE     = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)

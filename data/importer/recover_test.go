@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 const B = -1 // blank, in the tables below
@@ -166,7 +167,7 @@ func nantong(t testing.TB) *data.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := data.Parse(b)
+	r, err := dataset.Parse(b)
 	if err != nil {
 		t.Fatal(err)
 	}

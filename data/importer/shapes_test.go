@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // appealsText replaces the numbers of table 四 in a one-cell-per-line copy
@@ -148,7 +149,7 @@ func TestIDsJustWork(t *testing.T) {
 		if err := Command([]string{path}, &stdout, &stderr); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		r, err := data.Parse(stdout.Bytes())
+		r, err := dataset.Parse(stdout.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import { initSwitch } from "./switch.js";
 import { legacyRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
 import { initStart } from "./start.js";
+import { listOffline } from "./offline.js";
 import { initShare } from "./share.js";
 
 const nianbao = {
@@ -28,13 +29,14 @@ const nianbao = {
     disposeEarly();
     root.dataset.app = "running";
   },
-  // arrived(first) follows each page the app enters: 返回 on a kiosk, and
-  // after an in-app link the page's tab brought into view.
-  arrived(first) {
+  // listOffline(el) lists in el the reports this device keeps offline.
+  listOffline,
+  // arrived(first) follows each page the app enters, the first one too
+  // (the app renders its navigation anew): 返回 on a kiosk, and the page's
+  // tab brought into view.
+  arrived() {
     showBack();
-    if (!first) {
-      showTab();
-    }
+    showTab();
   },
 };
 // NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
@@ -53,5 +55,6 @@ if (!legacyRedirect()) {
   initUpdate();
   drawEarly();
   showBack();
+  listOffline(document.getElementById("offline-list"));
   initStart();
 }

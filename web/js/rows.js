@@ -32,10 +32,13 @@ export const slots = Object.keys(writers);
 const byIndex = slots.map((k) => writers[k]);
 
 const newRow = (tbody) => {
-  const el = (tag, parent, cls) => {
+  const el = (tag, parent, cls, label) => {
     const e = document.createElement(tag);
     if (cls) {
       e.className = cls;
+    }
+    if (label) {
+      e.dataset.label = label; // a phone shows each cell with its column's name
     }
     parent.appendChild(e);
     return e;
@@ -45,11 +48,11 @@ const newRow = (tbody) => {
   th.scope = "row";
   const r = { tr, values: [] };
   r.body = el("a", th, "body-link");
-  r.report = el("a", el("td", tr), "report-link");
-  r.level = el("td", tr);
-  r.format = el("td", tr);
-  r.status = el("td", tr);
-  r.nums = [0, 1, 2, 3].map(() => el("td", tr, "num"));
+  r.report = el("a", el("td", tr, "", "年度"), "report-link");
+  r.level = el("td", tr, "", "层级");
+  r.format = el("td", tr, "", "统一格式");
+  r.status = el("td", tr, "", "数据校验");
+  r.nums = ["本年新收", "本年办理", "公开比例", "行政复议"].map((l) => el("td", tr, "num", l));
   r.button = el("button", el("td", tr), "button compare-toggle");
   r.button.type = "button";
   return r;

@@ -7,6 +7,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -16,15 +17,18 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	ui "nianbao/app"
+	"nianbao/internal/proc"
 	"nianbao/web"
 )
 
@@ -46,7 +50,8 @@ type Options struct {
 	// worker's scope and the offline page are under it.
 	Base string
 	// Kiosk, when above 0, builds a site for a service hall's kiosks:
-	// every page in kiosk mode, returning home after Kiosk seconds idle.
+	// every page in kiosk mode, returning home after Kiosk seconds idle
+	// (MinKiosk to MaxKiosk).
 	Kiosk   int
 	Workers int // pages rendered at once; 0: one per CPU
 	Quiet   bool
@@ -76,9 +81,18 @@ func (o *Options) flags(fl *flag.FlagSet) {
 	fl.StringVar(&o.Site, "site", o.Site, "the portal's site file (default "+DefaultSite+", unless -datasets is given)")
 	fl.StringVar(&o.Datasets, "datasets", o.Datasets, "the folder of dataset files (default: the site file's)")
 	fl.StringVar(&o.Base, "base", o.Base, "the path the site is served under, e.g. /nianbao/ (default: the root)")
-	fl.IntVar(&o.Kiosk, "kiosk", o.Kiosk, "for a kiosk: every page in kiosk mode, back home after this many seconds idle")
+	fl.IntVar(&o.Kiosk, "kiosk", o.Kiosk, fmt.Sprintf("for a kiosk: every page in kiosk mode, back home after this many seconds idle (%d to %d)", MinKiosk, MaxKiosk))
 	fl.StringVar(&o.Precache, "precache", o.Precache, `for a kiosk: "all", or report IDs and body names (comma-separated) its service worker caches on install`)
 }
+
+// The idle time of a kiosk's pages, in seconds: from 5 s (a page that
+// leaves before it is read is no kiosk) to a day; a browser's timer does
+// not take much more (about 24.8 days in milliseconds) and reloads at once
+// when given more.
+const (
+	MinKiosk = 5
+	MaxKiosk = 86400
+)
 
 // BuildCommand is `nianbao build [-o dist] [-datasets DIR] [-precache …]`.
 func BuildCommand(args []string) error {
@@ -91,7 +105,25 @@ func BuildCommand(args []string) error {
 	if o.Site == "" && o.Datasets == "" {
 		o.Site = DefaultSite
 	}
-	return Build(o)
+	return buildUntilSignal(o)
+}
+
+// buildUntilSignal builds the site, stopped by SIGINT (Ctrl-C) or SIGTERM:
+// the programs it runs are killed, their process groups whole, and its
+// temporary folder removed; the site in place stays as it was. A second
+// signal ends the process at once (the next build removes what is left).
+func buildUntilSignal(o Options) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	err := BuildContext(ctx, o)
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("build: stopped by a signal; %s is as it was", o.Out)
+	}
+	return err
 }
 
 // StepError is a build step that failed: which step, and why.
@@ -110,11 +142,17 @@ func step(name string, err error) error {
 	return &StepError{name, err}
 }
 
-// Build writes the static site. It builds into a temporary folder beside
-// Out and swaps it into place, so a failed build leaves the old site (or
-// none) and never a half-written one, and a server of Out never sees it
-// missing.
-func Build(o Options) (err error) {
+// Build writes the static site: BuildContext, never stopped.
+func Build(o Options) error { return BuildContext(context.Background(), o) }
+
+// BuildContext writes the static site. It builds into a temporary folder
+// beside Out and swaps it into place, so a failed build leaves the old site
+// (or none) and never a half-written one, and a server of Out never sees
+// it missing. It replaces only a folder a build wrote (checkOut), and
+// first removes what earlier builds that were killed left (removeStale).
+// When ctx ends it stops, kills the programs it runs and removes its
+// temporary folder.
+func BuildContext(ctx context.Context, o Options) (err error) {
 	start := time.Now()
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
@@ -141,14 +179,17 @@ func Build(o Options) (err error) {
 	if o.Precache == "" {
 		o.Precache = sf.Precache
 	}
+	if err := checkKiosk(o.Kiosk); err != nil {
+		return step("checking -kiosk", err)
+	}
+	if err := checkOut(o.Out); err != nil {
+		return step("checking -o", err)
+	}
 	site, err := readSite(o.Datasets)
 	if err != nil {
 		return step("reading the datasets", err)
 	}
-	site.base = base
-	if err := checkKiosk(o.Kiosk); err != nil {
-		return step("checking -kiosk", err)
-	}
+	site.base, site.province = base, sf.Province
 	site.kiosk = o.Kiosk
 	esbuild := filepath.Join(o.Root, "node_modules", ".bin", "esbuild")
 	if _, err := os.Stat(esbuild); err != nil {
@@ -163,15 +204,28 @@ func Build(o Options) (err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return step("making the output folder", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.Out)+"-build-")
+	stale, err := removeStale(o.Out)
+	if err != nil {
+		return step("removing what killed builds left", err)
+	}
+	if len(stale) > 0 && !o.Quiet {
+		fmt.Fprintf(os.Stderr, "build: removed %d folders killed builds left: %s\n", len(stale), strings.Join(stale, ", "))
+	}
+	tmp, err := os.MkdirTemp(parent, buildPrefix(o.Out))
 	if err != nil {
 		return step("making the output folder", err)
 	}
+	unlock, err := lockDir(tmp, true) // ours while this build runs: see removeStale
+	if err != nil {
+		os.RemoveAll(tmp)
+		return step("making the output folder", err)
+	}
+	defer unlock()
 	defer os.RemoveAll(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return step("making the output folder", err)
 	}
-	w := &writer{dir: tmp, fast: o.Fast}
+	w := &writer{dir: tmp, ctx: ctx, fast: o.Fast}
 
 	// The WASM compiles while the pages are made.
 	wasmOut := filepath.Join(tmp, "web", "app.wasm")
@@ -181,7 +235,7 @@ func Build(o Options) (err error) {
 			wasmDone <- copyFile(o.Wasm, wasmOut)
 			return
 		}
-		wasmDone <- CompileWasm(wasmOut, o.TestHooks)
+		wasmDone <- CompileWasm(ctx, wasmOut, o.TestHooks)
 	}()
 	defer func() {
 		if err != nil {
@@ -192,7 +246,10 @@ func Build(o Options) (err error) {
 	if err := copyStatic(w); err != nil {
 		return step("copying the static files", err)
 	}
-	if err := bundleECharts(esbuild, filepath.Join(o.Root, web.EChartsEntry), filepath.Join(tmp, "web", "echarts.min.js")); err != nil {
+	if err := w.write(siteMarker, []byte(siteMarkerText), compressNone); err != nil {
+		return step("marking the site's folder", err)
+	}
+	if err := bundleECharts(ctx, esbuild, filepath.Join(o.Root, web.EChartsEntry), filepath.Join(tmp, "web", "echarts.min.js")); err != nil {
 		return step("bundling ECharts", err)
 	}
 	if err := site.writeData(w); err != nil {
@@ -312,11 +369,12 @@ func copyStatic(w *writer) error {
 
 // bundleECharts writes the site's ECharts: only the charts and components it
 // uses (web/echarts-entry.js), about half of the full echarts.min.js.
-func bundleECharts(esbuild, entry, out string) error {
+func bundleECharts(ctx context.Context, esbuild, entry, out string) error {
 	// The licences go to echarts.min.js.LEGAL.txt beside it: they name
 	// other origins, which nothing the site runs may.
-	cmd := exec.Command(esbuild, entry, "--bundle", "--minify", "--format=iife",
+	cmd := exec.CommandContext(ctx, esbuild, entry, "--bundle", "--minify", "--format=iife",
 		"--legal-comments=external", "--log-level=warning", "--outfile="+out)
+	proc.Group(cmd)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
@@ -346,8 +404,11 @@ var wasmGCFlags = []string{
 // CompileWasm builds the program for the browser with the toolchain's go
 // into out; testHooks adds the app's test hooks (build tag nianbaotest).
 // Every site's app.wasm is this one program: a site's data and settings
-// reach it from its pages.
-func CompileWasm(out string, testHooks bool) error {
+// reach it from its pages. The compiler runs in a process group of its
+// own, killed whole (the compiler and linker too) when ctx ends, and on
+// Linux when the build dies: never left writing into a folder the build
+// has removed.
+func CompileWasm(ctx context.Context, out string, testHooks bool) error {
 	goroot, err := goEnv("GOROOT")
 	if err != nil {
 		return err
@@ -359,7 +420,8 @@ func CompileWasm(out string, testHooks bool) error {
 	if testHooks {
 		args = append(args, "-tags=nianbaotest")
 	}
-	cmd := exec.Command(filepath.Join(goroot, "bin", "go"), append(args, "-o", out, "nianbao")...)
+	cmd := exec.CommandContext(ctx, filepath.Join(goroot, "bin", "go"), append(args, "-o", out, "nianbao")...)
+	proc.Group(cmd)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -435,10 +497,11 @@ func writeFavicon(w *writer) error {
 }
 
 // writer writes the files of the site under dir, with their compressed
-// copies; safe for concurrent use.
+// copies, until ctx ends; safe for concurrent use.
 type writer struct {
 	dir   string
 	fast  bool // every file at compressFast (Options.Fast)
+	ctx   context.Context
 	mu    sync.Mutex
 	pages int
 }
@@ -446,6 +509,9 @@ type writer struct {
 // write writes one file (a slash path under the site) and its .br and .gz
 // copies at the level asked.
 func (w *writer) write(name string, b []byte, level compression) error {
+	if w.ctx != nil && w.ctx.Err() != nil {
+		return w.ctx.Err() // the build is stopped
+	}
 	full := filepath.Join(w.dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err

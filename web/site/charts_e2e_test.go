@@ -18,6 +18,7 @@ import (
 	"nianbao/charts"
 	"nianbao/charts/echarts"
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // viewports are a common phone, the narrowest phone, and a portrait kiosk.
@@ -103,7 +104,7 @@ const labelProblems = `(() => {
 
 func TestChartsFitEveryScreenInChromium(t *testing.T) {
 	srv, b := shippedSite(t)
-	reports, err := data.ReadDir(testOptions(t, "").Datasets)
+	reports, err := dataset.ReadDir(testOptions(t, "").Datasets)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"nianbao/charts"
 	"nianbao/charts/echarts"
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // site is what a build makes of the datasets: the reports grouped by body,
@@ -32,6 +33,7 @@ type site struct {
 	openDataB []byte
 	base      string // the path the site is served under (Options.Base)
 	kiosk     int    // Options.Kiosk
+	province  string // the site's province (SiteFile.Province), for the search
 }
 
 // at is a path of the site as the browser asks for it: under the base.
@@ -39,7 +41,7 @@ func (s *site) at(p string) string { return s.base + p }
 
 // readSite reads the datasets and groups the reports by body.
 func readSite(dir string) (*site, error) {
-	reports, err := data.ReadDir(dir)
+	reports, err := dataset.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +106,7 @@ func (s *site) writeData(w *writer) error {
 		entries[i].Pack = names[i]
 	}
 	s.index.Reports = entries
+	addSearchKeys(s.index, s.province)
 	b, err := s.index.Encode()
 	if err != nil {
 		return err

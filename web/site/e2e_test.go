@@ -30,6 +30,7 @@ import (
 	"nianbao/charts"
 	"nianbao/charts/echarts"
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 const chromium = "/usr/bin/chromium"
@@ -143,7 +144,7 @@ func buildSite(t testing.TB, o Options) *data.Report {
 	if err := Build(o); err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	reports, err := data.ReadDir(o.Datasets)
+	reports, err := dataset.ReadDir(o.Datasets)
 	if err != nil {
 		t.Fatal(err)
 	}

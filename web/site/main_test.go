@@ -1,6 +1,8 @@
 package site
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -24,6 +26,15 @@ var testWasm struct {
 
 func TestMain(m *testing.M) {
 	ui.Register() // as main does, once
+	if out := os.Getenv("NIANBAO_TEST_BUILD_OUT"); out != "" {
+		// The build of TestBuildStopsOnSignal, in a process of its own.
+		o := Options{Out: out, Root: os.Getenv("NIANBAO_TEST_BUILD_ROOT"), Datasets: os.Getenv("NIANBAO_TEST_BUILD_DATASETS"), Quiet: true}
+		if err := buildUntilSignal(o); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	code := m.Run()
 	if testWasm.dir != "" {
 		os.RemoveAll(testWasm.dir)
@@ -38,7 +49,7 @@ func wasmForTests(tb testing.TB) string {
 		testWasm.dir, testWasm.err = os.MkdirTemp("", "nianbao-wasm-")
 		if testWasm.err == nil {
 			testWasm.path = filepath.Join(testWasm.dir, "app.wasm")
-			testWasm.err = CompileWasm(testWasm.path, true)
+			testWasm.err = CompileWasm(context.Background(), testWasm.path, true)
 		}
 	})
 	if testWasm.err != nil {
@@ -52,4 +63,11 @@ func wasmForTests(tb testing.TB) string {
 func testOptions(tb testing.TB, dir string) Options {
 	return Options{Out: dir, Datasets: filepath.Join(repoRoot, "data", "datasets"), Root: repoRoot, Quiet: true,
 		TestHooks: true, Wasm: wasmForTests(tb), Fast: true}
+}
+
+// plainOptions build the shipped datasets into dir, quietly, as a deploy
+// does (the toolchain on PATH compiles app.wasm): for the tests that put
+// a stand-in toolchain there.
+func plainOptions(dir string) Options {
+	return Options{Out: dir, Datasets: filepath.Join(repoRoot, "data", "datasets"), Root: repoRoot, Quiet: true}
 }

@@ -22,7 +22,7 @@ import (
 	nethtml "golang.org/x/net/html"
 
 	ui "nianbao/app"
-	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // Payloads: each ends the attribute or element it lands in, in one way or
@@ -64,7 +64,7 @@ func payloadDatasets(t testing.TB) string {
 		if b, err = json.MarshalIndent(d, "", " "); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := data.Parse(b); err != nil {
+		if _, err := dataset.Parse(b); err != nil {
 			t.Fatalf("the payload dataset %s is not valid: %v", id, err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, id+".json"), b, 0o644); err != nil {

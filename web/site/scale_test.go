@@ -28,7 +28,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"nianbao/data"
+	"nianbao/data/dataset"
 	"nianbao/data/importer"
 	"nianbao/data/importer/synth"
 )
@@ -57,7 +57,7 @@ func scaleDatasets(b *testing.B, n int) string {
 		f := files[i]
 		imp, err := importer.Import(f.Name, "", f.Text)
 		if err == nil {
-			err = data.WriteFile(filepath.Join(dir, imp.Report.ID+".json"), imp.Report)
+			err = dataset.WriteFile(filepath.Join(dir, imp.Report.ID+".json"), imp.Report)
 		}
 		if err != nil {
 			mu.Lock()

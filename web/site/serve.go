@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -51,11 +52,20 @@ type serverConfig struct {
 	Write time.Duration
 	// Idle bounds a kept-alive connection between requests.
 	Idle time.Duration
+	// Stall bounds the wait for a client to take the next part of a
+	// response (a part is at most stallChunk bytes): a connection that
+	// asks for a file and never reads it is closed then, not at Write.
+	Stall time.Duration
+	// MaxConns bounds the connections served at once, and so the file
+	// descriptors they hold (a socket and an open file each); more wait
+	// to be accepted.
+	MaxConns int
 }
 
 // defaultServerConfig: 10 s for headers (a browser sends them at once),
-// 5 minutes for a response (app.wasm's brotli copy at 128 kbit/s), a
-// minute between requests on a kept-alive connection.
+// 5 minutes for a response (app.wasm's brotli copy at 128 kbit/s) and
+// 30 s for each part of it (a part at that speed takes 16 s), a minute
+// between requests on a kept-alive connection, 1,024 connections at once.
 func defaultServerConfig() serverConfig {
 	return serverConfig{
 		FrameAncestors: "'self'",
@@ -63,10 +73,14 @@ func defaultServerConfig() serverConfig {
 		Read:           30 * time.Second,
 		Write:          5 * time.Minute,
 		Idle:           60 * time.Second,
+		Stall:          30 * time.Second,
+		MaxConns:       1024,
 	}
 }
 
-// newServer is the HTTP server of dir at addr, with c's timeouts.
+// newServer is the HTTP server of dir at addr, with c's timeouts. It
+// answers every request itself, OPTIONS * too (net/http's own answer to it
+// carries none of the site's headers). Serve it on listen's listener.
 func newServer(addr, dir string, c serverConfig) (*http.Server, error) {
 	h, err := newSiteHandler(dir, c.FrameAncestors)
 	if err != nil {
@@ -74,15 +88,148 @@ func newServer(addr, dir string, c serverConfig) (*http.Server, error) {
 	}
 	h = embedFraming(h, c.EmbedAncestors)
 	return &http.Server{
-		Addr:              addr,
-		Handler:           h,
-		ReadHeaderTimeout: c.ReadHeader,
-		ReadTimeout:       c.Read,
-		WriteTimeout:      c.Write,
-		IdleTimeout:       c.Idle,
-		MaxHeaderBytes:    64 << 10,
+		Addr:                         addr,
+		Handler:                      stallGuard(h, c.Stall, c.Write),
+		ReadHeaderTimeout:            c.ReadHeader,
+		ReadTimeout:                  c.Read,
+		WriteTimeout:                 c.Write,
+		IdleTimeout:                  c.Idle,
+		MaxHeaderBytes:               64 << 10,
+		DisableGeneralOptionsHandler: true,
 	}, nil
 }
+
+// listen listens on addr for c.MaxConns connections at once.
+func listen(addr string, c serverConfig) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return &limitListener{TCPListener: ln.(*net.TCPListener), slots: make(chan struct{}, c.MaxConns), done: make(chan struct{})}, nil
+}
+
+// limitListener accepts a connection only while fewer than cap(slots) are
+// open; the others wait in the kernel's queue. As x/net's
+// netutil.LimitListener, but its connections are *net.TCPConn still (they
+// embed it), so that net/http sends files with sendfile.
+type limitListener struct {
+	*net.TCPListener
+	slots     chan struct{}
+	done      chan struct{}
+	closeOnce sync.Once
+}
+
+func (l *limitListener) Accept() (net.Conn, error) {
+	select {
+	case l.slots <- struct{}{}:
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+	c, err := l.TCPListener.AcceptTCP()
+	if err != nil {
+		<-l.slots
+		return nil, err
+	}
+	return &limitedConn{TCPConn: c, release: func() { <-l.slots }}, nil
+}
+
+func (l *limitListener) Close() error {
+	l.closeOnce.Do(func() { close(l.done) })
+	return l.TCPListener.Close()
+}
+
+// limitedConn gives its slot back when it is closed.
+type limitedConn struct {
+	*net.TCPConn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitedConn) Close() error {
+	err := c.TCPConn.Close()
+	c.once.Do(c.release)
+	return err
+}
+
+// stallChunk is the most of a response written under one deadline.
+const stallChunk = 256 << 10
+
+// stallGuard gives each part of a response (each write, at most
+// stallChunk bytes) stall to be taken by the client, within the response's
+// whole time, write, from its request: a client that stops reading is cut
+// off after stall, not after write.
+func stallGuard(h http.Handler, stall, write time.Duration) http.Handler {
+	if stall <= 0 {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(&stallWriter{ResponseWriter: w, rc: http.NewResponseController(w), stall: stall, end: time.Now().Add(write)}, r)
+	})
+}
+
+type stallWriter struct {
+	http.ResponseWriter
+	rc    *http.ResponseController
+	stall time.Duration
+	end   time.Time
+}
+
+// deadline sets the next part's deadline: stall from now, and no later
+// than the response's end.
+func (w *stallWriter) deadline() {
+	d := time.Now().Add(w.stall)
+	if d.After(w.end) {
+		d = w.end
+	}
+	w.rc.SetWriteDeadline(d)
+}
+
+func (w *stallWriter) Write(p []byte) (int, error) {
+	var n int
+	for len(p) > 0 {
+		w.deadline()
+		m, err := w.ResponseWriter.Write(p[:min(len(p), stallChunk)])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		p = p[m:]
+	}
+	return n, nil
+}
+
+// ReadFrom sends a file a part at a time, each part still by sendfile
+// where the connection can (net/http's own ReadFrom, which takes a file or
+// one io.LimitedReader of a file: ServeContent's limit is unwrapped).
+func (w *stallWriter) ReadFrom(r io.Reader) (int64, error) {
+	left := int64(-1)
+	if lr, ok := r.(*io.LimitedReader); ok {
+		r, left = lr.R, lr.N
+		defer func() { lr.N = left }()
+	}
+	var total int64
+	for left != 0 {
+		w.deadline()
+		part := int64(stallChunk)
+		if left > 0 {
+			part = min(part, left)
+		}
+		n, err := io.CopyN(w.ResponseWriter, r, part)
+		total += n
+		if left > 0 {
+			left -= n
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+func (w *stallWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // siteHandler serves dir with the default configuration.
 func siteHandler(dir string) http.Handler {
@@ -114,8 +261,14 @@ func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
 		for k := range headers {
 			h.Set(k, headers.Get(k))
 		}
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			h.Set("Allow", "GET, HEAD")
+		switch r.Method {
+		case http.MethodGet, http.MethodHead:
+		case http.MethodOptions: // a path, or * for the server
+			h.Set("Allow", "GET, HEAD, OPTIONS")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		default:
+			h.Set("Allow", "GET, HEAD, OPTIONS")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
@@ -169,9 +322,20 @@ func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
 			}
 			return
 		}
+		if ranges := r.Header.Get("Range"); strings.Count(ranges, ",") >= maxRanges {
+			// Ignored (RFC 9110 §14.2 allows it): the whole file. Each
+			// range of a multipart answer costs a part's headers, and
+			// thousands of one-byte ranges made a small request a large
+			// answer.
+			r.Header.Del("Range")
+		}
 		http.ServeContent(w, r, "", f.mod, f.file)
 	}), nil
 }
+
+// maxRanges is the most ranges a request may ask for; browsers ask for
+// one, and a PDF reader for a few.
+const maxRanges = 8
 
 // fileName is the file of the site a URL asks for, as a slash path under
 // the site ("index.html" for "/"); false for a path no page of the site
@@ -347,10 +511,13 @@ func qvalue(s string) float64 {
 	return w
 }
 
-// frameSourceRE is one source of a frame-ancestors list: a keyword, a
-// scheme, or a host with optional scheme, port and path; nothing that
-// could end the directive (;) or the header.
-var frameSourceRE = regexp.MustCompile(`^('self'|'none'|[a-zA-Z][a-zA-Z0-9+.-]*:|([a-zA-Z][a-zA-Z0-9+.-]*://)?(\*\.)?[a-zA-Z0-9.-]+(:([0-9]+|\*))?(/[^\s;,'"]*)?)$`)
+// frameSourceRE is one source of a frame-ancestors list the site takes:
+// 'self', 'none', or an https origin (a host, or *. and a domain of two
+// labels or more, with an optional port and path); nothing that could end
+// the directive (;) or the header. Not a scheme alone (https:, data:,
+// javascript:), *, or a host without https://, which let any site, or any
+// site of a scheme, frame the site and trick a visitor into clicking in it.
+var frameSourceRE = regexp.MustCompile(`^('self'|'none'|https://(\*\.[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+|[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)*)(:[0-9]{1,5})?(/[^\s;,'"]*)?)$`)
 
 // securityHeaders are the headers of every response: the site's Content
 // Security Policy with frame-ancestors (which a meta policy cannot carry),
@@ -366,7 +533,7 @@ func securityHeaders(frameAncestors string) (http.Header, error) {
 	}
 	for _, s := range sources {
 		if !frameSourceRE.MatchString(s) || s == "'none'" && len(sources) > 1 {
-			return nil, fmt.Errorf("-frame-ancestors: %q is not a CSP source ('self', 'none', https://portal.example.cn …)", s)
+			return nil, fmt.Errorf("-frame-ancestors: %q is not a source the site takes: give 'self', 'none' or https:// origins (https://portal.example.gov.cn); a scheme alone, * or http:// lets other sites frame it", s)
 		}
 	}
 	h := http.Header{}
@@ -381,11 +548,16 @@ func securityHeaders(frameAncestors string) (http.Header, error) {
 		h.Set("X-Frame-Options", "DENY")
 	}
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Permissions-Policy", permissionsPolicy)
 	// The site asks nothing of another origin and links to none; inside
 	// it, the full referrer stays, for the operator's access logs.
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	return h, nil
 }
+
+// permissionsPolicy turns off the devices and sensors the site never uses,
+// for it and for whatever frames it.
+const permissionsPolicy = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 
 // serve serves dir on 127.0.0.1:port until the process ends.
 func serve(dir string, port int, c serverConfig) error {
@@ -397,6 +569,10 @@ func serve(dir string, port int, c serverConfig) error {
 	if err != nil {
 		return err
 	}
+	ln, err := listen(addr, c)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(os.Stderr, "serve: 年报透视 at http://%s/ (Ctrl-C to stop)\n", addr)
-	return srv.ListenAndServe()
+	return srv.Serve(ln)
 }

@@ -35,7 +35,7 @@ func ServeCommand(args []string) error {
 		c.EmbedAncestors = sf.FrameAncestors
 	}
 	if !*noBuild {
-		if err := Build(o); err != nil {
+		if err := buildUntilSignal(o); err != nil {
 			return err
 		}
 	}

@@ -182,8 +182,8 @@ func checkSecurityHeaders(t *testing.T, what string, h http.Header, frameAncesto
 	if got, want := h.Get("Content-Security-Policy"), csp+"; frame-ancestors "+frameAncestors; got != want {
 		t.Errorf("%s: Content-Security-Policy %q, want %q", what, got, want)
 	}
-	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
-		t.Errorf("%s: X-Content-Type-Options %q, Referrer-Policy %q", what, h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
+	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" || h.Get("Permissions-Policy") != permissionsPolicy {
+		t.Errorf("%s: X-Content-Type-Options %q, Referrer-Policy %q, Permissions-Policy %q", what, h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"), h.Get("Permissions-Policy"))
 	}
 	if frameAncestors == "'self'" && h.Get("X-Frame-Options") != "SAMEORIGIN" {
 		t.Errorf("%s: X-Frame-Options %q", what, h.Get("X-Frame-Options"))
@@ -240,7 +240,10 @@ func TestFrameAncestors(t *testing.T) {
 			t.Errorf("%s: %q, X-Frame-Options %q", tt.list, h.Get("Content-Security-Policy"), h.Get("X-Frame-Options"))
 		}
 	}
-	for _, bad := range []string{"", "'self'; script-src *", "'none' 'self'", "https://a.cn,https://b.cn", "'unsafe-inline'", "a\r\nX-Evil: 1", `"self"`} {
+	for _, bad := range []string{"", "'self'; script-src *", "'none' 'self'", "https://a.cn,https://b.cn", "'unsafe-inline'", "a\r\nX-Evil: 1", `"self"`,
+		// Sources that let any site (or any of a scheme) frame it.
+		"https:", "'self' https:", "http:", "*", "data:", "javascript:", "blob:", "filesystem:", "https://*", "https://*.cn",
+		"http://portal.example.gov.cn", "portal.example.gov.cn", "*.example.gov.cn", "https://portal.example.gov.cn:*"} {
 		if _, err := securityHeaders(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
@@ -518,4 +521,150 @@ func TestNotFoundPage(t *testing.T) {
 			t.Errorf("%s: %d %q", p, res.StatusCode, b)
 		}
 	}
+}
+
+// startServer serves dir as serve does (newServer on listen's listener,
+// seen through wrap when given), with c, and returns its address.
+func startServer(t *testing.T, dir string, c serverConfig, wrap ...func(net.Listener) net.Listener) string {
+	t.Helper()
+	srv, err := newServer("127.0.0.1:0", dir, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := listen("127.0.0.1:0", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	for _, w := range wrap {
+		ln = w(ln)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return addr
+}
+
+// OPTIONS, for a path or for the server (*), is answered with the site's
+// headers: OPTIONS * got net/http's bare 200.
+func TestOptions(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"index.html": "home"})
+	addr := startServer(t, dir, defaultServerConfig())
+	for _, target := range []string{"*", "/", "/nothing"} {
+		res, body := rawGet(t, addr, "OPTIONS", target)
+		if res.StatusCode != http.StatusNoContent || body != "" || res.Header.Get("Allow") != "GET, HEAD, OPTIONS" {
+			t.Errorf("OPTIONS %s: %d %q, Allow %q", target, res.StatusCode, body, res.Header.Get("Allow"))
+		}
+		checkSecurityHeaders(t, "OPTIONS "+target, res.Header, "'self'")
+	}
+}
+
+// A request for thousands of ranges gets the file once, not a part per
+// range: 5,000 one-byte ranges made a 14.7 times larger answer.
+func TestRangesBounded(t *testing.T) {
+	dir := t.TempDir()
+	page := strings.Repeat("年报透视 ", 2000)
+	writeSite(t, dir, map[string]string{"index.html": page})
+	addr := startServer(t, dir, defaultServerConfig())
+	var ranges []string
+	for i := range 5000 {
+		ranges = append(ranges, fmt.Sprintf("%d-%d", i, i))
+	}
+	header := "Range: bytes=" + strings.Join(ranges, ",")
+	res, body := rawGet(t, addr, "GET", "/", header)
+	if res.StatusCode != 200 || body != page {
+		t.Errorf("5,000 ranges: %d, %d bytes (%s), want the page's %d", res.StatusCode, len(body), res.Header.Get("Content-Type"), len(page))
+	}
+	t.Logf("5,000 ranges: a request of %d bytes, an answer of %d", len(header), len(body))
+	res, body = rawGet(t, addr, "GET", "/", "Range: bytes=0-2,6-8")
+	if res.StatusCode != 206 || !strings.HasPrefix(res.Header.Get("Content-Type"), "multipart/byteranges") || !strings.Contains(body, "年") {
+		t.Errorf("two ranges: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
+
+// Connections that ask for a file and never read it are served at most
+// MaxConns at once, and each is closed once it has stalled for Stall,
+// not after the whole response's time: 1,500 such connections held 3,010
+// file descriptors for up to 5 minutes.
+func TestServerBoundsConnections(t *testing.T) {
+	dir := t.TempDir()
+	big := make([]byte, 32<<20) // more than a connection's buffers hold
+	for i := range big {
+		big[i] = byte(i * 7)
+	}
+	writeSite(t, dir, map[string]string{"index.html": "home", "big.bin": string(big)})
+	c := defaultServerConfig()
+	c.MaxConns, c.Stall = 20, 300*time.Millisecond
+	var counted *countingListener
+	addr := startServer(t, dir, c, func(ln net.Listener) net.Listener {
+		counted = &countingListener{Listener: ln}
+		return counted
+	})
+	const n = 60
+	var conns []net.Conn
+	for range n {
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		fmt.Fprintf(conn, "GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n") // and never read
+		conns = append(conns, conn)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		counted.mu.Lock()
+		done, most := counted.closed, counted.most
+		counted.mu.Unlock()
+		if most > c.MaxConns {
+			t.Fatalf("%d connections served at once, at most %d wanted", most, c.MaxConns)
+		}
+		if done == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d silent connections closed after 60 s", done, n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// And the server still serves.
+	if res, body := rawGet(t, addr, "GET", "/"); res.StatusCode != 200 || body != "home" {
+		t.Errorf("after: %d %q", res.StatusCode, body)
+	}
+}
+
+// countingListener counts the connections accepted and not yet closed
+// (a connection counts as closed before it gives back its place).
+type countingListener struct {
+	net.Listener
+	mu                 sync.Mutex
+	open, most, closed int
+}
+
+func (l *countingListener) Accept() (net.Conn, error) {
+	conn, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	l.open++
+	l.most = max(l.most, l.open)
+	l.mu.Unlock()
+	return &countedConn{Conn: conn, l: l}, nil
+}
+
+type countedConn struct {
+	net.Conn
+	l    *countingListener
+	once sync.Once
+}
+
+func (c *countedConn) Close() error {
+	c.once.Do(func() {
+		c.l.mu.Lock()
+		c.l.open--
+		c.l.closed++
+		c.l.mu.Unlock()
+	})
+	return c.Conn.Close()
 }

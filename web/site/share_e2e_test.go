@@ -29,6 +29,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/dataset"
 )
 
 // shareHost serves a page of another origin that frames src and includes
@@ -101,7 +102,7 @@ func TestShareInChromium(t *testing.T) {
 		b.run(t, "fetching "+u, evalAwait(`fetch(`+strconv.Quote(u)+`).then(r => r.ok ? r.arrayBuffer().then(b => new TextDecoder("utf-8", {ignoreBOM: true}).decode(b)) : "HTTP " + r.status)`, &s))
 		return s
 	}
-	reports, err := data.ReadDir(datasets)
+	reports, err := dataset.ReadDir(datasets)
 	if err != nil {
 		t.Fatal(err)
 	}

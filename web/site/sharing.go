@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -118,4 +119,17 @@ func (e *embedWriter) WriteHeader(code int) {
 func (e *embedWriter) Write(b []byte) (int, error) {
 	e.header()
 	return e.ResponseWriter.Write(b)
+}
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (e *embedWriter) Unwrap() http.ResponseWriter { return e.ResponseWriter }
+
+// ReadFrom sends a file as the writer underneath would (the server sends
+// a file by parts, with its own deadlines).
+func (e *embedWriter) ReadFrom(r io.Reader) (int64, error) {
+	e.header()
+	if rf, ok := e.ResponseWriter.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{e.ResponseWriter}, r)
 }

@@ -30,6 +30,7 @@ type SiteFile struct {
 	Correction string `json:"correction"` // 纠错: an http(s) address
 	Landing    string `json:"landing"`    // "", "portal", "body:名称或ID", "report:ID"
 	Moved      string `json:"moved"`      // a report whose pages were once at the root
+	Province   string `json:"province"`   // the province of the site's bodies, for the search
 	Datasets   string `json:"datasets"`   // the folder of the datasets
 	Kiosk      int    `json:"kiosk"`      // every page a kiosk's, idle seconds
 	Precache   string `json:"precache"`   // what a kiosk's worker keeps offline
@@ -119,7 +120,7 @@ func ParseSiteFile(b []byte) (*SiteFile, error) {
 	}
 	for _, f := range []struct{ key, value string }{
 		{"name", sf.Name}, {"owner", sf.Owner}, {"site_code", sf.SiteCode}, {"icp", sf.ICP},
-		{"police", sf.Police}, {"contact", sf.Contact},
+		{"police", sf.Police}, {"contact", sf.Contact}, {"province", sf.Province},
 	} {
 		if why := data.TextProblem(f.value, maxSiteText); why != "" {
 			return nil, fmt.Errorf("%q: %s", f.key, why)
@@ -210,19 +211,11 @@ func (sf *SiteFile) identity(s *site) (ui.Site, error) {
 	return id, nil
 }
 
-// Kiosk idle times outside this range are refused: a time that overflows a
-// browser's timer (2^31 ms) fires at once, and a reset every few seconds is
-// no kiosk.
-const (
-	minKiosk = 5
-	maxKiosk = 86400
-)
-
-// checkKiosk checks a kiosk's idle time: 0 for none, else minKiosk to
-// maxKiosk seconds.
+// checkKiosk checks a kiosk's idle time: 0 for none, else MinKiosk to
+// MaxKiosk seconds.
 func checkKiosk(n int) error {
-	if n != 0 && (n < minKiosk || n > maxKiosk) {
-		return fmt.Errorf("%d seconds: give 0 (no kiosk) or %d to %d", n, minKiosk, maxKiosk)
+	if n != 0 && (n < MinKiosk || n > MaxKiosk) {
+		return fmt.Errorf("%d seconds: give 0 (no kiosk) or %d to %d (a day)", n, MinKiosk, MaxKiosk)
 	}
 	return nil
 }
