@@ -1,10 +1,15 @@
 package site
 
 import (
+	"bytes"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	nethtml "golang.org/x/net/html"
 )
 
 // TestShareSiteFileMembers: the licence, the public origin and the origins
@@ -66,6 +71,63 @@ func TestShareEmbedFraming(t *testing.T) {
 		}
 		if x := res.Header.Get("X-Frame-Options"); x != c.xfo {
 			t.Errorf("%s: X-Frame-Options %q, want %q", c.path, x, c.xfo)
+		}
+	}
+}
+
+// TestSharePayloadEmbedsAreText: a dataset's strings stay text in the
+// embed pages (the title and source line a report's title makes), and in
+// the catalog.
+func TestSharePayloadEmbedsAreText(t *testing.T) {
+	out := t.TempDir()
+	s, err := readSite(payloadDatasets(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &writer{dir: out, fast: true}
+	if err := s.writeData(w); err != nil {
+		t.Fatal(err)
+	}
+	if s.identity, err = payloadSiteFile.identity(s); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.writeOpenData(w, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.writeEmbeds(w); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := filepath.Glob(filepath.Join(out, "embed", "*", "*.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no embed pages (%v)", err)
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := nethtml.Parse(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(n *nethtml.Node)
+		walk = func(n *nethtml.Node) {
+			if n.Type == nethtml.ElementNode {
+				if n.Data == "script" && (attrOf(n, "src") == echartsJS || attrOf(n, "src") == embedJS) && n.FirstChild == nil {
+					// the page's two scripts
+				} else {
+					for _, pr := range markupFromData(n) {
+						t.Errorf("%s: %s", filepath.Base(p), pr)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if strings.Contains(filepath.Base(p), "nantong") && !bytes.Contains(b, []byte(`alert(&#34;body&#34;)`)) {
+			t.Errorf("%s: the body's name is not in the page as text", filepath.Base(p))
 		}
 	}
 }
