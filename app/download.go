@@ -125,6 +125,15 @@ func (p *download) Render() app.UI {
 			files = append(files, file{siteURL(dir + r.Path), r.Path, r.Title + "：" + r.Description, "CSV（UTF-8，带 BOM）", r.Bytes})
 		}
 		files = append(files, file{openDataURL(), data.OpenDataPackage, "数据包说明（Frictionless Data Package）：上面两个表的每一列、类型、含义和许可", "JSON", od.Bytes})
+		rows := make([]app.UI, len(files))
+		for i, f := range files {
+			rows[i] = app.Elem("tr").Body(
+				app.Elem("th").Attr("scope", "row").Body(app.Elem("a").Attr("href", f.href).Attr("download", "").Text(f.name)),
+				td("", f.what),
+				td("", f.format),
+				app.Elem("td").Class("num").DataSet("bytes", strconv.FormatInt(f.size, 10)).Text(FileSize(f.size)),
+			)
+		}
 		licence := app.UI(app.Elem("p").ID("licence").Text("本站未声明这些数据的许可；使用前请向主办单位确认。"))
 		if len(od.Package.Licenses) > 0 {
 			l := od.Package.Licenses[0]
@@ -145,26 +154,7 @@ func (p *download) Render() app.UI {
 				"单份报告的数据集和每一格在各报告的概览页下载。推算的数字和报告自身的不一致都按原样标明，请引用时一并说明。" +
 				"程序可先读取数据包说明（datapackage.json），其中有每个文件的列、类型、大小和校验值。"),
 			licence,
-			app.Elem("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", "数据文件").Body(
-				app.Elem("table").ID("open-data").Body(
-					app.Elem("caption").Text("数据文件"),
-					app.Elem("thead").Body(app.Elem("tr").Body(
-						app.Elem("th").Attr("scope", "col").Text("文件"),
-						app.Elem("th").Attr("scope", "col").Text("内容"),
-						app.Elem("th").Attr("scope", "col").Class("short").Text("格式"),
-						app.Elem("th").Attr("scope", "col").Class("short").Text("大小"),
-					)),
-					app.Elem("tbody").Body(app.Range(files).Slice(func(i int) app.UI {
-						f := files[i]
-						return app.Elem("tr").Body(
-							app.Elem("th").Attr("scope", "row").Body(app.Elem("a").Attr("href", f.href).Attr("download", "").Text(f.name)),
-							app.Elem("td").Text(f.what),
-							app.Elem("td").Text(f.format),
-							app.Elem("td").Class("num").DataSet("bytes", strconv.FormatInt(f.size, 10)).Text(FileSize(f.size)),
-						)
-					})),
-				),
-			),
+			dataTable("open-data", "", "数据文件", []string{"文件", "内容", "格式", "大小"}, rows),
 			section("per-report-title", "单份报告",
 				app.Elem("p").Text(fmt.Sprintf("每份报告的数据集在 %sreports/<报告ID>.json（与导入时的数据集逐字节相同；同样的内容也在以其 SHA-256 前 12 位命名、永不改变的 %sreports/<报告ID>.<校验值>.json），每一格在 %sreports/<报告ID>.csv（列为 table、row、column、value、status）。报告ID 见报告目录。", siteURL(dir), siteURL(dir), siteURL(dir))),
 			),

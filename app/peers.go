@@ -41,27 +41,42 @@ func peersView(p *charts.Peers) app.UI {
 				app.Elem("a").Attr("href", siteURL(AboutPath+"#term-peers")).Text(def.Label),
 			),
 			app.Elem("td").Class("num").Body(app.Text(r.Text()), mark),
-			app.Elem("td").Class("num").Text(fmt.Sprintf("%d / %d 件", r.Count, r.Base)),
-			app.Elem("td").Text(place),
-			app.Elem("td").Class("num").Text(band),
-			app.Elem("td").Class("num").Text(strconv.Itoa(r.Peers)),
+			td("num", fmt.Sprintf("%d / %d 件", r.Count, r.Base)),
+			td("", place),
+			td("num", band),
+			td("num", strconv.Itoa(r.Peers)),
 		)
 	}
-	caption := fmt.Sprintf("与%d年同级（%s）机关相比", p.Year, p.Level)
+	return dataTable("", "peers", fmt.Sprintf("与%d年同级（%s）机关相比", p.Year, p.Level),
+		[]string{"比例", "本报告", "依据", "位次", "同级中间一半（P25–P75）", "可比机关数"}, rows)
+}
+
+// dataTable is a table in a region that scrolls on a narrow screen: its
+// caption, its column headers, and its rows.
+func dataTable(id, class, caption string, head []string, rows []app.UI) app.UI {
+	ths := make([]app.UI, len(head))
+	for i, h := range head {
+		ths[i] = app.Elem("th").Attr("scope", "col").Class(shortClass(h)).Text(h)
+	}
+	table := app.Elem("table").Class(class)
+	if id != "" {
+		table = table.ID(id)
+	}
 	return app.Elem("div").Class("table-wrap").TabIndex(0).Role("region").Aria("label", caption).Body(
-		app.Elem("table").Class("peers").Body(
+		table.Body(
 			app.Elem("caption").Text(caption),
-			app.Elem("thead").Body(app.Elem("tr").Body(
-				app.Elem("th").Attr("scope", "col").Text("比例"),
-				app.Elem("th").Attr("scope", "col").Text("本报告"),
-				app.Elem("th").Attr("scope", "col").Text("依据"),
-				app.Elem("th").Attr("scope", "col").Text("位次"),
-				app.Elem("th").Attr("scope", "col").Text("同级中间一半（P25–P75）"),
-				app.Elem("th").Attr("scope", "col").Text("可比机关数"),
-			)),
+			app.Elem("thead").Body(app.Elem("tr").Body(ths...)),
 			app.Elem("tbody").Body(rows...),
 		),
 	)
+}
+
+// td is a cell of text, of the class if any.
+func td(class, text string) app.UI {
+	if class == "" {
+		return app.Elem("td").Text(text)
+	}
+	return app.Elem("td").Class(class).Text(text)
 }
 
 // changeView is a key figure's change against the previous report: shown,

@@ -328,6 +328,17 @@ func TestShareInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("the new pages and controls are accessible", func(t *testing.T) {
+		axe := axeSource(t)
+		for _, p := range []string{"/download", "/r/hongze-district-2024", "/b/hongze-district"} {
+			b.run(t, "loading "+p, chromedp.Navigate(at(p)), poll(appReady))
+			b.checkAxe(t, axe, p)
+			checkTargets(t, b, p)
+		}
+		b.run(t, "an embed page", chromedp.Navigate(embed), poll(`document.querySelector("figure.embed").dataset.state === "drawn"`))
+		b.checkAxe(t, axe, "the embed page")
+	})
+
 	t.Run("the first visit of / loads no embed or QR code", func(t *testing.T) {
 		b.takeRequests()
 		b.run(t, "home", chromedp.Navigate(at("/")), poll(`document.readyState === "complete"`))
