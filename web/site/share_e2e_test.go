@@ -291,7 +291,7 @@ func TestShareInChromium(t *testing.T) {
 			t.Fatalf("jsqr is installed by npm ci: %v", err)
 		}
 		b.run(t, "a kiosk", chromedp.Navigate(at("/kiosk")), chromedp.Evaluate(`localStorage.setItem("nianbao-kiosk", "600"); true`, nil),
-			chromedp.Navigate(at("/reports?year=2024&level=%E5%B8%82")), poll(`!!document.querySelector(".kiosk-qr")`),
+			chromedp.Navigate(at("/reports?year=2024&level=%E5%B8%82")), poll(appReady), poll(`!!document.querySelector(".kiosk-qr")`),
 			chromedp.Evaluate(`document.querySelector(".kiosk-qr").click(); true`, nil), poll(`!!document.querySelector(".qr-dialog svg path")`),
 			chromedp.Evaluate(string(jsqr)+";true", nil))
 		var decoded, want, shown string
@@ -337,6 +337,18 @@ func TestShareInChromium(t *testing.T) {
 		}
 		b.run(t, "an embed page", chromedp.Navigate(embed), poll(`document.querySelector("figure.embed").dataset.state === "drawn"`))
 		b.checkAxe(t, axe, "the embed page")
+		// On a phone, the peers table's short headers and cells stay on
+		// one line (the table scrolls).
+		b.run(t, "a phone", chromedp.EmulateViewport(390, 844))
+		defer b.run(t, "a desktop", chromedp.EmulateViewport(1280, 900))
+		for _, p := range []string{"/r/hongze-district-2024", "/b/hongze-district"} {
+			var wrapped []string
+			b.run(t, "loading "+p, chromedp.Navigate(at(p)), poll(appReady),
+				chromedp.Evaluate(strings.ReplaceAll(shortCellsWrapped, "main table", "main table.peers"), &wrapped))
+			if len(wrapped) > 0 {
+				t.Errorf("%s: the short cells %q wrap on a phone", p, wrapped)
+			}
+		}
 	})
 
 	t.Run("the first visit of / loads no embed or QR code", func(t *testing.T) {
