@@ -39,7 +39,7 @@ import (
 //     publication date and original's address (UTF-8 with a BOM, for
 //     spreadsheets);
 //   - data/cells.csv: every cell of every report, the columns of the
-//     reports' CSV after the report, body and year;
+//     reports' CSV after the report's ID and year;
 //   - data/datapackage.json: a Frictionless Data Package describing the
 //     two tables, with their schemas and the site file's licence.
 //
@@ -138,11 +138,11 @@ func (s *site) catalogColumns() []openColumn {
 	return cols
 }
 
-// cellColumns are the columns of the file of every cell: the report's,
-// then those of `import --csv`.
+// cellColumns are the columns of the file of every cell: the report's ID
+// and year, then those of `import --csv`. The body's name is the catalog's
+// (by report_id): on every cell it would double the file.
 var cellColumns = []data.Field{
 	{Name: "report_id", Title: "报告ID", Type: "string", Constraints: &data.FieldConstraint{Required: true}},
-	{Name: "body", Title: "机关", Type: "string"},
 	{Name: "year", Title: "年度", Type: "integer"},
 	{Name: "table", Title: "表", Type: "string", Description: "二、三或四", Constraints: &data.FieldConstraint{Enum: []string{"二", "三", "四"}}},
 	{Name: "row", Title: "行", Type: "string", Description: "行的键：表三、表四为 FORMAT.md 所列的规范键，表二为 data.DisclosureKeys 的键"},
@@ -200,7 +200,7 @@ func (s *site) writeOpenData(w *writer, lic *Licence) error {
 		for _, r := range s.reports {
 			year := strconv.Itoa(r.Year)
 			data.Cells(r, func(c data.CellRecord) {
-				emit([]string{r.ID, r.Body, year, c.Table, c.Row, c.Column, c.Value, c.Status})
+				emit([]string{r.ID, year, c.Table, c.Row, c.Column, c.Value, c.Status})
 			})
 		}
 	})
@@ -210,7 +210,7 @@ func (s *site) writeOpenData(w *writer, lic *Licence) error {
 	pkg := s.dataPackage(lic, []data.PackageResource{
 		csvResource("catalog", data.OpenCatalog, "报告目录", "每份报告一行：机关、年度、发布日期、原文链接、数据校验、表三和表四的关键数字及比例，以及本站页面和数据文件的地址。", catalog,
 			&data.TableSchema{Fields: fields, PrimaryKey: []string{cols[0].name}}),
-		csvResource("cells", data.OpenCells, "全部报告的每一格", "每份报告表二、表三、表四的每一格一行，各列与单份报告的 CSV 相同，前加报告ID、机关和年度。", cells,
+		csvResource("cells", data.OpenCells, "全部报告的每一格", "每份报告表二、表三、表四的每一格一行，各列与单份报告的 CSV 相同，前加报告ID和年度（机关见报告目录）。", cells,
 			&data.TableSchema{Fields: cellColumns, PrimaryKey: []string{"report_id", "table", "row", "column"}}),
 	})
 	var buf bytes.Buffer

@@ -181,11 +181,12 @@ func TestShareCatalogMatchesIndex(t *testing.T) {
 }
 
 // TestShareOpenDataIsText: a body's name that a spreadsheet would run as a
-// formula lands in the catalog and the file of every cell as text.
+// formula lands in the catalog as text. (The file of every cell holds no
+// text of a report: IDs, keys, numbers and units of a closed list.)
 func TestShareOpenDataIsText(t *testing.T) {
 	const evil = `=HYPERLINK("http://evil.example","点我")`
 	_, dir := openDataSite(t, nil, func(rs []*data.Report) { rs[0].Body = evil })
-	for _, f := range []string{"catalog.csv", "cells.csv"} {
+	for _, f := range []string{"catalog.csv"} {
 		found := false
 		for _, row := range readCSV(t, filepath.Join(dir, "data", f)) {
 			for _, cell := range row {
