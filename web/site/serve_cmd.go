@@ -1,6 +1,9 @@
 package site
 
-import "flag"
+import (
+	"flag"
+	"os"
+)
 
 // ServeCommand is `nianbao serve [-port 8080] [-dir dist] [-no-build]
 // [-frame-ancestors "'self'"]`: build the site (unless -no-build), then
@@ -23,7 +26,12 @@ func ServeCommand(args []string) error {
 		return err
 	}
 	if o.Site == "" && o.Datasets == "" {
-		o.Site = DefaultSite
+		// As build does; serving a built site elsewhere (-no-build, no
+		// repository around) needs no site file, and then no origin may
+		// frame the embeds.
+		if _, err := os.Stat(DefaultSite); err == nil || !*noBuild {
+			o.Site = DefaultSite
+		}
 	}
 	if o.Site != "" {
 		// Who may frame the embed pages: the site file's
