@@ -10,6 +10,7 @@ require (
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/maxence-charriere/go-app/v9 v9.8.0
 	github.com/mozillazg/go-pinyin v0.21.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.44.0

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"nianbao/charts"
 	"nianbao/data"
 )
 
@@ -53,6 +56,14 @@ func (p *about) Render() app.UI {
 					app.Text("报告在网上转载或复制时可能丢失个别数字。只有当勾稽关系能唯一确定丢失的数字时，本站才把它推算出来，并在每一处都标明“推算”和所依据的规则；不能唯一确定时，不推算。")),
 				term("term-blank", "空白",
 					app.Text("报告中空着的格子按空白展示，不当作 0；校验求和时按 0 计算。")),
+				term("term-peers", "与同级机关相比",
+					app.Text("报告概览和机关页面把下列比例与同一年度、同一层级的机关相比（层级见下文“机关层级”），比例及其分母为："),
+					app.Elem("ul").Body(peerDefs()...),
+					app.Text(fmt.Sprintf("依据（分母）少于 %d 件的比例照常列出，但不排位次，也不计入区间。位次按比例从高到低排列，比例相同者位次相同；“同级中间一半”是依据不少于 %d 件的同级机关比例的第 25 至第 75 百分位数（按最近秩线性插值，与电子表格的 PERCENTILE.INC 相同），可比机关少于 %d 个时不给出。“可比机关数”是排位和区间所依据的机关数。比例所依的数字有不一致或推算时，标明“不一致”或“推算”。比例高低本身不说明工作好坏。",
+						charts.MinPeerBase, charts.MinPeerBase, charts.MinPeerBand)),
+				),
+				term("term-yoy", "较上年",
+					app.Text("关键数字与同一机关上一份报告相比的变化：件数按上一份报告的百分比，予以公开或部分公开的比例按百分点。上一份报告不是上一年度的，写明其年度（如“较2021年”）；上一份报告为 0 件时只说明为 0。")),
 				term("term-corrected", "纠正率",
 					app.Text("行政复议或行政诉讼中“结果纠正”占已审结案件（结果维持、结果纠正、其他结果之和）的比例；尚未审结的不计入。")),
 			),
@@ -61,4 +72,14 @@ func (p *about) Render() app.UI {
 			app.Elem("p").Text("目录按报告机关的名称判断层级：以“镇人民政府”“乡人民政府”“街道办事处”结尾的为乡镇街道；名称为某区、县、旗（或“市”下之“市”）的政府为县区；某市、州的政府为市；某省、自治区的政府为省；其余（局、委员会、办公室等）为部门。"),
 		),
 	})
+}
+
+// peerDefs lists the rates compared among peers, each with its
+// denominator.
+func peerDefs() []app.UI {
+	var out []app.UI
+	for _, d := range charts.PeerRates {
+		out = append(out, app.Elem("li").Text(d.Label+"："+d.Part+" ÷ "+d.Of+"。"))
+	}
+	return out
 }

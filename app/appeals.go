@@ -19,7 +19,7 @@ func (p *appeals) Render() app.UI {
 	var content []app.UI
 	if p.v.report != nil {
 		content = []app.UI{
-			section("appeals-title", "行政复议和行政诉讼", &chartView{IChart: p.chart}),
+			section("appeals-title", "行政复议和行政诉讼", &chartView{IChart: p.chart, IEmbed: p.v.embed(p.chart.ID)}),
 			app.Elem("p").Class("note").Text("纠正率为“结果纠正”占已审结案件（结果维持、结果纠正、其他结果之和）的比例，尚未审结的案件不计入。"),
 		}
 	}

@@ -22,8 +22,8 @@ func (p *applicants) Render() app.UI {
 	var content []app.UI
 	if p.v.report != nil {
 		content = []app.UI{
-			section("mix-title", "申请人构成", &chartView{IChart: p.mix}),
-			section("cross-title", "各类申请人的办理结果", &chartView{IChart: p.cross}),
+			section("mix-title", "申请人构成", &chartView{IChart: p.mix, IEmbed: p.v.embed(p.mix.ID)}),
+			section("cross-title", "各类申请人的办理结果", &chartView{IChart: p.cross, IEmbed: p.v.embed(p.cross.ID)}),
 		}
 	}
 	return layout(p.v, "/applicants", "申请人", content)

@@ -20,6 +20,7 @@ type body struct {
 	b       *data.Body
 	entries []*data.Entry // oldest first
 	charts  []charts.Chart
+	peers   *charts.Peers // the latest report's rates against its peers
 }
 
 func (p *body) prepareIndex(x *data.Index) {
@@ -35,6 +36,8 @@ func (p *body) prepareIndex(x *data.Index) {
 	}
 	slices.SortFunc(p.entries, func(a, b *data.Entry) int { return a.Year - b.Year })
 	p.charts = charts.Trend(p.b.Name, p.entries)
+	last := p.entries[len(p.entries)-1]
+	p.peers = charts.NewPeerGroups(x).Of(last, charts.EntryMarks(last))
 }
 
 // title is the body's name.
@@ -86,8 +89,14 @@ func (p *body) Render() app.UI {
 			app.If(len(p.entries) < 2, app.Elem("p").Class("note").Text("只有一个年度的报告，暂无历年变化。")),
 			app.Range(p.charts).Slice(func(i int) app.UI {
 				c := p.charts[i]
-				return section(c.ID+"-section", c.Title, &chartView{IChart: c})
+				embed := ""
+				if site.Embed {
+					embed = BodyEmbedPath(b.ID, c.ID)
+				}
+				return section(c.ID+"-section", c.Title, &chartView{IChart: c, IEmbed: embed})
 			}),
+			section("peers-title", fmt.Sprintf("%d年报告与同级机关相比", p.peers.Year), peersView(p.peers),
+				app.Elem("p").Class("note").Text("“不一致”“推算”标记指该年报告中有这类数字；各比例所依的具体数字见该年报告的概览。")),
 			section("cross-year-title", "跨年度校验",
 				app.Elem("p").Text(data.RuleText(data.RuleCrossYear)+"。"),
 				app.If(checked == 0, app.Elem("p").Class("status").Text("不适用：网站没有该机关相邻年度的报告，跨年度校验无法进行。")).

@@ -23,6 +23,7 @@ type chartView struct {
 
 	IChart charts.Chart
 	ILinks map[string]string // data item name → URL
+	IEmbed string            // the chart's embed page, "" for none (embed.go)
 
 	showTable bool
 	ec        *echart
@@ -63,7 +64,13 @@ func (c *chartView) Render() app.UI {
 		app.Elem("p").Class("chart-image").Body(
 			imageButton("png", "下载 PNG 图片", ch.Title),
 			imageButton("svg", "下载 SVG 图片", ch.Title),
+			app.If(c.IEmbed != "", app.Elem("button").Attr("type", "button").Class("button embed-code").
+				DataSet("embed", siteURL(c.IEmbed)).Aria("expanded", "false").Body(
+				app.Text("嵌入代码"),
+				app.Elem("span").Class("visually-hidden").Text("："+ch.Title),
+			)), // see web/js/share.js
 		),
+		app.If(c.IEmbed != "", app.Elem("div").Class("embed-box").Hidden(true)),
 	)
 }
 
@@ -73,6 +80,14 @@ func imageButton(format, label, title string) app.UI {
 		app.Text(label),
 		app.Elem("span").Class("visually-hidden").Text("："+title),
 	)
+}
+
+// OnInit shows the chart's table where the address asks for it
+// (?table=ID,…: see web/js/share.js, which keeps the address in step).
+func (c *chartView) OnInit() {
+	if app.IsClient {
+		c.showTable = tableAsked(app.Window().URL().Query().Get(tableParam), c.IChart.ID)
+	}
 }
 
 func (c *chartView) show(table bool) app.EventHandler {

@@ -18,7 +18,7 @@ func (p *disclosure) Render() app.UI {
 	var content []app.UI
 	if p.v.report != nil {
 		content = []app.UI{
-			section("disclosure-title", "主动公开政府信息情况", &chartView{IChart: p.chart}),
+			section("disclosure-title", "主动公开政府信息情况", &chartView{IChart: p.chart, IEmbed: p.v.embed(p.chart.ID)}),
 		}
 	}
 	return layout(p.v, "/disclosure", "主动公开", content)

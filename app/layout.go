@@ -32,7 +32,7 @@ func (s *shell) render() app.UI {
 		reportName = fmt.Sprintf("%s · %d年度报告", v.report.Body, v.report.Year)
 	}
 	var main []app.UI
-	main = append(main, app.Elem("h1").ID("page-title").TabIndex(-1).Text(s.heading))
+	main = append(main, app.Elem("h1").ID("page-title").TabIndex(-1).Text(s.heading), shareLink())
 	switch {
 	case v.loading:
 		main = append(main, app.Elem("p").Class("loading").Role("status").Text("正在载入……"))
@@ -75,6 +75,7 @@ func (s *shell) render() app.UI {
 		app.If(hasRootClass("kiosk"), app.Elem("nav").Class("kiosk-bar").Aria("label", "自助终端").Body(
 			app.Elem("button").Attr("type", "button").Class("button kiosk-back").Text("返回"), // see web/js
 			app.Elem("a").Class("button").Attr("href", siteURL("/")).Text("首页"),
+			app.If(site.PublicOrigin != "", app.Elem("button").Attr("type", "button").Class("button kiosk-qr").Text("扫码带走")), // see web/js/share.js
 		)),
 		app.Elem("main").ID("main").TabIndex(-1).Body(main...),
 		app.Elem("footer").Class("footer").Body(s.footer()...),

@@ -88,9 +88,9 @@ func (p *outcomes) Render() app.UI {
 						}),
 					),
 				),
-				&chartView{IChart: p.chart, ILinks: p.links},
+				&chartView{IChart: p.chart, ILinks: p.links, IEmbed: p.v.embed(p.chart.ID)},
 			),
-			section("flow-title", "申请的来龙去脉", &chartView{IChart: p.flow}),
+			section("flow-title", "申请的来龙去脉", &chartView{IChart: p.flow, IEmbed: p.v.embed(p.flow.ID)}),
 		}
 	}
 	return layout(p.v, "/outcomes", "办理结果", content)

@@ -20,6 +20,7 @@ type overview struct {
 	outcome  charts.Chart
 	findings int
 	recovers int
+	changes  map[string]charts.Change // against the body's previous report
 }
 
 func (p *overview) prepare(pk *charts.Pack) {
@@ -28,6 +29,8 @@ func (p *overview) prepare(pk *charts.Pack) {
 	p.outcome = pk.Outcomes("")
 	p.findings = len(data.Check(r)) + len(pk.CrossYear)
 	p.recovers = len(data.RecoveredCells(r))
+	cur := data.NewEntry(r, 0, "", nil)
+	p.changes = charts.YearOnYear(&cur, pk.Prev)
 }
 
 func (p *overview) Render() app.UI {
@@ -38,9 +41,10 @@ func (p *overview) Render() app.UI {
 	var content []app.UI
 	if r := p.v.report; r != nil {
 		content = []app.UI{
-			section("figures-title", "关键数字", figureList(p.figures)),
+			section("figures-title", "关键数字", figureList(p.figures, p.changes)),
+			app.If(p.v.pack.Peers != nil, section("peers-title", "与同级机关相比", peersView(p.v.pack.Peers))),
 			section("outcome-title", "办理结果",
-				&chartView{IChart: p.outcome},
+				&chartView{IChart: p.outcome, IEmbed: p.v.embed(p.outcome.ID)},
 				app.Elem("p").Body(app.Elem("a").Attr("href", siteURL(p.v.href("/outcomes"))).Text("查看办理结果的详细原因")),
 			),
 			section("consistency-title", "数据校验",
@@ -53,6 +57,14 @@ func (p *overview) Render() app.UI {
 					app.If(p.v.pack.BodyID != "", app.Elem("li").Body(app.Elem("a").ID("body-link").Attr("href", siteURL(BodyPath(p.v.pack.BodyID))).Text(r.Body+"历年报告的变化"))),
 					app.Elem("li").Body(app.Elem("a").ID("compare-link").Attr("href", siteURL(withQuery("/reports", "cmp", r.ID))).Text("加入比较：与其他报告并排比较")),
 					app.Elem("li").Body(app.Elem("a").Attr("href", siteURL(withQuery("/ranking", "year", strconv.Itoa(r.Year)))).Text(fmt.Sprintf("%d年各机关排名", r.Year))),
+					app.Elem("li").ID("report-data").Body(
+						app.Text("下载本报告的数据："),
+						app.Elem("a").Attr("href", siteURL("/"+data.OpenReportsDir+"/"+r.ID+".json")).Attr("download", "").Text("JSON 数据集"),
+						app.Text("、"),
+						app.Elem("a").Attr("href", siteURL("/"+data.OpenReportsDir+"/"+r.ID+".csv")).Attr("download", "").Text("每一格（CSV）"),
+						app.Text("；全部报告见"),
+						app.Elem("a").Attr("href", siteURL(DownloadPath)).Text("数据下载"),
+					),
 				),
 			),
 			section("narrative-title", "报告正文",
@@ -65,8 +77,8 @@ func (p *overview) Render() app.UI {
 }
 
 // figureList shows key figures: each one's label, value with its unit,
-// and note.
-func figureList(figures []charts.Figure) app.UI {
+// note, and where changes has one, its change against the previous report.
+func figureList(figures []charts.Figure, changes map[string]charts.Change) app.UI {
 	return app.Elem("ul").Class("figures").Body(
 		app.Range(figures).Slice(func(i int) app.UI {
 			f := figures[i]
@@ -78,6 +90,7 @@ func figureList(figures []charts.Figure) app.UI {
 				),
 				app.If(!f.Mark.IsZero(), markView(f.Mark)),
 				app.Elem("span").Class("figure-note").Text(f.Note),
+				changeView(changes[f.ID]),
 			)
 		}),
 	)

@@ -41,7 +41,7 @@ func (p *portal) Render() app.UI {
 		yearQ := strconv.Itoa(x.Year)
 		content = []app.UI{
 			app.Elem("p").Class("lead").Text(fmt.Sprintf("%d年度，本站收录的 %d 个机关中有 %d 个发布了报告。以下数字是这些报告的各项之和，按报告原样相加。", x.Year, x.AllBodies, y.Bodies)),
-			section("figures-title", "关键数字（各机关合计）", figureList(p.figures)),
+			section("figures-title", "关键数字（各机关合计）", figureList(p.figures, nil)),
 			app.If(y.Findings > 0, app.Elem("p").Class("status status-warn").Body(
 				app.Text(fmt.Sprintf("⚠ 其中 %d 份报告的数字不符合勾稽关系，按原样计入合计：", y.Findings)),
 				app.Elem("a").Attr("href", siteURL(withQuery("/reports", "year", yearQ, "status", string(data.HasFindings)))).Text("查看这些报告"),

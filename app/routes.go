@@ -85,8 +85,16 @@ var CatalogPages = []Page{
 	catalogPage("/reports", "全部报告", func() catalogView { return &reports{} }),
 	catalogPage("/compare", "比较", func() catalogView { return &compare{} }),
 	catalogPage("/ranking", "排名", func() catalogView { return &ranking{} }),
+	downloadPage,
 	plainPage(AboutPath, "说明", func() app.Composer { return &about{} }),
 }
+
+// downloadPage is the 数据下载 page, made from the open data's descriptor.
+var downloadPage = Page{DownloadPath, "数据下载", func() app.Composer {
+	v := &download{}
+	v.name, v.onOpenData, v.outer = "数据下载", v.prepareOpenData, v
+	return v
+}}
 
 // HomePage is the front page, "/": what the site file's landing says (see
 // Site.Landing).

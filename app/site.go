@@ -25,6 +25,12 @@ type Site struct {
 	// at the root (/outcomes, /checks…): those addresses lead to its pages
 	// under /r/ID. "" when there is none.
 	Moved string `json:"moved,omitempty"`
+	// PublicOrigin is the site's public https origin, "" when the site
+	// file gives none: a kiosk's QR code and the embeds' snippets name it.
+	PublicOrigin string `json:"origin,omitempty"`
+	// Embed says that other origins may frame the embed pages (the site
+	// file's frame_ancestors): each chart then offers its <iframe> snippet.
+	Embed bool `json:"embed,omitempty"`
 }
 
 // DefaultSiteName is the name of a site whose site file gives none.

@@ -21,6 +21,7 @@ type Source interface {
 	Index() (*data.Index, error)
 	Pack(id string) (*charts.Pack, error)
 	Portal() (*charts.Portal, error)
+	OpenData() (*OpenData, error)
 }
 
 // SetSource sets where the pages get their data. It is called once, before
@@ -29,6 +30,7 @@ func SetSource(s Source) {
 	store.mu.Lock()
 	defer store.mu.Unlock()
 	store.src, store.index, store.portal, store.packs, store.order = s, nil, nil, map[string]*charts.Pack{}, nil
+	openData = nil
 }
 
 // keepPacks is how many reports' packs stay decoded in memory: a kiosk that

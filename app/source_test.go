@@ -29,6 +29,13 @@ func (m *memSource) Portal() (*charts.Portal, error) {
 	return charts.DecodePortal(m.portal)
 }
 
+func (m *memSource) OpenData() (*OpenData, error) {
+	if m.err != nil {
+		return nil, m.err
+	}
+	return nil, fmt.Errorf("%w: no open data in this test", ErrNotFound)
+}
+
 func (m *memSource) Index() (*data.Index, error) {
 	if m.err != nil {
 		return nil, m.err

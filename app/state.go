@@ -96,6 +96,8 @@ type page struct {
 	onReport func(*charts.Pack)
 	onIndex  func(*data.Index)
 	onPortal func(*charts.Portal)
+	// onOpenData: the open data's descriptor (the 数据下载 page).
+	onOpenData func(*OpenData)
 	// fixedID is the report or body the page shows whatever its path: the
 	// front page, when the site lands on one (Site.Landing).
 	fixedID string
@@ -115,6 +117,8 @@ func (p *page) load(ctx app.Context) {
 		p.enterCatalog(ctx, p.name, p.onIndex)
 	case p.onPortal != nil:
 		p.enterPortal(ctx, p.name, p.onPortal)
+	case p.onOpenData != nil:
+		p.enterOpenData(ctx, p.name, p.onOpenData)
 	default:
 		p.enterPlain(ctx)
 	}

@@ -87,7 +87,7 @@ func (t Table) HasBlank() bool {
 func (t Table) CSV() []byte {
 	var b strings.Builder
 	b.WriteString("\uFEFF")
-	writeCSVLine(&b, append(append([]string(nil), t.Head...), "备注"))
+	WriteCSVRecord(&b, append(append([]string(nil), t.Head...), "备注"))
 	for _, r := range t.Rows {
 		line := []string{r.Head}
 		// Each note once, with the columns it is about: "结果维持、总计：⚠ 不一致（规则4），…".
@@ -117,10 +117,10 @@ func (t Table) CSV() []byte {
 		for i, n := range notes {
 			notes[i] = strings.Join(cols[n], "、") + "：" + n
 		}
-		writeCSVLine(&b, append(line, strings.Join(notes, "；")))
+		WriteCSVRecord(&b, append(line, strings.Join(notes, "；")))
 	}
 	if line := t.SourceLine(); line != "" {
-		writeCSVLine(&b, []string{line})
+		WriteCSVRecord(&b, []string{line})
 	}
 	return []byte(b.String())
 }
@@ -153,13 +153,22 @@ func (t Table) SourceLine() string {
 	return "数据来源：《" + t.Source + "》，经年报透视整理"
 }
 
-// writeCSVLine writes one CSV record (RFC 4180: fields holding a comma, a
-// quote or a line break are quoted, quotes doubled; CRLF ends the line).
+// CSVWriter is where CSV records go: a strings.Builder, or a
+// bufio.Writer for a file written as it is made (whose errors stick
+// until its Flush).
+type CSVWriter interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
+// WriteCSVRecord writes one CSV record (RFC 4180: fields holding a comma,
+// a quote or a line break are quoted, quotes doubled; CRLF ends the line).
 // encoding/csv does the same and costs the WASM 11 kB of brotli. A field
 // that a spreadsheet would run as a formula (=, +, -, @, a tab or a
 // carriage return first) and that is not a number gets a leading
-// apostrophe, so that it shows as the text it is.
-func writeCSVLine(b *strings.Builder, fields []string) {
+// apostrophe, so that it shows as the text it is. Every CSV file the site
+// makes of a report's text is written by this function.
+func WriteCSVRecord(b CSVWriter, fields []string) {
 	for i, f := range fields {
 		if i > 0 {
 			b.WriteByte(',')

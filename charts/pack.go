@@ -23,6 +23,12 @@ type Pack struct {
 	Narrative []data.NarrativeFinding
 	BodyID    string // the body's page is /b/{BodyID}
 	URL       string // where it was read from, for the page to name
+	// Peers are the report's rates against the bodies of its level and
+	// year, and Prev the index entry of the body's previous report (nil
+	// for none): computed by the build from the index, so that the
+	// overview needs no index (peers.go, yoy.go).
+	Peers *Peers
+	Prev  *data.Entry
 }
 
 type packJSON struct {
@@ -32,6 +38,8 @@ type packJSON struct {
 	PrevYear  bool                    `json:"prev_year,omitempty"`
 	CrossYear []data.Finding          `json:"cross_year,omitempty"`
 	Narrative []data.NarrativeFinding `json:"narrative,omitempty"`
+	Peers     *Peers                  `json:"peers,omitempty"`
+	Prev      *data.Entry             `json:"prev,omitempty"`
 }
 
 // Encode writes the pack as JSON, the report in its dataset form.
@@ -40,7 +48,7 @@ func (p *Pack) Encode() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.PrevYear, p.CrossYear, p.Narrative})
+	return json.Marshal(packJSON{r, p.BodyID, p.Charts, p.PrevYear, p.CrossYear, p.Narrative, p.Peers, p.Prev})
 }
 
 // Marks are the marks of the report's numbers.
@@ -56,7 +64,8 @@ func DecodePack(b []byte) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report pack: %w", err)
 	}
-	return &Pack{Report: r, Charts: pj.Charts, PrevYear: pj.PrevYear, CrossYear: pj.CrossYear, Narrative: pj.Narrative, BodyID: pj.BodyID}, nil
+	return &Pack{Report: r, Charts: pj.Charts, PrevYear: pj.PrevYear, CrossYear: pj.CrossYear, Narrative: pj.Narrative,
+		BodyID: pj.BodyID, Peers: pj.Peers, Prev: pj.Prev}, nil
 }
 
 // Chart is the chart with the ID; one missing (a pack from another version

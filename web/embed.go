@@ -8,9 +8,12 @@ package web
 
 import "embed"
 
-// Files are the static files, served under /web/.
+// Files are the static files, served under /web/: among them
+// embed-resize.js, which pages of other origins include to size the
+// frames of the site's embed pages (it is not one of the site's own
+// scripts, and is served as written).
 //
-//go:embed *.css *.png *.svg
+//go:embed *.css *.png *.svg embed-resize.js
 var Files embed.FS
 
 // EChartsEntry is the module esbuild bundles into the site's echarts.min.js:

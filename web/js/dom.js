@@ -9,7 +9,7 @@ export const root = document.documentElement;
 // under, the catalog index's URL, the kiosk's idle time), and app.wasm's
 // address and size, which the build gives this script (NIANBAO_WASM).
 export const site = (() => {
-  const s = { base: "", index: "", kiosk: 0, wasm: NIANBAO_WASM.url, wasmSize: NIANBAO_WASM.size };
+  const s = { base: "", index: "", kiosk: 0, origin: "", wasm: NIANBAO_WASM.url, wasmSize: NIANBAO_WASM.size };
   const m = document.querySelector('meta[name="nianbao-site"]');
   try {
     const page = m ? JSON.parse(m.content) : {};
@@ -18,6 +18,8 @@ export const site = (() => {
         s[k] = page[k];
       }
     }
+    // The site's public origin (for 扫码带走 and the embeds' snippets).
+    s.origin = (page.site && page.site.origin) || "";
   } catch {}
   return s;
 })();
@@ -64,3 +66,18 @@ export const ready = (f) =>
 // appRunning says whether the WebAssembly app has mounted its first page:
 // the page's own handlers then stand back for the app's.
 export const appRunning = () => root.dataset.app === "running";
+
+// loadScript loads a script of the site once; it resolves when it ran.
+const loading = {};
+export const loadScript = (src) =>
+  loading[src] ||
+  (loading[src] = new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    s.onload = resolve;
+    s.onerror = () => {
+      delete loading[src];
+      reject(new Error("无法载入 " + src));
+    };
+    document.head.appendChild(s);
+  }));

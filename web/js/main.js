@@ -17,6 +17,7 @@ import { rows } from "./rows.js";
 import { initStart } from "./start.js";
 import { listOffline } from "./offline.js";
 import { initPrecheck, arrivePrecheck } from "./precheck.js";
+import { initShare } from "./share.js";
 
 const nianbao = {
   // mountChart(el, json, onClick) draws a chart; the app disposes it.
@@ -52,6 +53,7 @@ if (!legacyRedirect()) {
   initKiosk();
   initNav();
   initSwitch();
+  initShare();
   initImages();
   initInfographic();
   initUpdate();

@@ -7,21 +7,13 @@
 // go-app's own loader (app.js) is not used (third_party/go-app patch
 // own-loader): this module gives go-app what it asks of the page, its
 // environment through window.goappGetenv.
-import { root, site } from "./dom.js";
+import { root, site, loadScript } from "./dom.js";
 
 let started = null;
 
 const label = () => document.getElementById("app-wasm-loader-label");
 const notice = () => document.getElementById("app-wasm-loader");
 
-const loadScript = (src) =>
-  new Promise((resolve, reject) => {
-    const s = document.createElement("script");
-    s.src = src;
-    s.onload = resolve;
-    s.onerror = () => reject(new Error("无法载入 " + src));
-    document.head.appendChild(s);
-  });
 
 // fetchCounting fetches app.wasm, telling progress in percent of its size
 // as the build wrote it (Content-Length is the compressed size).

@@ -2,26 +2,28 @@
 // runs, its own handlers do this and this one stands back.
 import { on, appRunning } from "./dom.js";
 
+// show shows a chart's table (showTable) or its drawing.
+export function show(figure, showTable) {
+  const canvas = figure && figure.querySelector(".chart-canvas");
+  const table = figure && figure.querySelector(".chart-table");
+  if (!canvas || !table) {
+    return;
+  }
+  canvas.hidden = showTable;
+  table.hidden = !showTable;
+  for (const b of figure.querySelectorAll(".switch button")) {
+    b.setAttribute("aria-pressed", String(b.classList.contains("switch-table") === showTable));
+  }
+  const chart = !showTable && window.echarts && echarts.getInstanceByDom(canvas);
+  if (chart) {
+    chart.resize();
+  }
+}
+
 export function initSwitch() {
   on("click", ".switch button", (event, button) => {
-    if (appRunning()) {
-      return;
-    }
-    const figure = button.closest("figure.chart");
-    const canvas = figure && figure.querySelector(".chart-canvas");
-    const table = figure && figure.querySelector(".chart-table");
-    if (!canvas || !table) {
-      return;
-    }
-    const showTable = button.classList.contains("switch-table");
-    canvas.hidden = showTable;
-    table.hidden = !showTable;
-    for (const b of figure.querySelectorAll(".switch button")) {
-      b.setAttribute("aria-pressed", String(b === button));
-    }
-    const chart = !showTable && window.echarts && echarts.getInstanceByDom(canvas);
-    if (chart) {
-      chart.resize();
+    if (!appRunning()) {
+      show(button.closest("figure.chart"), button.classList.contains("switch-table"));
     }
   });
 }

@@ -259,9 +259,15 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 		return step("reading the site file", fmt.Errorf("%s: %w", o.Site, err))
 	}
 	ui.SetSite(site.identity)
+	if err := site.writeOpenData(w, sf.Licence); err != nil {
+		return step("writing the open data", err)
+	}
 	precache, err := site.precache(o.Precache)
 	if err != nil {
 		return step("choosing what to precache", err)
+	}
+	if err := site.writeEmbeds(w); err != nil {
+		return step("writing the embed pages", err)
 	}
 	if err := site.writePages(w, o.Workers); err != nil {
 		return step("generating the pages", err)

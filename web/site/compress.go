@@ -29,7 +29,7 @@ const (
 const compressMin = 1024
 
 // compressible files get compressed copies; others (images) do not.
-var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".wasm": true, ".json": true, ".svg": true, ".webmanifest": true}
+var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".wasm": true, ".json": true, ".svg": true, ".webmanifest": true, ".csv": true}
 
 // compressTo writes name.br and name.gz beside name, holding b.
 func compressTo(name string, b []byte, level compression) error {

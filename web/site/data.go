@@ -28,9 +28,12 @@ type site struct {
 	indexU   string // the index's path in the site
 	portalB  []byte // the portal's summary (charts.Portal), as written
 	portalU  string // its path in the site
-	base     string // the path the site is served under (Options.Base)
-	kiosk    int    // Options.Kiosk
-	province string // the site's province (SiteFile.Province), for the search
+	// openDataB is the open data's datapackage.json, as written
+	// (writeOpenData).
+	openDataB []byte
+	base      string // the path the site is served under (Options.Base)
+	kiosk     int    // Options.Kiosk
+	province  string // the site's province (SiteFile.Province), for the search
 }
 
 // at is a path of the site as the browser asks for it: under the base.
@@ -52,30 +55,53 @@ func readSite(dir string) (*site, error) {
 func (s *site) writeData(w *writer) error {
 	var mu sync.Mutex
 	var firstErr error
+	fail := func(id string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if firstErr == nil {
+			firstErr = fmt.Errorf("report %s: %w", id, err)
+		}
+	}
+	// First every report's entry, then the packs, which hold each
+	// report's peers and previous report from the entries.
 	entries := make([]data.Entry, len(s.reports))
 	parallel(len(s.reports), func(i int) {
 		r := s.reports[i]
-		prev := s.group.Prev[r.ID]
-		b, err := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, prev).Encode()
+		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], "", s.group.Prev[r.ID])
+	})
+	x := &data.Index{Bodies: s.index.Bodies, Reports: entries}
+	peers := charts.NewPeerGroups(x)
+	names := make([]string, len(s.reports))
+	parallel(len(s.reports), func(i int) {
+		r := s.reports[i]
+		pk := echarts.Pack(r, s.index.Bodies[s.group.BodyOf[r.ID]].ID, s.group.Prev[r.ID])
+		pk.Peers = peers.Of(&entries[i], charts.PeerMarks(r, pk.CrossYear))
+		if prev := charts.PreviousReport(x, &entries[i]); prev != nil {
+			p := *prev
+			p.Pack = ""
+			pk.Prev = &p
+		}
+		b, err := pk.Encode()
 		name := ""
 		if err == nil {
 			name = "r/" + r.ID + "." + contentHash(b) + ".json"
 			err = w.write(path.Join(data.PacksDir, name), b, compressFast)
 		}
-		mu.Lock()
-		defer mu.Unlock()
 		if err != nil {
-			if firstErr == nil {
-				firstErr = fmt.Errorf("report %s: %w", r.ID, err)
-			}
+			fail(r.ID, err)
 			return
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		s.packs[r.ID] = b
 		s.packURL[r.ID] = "/" + path.Join(data.PacksDir, name)
-		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], name, prev)
+		names[i] = name
 	})
 	if firstErr != nil {
 		return firstErr
+	}
+	for i := range entries {
+		entries[i].Pack = names[i]
 	}
 	s.index.Reports = entries
 	addSearchKeys(s.index, s.province)
@@ -126,6 +152,16 @@ func (s *site) writePortal(w *writer) error {
 
 // Portal is the portal's summary, for the front page the build renders.
 func (s *site) Portal() (*charts.Portal, error) { return charts.DecodePortal(s.portalB) }
+
+// OpenData is the open data's descriptor, for the 数据下载 page the build
+// renders.
+func (s *site) OpenData() (*ui.OpenData, error) {
+	p, err := data.ParseDataPackage(s.openDataB)
+	if err != nil {
+		return nil, err
+	}
+	return &ui.OpenData{Package: p, Bytes: int64(len(s.openDataB))}, nil
+}
 
 // Index is the catalog index, for the pages the build renders.
 func (s *site) Index() (*data.Index, error) { return data.ParseIndex(s.indexB) }

@@ -92,7 +92,7 @@ func (s *site) rawHeaders() []string {
 // chart's table instead of its blank drawing, and none of the controls that
 // only a script makes work (图/表, the images, 长者模式, the app's notice).
 const noScriptCSS = `.chart-canvas{display:none!important}.chart-table[hidden]{display:block!important}` +
-	`.switch,.chart-image,.large-toggle,#app-wasm-loader{display:none!important}`
+	`.switch,.chart-image,.large-toggle,.share,#app-wasm-loader{display:none!important}`
 
 // siteCSS is web/style.css without its comments, as the pages carry it;
 // made on the first page the build renders, not when any command starts.

@@ -55,10 +55,20 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	if err != nil {
 		return err
 	}
+	// The embed pages' script and a kiosk's QR encoder, each its own
+	// bundle: no page that does not need them loads them.
+	embed, err := runESBuild(esbuild, filepath.Join(dir, "embed.js"), "--bundle", "--format=iife")
+	if err != nil {
+		return err
+	}
+	qr, err := runESBuild(esbuild, filepath.Join(dir, "qr.js"), "--bundle", "--format=iife")
+	if err != nil {
+		return err
+	}
 	for _, f := range []struct {
 		name string
 		b    []byte
-	}{{siteJS, site}, {precheckWorker, worker}, {wasmExec, exec}} {
+	}{{siteJS, site}, {precheckWorker, worker}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}} {
 		if err := checkOrigins(f.name, f.b); err != nil {
 			return err
 		}

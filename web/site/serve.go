@@ -37,6 +37,10 @@ type serverConfig struct {
 	// may show the site in a frame ('self': only the site itself; a
 	// portal's origin to embed it there).
 	FrameAncestors string
+	// EmbedAncestors are the https origins that may frame the embed
+	// pages (/embed/…) beside the site itself: the site file's
+	// frame_ancestors (sharing.go).
+	EmbedAncestors []string
 	// ReadHeader bounds the wait for a request's headers: a connection
 	// that sends nothing, or a byte at a time (slowloris), is closed then.
 	ReadHeader time.Duration
@@ -82,6 +86,7 @@ func newServer(addr, dir string, c serverConfig) (*http.Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	h = embedFraming(h, c.EmbedAncestors)
 	return &http.Server{
 		Addr:                         addr,
 		Handler:                      stallGuard(h, c.Stall, c.Write),

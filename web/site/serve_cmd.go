@@ -1,6 +1,9 @@
 package site
 
-import "flag"
+import (
+	"flag"
+	"os"
+)
 
 // ServeCommand is `nianbao serve [-port 8080] [-dir dist] [-no-build]
 // [-frame-ancestors "'self'"]`: build the site (unless -no-build), then
@@ -21,6 +24,23 @@ func ServeCommand(args []string) error {
 	// A bad -frame-ancestors is said before a build, not after it.
 	if _, err := securityHeaders(c.FrameAncestors); err != nil {
 		return err
+	}
+	if o.Site == "" && o.Datasets == "" {
+		// As build does; serving a built site elsewhere (-no-build, no
+		// repository around) needs no site file, and then no origin may
+		// frame the embeds.
+		if _, err := os.Stat(DefaultSite); err == nil || !*noBuild {
+			o.Site = DefaultSite
+		}
+	}
+	if o.Site != "" {
+		// Who may frame the embed pages: the site file's
+		// frame_ancestors, read whether or not the site is built now.
+		sf, err := ReadSiteFile(o.Site)
+		if err != nil {
+			return err
+		}
+		c.EmbedAncestors = sf.FrameAncestors
 	}
 	if !*noBuild {
 		if err := buildUntilSignal(o); err != nil {

@@ -34,6 +34,27 @@ type SiteFile struct {
 	Datasets   string `json:"datasets"`   // the folder of the datasets
 	Kiosk      int    `json:"kiosk"`      // every page a kiosk's, idle seconds
 	Precache   string `json:"precache"`   // what a kiosk's worker keeps offline
+	// Licence is the licence the open data is published under, named in
+	// datapackage.json and on the 数据下载 page; none when absent.
+	Licence *Licence `json:"licence"`
+	// PublicOrigin is the site's public https origin
+	// ("https://nianbao.example.gov.cn"): the open data's addresses, the
+	// embeds' snippets and a kiosk's 扫码带走 QR code name it. Without it,
+	// a kiosk offers no QR code (its own address is not one a phone can
+	// reach).
+	PublicOrigin string `json:"public_origin"`
+	// FrameAncestors are the https origins whose pages may show the
+	// site's embed pages (/embed/…) in a frame; every other page may be
+	// framed by the site itself only.
+	FrameAncestors []string `json:"frame_ancestors"`
+}
+
+// Licence is a licence of the open data: an SPDX identifier or a short
+// name ("CC-BY-4.0"), its title, and the address of its text.
+type Licence struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Path  string `json:"path"`
 }
 
 // maxSiteFile is the largest site file read: a few hundred bytes are usual.
@@ -120,6 +141,9 @@ func ParseSiteFile(b []byte) (*SiteFile, error) {
 	if err := checkKiosk(sf.Kiosk); err != nil {
 		return nil, fmt.Errorf(`"kiosk": %w`, err)
 	}
+	if err := sf.checkSharing(); err != nil {
+		return nil, err
+	}
 	return &sf, nil
 }
 
@@ -153,7 +177,8 @@ func jsonError(b []byte, err error) error {
 // portal of one body lands on that body's page.
 func (sf *SiteFile) identity(s *site) (ui.Site, error) {
 	id := ui.Site{Name: sf.Name, Owner: sf.Owner, SiteCode: sf.SiteCode, ICP: sf.ICP, Police: sf.Police,
-		Contact: sf.Contact, Correction: sf.Correction, Moved: sf.Moved}
+		Contact: sf.Contact, Correction: sf.Correction, Moved: sf.Moved,
+		PublicOrigin: sf.PublicOrigin, Embed: len(sf.FrameAncestors) > 0}
 	if id.Name == "" {
 		id.Name = ui.DefaultSiteName
 	}
