@@ -169,13 +169,22 @@ type query struct {
 func parseQuery(s string) query {
 	var q query
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if y, err := strconv.Atoi(strings.TrimSuffix(w, "年")); err == nil && y >= 1000 && y <= 9999 {
+		if y, ok := fourDigits(strings.TrimSuffix(w, "年")); ok {
 			q.years = append(q.years, y)
 			continue
 		}
 		q.words = append(q.words, w)
 	}
 	return q
+}
+
+// fourDigits reads a year written as four digits, from 1000.
+func fourDigits(w string) (int, bool) {
+	if len(w) != 4 || strings.Trim(w, "0123456789") != "" || w[0] == '0' {
+		return 0, false
+	}
+	y, err := strconv.Atoi(w)
+	return y, err == nil
 }
 
 func (q query) matches(b *data.Body, e *data.Entry) bool {
@@ -185,7 +194,7 @@ func (q query) matches(b *data.Body, e *data.Entry) bool {
 		}
 	}
 	for _, w := range q.words {
-		if !strings.Contains(b.Name, w) && !strings.Contains(b.Search, w) && !strings.Contains(b.Region, w) {
+		if !strings.Contains(strings.ToLower(b.Name), w) && !strings.Contains(b.Search, w) && !strings.Contains(strings.ToLower(b.Region), w) {
 			return false
 		}
 	}
@@ -254,10 +263,26 @@ func (p *reports) plain(x *data.Index) []app.UI {
 	}
 	return []app.UI{
 		app.Elem("p").Text(fmt.Sprintf("本站收录 %d 个机关的 %d 份报告。选择机关查看其历年变化，选择年度查看该年报告。", len(x.Bodies), len(x.Reports))),
+		// A search the site's script answers at once on this list (see
+		// web/js/quick.js), while the app, which the first keystroke
+		// starts, brings the catalog's filters and sorting.
+		app.Elem("form").Class("catalog-filters catalog-quick").Role("search").Aria("label", "查找报告").Body(
+			app.Elem("div").Class("field field-search").Body(
+				app.Elem("label").Attr("for", "catalog-q").Text("机关名称"),
+				app.ElemSelfClosing("input").Attr("type", "search").ID("catalog-q").Attr("name", "q").
+					Attr("placeholder", "输入机关名称的任意部分").Attr("autocomplete", "off"),
+			),
+		),
+		app.Elem("p").ID("catalog-count").Class("catalog-count").Aria("live", "polite"),
 		app.Elem("ul").Class("catalog-plain").Body(
 			app.Range(x.Bodies).Slice(func(i int) app.UI {
 				b, es := x.Bodies[i], byBody[i]
-				return app.Elem("li").Body(
+				years := make([]string, len(es))
+				for j, e := range es {
+					years[j] = strconv.Itoa(e.Year)
+				}
+				return app.Elem("li").DataSet("search", strings.ToLower(b.Name+" "+b.Region+" "+b.Search)).
+					DataSet("years", strings.Join(years, " ")).Body(
 					app.Elem("a").Class("body-link").Attr("href", siteURL(BodyPath(b.ID))).Text(b.Name),
 					app.Elem("span").Class("years").Body(
 						app.Range(es).Slice(func(j int) app.UI {

@@ -1,3 +1,5 @@
+import { site } from "./dom.js";
+
 // Charts: every chart of the site is drawn by mount, from the option its
 // page carries (data-option, base64 of the JSON) as soon as the page is
 // parsed and long before the WebAssembly arrives, and from the option the
@@ -252,15 +254,15 @@ const barsPerCategory = (series) => {
   return Math.max(1, n + stacks.size);
 };
 
-// The instances alive on the page: a kiosk runs for days, and each one
-// is disposed when its element goes away (test builds count them).
+// The charts mounted on the page: a kiosk runs for days, and each one is
+// disposed when its element goes away (test builds count them).
 const live = new Set();
 
-const observer = window.ResizeObserver
+const resized = window.ResizeObserver
   ? new ResizeObserver((entries) => {
       for (const e of entries) {
         for (const c of live) {
-          if (c.el === e.target || c.parent === e.target) {
+          if (c.chart && (c.el === e.target || c.parent === e.target)) {
             c.draw();
           }
         }
@@ -268,21 +270,106 @@ const observer = window.ResizeObserver
     })
   : null;
 
-// mount draws an option (a JSON string) into el and returns the chart:
-// setOption(json) draws another option, dispose() frees the instance, its
-// observers and its click handler. onClick, when given, gets the name of a
-// clicked data item. It returns null where ECharts did not load: the
-// chart's table stays available.
+// ECharts is loaded when the first chart comes near the screen, not with
+// the page: a page without charts (the catalog) never loads it, and one
+// with charts reads its text first.
+let echartsLoading = null;
+export function loadECharts() {
+  if (window.echarts) {
+    return Promise.resolve(window.echarts);
+  }
+  if (!echartsLoading) {
+    echartsLoading = new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = site.base + "/web/echarts.min.js";
+      s.onload = () => (window.echarts ? resolve(window.echarts) : reject(new Error("ECharts did not load")));
+      s.onerror = () => {
+        echartsLoading = null; // a later chart tries again
+        reject(new Error("ECharts did not load"));
+      };
+      document.head.appendChild(s);
+    });
+  }
+  return echartsLoading;
+}
+
+// Charts are drawn as they come near the screen, one a task: drawing every
+// chart of a long page at once held the page for its whole length.
+const queue = [];
+let running = false;
+const drawNext = async () => {
+  const c = queue.shift();
+  if (!c) {
+    running = false;
+    return;
+  }
+  try {
+    await loadECharts();
+    c.start();
+  } catch (err) {
+    console.warn("年报透视: a chart was not drawn", err);
+  }
+  setTimeout(drawNext, 0);
+};
+const schedule = (c) => {
+  queue.push(c);
+  if (!running) {
+    running = true;
+    setTimeout(drawNext, 0);
+  }
+};
+const near = window.IntersectionObserver
+  ? new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const c = [...live].find((x) => x.el === e.target);
+          if (e.isIntersecting && c && !c.chart && !c.queued) {
+            c.queued = true;
+            near.unobserve(c.el);
+            schedule(c);
+          }
+        }
+      },
+      { rootMargin: "50% 0px" }
+    )
+  : null;
+
+// mount draws an option (a JSON string) into el once el comes near the
+// screen, and returns the chart: setOption(json) draws another option,
+// dispose() frees the instance, its observers and its click handler.
+// onClick, when given, gets the name of a clicked data item. Where ECharts
+// does not load, the chart's table stays available.
 export function mount(el, json, onClick) {
-  if (!window.echarts || !el) {
+  if (!el) {
     return null;
   }
   const c = {
     el,
     parent: el.parentElement,
     option: JSON.parse(json),
-    chart: echarts.init(el, null, { renderer: "canvas", locale: "ZH" }),
+    chart: null,
+    start() {
+      if (c.chart || !live.has(c)) {
+        return;
+      }
+      c.chart = echarts.init(el, null, { renderer: "canvas", locale: "ZH" });
+      if (onClick) {
+        c.chart.on("click", (p) => onClick(p.name));
+      }
+      c.draw();
+      if (resized) {
+        resized.observe(el);
+        // A larger type changes the figure's height even where the
+        // chart's own height is set in pixels.
+        if (c.parent) {
+          resized.observe(c.parent);
+        }
+      }
+    },
     draw() {
+      if (!c.chart) {
+        return;
+      }
       const o = fit(c.el, c.option);
       // A tooltip shown across a redraw is shown again, a tick later, by
       // the tooltip view the redraw replaced, whose element is gone
@@ -299,31 +386,39 @@ export function mount(el, json, onClick) {
       if (!live.delete(c)) {
         return;
       }
-      if (observer) {
-        observer.unobserve(c.el);
-        if (c.parent) {
-          observer.unobserve(c.parent);
-        }
+      if (near) {
+        near.unobserve(c.el);
       }
-      c.chart.off("click");
-      c.chart.dispose();
+      if (c.chart) {
+        if (resized) {
+          resized.unobserve(c.el);
+          if (c.parent) {
+            resized.unobserve(c.parent);
+          }
+        }
+        c.chart.off("click");
+        c.chart.dispose();
+        c.chart = null;
+      }
       c.el.style.height = "";
     },
   };
-  if (onClick) {
-    c.chart.on("click", (p) => onClick(p.name));
-  }
   live.add(c);
-  c.draw();
-  if (observer) {
-    observer.observe(el);
-    // A larger type changes the figure's height even where the chart's
-    // own height is set in pixels.
-    if (c.parent) {
-      observer.observe(c.parent);
-    }
+  if (near) {
+    near.observe(el);
+  } else {
+    schedule(c);
   }
   return c;
+}
+
+// drawAll draws every chart mounted, near the screen or not (for a test
+// build, and before printing).
+export async function drawAll() {
+  await loadECharts();
+  for (const c of live) {
+    c.start();
+  }
 }
 
 // liveCount is how many instances are alive (for test builds).
@@ -334,10 +429,11 @@ const decode = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (ch) => 
 // The charts the page itself drew before the app ran.
 const early = [];
 
-// drawEarly draws every chart of the prerendered page.
+// drawEarly mounts every chart of the prerendered page: each is drawn as
+// it comes near the screen.
 export function drawEarly() {
   for (const el of document.querySelectorAll(".chart-canvas[data-option]")) {
-    if (window.echarts && echarts.getInstanceByDom(el)) {
+    if ([...live].some((c) => c.el === el)) {
       continue;
     }
     try {

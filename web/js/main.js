@@ -8,7 +8,7 @@ import { root } from "./dom.js";
 import { initLarge } from "./large.js";
 import { initKiosk, showBack } from "./kiosk.js";
 import { initUpdate } from "./update.js";
-import { mount, drawEarly, disposeEarly, liveCount } from "./charts.js";
+import { mount, drawEarly, disposeEarly, drawAll, liveCount } from "./charts.js";
 import { initImages } from "./image.js";
 import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
@@ -18,6 +18,10 @@ import { initStart } from "./start.js";
 import { listOffline } from "./offline.js";
 import { initPrecheck, arrivePrecheck } from "./precheck.js";
 import { initShare } from "./share.js";
+import { initQuick } from "./quick.js";
+
+// Where the focus was when the app took the page over.
+let focusBack = null;
 
 const nianbao = {
   // mountChart(el, json, onClick) draws a chart; the app disposes it.
@@ -30,6 +34,11 @@ const nianbao = {
   started() {
     disposeEarly();
     root.dataset.app = "running";
+    // The app renders the page anew: the control the visitor was using
+    // (the catalog's search, typed into while the app loaded) gets the
+    // focus and the caret back once it is rendered (arrived).
+    const el = document.activeElement;
+    focusBack = el && el.id ? { id: el.id, start: el.selectionStart, end: el.selectionEnd } : null;
   },
   // listOffline(el) lists in el the reports this device keeps offline.
   listOffline,
@@ -37,6 +46,16 @@ const nianbao = {
   // (the app renders its navigation anew): 返回 on a kiosk, and the page's
   // tab brought into view.
   arrived() {
+    if (focusBack) {
+      const el = document.getElementById(focusBack.id);
+      if (el) {
+        el.focus({ preventScroll: true });
+        if (focusBack.start != null && el.setSelectionRange) {
+          el.setSelectionRange(focusBack.start, focusBack.end);
+        }
+      }
+      focusBack = null;
+    }
     showBack();
     arrivePrecheck();
     showTab();
@@ -44,7 +63,7 @@ const nianbao = {
 };
 // NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
 if (NIANBAO_TEST) {
-  nianbao.test = { liveCharts: liveCount };
+  nianbao.test = { liveCharts: liveCount, drawAll };
 }
 window.nianbao = nianbao;
 
@@ -53,11 +72,13 @@ if (!legacyRedirect()) {
   initKiosk();
   initNav();
   initSwitch();
+  initQuick();
   initShare();
   initImages();
   initInfographic();
   initUpdate();
   drawEarly();
+  addEventListener("beforeprint", drawAll); // a print shows every chart
   showBack();
   listOffline(document.getElementById("offline-list"));
   initPrecheck();

@@ -1,8 +1,8 @@
 // Starts the WebAssembly app (go-app): the page is whole without it — its
 // charts, 图/表, images, 长者模式 and links all work — so the app loads only
-// when the visitor starts to use the page or the browser is idle after
-// loading it, never in the way of the first paint. A kiosk starts it at
-// once. ?wasm=false keeps the page without the app (and so do robots).
+// when the visitor starts to use the page, never in the way of reading
+// it. A kiosk starts it at once. ?wasm=false keeps the page without the
+// app (and so do robots).
 //
 // go-app's own loader (app.js) is not used (third_party/go-app patch
 // own-loader): this module gives go-app what it asks of the page, its
@@ -90,8 +90,9 @@ const wanted = () =>
   typeof WebAssembly === "object";
 
 // initStart starts the app when it is wanted: at once on a kiosk, else at
-// the visitor's first touch, key or focus, or when the browser is idle
-// after the page has loaded.
+// the visitor's first touch, key or focus. A visitor who only reads never
+// loads it: every page is whole without it, and its links lead to pages
+// as whole.
 export function initStart() {
   if (!wanted()) {
     return;
@@ -110,7 +111,4 @@ export function initStart() {
   for (const t of types) {
     addEventListener(t, go, { capture: true, passive: true });
   }
-  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1));
-  const whenLoaded = () => idle(go, { timeout: 3000 });
-  document.readyState === "complete" ? whenLoaded() : addEventListener("load", whenLoaded, { once: true });
 }

@@ -164,7 +164,7 @@ func TestGoAppPatchesOnAPage(t *testing.T) {
 			t.Errorf("the page holds %q", gone)
 		}
 	}
-	// own-loader: the page names the site's two scripts, deferred, and no
+	// own-loader: the page names the site's script, deferred, and no
 	// other.
 	var scripts []string
 	for _, e := range elements(mustParse(t, page)) {
@@ -172,7 +172,7 @@ func TestGoAppPatchesOnAPage(t *testing.T) {
 			scripts = append(scripts, attr(e, "src")+" defer="+attr(e, "defer"))
 		}
 	}
-	if want := []string{echartsJS + " defer=", siteJS + " defer="}; !slices.Equal(scripts, want) {
+	if want := []string{siteJS + " defer="}; !slices.Equal(scripts, want) {
 		t.Errorf("scripts %q, want %q", scripts, want)
 	}
 	// loader-without-icon: the notice is hidden until the app loads.

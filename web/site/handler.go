@@ -27,9 +27,9 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 // set their own.
 const description = "政府信息公开工作年度报告的图表与数据：申请办理结果、申请人构成、行政复议和行政诉讼、主动公开和数据校验。"
 
-// The site's scripts, in the order every page names them (deferred: they
-// run in this order once the page is parsed): ECharts, then the site's own
-// script, which draws the page's charts and starts the app.
+// The site's scripts: its own, which every page names (deferred), and which
+// loads ECharts when a chart comes near the screen, and the app when the
+// visitor starts to use the page.
 const (
 	echartsJS = "/web/echarts.min.js"
 	siteJS    = "/web/site.js"
@@ -67,8 +67,10 @@ func (s *site) handler() *app.Handler {
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#0b3d91",
 		LoadingLabel:    "正在启动交互功能 {progress}%",
-		Scripts:         []string{s.at(echartsJS) + " defer", s.at(siteJS) + " defer"},
-		RawHeaders:      s.rawHeaders(),
+		// ECharts is loaded by the site's script when a chart comes near
+		// the screen (web/js/charts.js).
+		Scripts:    []string{s.at(siteJS) + " defer"},
+		RawHeaders: s.rawHeaders(),
 	}
 }
 
