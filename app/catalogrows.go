@@ -138,10 +138,10 @@ func (p *reports) rowValues(x *data.Index, e *data.Entry) (v [nSlots]string) {
 	v[slotFormat] = e.Format + "年版"
 	v[slotStatusClass] = "status-" + string(e.Consistency())
 	v[slotStatus] = e.Consistency().Label()
-	v[slotNew] = charts.Count(e.Figures[data.KeyNew])
-	v[slotHandled] = charts.Count(e.Figures[data.KeyHandled])
-	v[slotOpened] = charts.Percent(e.Opened(), e.Figures[data.KeyHandled])
-	v[slotReview] = charts.Count(e.Figures[data.KeyReview+data.AppealTotal])
+	v[slotNew] = charts.Count(e.New())
+	v[slotHandled] = charts.Count(e.Handled())
+	v[slotOpened] = charts.Percent(e.Opened(), e.Handled())
+	v[slotReview] = charts.Count(e.Reviews())
 	v[slotPressed] = strconv.FormatBool(chosen)
 	if !chosen && len(p.f.Compare) >= maxCompare {
 		v[slotDisabled] = "disabled"

@@ -23,8 +23,8 @@ var rankBys = []struct {
 	value            func(e *data.Entry) (count, base int64)
 	keys             []int // the figures it is read from, for their marks
 }{
-	{"new", "本年新收申请", "件", func(e *data.Entry) (int64, int64) { return e.Figures[data.KeyNew], 0 }, []int{data.KeyNew}},
-	{"open", "予以公开或部分公开的比例", "%", func(e *data.Entry) (int64, int64) { return e.Opened(), e.Figures[data.KeyHandled] },
+	{"new", "本年新收申请", "件", func(e *data.Entry) (int64, int64) { return e.New(), 0 }, []int{data.KeyNew}},
+	{"open", "予以公开或部分公开的比例", "%", func(e *data.Entry) (int64, int64) { return e.Opened(), e.Handled() },
 		[]int{data.KeyGranted, data.KeyPartial, data.KeyHandled}},
 	{"corrected", "行政复议结果纠正的比例", "%", func(e *data.Entry) (int64, int64) {
 		return e.Corrected(data.KeyReview), e.Concluded(data.KeyReview)

@@ -99,13 +99,13 @@ func ordered(x *data.Index, sortKey string) []*data.Entry {
 	key := func(e *data.Entry) float64 {
 		switch sortKey {
 		case "new":
-			return float64(e.Figures[data.KeyNew])
+			return float64(e.New())
 		case "handled":
-			return float64(e.Figures[data.KeyHandled])
+			return float64(e.Handled())
 		case "open":
-			return rate(e.Opened(), e.Figures[data.KeyHandled])
+			return rate(e.Opened(), e.Handled())
 		case "review":
-			return float64(e.Figures[data.KeyReview+data.AppealTotal])
+			return float64(e.Reviews())
 		case "corrected":
 			return rate(e.Corrected(data.KeyReview), e.Concluded(data.KeyReview))
 		}

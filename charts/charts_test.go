@@ -116,10 +116,10 @@ func TestTrend(t *testing.T) {
 		t.Fatalf("%d charts", len(cs))
 	}
 	req := decodeBar(t, cs[0])
-	if req.Series[0].Data[0].Value != float64(a.Figures[data.KeyNew]) || req.Series[0].Data[1].Value != float64(b.Figures[data.KeyNew]) {
+	if req.Series[0].Data[0].Value != float64(a.New()) || req.Series[0].Data[1].Value != float64(b.New()) {
 		t.Errorf("requests series %v", req.Series[0].Data)
 	}
-	if cs[0].Table.Rows[1].Cells[0].Text != Count(b.Figures[data.KeyNew]) {
+	if cs[0].Table.Rows[1].Cells[0].Text != Count(b.New()) {
 		t.Errorf("requests table %+v", cs[0].Table.Rows[1])
 	}
 	out := decodeBar(t, cs[1])
@@ -140,7 +140,7 @@ func TestCompareAndRank(t *testing.T) {
 	es := entries(t)
 	cs := []Compared{{"淮安 2024年", es["huaian-city-2024"]}, {"南通 2019年", es["nantong-city-2019"]}}
 	figs, charts := Compare(cs)
-	if len(figs.Head) != 3 || figs.Rows[0].Cells[1].Text != Count(es["nantong-city-2019"].Figures[data.KeyNew]) {
+	if len(figs.Head) != 3 || figs.Rows[0].Cells[1].Text != Count(es["nantong-city-2019"].New()) {
 		t.Errorf("figures table %+v", figs)
 	}
 	// A bar per report, a segment per outcome or result, in its colour.

@@ -30,7 +30,7 @@ func yearLabel(y int) string { return strconv.Itoa(y) + "年" }
 // figureItem is a bar of an entry's count: its label and tooltip carry the
 // count and its mark.
 func figureItem(cat, what string, e *data.Entry, k int) BarItem {
-	v := e.Figures[k]
+	v := e.Figure(k)
 	m := EntryMark(e, k)
 	return BarItem{Name: cat, Value: float64(v),
 		Label:   &Label{Show: true, Formatter: LabelText(Count(v) + m.Short())},
@@ -41,12 +41,12 @@ func figureItem(cat, what string, e *data.Entry, k int) BarItem {
 // requests, with the count and the mark in its tooltip.
 func shareItem(cat, what string, e *data.Entry, k int) BarItem {
 	m := EntryMark(e, k, data.KeyHandled)
-	return BarItem{Name: cat, Value: share(e.Figures[k], e.Figures[data.KeyHandled]),
-		Tooltip: Tip(cat, what+"："+Count(e.Figures[k])+" 件，占本年办理的 "+Percent(e.Figures[k], e.Figures[data.KeyHandled])+m.Note())}
+	return BarItem{Name: cat, Value: share(e.Figure(k), e.Handled()),
+		Tooltip: Tip(cat, what+"："+Count(e.Figure(k))+" 件，占本年办理的 "+Percent(e.Figure(k), e.Handled())+m.Note())}
 }
 
 // figureCell is a table cell of an entry's count, with its mark.
-func figureCell(e *data.Entry, k int) Cell { return MarkedCell(Count(e.Figures[k]), EntryMark(e, k)) }
+func figureCell(e *data.Entry, k int) Cell { return MarkedCell(Count(e.Figure(k)), EntryMark(e, k)) }
 
 // Trend is a body's reports over the years, oldest first: requests received
 // and handled, the outcome shares, and review and litigation with the share
@@ -58,7 +58,7 @@ func Trend(body string, es []*data.Entry) []Chart {
 	}
 	first, last := es[0], es[len(es)-1]
 	span := fmt.Sprintf("%d年至%d年", first.Year, last.Year)
-	figure := func(e *data.Entry, k int) string { return Count(e.Figures[k]) + "件" + EntryMark(e, k).Note() }
+	figure := func(e *data.Entry, k int) string { return Count(e.Figure(k)) + "件" + EntryMark(e, k).Note() }
 
 	// Requests.
 	reqTable := Table{Caption: body + "历年申请数量（件）", Head: []string{"年度", "本年新收", "上年结转", "本年办理", "结转下年度"}}
@@ -85,13 +85,13 @@ func Trend(body string, es []*data.Entry) []Chart {
 	for _, e := range es {
 		row := Row{Head: yearLabel(e.Year)}
 		for i, o := range data.OutcomeKeys {
-			row.Cells = append(row.Cells, MarkedCell(countAndShare(e.Figures[o.Key], e.Figures[data.KeyHandled]), EntryMark(e, o.Key, data.KeyHandled)))
+			row.Cells = append(row.Cells, MarkedCell(countAndShare(e.Figure(o.Key), e.Handled()), EntryMark(e, o.Key, data.KeyHandled)))
 			outSeries[i].Data = append(outSeries[i].Data, shareItem(yearLabel(e.Year), o.Label, e, o.Key))
 		}
 		outTable.Rows = append(outTable.Rows, row)
 	}
 	opened := func(e *data.Entry) string {
-		return Percent(e.Opened(), e.Figures[data.KeyHandled]) + EntryMark(e, data.KeyGranted, data.KeyPartial, data.KeyHandled).Note()
+		return Percent(e.Opened(), e.Handled()) + EntryMark(e, data.KeyGranted, data.KeyPartial, data.KeyHandled).Note()
 	}
 	outSummary := fmt.Sprintf("%s，予以公开或部分公开的申请占本年办理的比例从%s变为%s。", span, opened(first), opened(last))
 	outcomes := Chart{ID: "trend-outcomes", Title: "历年办理结果的构成", Summary: outSummary, Table: outTable,
@@ -158,7 +158,7 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 		{"上年结转（件）", count(data.KeyCarriedIn)},
 		{"本年办理（件）", count(data.KeyHandled)},
 		{"予以公开或部分公开", func(e *data.Entry) Cell {
-			return MarkedCell(countAndShare(e.Opened(), e.Figures[data.KeyHandled]), EntryMark(e, data.KeyGranted, data.KeyPartial, data.KeyHandled))
+			return MarkedCell(countAndShare(e.Opened(), e.Handled()), EntryMark(e, data.KeyGranted, data.KeyPartial, data.KeyHandled))
 		}},
 		{"结转下年度（件）", count(data.KeyCarriedOver)},
 		{"行政复议（件）", count(data.KeyReview + data.AppealTotal)},
@@ -183,12 +183,12 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 		row := Row{Head: o.Label}
 		for _, c := range cs {
 			s.Data = append(s.Data, shareItem(c.Name, o.Label, c.Entry, o.Key))
-			row.Cells = append(row.Cells, MarkedCell(countAndShare(c.Entry.Figures[o.Key], c.Entry.Figures[data.KeyHandled]), EntryMark(c.Entry, o.Key, data.KeyHandled)))
+			row.Cells = append(row.Cells, MarkedCell(countAndShare(c.Entry.Figure(o.Key), c.Entry.Handled()), EntryMark(c.Entry, o.Key, data.KeyHandled)))
 		}
 		outSeries = append(outSeries, s)
 		outTable.Rows = append(outTable.Rows, row)
 	}
-	openShare := func(e *data.Entry) float64 { return share(e.Opened(), e.Figures[data.KeyHandled]) }
+	openShare := func(e *data.Entry) float64 { return share(e.Opened(), e.Handled()) }
 	best := cs[0]
 	for _, c := range cs[1:] {
 		if openShare(c.Entry) > openShare(best.Entry) {
@@ -196,8 +196,8 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 		}
 	}
 	outSummary := fmt.Sprintf("比较的%d份报告中，%s予以公开或部分公开的比例最高，为%s（本年办理%s件）。", len(cs), best.Name,
-		Percent(best.Entry.Opened(), best.Entry.Figures[data.KeyHandled])+EntryMark(best.Entry, data.KeyGranted, data.KeyPartial, data.KeyHandled).Note(),
-		Count(best.Entry.Figures[data.KeyHandled]))
+		Percent(best.Entry.Opened(), best.Entry.Handled())+EntryMark(best.Entry, data.KeyGranted, data.KeyPartial, data.KeyHandled).Note(),
+		Count(best.Entry.Handled()))
 
 	// Review results: a bar per report, a segment per result.
 	rvTable := Table{Caption: "行政复议结果（件）", Head: append([]string{"结果"}, names...)}
@@ -220,12 +220,12 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 	}
 	most := cs[0]
 	for _, c := range cs[1:] {
-		if c.Entry.Figures[data.KeyReview+data.AppealTotal] > most.Entry.Figures[data.KeyReview+data.AppealTotal] {
+		if c.Entry.Reviews() > most.Entry.Reviews() {
 			most = c
 		}
 	}
 	rvSummary := fmt.Sprintf("%s被申请行政复议最多，共%s件%s，已审结案件中结果纠正占%s。", most.Name,
-		Count(most.Entry.Figures[data.KeyReview+data.AppealTotal]), EntryMark(most.Entry, data.KeyReview+data.AppealTotal).Note(),
+		Count(most.Entry.Reviews()), EntryMark(most.Entry, data.KeyReview+data.AppealTotal).Note(),
 		correctedShare(most.Entry, data.KeyReview))
 	return figures, []Chart{
 		{ID: "compare-outcomes", Title: "办理结果的构成", Summary: outSummary, Table: outTable,

@@ -34,7 +34,7 @@ type PeerRateDef struct {
 // PeerRates are the rates compared among peers, in the order shown.
 var PeerRates = []PeerRateDef{
 	{"open", "予以公开或部分公开", "予以公开 + 部分公开", "本年办理（表三（七）总计）", func(e *data.Entry) (int64, int64) {
-		return e.Opened(), e.Figures[data.KeyHandled]
+		return e.Opened(), e.Handled()
 	}},
 	{"review", "复议纠错", "行政复议结果纠正", "行政复议已审结（结果维持 + 结果纠正 + 其他结果）", func(e *data.Entry) (int64, int64) {
 		return e.Corrected(data.KeyReview), e.Concluded(data.KeyReview)
@@ -43,7 +43,7 @@ var PeerRates = []PeerRateDef{
 		return e.Corrected(data.KeyLitigation), e.Concluded(data.KeyLitigation)
 	}},
 	{"carryover", "结转", "结转下年度继续办理", "本年新收 + 上年结转", func(e *data.Entry) (int64, int64) {
-		return e.Figures[data.KeyCarriedOver], e.Figures[data.KeyNew] + e.Figures[data.KeyCarriedIn]
+		return e.CarriedOver(), e.New() + e.CarriedIn()
 	}},
 }
 

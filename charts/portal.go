@@ -65,13 +65,13 @@ func NewPortal(x *data.Index, sum *Pack) *Portal {
 		if e.Consistency() == data.HasFindings {
 			t.Findings++
 		}
-		t.New += e.Figures[data.KeyNew]
-		t.Handled += e.Figures[data.KeyHandled]
+		t.New += e.New()
+		t.Handled += e.Handled()
 		t.Opened += e.Opened()
-		t.Review += e.Figures[data.KeyReview+data.AppealTotal]
+		t.Review += e.Reviews()
 		t.Corrected += e.Corrected(data.KeyReview)
 		t.Concluded += e.Concluded(data.KeyReview)
-		t.Litigation += e.Figures[data.KeyLitigation+data.AppealTotal]
+		t.Litigation += e.Litigations()
 	}
 	for _, t := range byYear {
 		p.Years = append(p.Years, *t)
@@ -84,8 +84,8 @@ func NewPortal(x *data.Index, sum *Pack) *Portal {
 		}
 		b := x.BodyOf(e)
 		p.Bodies = append(p.Bodies, PortalBody{Body: b.ID, Name: b.Name, Report: e.ID, Consistency: e.Consistency(),
-			New: e.Figures[data.KeyNew], Handled: e.Figures[data.KeyHandled], Opened: e.Opened(),
-			Review: e.Figures[data.KeyReview+data.AppealTotal], Litigation: e.Figures[data.KeyLitigation+data.AppealTotal]})
+			New: e.New(), Handled: e.Handled(), Opened: e.Opened(),
+			Review: e.Reviews(), Litigation: e.Litigations()})
 	}
 	slices.SortStableFunc(p.Bodies, func(a, b PortalBody) int {
 		if a.New != b.New {

@@ -17,11 +17,11 @@ type Change struct {
 // yoyCounts are the key figures (KeyFigures' IDs) that are counts, with
 // the index figure each is.
 var yoyCounts = map[string]func(e *data.Entry) int64{
-	"handled":      func(e *data.Entry) int64 { return e.Figures[data.KeyHandled] },
-	"new":          func(e *data.Entry) int64 { return e.Figures[data.KeyNew] },
-	"carried-over": func(e *data.Entry) int64 { return e.Figures[data.KeyCarriedOver] },
-	"review":       func(e *data.Entry) int64 { return e.Figures[data.KeyReview+data.AppealTotal] },
-	"litigation":   func(e *data.Entry) int64 { return e.Figures[data.KeyLitigation+data.AppealTotal] },
+	"handled":      func(e *data.Entry) int64 { return e.Handled() },
+	"new":          func(e *data.Entry) int64 { return e.New() },
+	"carried-over": func(e *data.Entry) int64 { return e.CarriedOver() },
+	"review":       func(e *data.Entry) int64 { return e.Reviews() },
+	"litigation":   func(e *data.Entry) int64 { return e.Litigations() },
 }
 
 // YearOnYear is each key figure's change against prev, the body's previous
@@ -56,9 +56,9 @@ func YearOnYear(cur, prev *data.Entry) map[string]Change {
 			out[id] = signed(than, p < 0, amount+"%", "增加", "减少", amount+"%")
 		}
 	}
-	if cur.Figures[data.KeyHandled] > 0 && prev.Figures[data.KeyHandled] > 0 {
-		now := round1(float64(cur.Opened()) * 100 / float64(cur.Figures[data.KeyHandled]))
-		before := round1(float64(prev.Opened()) * 100 / float64(prev.Figures[data.KeyHandled]))
+	if cur.Handled() > 0 && prev.Handled() > 0 {
+		now := round1(float64(cur.Opened()) * 100 / float64(cur.Handled()))
+		before := round1(float64(prev.Opened()) * 100 / float64(prev.Handled()))
 		tenths := math.Round((now - before) * 10)
 		amount := strconv.FormatFloat(math.Abs(tenths)/10, 'f', 1, 64)
 		if tenths == 0 {

@@ -136,6 +136,28 @@ func (e *Entry) Marked(k int) (broken, lost bool) {
 	return e.Broken&(1<<k) != 0, e.Lost&(1<<k) != 0
 }
 
+// Figure is key figure k (KeyNew…): for code that walks a list of keys.
+// The named ones below are how the rest of the product reads the index.
+func (e *Entry) Figure(k int) int64 { return e.Figures[k] }
+
+// New is table 三's 本年新收政府信息公开申请数量, 总计.
+func (e *Entry) New() int64 { return e.Figures[KeyNew] }
+
+// CarriedIn is table 三's 上年结转政府信息公开申请数量, 总计.
+func (e *Entry) CarriedIn() int64 { return e.Figures[KeyCarriedIn] }
+
+// Handled is table 三's 本年度办理结果, 总计 (三、本年度办理结果's 总计 row).
+func (e *Entry) Handled() int64 { return e.Figures[KeyHandled] }
+
+// CarriedOver is table 三's 结转下年度继续办理, 总计.
+func (e *Entry) CarriedOver() int64 { return e.Figures[KeyCarriedOver] }
+
+// Reviews is table 四's 行政复议 总计.
+func (e *Entry) Reviews() int64 { return e.Figures[KeyReview+AppealTotal] }
+
+// Litigations is table 四's 行政诉讼 总计 (未经复议 and 复议后 added up).
+func (e *Entry) Litigations() int64 { return e.Figures[KeyLitigation+AppealTotal] }
+
 // Opened is the number of requests answered with the information, in full
 // or in part.
 func (e *Entry) Opened() int64 { return e.Figures[KeyGranted] + e.Figures[KeyPartial] }

@@ -226,7 +226,7 @@ func CrossYearNotes(cur, prev *data.Report, entry *data.Entry) []Note {
 		fs = data.CrossYear(prev, cur)
 		title = prev.Title()
 	case entry != nil && entry.Year == cur.Year-1:
-		printed, want := cur.Requests.Get(data.RowCarriedIn.Key, data.ColTotal), entry.Figures[data.KeyCarriedOver]
+		printed, want := cur.Requests.Get(data.RowCarriedIn.Key, data.ColTotal), entry.CarriedOver()
 		if printed != want {
 			fs = []data.Finding{{Rule: data.RuleCrossYear, Table: "三", Row: data.RowCarriedIn.Key, Column: "total", Printed: printed, Want: want}}
 		}

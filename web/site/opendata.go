@@ -57,7 +57,7 @@ type openColumn struct {
 // figure is a column of a key figure of the index.
 func figure(name string, key int, desc string) openColumn {
 	return openColumn{name, "integer", desc, func(_ *data.Report, e *data.Entry, _ *data.Body) string {
-		return strconv.FormatInt(e.Figures[key], 10)
+		return strconv.FormatInt(e.Figure(key), 10)
 	}}
 }
 
@@ -116,7 +116,7 @@ func (s *site) catalogColumns() []openColumn {
 	}
 	cols = append(cols,
 		rateCol("予以公开或部分公开（%）", "（予以公开 + 部分公开）÷ 本年办理 × 100，一位小数；本年办理为 0 时空白", func(e *data.Entry) string {
-			return rate(e.Opened(), e.Figures[data.KeyHandled])
+			return rate(e.Opened(), e.Handled())
 		}),
 		rateCol("复议纠错率（%）", "行政复议结果纠正 ÷ 已审结（维持 + 纠正 + 其他）× 100；没有已审结时空白", func(e *data.Entry) string {
 			return rate(e.Corrected(data.KeyReview), e.Concluded(data.KeyReview))
@@ -125,7 +125,7 @@ func (s *site) catalogColumns() []openColumn {
 			return rate(e.Corrected(data.KeyLitigation), e.Concluded(data.KeyLitigation))
 		}),
 		rateCol("结转比例（%）", "结转下年度 ÷（本年新收 + 上年结转）× 100；两者之和为 0 时空白", func(e *data.Entry) string {
-			return rate(e.Figures[data.KeyCarriedOver], e.Figures[data.KeyNew]+e.Figures[data.KeyCarriedIn])
+			return rate(e.CarriedOver(), e.New()+e.CarriedIn())
 		}),
 		openColumn{"页面", "string", "本站上这份报告的页面", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return s.public("/r/" + r.ID) }},
 		openColumn{"数据JSON", "string", "这份报告的数据集（JSON）", func(r *data.Report, _ *data.Entry, _ *data.Body) string {

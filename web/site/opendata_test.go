@@ -128,11 +128,11 @@ func TestShareCatalogMatchesIndex(t *testing.T) {
 		}
 		for name, key := range map[string]int{"本年新收": data.KeyNew, "本年办理": data.KeyHandled, "结转下年度": data.KeyCarriedOver,
 			"行政复议结果纠正": data.KeyReview + data.AppealCorrected, "行政诉讼总计": data.KeyLitigation + data.AppealTotal} {
-			if get(name) != strconv.FormatInt(e.Figures[key], 10) {
-				t.Errorf("%s %s: %s, the index %d", e.ID, name, get(name), e.Figures[key])
+			if get(name) != strconv.FormatInt(e.Figure(key), 10) {
+				t.Errorf("%s %s: %s, the index %d", e.ID, name, get(name), e.Figure(key))
 			}
 		}
-		if want := rate(e.Opened(), e.Figures[data.KeyHandled]); get("予以公开或部分公开（%）") != want {
+		if want := rate(e.Opened(), e.Handled()); get("予以公开或部分公开（%）") != want {
 			t.Errorf("%s: open rate %s, want %s", e.ID, get("予以公开或部分公开（%）"), want)
 		}
 		r := s.reports[i]
