@@ -61,7 +61,8 @@ type Options struct {
 	// their test hooks (app/testhooks.go, NIANBAO_TEST in web/js); Wasm,
 	// when set, is an app.wasm compiled already (CompileWasm) with the
 	// same TestHooks, used instead of compiling one (every site's app.wasm
-	// is the same program); Fast compresses every file at the fast level.
+	// is the same program); Fast writes every compressed copy at the fastest
+	// levels.
 	TestHooks bool
 	Wasm      string
 	Fast      bool
@@ -546,7 +547,7 @@ func writeFavicon(w *writer) error {
 // copies, until ctx ends; safe for concurrent use.
 type writer struct {
 	dir   string
-	fast  bool // every file at compressFast (Options.Fast)
+	fast  bool // every file at compressTest (Options.Fast)
 	ctx   context.Context
 	mu    sync.Mutex
 	pages int
@@ -570,8 +571,8 @@ func (w *writer) write(name string, b []byte, level compression) error {
 
 // level is the compression a file gets: the one asked, or fast for a test.
 func (w *writer) level(l compression) compression {
-	if w.fast && l == compressBest {
-		return compressFast
+	if w.fast && l != compressNone {
+		return compressTest
 	}
 	return l
 }
