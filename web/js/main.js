@@ -12,7 +12,7 @@ import { mount, drawEarly, disposeEarly, drawAll, liveCount } from "./charts.js"
 import { initImages } from "./image.js";
 import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
-import { legacyRedirect, initNav, showTab } from "./nav.js";
+import { legacyRedirect, movedRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
 import { initStart } from "./start.js";
 import { listOffline } from "./offline.js";
@@ -67,7 +67,7 @@ if (NIANBAO_TEST) {
 }
 window.nianbao = nianbao;
 
-if (!legacyRedirect()) {
+if (!legacyRedirect() && !movedRedirect()) {
   initLarge();
   initKiosk();
   initNav();

@@ -1,8 +1,9 @@
 // Navigation helpers: an old link to /outcomes?cat=X goes to the
-// prerendered page of that category; on a phone the page's own tab is
-// scrolled into view in its row; the skip link moves the focus to the main
-// content (go-app turns a link to "#main" into a scroll and leaves the
-// focus on the link, so this listens before go-app does).
+// prerendered page of that category, and a page that moved goes to where
+// it is now; on a phone the page's own tab is scrolled into view in its
+// row; the skip link moves the focus to the main content (go-app turns a
+// link to "#main" into a scroll and leaves the focus on the link, so this
+// listens before go-app does).
 import { on, ready } from "./dom.js";
 
 // legacyRedirect sends /outcomes?cat=X to /outcomes/X, and says whether it
@@ -16,6 +17,19 @@ export function legacyRedirect() {
   params.delete("cat");
   const rest = params.toString();
   location.replace(location.pathname.replace(/\/?$/, "/" + cat) + (rest ? "?" + rest : ""));
+  return true;
+}
+
+// movedRedirect takes a visitor from an address where a former version of
+// the site served a report's pages (its page says where the page is now,
+// app/moved.go) to the page there, with the query; it says whether it did.
+// A static site cannot answer with a redirect.
+export function movedRedirect() {
+  const to = document.getElementById("moved-to");
+  if (!to) {
+    return false;
+  }
+  location.replace(to.getAttribute("href") + location.search + location.hash);
   return true;
 }
 
