@@ -85,13 +85,13 @@ func (p *portal) bodies(x *charts.Portal) app.UI {
 			app.Elem("table").Class("portal-bodies").Body(
 				app.Elem("caption").Text(fmt.Sprintf("%d年各机关（按本年新收申请排列）", x.Year)),
 				app.Elem("thead").Body(app.Elem("tr").Body(
-					app.Elem("th").Attr("scope", "col").Text("序号"),
-					app.Elem("th").Attr("scope", "col").Text("机关"),
-					app.Elem("th").Attr("scope", "col").Text("本年新收"),
-					app.Elem("th").Attr("scope", "col").Text("本年办理"),
-					app.Elem("th").Attr("scope", "col").Text("公开比例"),
-					app.Elem("th").Attr("scope", "col").Text("行政复议"),
-					app.Elem("th").Attr("scope", "col").Text("数据校验"),
+					colHead("序号"),
+					colHead("机关"),
+					colHead("本年新收"),
+					colHead("本年办理"),
+					colHead("公开比例"),
+					colHead("行政复议"),
+					colHead("数据校验"),
 				)),
 				app.Elem("tbody").Body(rows...),
 			),
@@ -123,16 +123,22 @@ func (p *portal) years(x *charts.Portal) app.UI {
 		app.Elem("table").Class("portal-years").Body(
 			app.Elem("caption").Text("历年汇总（各机关报告之和）"),
 			app.Elem("thead").Body(app.Elem("tr").Body(
-				app.Elem("th").Attr("scope", "col").Text("年度"),
-				app.Elem("th").Attr("scope", "col").Text("发布报告的机关"),
-				app.Elem("th").Attr("scope", "col").Text("本年新收"),
-				app.Elem("th").Attr("scope", "col").Text("本年办理"),
-				app.Elem("th").Attr("scope", "col").Text("公开比例"),
-				app.Elem("th").Attr("scope", "col").Text("行政复议"),
-				app.Elem("th").Attr("scope", "col").Text("复议纠正比例"),
-				app.Elem("th").Attr("scope", "col").Text("有不一致的报告"),
+				colHead("年度"),
+				colHead("发布报告的机关"),
+				colHead("本年新收"),
+				colHead("本年办理"),
+				colHead("公开比例"),
+				colHead("行政复议"),
+				colHead("复议纠正比例"),
+				colHead("有不一致的报告"),
 			)),
 			app.Elem("tbody").Body(rows...),
 		),
 	)
+}
+
+// colHead is a column's header; a short one stays on one line (a phone
+// would break 本年新收 a character a line).
+func colHead(label string) app.UI {
+	return app.Elem("th").Attr("scope", "col").Class(shortClass(label)).Text(label)
 }
