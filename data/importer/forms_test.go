@@ -65,9 +65,7 @@ func TestForms(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			if tt.needs != "" {
-				if _, err := exec.LookPath(tt.needs); err != nil {
-					t.Skipf("%s is not installed", tt.needs)
-				}
+				needProgram(t, tt.needs)
 			}
 			imp := importReport(t, tt.file)
 			if imp.Form != tt.form {
@@ -168,11 +166,19 @@ func TestTextEncodings(t *testing.T) {
 	}
 }
 
+// needProgram fails the test when a program the importer runs is missing:
+// a test that skips looks green where nothing was tested (CI installs
+// them, .ci/run).
+func needProgram(t *testing.T, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Fatalf("%s is needed to test reading PDF files (apt-get install poppler-utils): %v", name, err)
+	}
+}
+
 // A PDF with no text layer (a scan) says to run OCR.
 func TestScannedPDF(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed")
-	}
+	needProgram(t, "pdftotext")
 	_, err := Import("scan.pdf", "", makePDF("\n"))
 	if !errors.Is(err, ErrNoText) || !strings.Contains(err.Error(), "OCR") {
 		t.Errorf("err = %v", err)
