@@ -17,44 +17,48 @@ build: node_modules/.installed
 serve: node_modules/.installed
 	$(GO) run . serve -port $(or $(PORT),8080)
 
-# Every test: vet (native and for the browser), gofmt, unit and component
-# tests, the browser-side packages' tests compiled to WebAssembly and run
-# by Node, and the end-to-end test in Chromium (/usr/bin/chromium, from
-# Debian). `go test -short ./...` skips the Chromium tests: seconds, not
-# minutes, while working.
+# Every test: vet (native and for the browser, with and without the test
+# hooks), gofmt, unit and component tests, the browser-side packages'
+# tests compiled to WebAssembly and run by Node, and the end-to-end tests
+# in Chromium (/usr/bin/chromium, from Debian; package web/site/e2e, whose
+# tests run side by side in windows of one browser: TEST_PARALLEL at once).
+# `go test -short ./...` skips the Chromium tests: seconds, not minutes,
+# while working.
 WASM_EXEC = $$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 # The packages the browser's build links: the site builder and server
 # (web/site) and the importer never run there.
 BROWSER_PKGS = $$(GOOS=js GOARCH=wasm $(GO) list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' . | grep '^nianbao')
+TEST_PARALLEL ?= 4
 test: node_modules/.installed
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet $(BROWSER_PKGS)
 	GOOS=js GOARCH=wasm $(GO) vet -tags nianbaotest ./app
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./data ./charts
-	$(GO) test -count=1 -timeout 20m ./...
+	$(GO) test -count=1 -p 2 -parallel $(TEST_PARALLEL) -timeout 15m ./...
 
-# The importer's speed (reports/s on one core), then the load budget: dist/
-# built and served on loopback, the site against a plain reference page in
-# headless Chromium (4G, 4x CPU slowdown), 5 interleaved runs (BENCH_RUNS=…).
-# It prints every figure and exits 0 whatever they are.
+# The importer's speed (reports/s on one core), then the load budget: the
+# shipped portal built as deployed and served on loopback, against a plain
+# reference page in headless Chromium (4G, 4x CPU slowdown), 5 interleaved
+# runs (BENCH_RUNS=…). It prints every figure and exits 0 whatever they are.
 bench: node_modules/.installed
 	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data/importer
-	$(GO) test -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 30m ./web/site
+	$(GO) test -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 30m ./web/site/e2e
 
-# The catalog's scale: the shipped reports plus N synthetic ones (generated
-# by data/importer/synth, imported by the importer, never shipped), built,
-# and measured in Chromium for N in SCALE_N (default 0,1000,5000): build
-# time, app.wasm, a first visit of / and of the catalog, the index, a
-# keystroke's filter at 4x CPU slowdown, memory. Prints; never fails on them.
+# The catalog's scale: the shipped portal's reports plus N synthetic ones
+# (made by web/site/e2e/internal/synth, imported by the importer, never
+# shipped), built, and measured in Chromium for N in SCALE_N (default
+# 0,1000,5000): build time, app.wasm, a first visit of / and of the catalog,
+# the index, a keystroke's filter at 4x CPU slowdown, memory. Prints; never
+# fails on them.
 scale: node_modules/.installed
-	$(GO) test -run '^$$' -bench BenchmarkScale -benchtime 1x -timeout 60m ./web/site
+	$(GO) test -run '^$$' -bench BenchmarkScale -benchtime 1x -timeout 60m ./web/site/e2e
 
 # A kiosk's day (2,000 in-app navigations in one page: memory, DOM nodes,
 # charts every 100; SOAK_STEPS=…) and the time from an in-app link to the
 # new page drawn, per page, at 4x CPU slowdown. Prints; never fails on them.
 soak: node_modules/.installed
-	$(GO) test -run '^$$' -bench 'BenchmarkSoak|BenchmarkInteraction' -benchtime 1x -timeout 60m ./web/site
+	$(GO) test -run '^$$' -bench 'BenchmarkSoak|BenchmarkInteraction' -benchtime 1x -timeout 60m ./web/site/e2e
 
 # Each parser under go test -fuzz for FUZZTIME (default 60s). Interesting
 # inputs are minimised for at most 50 runs: the seeds are whole reports.

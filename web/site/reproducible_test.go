@@ -24,7 +24,8 @@ func TestBuildIsReproducible(t *testing.T) {
 		// test hooks. The copies are compressed at the fastest levels:
 		// which level runs does not make a build's output depend on
 		// anything but its input, and the ones that ship take a minute.
-		o := Options{Out: d, Datasets: filepath.Join(repoRoot, "data", "datasets"), Root: repoRoot, Quiet: true, Fast: true}
+		o := plainOptions(d)
+		o.Fast = true
 		if err := Build(o); err != nil {
 			t.Fatalf("build: %v", err)
 		}

@@ -231,8 +231,9 @@ func (w *stallWriter) ReadFrom(r io.Reader) (int64, error) {
 
 func (w *stallWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// siteHandler serves dir with the default configuration.
-func siteHandler(dir string) http.Handler {
+// Handler serves the built site in dir as serve does, with the default
+// configuration (the end-to-end tests serve their sites with it).
+func Handler(dir string) http.Handler {
 	h, err := newSiteHandler(dir, defaultServerConfig().FrameAncestors)
 	if err != nil {
 		panic(err)

@@ -69,7 +69,7 @@ func TestSiteHandler(t *testing.T) {
 		"web/style.css":    "css",
 		"web/style.css.gz": "css-gz",
 	})
-	srv := httptest.NewServer(siteHandler(dir))
+	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "http://")
 
@@ -269,7 +269,7 @@ func TestSymlinksStayInside(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	srv := httptest.NewServer(siteHandler(dir))
+	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	for target, want := range map[string]int{
@@ -291,6 +291,7 @@ func TestSymlinksStayInside(t *testing.T) {
 // closed once the header timeout has passed, and so is one that sends its
 // request a byte at a time.
 func TestServerClosesSilentConnection(t *testing.T) {
+	t.Parallel() // seconds of waiting, beside the others
 	dir := t.TempDir()
 	writeSite(t, dir, map[string]string{"index.html": "home"})
 	c := defaultServerConfig()
@@ -359,6 +360,7 @@ func TestServerClosesSilentConnection(t *testing.T) {
 // request finds nothing, and each is served from one of the two whole
 // (here the two differ in which copies they have).
 func TestServeAcrossSwaps(t *testing.T) {
+	t.Parallel() // seconds of waiting, beside the others
 	parent := t.TempDir()
 	out := filepath.Join(parent, "dist")
 	other := filepath.Join(parent, ".dist-build")
@@ -367,7 +369,7 @@ func TestServeAcrossSwaps(t *testing.T) {
 	if err := exchange(out, other); err != nil {
 		t.Skipf("no atomic exchange here: %v", err)
 	}
-	srv := httptest.NewServer(siteHandler(out))
+	srv := httptest.NewServer(Handler(out))
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "http://")
 
@@ -432,6 +434,7 @@ func TestServeAcrossSwaps(t *testing.T) {
 // TestServeAcrossBuilds replaces the site as Build does (a new folder
 // exchanged with the old one, which is then removed) while it is served.
 func TestServeAcrossBuilds(t *testing.T) {
+	t.Parallel() // seconds of waiting, beside the others
 	parent := t.TempDir()
 	out := filepath.Join(parent, "dist")
 	files := func(v int) map[string]string {
@@ -439,7 +442,7 @@ func TestServeAcrossBuilds(t *testing.T) {
 		return map[string]string{"index.html": "v" + s, "index.html.br": "v" + s + "-br", "reports.html": "r" + s}
 	}
 	writeSite(t, out, files(0))
-	srv := httptest.NewServer(siteHandler(out))
+	srv := httptest.NewServer(Handler(out))
 	defer srv.Close()
 	stop := make(chan struct{})
 	var builds atomic.Int64
@@ -508,7 +511,7 @@ func first(s []string, n int) []string { return s[:min(n, len(s))] }
 func TestNotFoundPage(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, map[string]string{"index.html": "home", "404.html": "找不到这一页"})
-	srv := httptest.NewServer(siteHandler(dir))
+	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	for _, p := range []string{"/r/no-such-report", "/nothing/at/all", "/web/x.js"} {
 		res, err := http.Get(srv.URL + p)

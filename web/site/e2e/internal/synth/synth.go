@@ -1,13 +1,14 @@
 // Package synth generates clearly synthetic annual reports on open government
 // information (政府信息公开工作年度报告), for the product's scale benchmark
-// only. The reports are never shipped and never mixed with real ones: every
-// body belongs to the invented province 合成省 ("synthetic province"), every
-// narrative section says 本报告为合成示例数据，仅用于测试, and every file name
-// starts with "synth-".
+// only (web/site/e2e's BenchmarkScale, `make scale`): it lives beside that
+// benchmark, out of the product. The reports are never shipped and never
+// mixed with real ones: every body belongs to the invented province 合成省
+// ("synthetic province"), every narrative section says
+// 本报告为合成示例数据，仅用于测试, and every file name starts with "synth-".
 //
 // The texts follow the national template as pdftotext -layout prints a
-// published PDF (see ../testdata/hongze-district-2024.layout.txt): the
-// 2019 template (国办公开办函〔2019〕60号) for the years 2019 and 2020, the
+// published PDF (see data/importer/testdata/hongze-district-2024.layout.txt):
+// the 2019 template (国办公开办函〔2019〕60号) for the years 2019 and 2020, the
 // 2021 template (〔2021〕30号) from 2021 on, so that the project's own
 // importer reads them as it reads real copies.
 //

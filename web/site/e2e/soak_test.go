@@ -1,6 +1,7 @@
-package site
+package e2e
 
-// BenchmarkSoak is a kiosk's day: 2,000 in-app navigations (tabs, 图/表,
+// BenchmarkSoak is a kiosk's day on the shipped portal: 2,000 in-app
+// navigations (tabs, 图/表,
 // drill-downs, report switches, the catalog's pages and searches), left
 // alone every 500 until the idle reset takes it home, printing every 100 the JS
 // heap (after a garbage collection), the Go runtime's memory, the DOM's
@@ -15,7 +16,6 @@ import (
 	"math/rand"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"testing"
@@ -26,21 +26,16 @@ import (
 	"github.com/chromedp/chromedp"
 
 	ui "nianbao/app"
+	"nianbao/web/site"
 )
 
-// soakSite builds the shipped reports and serves them.
+// soakSite builds the shipped portal and serves it, with a Chromium of
+// its own.
 func soakSite(b *testing.B) (*httptest.Server, context.Context, func()) {
-	dist := filepath.Join(b.TempDir(), "dist")
-	buildSite(b, testOptions(b, dist))
-	srv := httptest.NewServer(siteHandler(dist))
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), chromeOptions(b)...)
-	ctx, cancel := chromedp.NewContext(actx)
-	// The browser starts on its context's first Run: on this one, not on
-	// a step's, whose time limit would close it.
-	if err := chromedp.Run(ctx); err != nil {
-		b.Fatal(err)
-	}
-	return srv, ctx, func() { cancel(); acancel(); srv.Close() }
+	portalSite.build(b)
+	srv := httptest.NewServer(site.Handler(portalSite.dir))
+	ctx, done := freshBrowser(b, 24*time.Hour)
+	return srv, ctx, func() { done(); srv.Close() }
 }
 
 type soakSample struct {
@@ -74,9 +69,19 @@ func BenchmarkSoak(b *testing.B) {
 	// A kiosk: after 5 s with no touch the page goes home by a full load.
 	run("home", chromedp.Navigate(srv.URL+"/?kiosk=1&idle=5"), poll(appReady))
 	rng := rand.New(rand.NewSource(1))
-	queries := []string{"洪泽", "淮安", "人民政府", "平潭", "南通市", "区"}
+	// Searches by a part of a body's name, and the front page and a few
+	// reports of different bodies to switch to.
+	var queries []string
+	reports := []string{"/"}
+	for i, body := range portalSite.index.Bodies {
+		if i < 6 {
+			queries = append(queries, string([]rune(body.Name)[max(0, len([]rune(body.Name))-3):]))
+		}
+		if _, es := portalSite.index.FindBody(body.ID); i < 5 {
+			reports = append(reports, ui.ReportPath(es[0].ID, "/"))
+		}
+	}
 	resets := 0
-	reports := []string{"", "/r/huaian-city-2024", "/r/hongze-district-2023", "/r/hongze-district-2024", "/r/pingtan-zone-2025"}
 	var samples []soakSample
 	for i := 1; i <= steps; i++ {
 		// One step: mostly a tab of the report in view, sometimes 图/表, a
@@ -92,7 +97,7 @@ func BenchmarkSoak(b *testing.B) {
 			js = `(() => { const a = document.querySelectorAll(".drill a"); a.length && a[Math.floor(Math.random() * a.length)].click(); return true; })()`
 		case k < 10:
 			r := reports[rng.Intn(len(reports))]
-			js = fmt.Sprintf(`(() => { history.pushState({}, "", %q); dispatchEvent(new PopStateEvent("popstate")); return true; })()`, r+"/")
+			js = fmt.Sprintf(`(() => { history.pushState({}, "", %q); dispatchEvent(new PopStateEvent("popstate")); return true; })()`, r)
 		case k < 11:
 			// The catalog's pages: 全部报告, 比较, 排名, 说明.
 			p := ui.CatalogPages[rng.Intn(len(ui.CatalogPages))].Path
@@ -158,11 +163,19 @@ func BenchmarkInteraction(b *testing.B) {
 			b.Fatalf("%s: %v", what, err)
 		}
 	}
-	run("home", chromedp.Navigate(srv.URL+"/"), poll(appReady), emulation.SetCPUThrottlingRate(cpuSlowdown))
+	// A report's pages (of the portal's first report) and the catalog's.
+	r := portalSite.index.Reports[0].ID
+	var paths []string
+	for _, p := range ui.ReportPages {
+		paths = append(paths, ui.ReportPath(r, p.Path))
+	}
+	for _, p := range ui.CatalogPages {
+		paths = append(paths, p.Path)
+	}
+	run("home", chromedp.Navigate(srv.URL+ui.ReportPath(r, "/")), poll(appReady), emulation.SetCPUThrottlingRate(cpuSlowdown))
 	times := map[string][]float64{}
-	pages := append(append([]ui.Page(nil), ui.ReportPages...), ui.CatalogPages...)
 	for round := 0; round < 5; round++ {
-		for _, p := range pages {
+		for _, p := range paths {
 			var ms float64
 			js := fmt.Sprintf(`new Promise(done => {
 				const a = [...document.querySelectorAll(".nav a, .brand-name")].find(a => a.pathname === %q);
@@ -172,16 +185,16 @@ func BenchmarkInteraction(b *testing.B) {
 					[...document.querySelectorAll(".chart-canvas")].every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas"); });
 				const wait = () => ready() ? requestAnimationFrame(() => done(performance.now() - t0)) : setTimeout(wait, 0);
 				wait();
-			})`, p.Path, p.Path, p.Path)
-			run("nav "+p.Path, chromedp.Evaluate(js, &ms, awaitPromise))
-			times[p.Path] = append(times[p.Path], ms)
+			})`, p, p, p)
+			run("nav "+p, chromedp.Evaluate(js, &ms, awaitPromise))
+			times[p] = append(times[p], ms)
 		}
 	}
 	fmt.Printf("\nInteraction: an in-app link to the new page drawn, %dx CPU slowdown, 5 rounds\n", cpuSlowdown)
-	fmt.Printf("%-14s %10s %10s\n", "page", "median ms", "max ms")
-	for _, p := range pages {
-		t := times[p.Path]
+	fmt.Printf("%-32s %10s %10s\n", "page", "median ms", "max ms")
+	for _, p := range paths {
+		t := times[p]
 		sort.Float64s(t)
-		fmt.Printf("%-14s %10.0f %10.0f\n", p.Path, t[len(t)/2], t[len(t)-1])
+		fmt.Printf("%-32s %10.0f %10.0f\n", p, t[len(t)/2], t[len(t)-1])
 	}
 }

@@ -1,8 +1,8 @@
-package site
+package e2e
 
 // BenchmarkScale is the catalog's scale benchmark (issue 10): N synthetic
-// reports (data/importer/synth, never shipped) imported with the project's
-// own importer beside the shipped ones, the site built, and for each N the
+// reports (internal/synth, never shipped) imported with the project's own
+// importer beside the shipped portal's, the site built, and for each N the
 // build time, app.wasm's size, what a first visit of / and of the catalog
 // transfers, the catalog index's size, a keystroke's filter in the catalog
 // at 4x CPU slowdown in Chromium, and the page's memory. It prints every
@@ -25,19 +25,19 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"nianbao/data/dataset"
 	"nianbao/data/importer"
-	"nianbao/data/importer/synth"
+	"nianbao/web/site"
+	"nianbao/web/site/e2e/internal/synth"
 )
 
-// scaleDatasets writes the shipped datasets and n synthetic ones, imported
-// with the importer, into a new folder.
+// scaleDatasets writes the shipped portal's datasets and n synthetic ones,
+// imported with the importer, into a new folder.
 func scaleDatasets(b *testing.B, n int) string {
 	dir := b.TempDir()
-	shipped, err := filepath.Glob(filepath.Join(repoRoot, "data", "datasets", "*.json"))
+	shipped, err := filepath.Glob(filepath.Join(repoRoot, "sites", "pingtan", "datasets", "*.json"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,8 +53,7 @@ func scaleDatasets(b *testing.B, n int) string {
 	files := synth.Reports(n, 1)
 	var mu sync.Mutex
 	var firstErr error
-	parallel(len(files), func(i int) {
-		f := files[i]
+	importOne := func(f synth.File) {
 		imp, err := importer.Import(f.Name, "", f.Text)
 		if err == nil {
 			err = dataset.WriteFile(filepath.Join(dir, imp.Report.ID+".json"), imp.Report)
@@ -66,7 +65,24 @@ func scaleDatasets(b *testing.B, n int) string {
 			}
 			mu.Unlock()
 		}
-	})
+	}
+	// On every core.
+	var wg sync.WaitGroup
+	next := make(chan synth.File)
+	for range goruntime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				importOne(f)
+			}
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
 	if firstErr != nil {
 		b.Fatal(firstErr)
 	}
@@ -164,17 +180,22 @@ func BenchmarkScale(b *testing.B) {
 		for _, n := range sizes {
 			datasets := scaleDatasets(b, n)
 			dist := filepath.Join(b.TempDir(), "dist")
-			o := testOptions(b, dist)
-			o.Datasets = datasets
+			// Compressed as deployed; the app with the test hooks (the
+			// Go runtime's memory).
+			o, err := testOptions(site.Options{Datasets: datasets}, dist)
+			if err != nil {
+				b.Fatal(err)
+			}
+			o.Fast = false
 			start := time.Now()
-			if err := Build(o); err != nil {
+			if err := site.Build(o); err != nil {
 				b.Fatal(err)
 			}
 			f := scaleFigures{n: n, build: time.Since(start)}
-			f.wasmBr = fileSize(b, dist, "web/app.wasm.br")
+			f.wasmBr = fileSize(b, dist, "web/app.*.wasm.br")
 			f.indexBr = fileSize(b, dist, "data/index.*.json.br")
 			f.catPageBr = fileSize(b, dist, "reports.html.br")
-			srv := &counting{h: siteHandler(dist)}
+			srv := &counting{h: site.Handler(dist)}
 			hs := httptest.NewServer(srv)
 			f.firstVisit = visitBytes(b, srv, hs.URL+"/", appReady)
 			f.catalogVisit = visitBytes(b, srv, hs.URL+"/reports", appReady+` && document.querySelectorAll("table.catalog tbody tr").length > 0`)
@@ -201,8 +222,5 @@ func BenchmarkScale(b *testing.B) {
 		b.ReportMetric(f.build.Seconds(), fmt.Sprintf("build-s-%d", f.n))
 	}
 }
-
-// awaitPromise makes chromedp.Evaluate wait for the promise it returns.
-func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
 func numCPUs() int { return goruntime.NumCPU() }
