@@ -71,10 +71,10 @@ func (p *portal) bodies(x *charts.Portal) app.UI {
 		rows[i] = app.Elem("tr").Body(
 			app.Elem("td").Class("num").Text(strconv.Itoa(i+1)),
 			app.Elem("th").Attr("scope", "row").Body(app.Elem("a").Class("body-link").Attr("href", siteURL(BodyPath(b.Body))).Text(b.Name)),
-			app.Elem("td").Class("num").Text(strconv.FormatInt(b.New, 10)),
-			app.Elem("td").Class("num").Text(strconv.FormatInt(b.Handled, 10)),
+			app.Elem("td").Class("num").Text(charts.Count(b.New)),
+			app.Elem("td").Class("num").Text(charts.Count(b.Handled)),
 			app.Elem("td").Class("num").Text(charts.Percent(b.Opened, b.Handled)),
-			app.Elem("td").Class("num").Text(strconv.FormatInt(b.Review, 10)),
+			app.Elem("td").Class("num").Text(charts.Count(b.Review)),
 			app.Elem("td").Class("status-"+string(b.Consistency)).Body(
 				app.Elem("a").Attr("href", siteURL(ReportPath(b.Report, "/checks"))).Text(b.Consistency.Label()),
 			),
@@ -111,10 +111,10 @@ func (p *portal) years(x *charts.Portal) app.UI {
 		rows[i] = app.Elem("tr").Body(
 			app.Elem("th").Attr("scope", "row").Body(app.Elem("a").Attr("href", siteURL(withQuery("/reports", "year", yq))).Text(yq+"年")),
 			app.Elem("td").Class("num").Text(strconv.Itoa(y.Bodies)),
-			app.Elem("td").Class("num").Text(strconv.FormatInt(y.New, 10)),
-			app.Elem("td").Class("num").Text(strconv.FormatInt(y.Handled, 10)),
+			app.Elem("td").Class("num").Text(charts.Count(y.New)),
+			app.Elem("td").Class("num").Text(charts.Count(y.Handled)),
 			app.Elem("td").Class("num").Text(charts.Percent(y.Opened, y.Handled)),
-			app.Elem("td").Class("num").Text(strconv.FormatInt(y.Review, 10)),
+			app.Elem("td").Class("num").Text(charts.Count(y.Review)),
 			app.Elem("td").Class("num").Text(charts.Percent(y.Corrected, y.Concluded)),
 			app.Elem("td").Class("num").Text(strconv.Itoa(y.Findings)),
 		)
