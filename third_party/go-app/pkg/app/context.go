@@ -113,7 +113,6 @@ type Context interface {
 	// Returns a UUID that identifies the app on the current device.
 	DeviceID() string
 
-
 	// Sets the state with the given value.
 	// Example:
 	//  ctx.SetState("/globalNumber", 42, Persistent)

@@ -993,4 +993,3 @@ func (h *Handler) resolveStaticPath(path string) string {
 	b.WriteString(path)
 	return b.String()
 }
-

@@ -496,8 +496,8 @@ func storeValue(recv, v any) error {
 }
 
 type persistentState struct {
-	Value          json.RawMessage `json:",omitempty"`
-	ExpiresAt      time.Time       `json:",omitempty"`
+	Value     json.RawMessage `json:",omitempty"`
+	ExpiresAt time.Time       `json:",omitempty"`
 }
 
 func (s *persistentState) isExpired(now time.Time) bool {
