@@ -229,3 +229,20 @@ func frictionlessSchema(t *testing.T) *jsonschema.Schema {
 
 // jsonUnmarshal reads JSON as the schema checker takes it.
 func jsonUnmarshal(b []byte) (any, error) { return jsonschema.UnmarshalJSON(bytes.NewReader(b)) }
+
+// validateDataPackage validates a datapackage.json against the
+// Frictionless schema in testdata.
+func validateDataPackage(t *testing.T, b []byte) {
+	t.Helper()
+	schema := frictionlessSchema(t)
+	inst, err := jsonUnmarshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("datapackage.json does not validate: %v", err)
+	}
+	if !bytes.Contains(b, []byte(`"CC-BY-4.0"`)) {
+		t.Error("datapackage.json lacks the site file's licence")
+	}
+}

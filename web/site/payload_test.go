@@ -30,6 +30,16 @@ func payloadDatasets(t testing.TB) string {
 	return dir
 }
 
+// payloadSiteFile is the payload site's site file (internal/payload).
+func payloadSiteFile(t testing.TB) *SiteFile {
+	t.Helper()
+	sf, err := ParseSiteFile(payload.SiteFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sf
+}
+
 // TestPayloadPagesAreText renders every page of the payload site, without
 // the WASM or a browser, and reads each with an HTML parser: no element
 // or attribute comes from the data, and the data is there as text.
@@ -43,11 +53,7 @@ func TestPayloadPagesAreText(t *testing.T) {
 	if err := s.writeData(w); err != nil {
 		t.Fatal(err)
 	}
-	sf, err := ParseSiteFile(payload.SiteFile())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.identity, err = sf.identity(s); err != nil {
+	if s.identity, err = payloadSiteFile(t).identity(s); err != nil {
 		t.Fatal(err)
 	}
 	ui.SetSite(s.identity)

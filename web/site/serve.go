@@ -231,14 +231,15 @@ func (w *stallWriter) ReadFrom(r io.Reader) (int64, error) {
 
 func (w *stallWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// Handler serves the built site in dir as serve does, with the default
-// configuration (the end-to-end tests serve their sites with it).
-func Handler(dir string) http.Handler {
+// Handler serves the built site in dir as serve does with the default
+// configuration, its embed pages framed by embedAncestors (a site file's
+// frame_ancestors): the end-to-end tests serve their sites with it.
+func Handler(dir string, embedAncestors ...string) http.Handler {
 	h, err := newSiteHandler(dir, defaultServerConfig().FrameAncestors)
 	if err != nil {
 		panic(err)
 	}
-	return h
+	return embedFraming(h, embedAncestors)
 }
 
 // newSiteHandler serves a built site as a plain static web server would

@@ -88,7 +88,7 @@ func TestSharePayloadEmbedsAreText(t *testing.T) {
 	if err := s.writeData(w); err != nil {
 		t.Fatal(err)
 	}
-	if s.identity, err = payloadSiteFile.identity(s); err != nil {
+	if s.identity, err = payloadSiteFile(t).identity(s); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.writeOpenData(w, nil); err != nil {

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -112,6 +113,9 @@ type tab struct {
 	ctx  context.Context
 	srv  *httptest.Server
 	site *variant
+	// otherOrigins are servers of the test's own, of other origins, that
+	// the page may ask for (a portal's page framing the site).
+	otherOrigins []string
 
 	mu       sync.Mutex
 	requests []string
@@ -124,9 +128,15 @@ type tab struct {
 // server close.
 func newTab(t testing.TB, v *variant) *tab {
 	t.Helper()
-	bctx := browser(t)
+	browser(t)
 	v.build(t)
-	srv := v.serve(t)
+	return openTab(t, v, v.serve(t))
+}
+
+// openTab opens a tab on a server of the site's that the test made.
+func openTab(t testing.TB, v *variant, srv *httptest.Server) *tab {
+	t.Helper()
+	bctx := browser(t)
 	// A window of its own: a background tab in a window is hidden, and
 	// draws nothing (no animation frames, no resize observers).
 	c := chromedp.FromContext(bctx)
@@ -147,8 +157,9 @@ func newTab(t testing.TB, v *variant) *tab {
 		t.Fatalf("opening a tab: %v", err)
 	}
 	t.Cleanup(func() {
-		for _, u := range b.take(&b.requests) {
-			if !strings.HasPrefix(u, srv.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+		for _, u := range b.takeRequests() {
+			if !strings.HasPrefix(u, srv.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") &&
+				!slices.ContainsFunc(b.otherOrigins, func(o string) bool { return strings.HasPrefix(u, o+"/") }) {
 				t.Errorf("request to another origin: %s", u)
 			}
 		}
@@ -243,6 +254,9 @@ func (b *tab) goInApp(t testing.TB, path string) {
 	b.run(t, "to "+path, chromedp.Evaluate(fmt.Sprintf(`history.pushState({}, "", %q); window.onpopstate(new PopStateEvent("popstate")); true`, b.href(path)), nil),
 		b.poll(fmt.Sprintf(`location.pathname + location.search === %q`, path)), b.poll(appReady))
 }
+
+// takeRequests returns and clears the URLs the page asked for.
+func (b *tab) takeRequests() []string { return b.take(&b.requests) }
 
 // takeProblems returns and clears what the page reported as errors.
 func (b *tab) takeProblems() []string { return b.take(&b.problems) }

@@ -1,14 +1,14 @@
-package site
+package e2e
 
 // The browser tests of issue 23 (open data, embeds, share links and the
-// kiosk's QR code, peers and year on year), self-contained: they build the
-// shipped datasets with a site file of their own and serve the site and
-// two pages of other origins over TLS, as a portal would.
+// kiosk's QR code, peers and year on year): the examples, with a site file
+// that gives a public origin and a licence (the identity site), served
+// with two pages of other origins over TLS, as a portal would.
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
-	"encoding/json"
+	"encoding/hex"
 	"fmt"
 	"html"
 	"io"
@@ -29,7 +29,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
-	"nianbao/data/dataset"
+	"nianbao/web/site"
 )
 
 // shareHost serves a page of another origin that frames src and includes
@@ -61,56 +61,39 @@ func evalAwait(expr string, out any) chromedp.Action {
 	return chromedp.Evaluate(expr, out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })
 }
 
-func TestShareInChromium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("Chromium tests run in make test, not with -short")
+func TestShare(t *testing.T) {
+	t.Parallel()
+	v := identitySite
+	browser(t)
+	v.build(t)
+	sf, err := site.ReadSiteFile(filepath.Join("testdata", "identity", "site.json"))
+	if err != nil {
+		t.Fatal(err)
 	}
+	public := sf.PublicOrigin
+	if public == "" || sf.Licence == nil {
+		t.Fatal("the identity site's file gives no public origin or licence")
+	}
+	// The embed pages may be framed by one page of another origin (as a
+	// site file's frame_ancestors says), not by the other.
 	allowed, refused := shareHost(t), shareHost(t)
-	const public = "https://nianbao.example.gov.cn"
-	datasets, err := filepath.Abs(filepath.Join(repoRoot, "data", "datasets"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	siteFile := filepath.Join(t.TempDir(), "site.json")
-	sfJSON, _ := json.Marshal(map[string]any{"name": "测试站", "datasets": datasets, "landing": "portal",
-		"public_origin": public, "frame_ancestors": []string{allowed.URL},
-		"licence": map[string]string{"name": "CC-BY-4.0", "title": "知识共享署名 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}})
-	if err := os.WriteFile(siteFile, sfJSON, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sf, err := ReadSiteFile(siteFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "dist")
-	o := testOptions(t, dir)
-	o.Site, o.Datasets = siteFile, ""
-	if err := Build(o); err != nil {
-		t.Fatalf("build: %v", err)
-	}
-	h, err := newSiteHandler(dir, defaultServerConfig().FrameAncestors)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := tlsServer(t, embedFraming(h, sf.FrameAncestors))
-	b := newBrowser(t)
-	t.Cleanup(b.cancel)
+	srv := tlsServer(t, site.Handler(v.dir, allowed.URL))
+	b := openTab(t, v, srv)
+	b.otherOrigins = []string{allowed.URL, refused.URL}
 	b.run(t, "trusting the test servers", security.SetIgnoreCertificateErrors(true))
-	at := func(p string) string { return srv.URL + p }
+	at := b.at
+	datasets := v.datasets
 	fetchText := func(t *testing.T, u string) string {
 		var s string
 		b.run(t, "fetching "+u, evalAwait(`fetch(`+strconv.Quote(u)+`).then(r => r.ok ? r.arrayBuffer().then(b => new TextDecoder("utf-8", {ignoreBOM: true}).decode(b)) : "HTTP " + r.status)`, &s))
 		return s
 	}
-	reports, err := dataset.ReadDir(datasets)
-	if err != nil {
-		t.Fatal(err)
-	}
+	reports := v.reports
 
 	t.Run("the catalog CSV opens with every report and matches the index", func(t *testing.T) {
 		var href, size string
 		b.run(t, "数据下载", chromedp.Navigate(at("/download?wasm=false")),
-			poll(`!!document.querySelector("#open-data a[href$='catalog.csv']")`),
+			b.poll(`!!document.querySelector("#open-data a[href$='catalog.csv']")`),
 			chromedp.Evaluate(`document.querySelector("#open-data a[href$='catalog.csv']").getAttribute("href")`, &href),
 			chromedp.Evaluate(`document.querySelector("#open-data a[href$='catalog.csv']").closest("tr").querySelector("[data-bytes]").dataset.bytes`, &size))
 		text := fetchText(t, href)
@@ -151,7 +134,7 @@ func TestShareInChromium(t *testing.T) {
 		}
 		var lic string
 		b.run(t, "licence", chromedp.Text("#licence", &lic, chromedp.ByQuery))
-		if !strings.Contains(lic, "知识共享署名 4.0") {
+		if !strings.Contains(lic, sf.Licence.Title) {
 			t.Errorf("licence line %q", lic)
 		}
 	})
@@ -163,7 +146,8 @@ func TestShareInChromium(t *testing.T) {
 				t.Fatal(err)
 			}
 			stable := fetchText(t, at("/data/reports/"+r.ID+".json"))
-			hashed := fetchText(t, at("/data/reports/"+r.ID+"."+contentHash(given)+".json"))
+			sum := sha256.Sum256(given) // as the build names a data file
+			hashed := fetchText(t, at("/data/reports/"+r.ID+"."+hex.EncodeToString(sum[:])[:12]+".json"))
 			if stable != string(given) || hashed != string(given) {
 				t.Errorf("%s: the stable (%d bytes) and hashed (%d) datasets are not the file given (%d)", r.ID, len(stable), len(hashed), len(given))
 			}
@@ -171,7 +155,7 @@ func TestShareInChromium(t *testing.T) {
 		// The stable dataset is the report its hashed pack holds.
 		var packURL string
 		b.run(t, "a report's page", chromedp.Navigate(at("/r/"+"nantong-city-2019"+"?wasm=false")),
-			poll(`!!document.querySelector("[data-pack]")`),
+			b.poll(`!!document.querySelector("[data-pack]")`),
 			chromedp.Evaluate(`document.querySelector("[data-pack]").dataset.pack`, &packURL))
 		pk, err := charts.DecodePack([]byte(fetchText(t, at(packURL))))
 		if err != nil {
@@ -188,10 +172,6 @@ func TestShareInChromium(t *testing.T) {
 		}
 	})
 
-	t.Run("the datapackage validates against the Frictionless schema", func(t *testing.T) {
-		validateDataPackage(t, []byte(fetchText(t, at("/data/datapackage.json"))))
-	})
-
 	embed := at("/embed/r/" + "nantong-city-2019" + "?chart=flow")
 	frame := func(host *httptest.Server, src string) string {
 		return host.URL + "/?" + url.Values{"src": {src}, "resizer": {at("/web/embed-resize.js")}}.Encode()
@@ -200,7 +180,7 @@ func TestShareInChromium(t *testing.T) {
 		b.takeRequests()
 		var title, back string
 		b.run(t, "the embed page", chromedp.Navigate(embed),
-			poll(`document.querySelector("figure.embed").dataset.state === "drawn" && !!echarts.getInstanceByDom(document.querySelector(".embed-canvas"))`),
+			b.poll(`document.querySelector("figure.embed").dataset.state === "drawn" && !!echarts.getInstanceByDom(document.querySelector(".embed-canvas"))`),
 			chromedp.Text(".embed-title", &title, chromedp.ByQuery),
 			chromedp.Evaluate(`document.querySelector(".embed-back").getAttribute("href")`, &back))
 		if title != "申请的来龙去脉" || back != "/r/"+"nantong-city-2019"+"/outcomes" {
@@ -216,7 +196,7 @@ func TestShareInChromium(t *testing.T) {
 	t.Run("an embed page in a frame of an allowed origin draws and resizes", func(t *testing.T) {
 		var height string
 		b.run(t, "framed", chromedp.Navigate(frame(allowed, embed)),
-			poll(`window.__embed && window.__embed.state === "drawn" && document.getElementById("f").style.height !== ""`),
+			b.poll(`window.__embed && window.__embed.state === "drawn" && document.getElementById("f").style.height !== ""`),
 			chromedp.Evaluate(`document.getElementById("f").style.height`, &height))
 		var told float64
 		b.run(t, "told", chromedp.Evaluate(`window.__embed.height`, &told))
@@ -250,20 +230,20 @@ func TestShareInChromium(t *testing.T) {
 		page := at("/r/" + "nantong-city-2019" + "/outcomes")
 		var search string
 		b.run(t, "switching to the table", chromedp.Navigate(page+"?wasm=false"),
-			poll(`document.readyState === "complete" && !!window.nianbao`),
+			b.poll(`document.readyState === "complete" && !!window.nianbao`),
 			chromedp.Evaluate(`document.querySelector("#chart-flow .switch-table").click(); location.search`, &search))
 		if search != "?wasm=false&table=flow" {
 			t.Fatalf("after 表, the address's query is %q", search)
 		}
 		const flowTable = `!document.querySelector("#chart-flow .chart-table").hidden && document.querySelector("#chart-flow .chart-canvas").hidden && document.querySelector("#chart-flow .switch-table").getAttribute("aria-pressed") === "true" && !document.querySelector("#chart-outcomes .chart-canvas").hidden`
-		b.run(t, "reloaded without the app", chromedp.Reload(), poll(`document.readyState === "complete" && !!window.nianbao`), poll(flowTable))
-		b.run(t, "with the app", chromedp.Navigate(page+"?table=flow"), poll(`document.documentElement.dataset.app === "running"`), poll(flowTable))
+		b.run(t, "reloaded without the app", chromedp.Reload(), b.poll(`document.readyState === "complete" && !!window.nianbao`), b.poll(flowTable))
+		b.run(t, "with the app", chromedp.Navigate(page+"?table=flow"), b.poll(`document.documentElement.dataset.app === "running"`), b.poll(flowTable))
 		b.run(t, "back to the chart", chromedp.Evaluate(`document.querySelector("#chart-flow .switch-chart").click(); true`, nil),
-			poll(`location.search === ""`))
+			b.poll(`location.search === ""`))
 
 		var status, copied string
 		b.run(t, "复制链接", chromedp.Evaluate(`document.querySelector(".share-link").click(); true`, nil),
-			poll(`document.querySelector(".share-status").textContent !== ""`),
+			b.poll(`document.querySelector(".share-status").textContent !== ""`),
 			chromedp.Text(".share-status", &status, chromedp.ByQuery))
 		if status == "链接已复制。" {
 			b.run(t, "clipboard", evalAwait(`navigator.clipboard.readText().catch(() => location.href)`, &copied))
@@ -278,7 +258,7 @@ func TestShareInChromium(t *testing.T) {
 
 		var snippet string
 		b.run(t, "嵌入代码", chromedp.Evaluate(`document.querySelector("#chart-flow .embed-code").click(); true`, nil),
-			poll(`!!document.querySelector("#chart-flow .embed-box .copy-field")`),
+			b.poll(`!!document.querySelector("#chart-flow .embed-box .copy-field")`),
 			chromedp.Evaluate(`document.querySelector("#chart-flow .embed-box .copy-field").value`, &snippet))
 		if !strings.Contains(snippet, `<iframe src="`+public+`/embed/r/`+"nantong-city-2019"+`?chart=flow"`) || !strings.Contains(snippet, public+"/web/embed-resize.js") {
 			t.Errorf("the snippet: %s", snippet)
@@ -291,8 +271,8 @@ func TestShareInChromium(t *testing.T) {
 			t.Fatalf("jsqr is installed by npm ci: %v", err)
 		}
 		b.run(t, "a kiosk", chromedp.Navigate(at("/kiosk")), chromedp.Evaluate(`localStorage.setItem("nianbao-kiosk", "600"); true`, nil),
-			chromedp.Navigate(at("/reports?year=2024&level=%E5%B8%82")), poll(appReady), poll(`!!document.querySelector(".kiosk-qr")`),
-			chromedp.Evaluate(`document.querySelector(".kiosk-qr").click(); true`, nil), poll(`!!document.querySelector(".qr-dialog svg path")`),
+			chromedp.Navigate(at("/reports?year=2024&level=%E5%B8%82")), b.poll(appReady), b.poll(`!!document.querySelector(".kiosk-qr")`),
+			chromedp.Evaluate(`document.querySelector(".kiosk-qr").click(); true`, nil), b.poll(`!!document.querySelector(".qr-dialog svg path")`),
 			chromedp.Evaluate(string(jsqr)+";true", nil))
 		var decoded, want, shown string
 		b.run(t, "decoding", evalAwait(`(async () => {
@@ -319,7 +299,7 @@ func TestShareInChromium(t *testing.T) {
 	t.Run("peers and year on year on a report's overview", func(t *testing.T) {
 		var rows int
 		var change, spoken string
-		b.run(t, "overview", chromedp.Navigate(at("/r/hongze-district-2024?wasm=false")), poll(`!!document.querySelector("#peer-open")`),
+		b.run(t, "overview", chromedp.Navigate(at("/r/hongze-district-2024?wasm=false")), b.poll(`!!document.querySelector("#peer-open")`),
 			chromedp.Evaluate(`document.querySelectorAll("table.peers tbody tr").length`, &rows),
 			chromedp.Text("#figure-handled .figure-change [aria-hidden]", &change, chromedp.ByQuery),
 			chromedp.Text("#figure-handled .figure-change .visually-hidden", &spoken, chromedp.ByQuery))
@@ -329,22 +309,21 @@ func TestShareInChromium(t *testing.T) {
 	})
 
 	t.Run("the new pages and controls are accessible", func(t *testing.T) {
-		axe := axeSource(t)
 		for _, p := range []string{"/download", "/r/hongze-district-2024", "/b/hongze-district"} {
-			b.run(t, "loading "+p, chromedp.Navigate(at(p)), poll(appReady))
-			b.checkAxe(t, axe, p)
-			checkTargets(t, b, p)
+			b.load(t, p)
+			b.checkAxe(t, p)
+			b.checkTargets(t, p)
 		}
-		b.run(t, "an embed page", chromedp.Navigate(embed), poll(`document.querySelector("figure.embed").dataset.state === "drawn"`))
-		b.checkAxe(t, axe, "the embed page")
+		b.run(t, "an embed page", chromedp.Navigate(embed), b.poll(`document.querySelector("figure.embed").dataset.state === "drawn"`))
+		b.checkAxe(t, "the embed page")
 		// On a phone, the peers table's short headers and cells stay on
 		// one line (the table scrolls).
 		b.run(t, "a phone", chromedp.EmulateViewport(390, 844))
 		defer b.run(t, "a desktop", chromedp.EmulateViewport(1280, 900))
 		for _, p := range []string{"/r/hongze-district-2024", "/b/hongze-district"} {
 			var wrapped []string
-			b.run(t, "loading "+p, chromedp.Navigate(at(p)), poll(appReady),
-				chromedp.Evaluate(strings.ReplaceAll(shortCellsWrapped, "main table", "main table.peers"), &wrapped))
+			b.load(t, p)
+			b.eval(t, strings.ReplaceAll(shortCellsWrapped, "main table", "main table.peers"), &wrapped)
 			if len(wrapped) > 0 {
 				t.Errorf("%s: the short cells %q wrap on a phone", p, wrapped)
 			}
@@ -353,7 +332,7 @@ func TestShareInChromium(t *testing.T) {
 
 	t.Run("the first visit of / loads no embed or QR code", func(t *testing.T) {
 		b.takeRequests()
-		b.run(t, "home", chromedp.Navigate(at("/")), poll(`document.readyState === "complete"`))
+		b.run(t, "home", chromedp.Navigate(at("/")), b.poll(`document.readyState === "complete"`))
 		for _, u := range b.takeRequests() {
 			if strings.Contains(u, "/web/qr.js") || strings.Contains(u, "/web/embed.js") || strings.Contains(u, "/data/reports/") {
 				t.Errorf("/ loaded %s", u)
@@ -371,21 +350,4 @@ func refusedFrame(problems []string) bool {
 		}
 	}
 	return false
-}
-
-// validateDataPackage validates a datapackage.json against the
-// Frictionless schema in testdata.
-func validateDataPackage(t *testing.T, b []byte) {
-	t.Helper()
-	schema := frictionlessSchema(t)
-	inst, err := jsonUnmarshal(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Errorf("datapackage.json does not validate: %v", err)
-	}
-	if !bytes.Contains(b, []byte(`"CC-BY-4.0"`)) {
-		t.Error("datapackage.json lacks the site file's licence")
-	}
 }

@@ -72,8 +72,9 @@ var (
 		}
 		return site.Options{Site: sf, Base: "/nianbao", Precache: mostYears(reports)}, nil
 	}}
-	// identitySite's site file gives every member of a portal's identity
-	// (testdata/identity/site.json).
+	// identitySite is the examples (data/datasets) at the root, with a
+	// site file that gives every member of a portal's identity, a public
+	// origin and a licence (testdata/identity/site.json).
 	identitySite = &variant{name: "identity", options: func() (site.Options, error) {
 		return site.Options{Site: filepath.Join("testdata", "identity", "site.json")}, nil
 	}}
@@ -110,20 +111,31 @@ func mostYears(reports []*data.Report) string {
 var builds sync.Mutex
 
 // testWasm is the app.wasm of every site the tests build, with the test
-// hooks: compiled once per process.
-var testWasm = sync.OnceValues(func() (string, error) {
-	p := filepath.Join(work, "app.wasm")
-	return p, site.CompileWasm(context.Background(), p, true)
-})
+// hooks, and testChecker the pre-publication check's: each compiled once
+// per process.
+var (
+	testWasm = sync.OnceValues(func() (string, error) {
+		p := filepath.Join(work, "app.wasm")
+		return p, site.CompileWasm(context.Background(), p, true)
+	})
+	testChecker = sync.OnceValues(func() (string, error) {
+		p := filepath.Join(work, "precheck.wasm")
+		return p, site.CompileChecker(context.Background(), p)
+	})
+)
 
 // testOptions complete a build's options for a test: quiet, the tests'
-// app.wasm and the fastest compression.
+// WebAssembly programs and the fastest compression.
 func testOptions(o site.Options, out string) (site.Options, error) {
 	wasm, err := testWasm()
 	if err != nil {
 		return o, fmt.Errorf("compiling app.wasm: %w", err)
 	}
-	o.Out, o.Root, o.Quiet, o.TestHooks, o.Wasm, o.Fast = out, repoRoot, true, true, wasm, true
+	checker, err := testChecker()
+	if err != nil {
+		return o, fmt.Errorf("compiling the pre-publication check: %w", err)
+	}
+	o.Out, o.Root, o.Quiet, o.TestHooks, o.Wasm, o.Checker, o.Fast = out, repoRoot, true, true, wasm, checker, true
 	return o, nil
 }
 
