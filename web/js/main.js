@@ -14,7 +14,7 @@ import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
 import { legacyRedirect, movedRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
-import { initStart } from "./start.js";
+import { initStart, startApp } from "./start.js";
 import { listOffline } from "./offline.js";
 import { initPrecheck, arrivePrecheck } from "./precheck.js";
 import { initShare } from "./share.js";
@@ -63,7 +63,7 @@ const nianbao = {
 };
 // NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
 if (NIANBAO_TEST) {
-  nianbao.test = { liveCharts: liveCount, drawAll };
+  nianbao.test = { liveCharts: liveCount, drawAll, start: startApp };
 }
 window.nianbao = nianbao;
 
