@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 
@@ -42,12 +43,15 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	if err != nil {
 		return err
 	}
-	site, err := runESBuild(esbuild, filepath.Join(dir, "main.js"), "--bundle", "--format=iife",
-		"--define:NIANBAO_WASM="+string(wasm), "--define:NIANBAO_PRECHECK="+string(checker), "--define:NIANBAO_TEST="+strconv.FormatBool(testHooks))
+	// Every bundle has the same definitions: a module of web/js may be in
+	// several (dom.js reads NIANBAO_WASM, and the embeds' bundle has it).
+	bundle := []string{"--bundle", "--format=iife",
+		"--define:NIANBAO_WASM=" + string(wasm), "--define:NIANBAO_PRECHECK=" + string(checker), "--define:NIANBAO_TEST=" + strconv.FormatBool(testHooks)}
+	site, err := runESBuild(esbuild, filepath.Join(dir, "main.js"), bundle...)
 	if err != nil {
 		return err
 	}
-	worker, err := runESBuild(esbuild, filepath.Join(dir, "precheck-worker.js"), "--bundle", "--format=iife")
+	worker, err := runESBuild(esbuild, filepath.Join(dir, "precheck-worker.js"), bundle...)
 	if err != nil {
 		return err
 	}
@@ -57,11 +61,11 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	}
 	// The embed pages' script and a kiosk's QR encoder, each its own
 	// bundle: no page that does not need them loads them.
-	embed, err := runESBuild(esbuild, filepath.Join(dir, "embed.js"), "--bundle", "--format=iife")
+	embed, err := runESBuild(esbuild, filepath.Join(dir, "embed.js"), bundle...)
 	if err != nil {
 		return err
 	}
-	qr, err := runESBuild(esbuild, filepath.Join(dir, "qr.js"), "--bundle", "--format=iife")
+	qr, err := runESBuild(esbuild, filepath.Join(dir, "qr.js"), bundle...)
 	if err != nil {
 		return err
 	}
@@ -69,6 +73,10 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 		name string
 		b    []byte
 	}{{siteJS, site}, {precheckWorker, worker}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}} {
+		// A definition the bundle lacks would fail in the browser only.
+		if m := regexp.MustCompile(`NIANBAO_[A-Z_]+`).Find(f.b); m != nil {
+			return fmt.Errorf("%s names %s, which the build does not define", f.name, m)
+		}
 		if err := checkOrigins(f.name, f.b); err != nil {
 			return err
 		}

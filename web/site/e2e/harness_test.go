@@ -49,6 +49,10 @@ func chromeOptions(profile string) []chromedp.ExecAllocatorOption {
 		// tests' windows run side by side.
 		chromedp.Flag("disable-background-timer-throttling", true), chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		// The tests' https servers (sharing, framing) have certificates of
+		// their own: trusted by every target of the browser, a page's
+		// service worker too, not by the page's alone.
+		chromedp.Flag("ignore-certificate-errors", true),
 	}
 }
 
@@ -244,7 +248,7 @@ func (b *tab) loadPlain(t testing.TB, path string) {
 		sep = "&"
 	}
 	b.run(t, "loading "+path+" without the app", chromedp.Navigate(b.at(path+sep+"wasm=false")),
-		b.poll(`document.readyState === "complete" && !!window.nianbao`))
+		b.poll(`document.readyState === "complete" && !!window.nianbao`), b.poll(everyChartDrawn))
 }
 
 // goInApp goes to a path within the app, as its links do (pushState and a
@@ -310,11 +314,19 @@ const appReady = `(() => {
 	if (!t) return false;
 	t.start();
 	if (document.documentElement.dataset.app !== "running" || document.getElementById("app-wasm-loader") || document.querySelector("main .loading")) return false;
+	// A chart shown as its table (图/表, ?table=) has its drawing hidden.
+	return ` + everyChartDrawn + ` && [...document.querySelectorAll(".chart-canvas")].every(el => el.hidden || ` + chartShown + `);
+})()`
+
+// everyChartDrawn draws every chart of the page, near the screen or not,
+// through the test build's hook, and is true once each has its ECharts
+// instance and canvas.
+const everyChartDrawn = `(() => {
 	const els = [...document.querySelectorAll(".chart-canvas")];
 	if (!els.length) return true;
-	t.drawAll();
+	window.nianbao.test.drawAll();
 	if (!window.echarts) return false;
-	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas") && ` + chartShown + `; });
+	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas"); });
 })()`
 
 // chartShown is true when the chart element el is on the page with a size

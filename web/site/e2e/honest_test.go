@@ -340,16 +340,17 @@ func TestTemplateSyntaxShowsAsTyped(t *testing.T) {
 			Texts []string
 		}
 		b.load(t, "/")
-		b.run(t, name, chromedp.Evaluate(fmt.Sprintf(`(() => {
+		b.run(t, name, chromedp.Evaluate(fmt.Sprintf(`(async () => {
 				const el = document.createElement("div");
 				el.className = "chart-canvas";
 				document.querySelector("main").appendChild(el);
 				const c = nianbao.mountChart(el, %q);
+				await nianbao.test.drawAll();
 				c.chart.dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0});
 				const tip = [...el.querySelectorAll("div")].map(d => d.innerText).filter(t => t.includes("标签")).pop() || "";
 				const texts = c.chart.getZr().storage.getDisplayList(true).filter(d => d.style && d.style.text).map(d => String(d.style.text).replaceAll("\u2060", ""));
 				return {Tip: tip, Texts: texts};
-			})()`, option), &got))
+			})()`, option), &got, awaitPromise))
 		if !strings.Contains(got.Tip, typed) {
 			t.Errorf("%s: the tooltip reads %q, want %q in it", name, got.Tip, typed)
 		}

@@ -60,9 +60,11 @@ func TestPayloadInChromium(t *testing.T) {
 					b.goInApp(t, p.Path)
 				}
 				var text, loc string
-				// The app builds a chart's table when it is shown: show them.
-				b.run(t, "the page's text", chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(showTables, nil), b.poll(tablesShown),
-					chromedp.Evaluate(`document.body.textContent`, &text), chromedp.Location(&loc))
+				// The app builds a chart's table when it is shown: show them
+				// (which puts ?table= in the address: the location is read
+				// before).
+				b.run(t, "the page's text", chromedp.Sleep(300*time.Millisecond), chromedp.Location(&loc),
+					chromedp.Evaluate(showTables, nil), b.poll(tablesShown), chromedp.Evaluate(`document.body.textContent`, &text))
 				if loc != u {
 					t.Errorf("%s went to %s", u, loc)
 				}

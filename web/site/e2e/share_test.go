@@ -237,7 +237,7 @@ func TestShare(t *testing.T) {
 		}
 		const flowTable = `!document.querySelector("#chart-flow .chart-table").hidden && document.querySelector("#chart-flow .chart-canvas").hidden && document.querySelector("#chart-flow .switch-table").getAttribute("aria-pressed") === "true" && !document.querySelector("#chart-outcomes .chart-canvas").hidden`
 		b.run(t, "reloaded without the app", chromedp.Reload(), b.poll(`document.readyState === "complete" && !!window.nianbao`), b.poll(flowTable))
-		b.run(t, "with the app", chromedp.Navigate(page+"?table=flow"), b.poll(`document.documentElement.dataset.app === "running"`), b.poll(flowTable))
+		b.run(t, "with the app", chromedp.Navigate(page+"?table=flow"), b.poll(appReady), b.poll(flowTable))
 		b.run(t, "back to the chart", chromedp.Evaluate(`document.querySelector("#chart-flow .switch-chart").click(); true`, nil),
 			b.poll(`location.search === ""`))
 
