@@ -22,6 +22,11 @@ import { initQuick } from "./quick.js";
 
 // Where the focus was when the app took the page over.
 let focusBack = null;
+// The control that last had the focus: the app replaces the page's
+// elements before it says it started, which drops the focus to the body;
+// the element it dropped still knows its id and caret.
+let lastFocused = null;
+addEventListener("focusin", (event) => (lastFocused = event.target), true);
 
 const nianbao = {
   // mountChart(el, json, onClick) draws a chart; the app disposes it.
@@ -37,7 +42,8 @@ const nianbao = {
     // The app renders the page anew: the control the visitor was using
     // (the catalog's search, typed into while the app loaded) gets the
     // focus and the caret back once it is rendered (arrived).
-    const el = document.activeElement;
+    const active = document.activeElement;
+    const el = active && active !== document.body ? active : lastFocused;
     focusBack = el && el.id ? { id: el.id, start: el.selectionStart, end: el.selectionEnd } : null;
   },
   // listOffline(el) lists in el the reports this device keeps offline.
@@ -47,13 +53,7 @@ const nianbao = {
   // tab brought into view.
   arrived() {
     if (focusBack) {
-      const el = document.getElementById(focusBack.id);
-      if (el) {
-        el.focus({ preventScroll: true });
-        if (focusBack.start != null && el.setSelectionRange) {
-          el.setSelectionRange(focusBack.start, focusBack.end);
-        }
-      }
+      keepFocus(focusBack);
       focusBack = null;
     }
     showBack();
@@ -61,6 +61,29 @@ const nianbao = {
     showTab();
   },
 };
+// keepFocus gives the control the visitor was using (by id) its focus and
+// caret back, and again each time the app renders it anew in the next
+// seconds (the catalog renders its search once more when the index
+// arrives), until the visitor moves the focus elsewhere.
+function keepFocus(back) {
+  const restore = () => {
+    const el = document.getElementById(back.id);
+    const active = document.activeElement;
+    if (!el || el === active || (active && active !== document.body)) {
+      return;
+    }
+    el.focus({ preventScroll: true });
+    if (back.start != null && el.setSelectionRange) {
+      const n = (el.value || "").length;
+      el.setSelectionRange(Math.min(back.start, n), Math.min(back.end, n));
+    }
+  };
+  restore();
+  const watch = new MutationObserver(restore);
+  watch.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 5000);
+}
+
 // NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
 if (NIANBAO_TEST) {
   nianbao.test = { liveCharts: liveCount, drawAll, start: startApp };

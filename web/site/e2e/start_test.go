@@ -1,0 +1,86 @@
+package e2e
+
+// A phone reads without the app: the app loads at the visitor's first
+// touch, key or focus, never before; ECharts loads when a chart comes near
+// the screen, and the catalog, which has none, never loads it. The other
+// tests start the app through the test build's hook (appReady): these
+// start it as a visitor does.
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	ui "nianbao/app"
+)
+
+// requested says whether any request's URL has the suffix (before a query).
+func requested(urls []string, suffix string) bool {
+	for _, u := range urls {
+		u, _, _ = strings.Cut(u, "?")
+		if strings.HasSuffix(u, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	r := mostRequests(v)
+	path := ui.ReportPath(r.ID, "/outcomes")
+	var app string
+	b.run(t, "reading "+path, chromedp.Navigate(b.at(path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		// The chart at the top is drawn by the site's script alone.
+		b.poll(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector(".chart-canvas"))`),
+		chromedp.Sleep(2*time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+	reqs := b.takeRequests()
+	if requested(reqs, ".wasm") || requested(reqs, "/web/wasm_exec.js") || app != "" {
+		t.Errorf("a visitor who only reads started the app (state %q): %q", app, reqs)
+	}
+	// The visitor presses a key: the app starts, and takes the page over.
+	b.run(t, "a key", chromedp.KeyEvent(kb.Tab), b.poll(`document.documentElement.dataset.app === "running"`),
+		b.poll(`!document.getElementById("app-wasm-loader")`))
+	if reqs := b.takeRequests(); !requested(reqs, ".wasm") {
+		t.Errorf("the app ran without loading app.wasm: %q", reqs)
+	}
+	b.goInApp(t, ui.ReportPath(r.ID, "/applicants"))
+	for _, u := range b.takeRequests() {
+		if strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".html") || strings.HasSuffix(strings.SplitN(u, "?", 2)[0], "/applicants") {
+			t.Errorf("the app's link loaded a page: %s", u)
+		}
+	}
+}
+
+func TestTheCatalogAnswersBeforeTheApp(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	body, years := v.bodyWithYears()
+	var kept struct {
+		Value  string `json:"value"`
+		Active string `json:"active"`
+	}
+	b.run(t, "the catalog", chromedp.Navigate(b.at("/reports")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Sleep(2*time.Second))
+	if reqs := b.takeRequests(); requested(reqs, "echarts.min.js") || requested(reqs, ".wasm") {
+		t.Errorf("the catalog loaded ECharts or the app before any touch: %q", reqs)
+	}
+	// The first keystroke starts the app; the search answers at once, on
+	// the prerendered list, and the app takes the query over.
+	q := v.searchFor(body)
+	if q == "" {
+		t.Fatalf("no search finds %s alone", body.Name)
+	}
+	b.run(t, "typing", chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.KeyEvent(q),
+		b.poll(`new URLSearchParams(location.search).get("q") !== null`), b.poll(appReady),
+		b.poll(rowsShown(len(years))), chromedp.Evaluate(`({value: document.querySelector("#catalog-q").value, active: document.activeElement.id})`, &kept))
+	if kept.Value != q || kept.Active != "catalog-q" {
+		t.Errorf("typed %q in the search; once the app took the page over it holds %q, the focus on #%s", q, kept.Value, kept.Active)
+	}
+}
