@@ -40,10 +40,18 @@ test: node_modules/.installed
 # The importer's speed (reports/s on one core), then the load budget: the
 # shipped portal built as deployed and served on loopback, against a plain
 # reference page in headless Chromium (4G, 4x CPU slowdown), 5 interleaved
-# runs (BENCH_RUNS=…). It prints every figure and exits 0 whatever they are.
-bench: node_modules/.installed
+# runs (BENCH_RUNS=…), with the time from a visitor's first key to the app
+# running; then Lighthouse 12 (mobile) on /, /reports and a report's
+# /outcomes beside the reference page, 3 runs each (LIGHTHOUSE_RUNS=…). It
+# prints every figure and exits 0 whatever they are.
+bench: node_modules/.installed bench/lighthouse/node_modules/.installed
 	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data/importer
-	$(GO) test -run '^$$' -bench BenchmarkLoad -benchtime 1x -timeout 30m ./web/site/e2e
+	$(GO) test -run '^$$' -bench 'BenchmarkLoad|BenchmarkLighthouse' -benchtime 1x -timeout 60m ./web/site/e2e
+
+# Lighthouse, for make bench only (pinned by bench/lighthouse's lock file).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --no-audit --no-fund --prefix bench/lighthouse
+	touch $@
 
 # The catalog's scale: the shipped portal's reports plus N synthetic ones
 # (made by web/site/e2e/internal/synth, imported by the importer, never

@@ -30,5 +30,5 @@ func command(args []string) error {
 			return importer.Command(args[1:], os.Stdout, os.Stderr)
 		}
 	}
-	return fmt.Errorf("usage: nianbao build [-o dist] [-datasets DIR] [-base PATH] [-precache LIST] [-kiosk SECONDS]\n       nianbao serve [-port 8080] [-dir dist] [-no-build] [-frame-ancestors SOURCES]\n       %s", strings.TrimPrefix(importer.Usage, "usage: "))
+	return fmt.Errorf("usage: nianbao build [-site FILE] [-o dist] [-datasets DIR] [-base PATH] [-precache LIST] [-kiosk SECONDS]\n       nianbao serve [-port 8080] [-dir dist] [-no-build] [-site FILE] [-frame-ancestors SOURCES]\n       %s", strings.TrimPrefix(importer.Usage, "usage: "))
 }

@@ -1,7 +1,8 @@
 // 年报透视 service worker (a text/template filled in by the build). On
 // install it caches the app's shell: the pages' scripts, styles and icons,
-// app.wasm, the front page and its data, the page shown offline for a page
-// never visited, and for a kiosk what it was built to keep (-precache).
+// the front page and its data, the page shown offline for a page never
+// visited, and for a kiosk app.wasm and what it was built to keep
+// (-precache); elsewhere app.wasm is kept when the app first starts.
 // Everything else, the pages and data files of reports, the catalog index,
 // is cached as it is visited, so that it works with the network cut
 // afterwards. The cache is named after the site's version (a hash of its

@@ -302,7 +302,7 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err != nil {
 		return step("hashing the site", err)
 	}
-	worker, err := site.worker(version, site.shell(wasmName), precache)
+	worker, err := site.worker(version, site.shell(wasmName, o.Kiosk > 0 || len(precache) > 0), precache)
 	if err != nil {
 		return step("writing the service worker", err)
 	}

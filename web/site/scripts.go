@@ -103,14 +103,21 @@ func runESBuild(esbuild, entry string, args ...string) ([]byte, error) {
 	return stdout.Bytes(), nil
 }
 
-// shell is what a service worker caches when it installs, whatever the
-// site: the home page and its data, the page shown offline for a page
-// never visited, the scripts, app.wasm, the manifest and the icons.
-func (s *site) shell(wasmName string) []string {
+// shell is what a service worker caches when it installs: the home page
+// and its data, the page shown offline for a page never visited, the
+// scripts, the manifest and the icons. app.wasm and its loader are cached
+// when the app first starts (the worker keeps what a page fetches): a
+// visitor who only reads never loads them, on a phone's data plan least of
+// all. A site built for kiosks (kiosk, precache) keeps them from the
+// install, since a kiosk starts the app at once and must run offline.
+func (s *site) shell(wasmName string, kiosk bool) []string {
 	list := []string{
-		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(siteJS), s.at(wasmExec), s.at("/" + wasmName),
+		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(siteJS),
 		s.at("/manifest.webmanifest"), s.at("/favicon.ico"), s.at("/web/icon.svg"), s.at("/web/icon-192.png"),
 		s.at("/web/icon-512.png"), s.at("/web/apple-touch-icon.png"), s.at(s.portalU),
+	}
+	if kiosk {
+		list = append(list, s.at(wasmExec), s.at("/"+wasmName))
 	}
 	return list
 }

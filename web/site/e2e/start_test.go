@@ -28,6 +28,13 @@ func requested(urls []string, suffix string) bool {
 	return false
 }
 
+// cachedJS waits for the service worker and lists what its caches hold.
+const cachedJS = `navigator.serviceWorker.ready.then(async () => {
+	const urls = [];
+	for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) urls.push(r.url);
+	return urls;
+})`
+
 func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 	t.Parallel()
 	v := portalSite
@@ -43,12 +50,31 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 	if requested(reqs, ".wasm") || requested(reqs, "/web/wasm_exec.js") || app != "" {
 		t.Errorf("a visitor who only reads started the app (state %q): %q", app, reqs)
 	}
+	// Nor does the service worker fetch it for the visitor (its own
+	// requests are not the page's: what it cached is the witness).
+	var cached []string
+	b.run(t, "the worker installed", chromedp.Evaluate(cachedJS, &cached, awaitPromise))
+	if len(cached) == 0 || requested(cached, ".wasm") {
+		t.Errorf("after the first visit, the worker keeps %q: want the page's files without app.wasm", cached)
+	}
 	// The visitor presses a key: the app starts, and takes the page over.
 	b.run(t, "a key", chromedp.KeyEvent(kb.Tab), b.poll(`document.documentElement.dataset.app === "running"`),
 		b.poll(`!document.getElementById("app-wasm-loader")`))
 	if reqs := b.takeRequests(); !requested(reqs, ".wasm") {
 		t.Errorf("the app ran without loading app.wasm: %q", reqs)
 	}
+	// Once loaded, the worker keeps it for the next visit, offline too.
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		b.run(t, "the worker's caches", chromedp.Evaluate(cachedJS, &cached, awaitPromise))
+		if requested(cached, ".wasm") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("the worker did not keep app.wasm once the app ran: %q", cached)
+			break
+		}
+	}
+
 	b.goInApp(t, ui.ReportPath(r.ID, "/applicants"))
 	for _, u := range b.takeRequests() {
 		if strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".html") || strings.HasSuffix(strings.SplitN(u, "?", 2)[0], "/applicants") {
