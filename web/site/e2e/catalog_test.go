@@ -131,11 +131,11 @@ func TestCatalogSearchFiltersAndURL(t *testing.T) {
 		}
 	}
 	// Sorted by requests received, the largest first.
-	most := slices.MaxFunc(v.index.Reports, func(a, b data.Entry) int { return int(a.Figures[data.KeyNew] - b.Figures[data.KeyNew]) })
+	most := slices.MaxFunc(v.index.Reports, func(a, b data.Entry) int { return int(a.New() - b.New()) })
 	b.goInApp(t, "/reports?sort=new")
 	b.run(t, "sort", b.poll(rowsShown(min(all, 25))))
-	if rows := b.catalogRows(t); rows[0].New != charts.Count(most.Figures[data.KeyNew]) {
-		t.Errorf("sorted by requests received, the first is %+v; the most received %d", rows[0], most.Figures[data.KeyNew])
+	if rows := b.catalogRows(t); rows[0].New != charts.Count(most.New()) {
+		t.Errorf("sorted by requests received, the first is %+v; the most received %d", rows[0], most.New())
 	}
 }
 

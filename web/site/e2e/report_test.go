@@ -70,7 +70,7 @@ func tablesOf(cs []charts.Chart) []charts.Table {
 func mostRequests(v *variant) *data.Report {
 	var best *data.Report
 	for _, r := range v.reports {
-		if best == nil || v.entry(r.ID).Figures[data.KeyNew] > v.entry(best.ID).Figures[data.KeyNew] {
+		if best == nil || v.entry(r.ID).New() > v.entry(best.ID).New() {
 			best = r
 		}
 	}

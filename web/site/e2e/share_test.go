@@ -122,8 +122,8 @@ func TestShare(t *testing.T) {
 			if row[col["报告ID"]] != e.ID || row[col["机关"]] != x.BodyOf(&e).Name {
 				t.Errorf("row %d: %s %s, the index %s", i+1, row[col["报告ID"]], row[col["机关"]], e.ID)
 			}
-			for name, v := range map[string]int64{"本年新收": e.Figures[data.KeyNew], "本年办理": e.Figures[data.KeyHandled],
-				"予以公开": e.Figures[data.KeyGranted], "行政复议总计": e.Figures[data.KeyReview+data.AppealTotal]} {
+			for name, v := range map[string]int64{"本年新收": e.New(), "本年办理": e.Handled(),
+				"予以公开": e.Figure(data.KeyGranted), "行政复议总计": e.Reviews()} {
 				if row[col[name]] != strconv.FormatInt(v, 10) {
 					t.Errorf("%s %s: %s, the index %d", e.ID, name, row[col[name]], v)
 				}
