@@ -25,9 +25,10 @@ serve: node_modules/.installed
 # `go test -short ./...` skips the Chromium tests: seconds, not minutes,
 # while working.
 WASM_EXEC = $$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
-# The packages the browser's build links: the site builder and server
-# (web/site) and the importer never run there.
-BROWSER_PKGS = $$(GOOS=js GOARCH=wasm $(GO) list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' . | grep '^nianbao')
+# The packages the browser's builds link (the app, and the check's
+# importer of 发布前体检): the site builder and server (web/site) never run
+# there.
+BROWSER_PKGS = $$(GOOS=js GOARCH=wasm $(GO) list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' . ./web/precheck | grep '^nianbao' | sort -u)
 TEST_PARALLEL ?= 4
 test: node_modules/.installed
 	$(GO) vet ./...
