@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/data"
 )
@@ -32,9 +33,12 @@ type Chart struct {
 
 // Table is a chart's numbers as rows and columns with headers.
 type Table struct {
-	Caption string   `json:"caption"`
-	Source  string   `json:"source,omitempty"` // the report it is from: its title, for the CSV file
-	Head    []string `json:"head"`             // column headers; Head[0] heads the row-header column
+	Caption string `json:"caption"`
+	Source  string `json:"source,omitempty"` // the report it is from: its title, for the CSV file
+	// Sources are the reports a table over several is from (a comparison,
+	// a ranking): their titles, each named in the source line.
+	Sources []string `json:"sources,omitempty"`
+	Head    []string `json:"head"` // column headers; Head[0] heads the row-header column
 	Rows    []Row    `json:"rows"`
 }
 
@@ -87,7 +91,25 @@ func (t Table) HasBlank() bool {
 func (t Table) CSV() []byte {
 	var b strings.Builder
 	b.WriteString("\uFEFF")
-	WriteCSVRecord(&b, append(append([]string(nil), t.Head...), "备注"))
+	// One value per cell: a column that shows "1,234（45.6%）" is two in
+	// the file, the count and the share.
+	split := make([]bool, len(t.Head))
+	for _, r := range t.Rows {
+		for j, c := range r.Cells {
+			if j+1 < len(split) && countShare.MatchString(c.Text) {
+				split[j+1] = true
+			}
+		}
+	}
+	head := []string{}
+	for j, h := range t.Head {
+		if split[j] {
+			head = append(head, h+"（件）", h+"（比例）")
+			continue
+		}
+		head = append(head, h)
+	}
+	WriteCSVRecord(&b, append(head, "备注"))
 	for _, r := range t.Rows {
 		line := []string{r.Head}
 		// Each note once, with the columns it is about: "结果维持、总计：⚠ 不一致（规则4），…".
@@ -98,11 +120,22 @@ func (t Table) CSV() []byte {
 			if j+1 < len(t.Head) {
 				col = t.Head[j+1]
 			}
-			line = append(line, ungrouped(c.Text))
+			text, share := c.Text, ""
+			if j+1 < len(split) && split[j+1] {
+				if m := countShare.FindStringSubmatch(text); m != nil {
+					text, share = m[1], m[2]
+				}
+			}
+			if c.Blank {
+				text, share = "", ""
+			}
+			line = append(line, ungrouped(text))
+			if j+1 < len(split) && split[j+1] {
+				line = append(line, share)
+			}
 			note := ""
 			switch {
 			case c.Blank:
-				line[len(line)-1] = ""
 				note = "报告中为空白"
 			case !c.Mark.IsZero():
 				note = c.Mark.Label() + "，" + c.Mark.Reason
@@ -125,32 +158,46 @@ func (t Table) CSV() []byte {
 	return []byte(b.String())
 }
 
+// countShare is a cell of a count and its share, as countAndShare writes
+// it: "1,234（45.6%）".
+var countShare = regexp.MustCompile(`^([0-9,]+)（([0-9.]+%)）$`)
+
 // FileName names the table's CSV file after its report and caption,
 // without the characters file systems refuse.
 func (t Table) FileName() string { return t.BaseName() + ".csv" }
 
 // BaseName is the table's file name without its extension: that of its
-// CSV file and of its chart's images.
+// CSV file and of its chart's images: the report (its title's
+// 政府信息公开工作年度报告 said 年报) and the caption, at most 120 bytes,
+// without the characters file systems refuse.
 func (t Table) BaseName() string {
 	name := t.Caption
 	if t.Source != "" {
-		name = t.Source + "-" + name
+		name = strings.ReplaceAll(t.Source, "政府信息公开工作年度报告", "年报") + "-" + name
 	}
-	return strings.Map(func(r rune) rune {
+	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 0x20 {
 			return '_'
 		}
 		return r
 	}, name)
+	for len(name) > 120 {
+		_, n := utf8.DecodeLastRuneInString(name)
+		name = name[:len(name)-n]
+	}
+	return name
 }
 
-// SourceLine names the report the table is from, for its CSV file and
+// SourceLine names the reports the table is from, for its CSV file and
 // its chart's images; "" when the table has no source.
 func (t Table) SourceLine() string {
-	if t.Source == "" {
-		return ""
+	switch {
+	case len(t.Sources) > 0:
+		return "数据来源：《" + strings.Join(t.Sources, "》《") + "》，经年报透视整理"
+	case t.Source != "":
+		return "数据来源：《" + t.Source + "》，经年报透视整理"
 	}
-	return "数据来源：《" + t.Source + "》，经年报透视整理"
+	return ""
 }
 
 // CSVWriter is where CSV records go: a strings.Builder, or a

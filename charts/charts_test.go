@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"nianbao/data"
 	"nianbao/data/dataset"
@@ -186,8 +187,14 @@ func TestCSVIsText(t *testing.T) {
 			t.Errorf("CSV lacks %q:\n%s", want, got)
 		}
 	}
-	if n := tbl.FileName(); n != "某机关2024年政府信息公开工作年度报告-表.csv" {
+	if n := tbl.FileName(); n != "某机关2024年年报-表.csv" {
 		t.Errorf("file name %q", n)
+	}
+	// A name stays short enough for every file system and a phone's
+	// download list: at most 120 bytes, cut at a character.
+	long := Table{Caption: "办理结果", Source: strings.Repeat("平潭综合实验区", 10) + "2024年政府信息公开工作年度报告"}
+	if n := long.BaseName(); len(n) > 120 || !utf8.ValidString(n) || !strings.HasPrefix(n, "平潭综合实验区") {
+		t.Errorf("a long report's file name is %q (%d bytes)", n, len(n))
 	}
 }
 

@@ -164,11 +164,15 @@ func TestCompareCellsCarryTheirMarks(t *testing.T) {
 			t.Errorf("%s = %+v, want %+v", row.Head, row.Cells, w)
 		}
 	}
+	// One value per cell (issue 20.9): a count and its share are two
+	// columns of the file; every report compared is named in its source.
 	csv := string(figs.CSV())
 	for _, line := range []string{
-		"行政复议（件）,0,2,洪泽区 2023年：⚠ 不一致，所在的勾稽关系在报告中不成立，按原样展示，详见该报告的数据校验\r\n",
-		"上年结转（件）,0,0,洪泽区 2023年：未核对（规则5），无上年报告，未能跨年度核对\r\n",
-		"予以公开或部分公开,4（19.0%）,59（62.1%）,\r\n",
+		"\uFEFF项目,洪泽区 2023年（件）,洪泽区 2023年（比例）,洪泽区 2024年（件）,洪泽区 2024年（比例）,备注\r\n",
+		"行政复议（件）,0,,2,,洪泽区 2023年：⚠ 不一致，所在的勾稽关系在报告中不成立，按原样展示，详见该报告的数据校验\r\n",
+		"上年结转（件）,0,,0,,洪泽区 2023年：未核对（规则5），无上年报告，未能跨年度核对\r\n",
+		"予以公开或部分公开,4,19.0%,59,62.1%,\r\n",
+		"数据来源：《洪泽区2023年政府信息公开工作年度报告》《洪泽区2024年政府信息公开工作年度报告》，经年报透视整理\r\n",
 	} {
 		if !strings.Contains(csv, line) {
 			t.Errorf("the CSV lacks %q:\n%s", line, csv)

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"nianbao/data"
 )
@@ -115,6 +116,10 @@ func Trend(body string, es []*data.Entry) []Chart {
 		last.Year, correctedShare(last, data.KeyReview))
 	appeals := Chart{ID: "trend-appeals", Title: "历年行政复议和行政诉讼", Summary: apSummary, Table: apTable,
 		Option: BarChart{Cats: years, Unit: "件", Series: []Bar{rv, lt}}.Option().JSON()}
+	// Each download names the body and its years.
+	for _, c := range []*Chart{&requests, &outcomes, &appeals} {
+		c.Table.Source = body + span + "政府信息公开工作年度报告"
+	}
 	return []Chart{requests, outcomes, appeals}
 }
 
@@ -227,6 +232,14 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 	rvSummary := fmt.Sprintf("%s被申请行政复议最多，共%s件%s，已审结案件中结果纠正占%s。", most.Name,
 		Count(most.Entry.Reviews()), EntryMark(most.Entry, data.KeyReview+data.AppealTotal).Note(),
 		correctedShare(most.Entry, data.KeyReview))
+	// Each download names every report compared.
+	var titles []string
+	for _, c := range cs {
+		titles = append(titles, strings.Replace(c.Name, " ", "", 1)+"政府信息公开工作年度报告")
+	}
+	for _, t := range []*Table{&figures, &outTable, &rvTable} {
+		t.Source, t.Sources = fmt.Sprintf("%d份报告对比", len(cs)), titles
+	}
 	return figures, []Chart{
 		{ID: "compare-outcomes", Title: "办理结果的构成", Summary: outSummary, Table: outTable,
 			Option: BarChart{Cats: names, Percent: true, Stack: true, Series: outSeries}.Option().JSON()},
@@ -294,5 +307,8 @@ func RankChart(title, unit, what string, rows []*Ranked, top int) Chart {
 	if c.Percent {
 		c.Unit = ""
 	}
+	// The download names what was ranked: "2024年部门机关的12份…年度报告".
+	of, _, _ := strings.Cut(title, "：")
+	tbl.Source = fmt.Sprintf("%s的%d份政府信息公开工作年度报告", of, len(rows))
 	return Chart{ID: "ranking", Title: title, Summary: summary, Table: tbl, Option: c.Option().JSON()}
 }

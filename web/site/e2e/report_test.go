@@ -5,10 +5,12 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"fmt"
 	"image/png"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -560,4 +562,58 @@ func TestUnknownReport(t *testing.T) {
 		t.Errorf("the error panel says %q", text)
 	}
 	b.ignoreProblems() // the pack that is not there
+}
+
+// The downloads of the pages about many reports keep their provenance
+// (issue 20.9): a body's trend, a comparison and a ranking each save a CSV
+// whose file and source line name the body or every report, and whose
+// cells hold one value each (a count and its share are two columns).
+func TestManyReportDownloadsKeepTheirSources(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	body, es := v.bodyWithYears()
+	var ids []string
+	for _, e := range es[len(es)-2:] {
+		ids = append(ids, e.ID)
+	}
+	for _, c := range []struct {
+		path, chart string
+		want        []string // in the source line
+	}{
+		{ui.BodyPath(body.ID), "trend-outcomes", []string{body.Name}},
+		{"/compare?r=" + strings.Join(ids, ","), "compare-outcomes", []string{
+			fmt.Sprintf("《%s%d年政府信息公开工作年度报告》", body.Name, es[len(es)-2].Year),
+			fmt.Sprintf("《%s%d年政府信息公开工作年度报告》", body.Name, es[len(es)-1].Year)}},
+		{"/ranking", "ranking", []string{"份政府信息公开工作年度报告》"}},
+	} {
+		b.load(t, c.path)
+		var file, href, source string
+		sel := "#chart-" + c.chart
+		b.run(t, c.path+": the CSV", chromedp.Click(sel+" .switch-table", chromedp.ByQuery), b.poll(fmt.Sprintf(`!!document.querySelector(%q)`, sel+" .table-download a")),
+			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).getAttribute("download")`, sel+" .table-download a"), &file),
+			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).getAttribute("href")`, sel+" .table-download a"), &href),
+			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).dataset.source || ""`, sel), &source))
+		raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(href, "data:text/csv;charset=utf-8;base64,"))
+		if err != nil {
+			t.Fatalf("%s: the CSV's address: %v", c.path, err)
+		}
+		csv := string(raw)
+		lines := strings.Split(strings.TrimSpace(csv), "\r\n")
+		last := lines[len(lines)-1]
+		for _, w := range c.want {
+			if !strings.Contains(last, w) || !strings.Contains(source, w) {
+				t.Errorf("%s %s: the source line %q (images: %q) lacks %q", c.path, c.chart, last, source, w)
+			}
+		}
+		if len(file) > 124 || file == ".csv" || !strings.HasSuffix(file, ".csv") {
+			t.Errorf("%s %s: the file is named %q", c.path, c.chart, file)
+		}
+		if c.chart == "trend-outcomes" && !strings.Contains(file, body.Name) {
+			t.Errorf("%s: the file %q does not name the body", c.path, file)
+		}
+		if regexp.MustCompile(`[0-9]（[0-9.]+%）`).MatchString(csv) {
+			t.Errorf("%s %s: a cell holds a count and its share:\n%s", c.path, c.chart, csv)
+		}
+	}
 }
