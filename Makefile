@@ -76,6 +76,7 @@ fuzz:
 		$(GO) test ./data/importer -run '^$$' -fuzz "^$$f$$" -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x || exit 1; \
 	done
 	$(GO) test ./data/dataset -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x
+	$(GO) test ./web/site -run '^$$' -fuzz '^FuzzParseSiteFile$$' -fuzztime $(or $(FUZZTIME),60s) -fuzzminimizetime 50x
 
 clean:
 	rm -rf dist
