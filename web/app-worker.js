@@ -42,7 +42,13 @@ async function carryOver(cache) {
           continue;
         }
         if (/\.[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith(".html")) {
-          continue; // a script or an icon: the shell has the new one
+          // A file the new shell does not hold (wasm_exec.js, kept when
+          // the app first started): its new version.
+          const res = await fetch(req.url, { cache: "no-cache" });
+          if (res.ok && res.type === "basic") {
+            await cache.put(req, res);
+          }
+          continue;
         }
         const res = await fetch(req.url, { cache: "no-cache" });
         if (!res.ok || res.type !== "basic") {
