@@ -5,6 +5,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -103,4 +104,41 @@ func firstDifference(x, y []byte) string {
 	}
 	from := max(0, i-60)
 	return fmt.Sprintf("at byte %d: %q ≠ %q", i, x[from:min(len(x), i+60)], y[from:min(len(y), i+60)])
+}
+
+// Issue 19.2: the same app.wasm serves every portal. Two builds with
+// different site files and datasets (the shipped 平潭 portal and the
+// jiangsu example), each compiling its own, give byte-identical app.wasm
+// files of the same name; their pages differ.
+func TestEveryPortalGetsTheSameApp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two builds of the site: not with -short")
+	}
+	var wasms [2][]string
+	var bodies [2][]byte
+	for i, sf := range []string{"pingtan", "jiangsu"} {
+		out := filepath.Join(t.TempDir(), sf)
+		o := Options{Out: out, Root: repoRoot, Quiet: true, Fast: true, Site: filepath.Join(repoRoot, "sites", sf, "site.json")}
+		if err := Build(o); err != nil {
+			t.Fatalf("%s: %v", sf, err)
+		}
+		names, err := filepath.Glob(filepath.Join(out, "web", "app.*.wasm"))
+		if err != nil || len(names) != 1 {
+			t.Fatalf("%s: app.wasm files %q (%v)", sf, names, err)
+		}
+		b, err := os.ReadFile(names[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		wasms[i] = []string{filepath.Base(names[0]), fmt.Sprintf("%x", sha256.Sum256(b))}
+		if bodies[i], err = os.ReadFile(filepath.Join(out, "index.html")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !slices.Equal(wasms[0], wasms[1]) {
+		t.Errorf("two portals got different apps: %q and %q", wasms[0], wasms[1])
+	}
+	if bytes.Equal(bodies[0], bodies[1]) {
+		t.Error("the two portals' front pages are the same: the builds did not read their site files")
+	}
 }
