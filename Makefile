@@ -41,8 +41,8 @@ test: node_modules/.installed
 # The importer's speed (reports/s on one core), then the load budget: the
 # shipped portal built as deployed and served on loopback, against a plain
 # reference page in headless Chromium (4G, 4x CPU slowdown), 5 interleaved
-# runs (BENCH_RUNS=…), with the time from a visitor's first key to the app
-# running; then Lighthouse 12 (mobile) on /, /reports and a report's
+# runs (BENCH_RUNS=…), the bytes of a reader's first visit (the worker's
+# install included); then Lighthouse 12 (mobile) on /, /reports and a report's
 # /outcomes beside the reference page, 3 runs each (LIGHTHOUSE_RUNS=…). It
 # prints every figure and exits 0 whatever they are.
 bench: node_modules/.installed bench/lighthouse/node_modules/.installed
