@@ -89,6 +89,20 @@ const wanted = () =>
   !/bot|crawler|spider|robot|crawling/i.test(navigator.userAgent) &&
   typeof WebAssembly === "object";
 
+// viewInAddress says whether the address holds a view only the app shows:
+// /compare?r=…, /ranking?…, /reports with filters (its search alone the
+// page answers itself, web/js/quick.js).
+function viewInAddress() {
+  const path = location.pathname.slice(site.base.length);
+  const q = new URLSearchParams(location.search);
+  q.delete("wasm");
+  q.delete("table");
+  if (path === "/reports") {
+    q.delete("q");
+  }
+  return ["/compare", "/ranking", "/reports"].includes(path) && [...q.keys()].length > 0;
+}
+
 // initStart starts the app when it is wanted: at once on a kiosk, else at
 // the visitor's first touch, key or focus. A visitor who only reads never
 // loads it: every page is whole without it, and its links lead to pages
@@ -97,7 +111,11 @@ export function initStart() {
   if (!wanted()) {
     return;
   }
-  if (root.classList.contains("kiosk")) {
+  // A kiosk starts it at once; so does a page whose view its address
+  // decides (a comparison's reports, a ranking's year, the catalog's
+  // filters): prerendered, it shows the page without them, and a shared
+  // link must open on what was shared.
+  if (root.classList.contains("kiosk") || viewInAddress()) {
     startApp();
     return;
   }

@@ -110,3 +110,23 @@ func TestTheCatalogAnswersBeforeTheApp(t *testing.T) {
 		t.Errorf("typed %q in the search; once the app took the page over it holds %q, the focus on #%s", q, kept.Value, kept.Active)
 	}
 }
+
+// A shared link to a view only the app shows (a comparison) opens on that
+// view without a touch: the app starts at once there.
+func TestASharedComparisonOpensWithoutATouch(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	_, es := v.bodyWithYears()
+	ids := es[len(es)-2].ID + "," + es[len(es)-1].ID
+	b.run(t, "the shared comparison", chromedp.Navigate(b.at("/compare?r="+ids)),
+		b.poll(`document.documentElement.dataset.app === "running"`),
+		b.poll(`document.querySelectorAll("#chart-compare-outcomes").length === 1`))
+	// A report's page still waits for the reader's touch.
+	var app string
+	b.run(t, "a report", chromedp.Navigate(b.at(ui.ReportPath(es[0].ID, "/"))), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Sleep(time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+	if app != "" {
+		t.Errorf("a report's page started the app without a touch (%q)", app)
+	}
+}
