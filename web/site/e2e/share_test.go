@@ -196,7 +196,9 @@ func TestShare(t *testing.T) {
 	t.Run("an embed page in a frame of an allowed origin draws and resizes", func(t *testing.T) {
 		var height string
 		b.run(t, "framed", chromedp.Navigate(frame(allowed, embed)),
-			b.poll(`window.__embed && window.__embed.state === "drawn" && document.getElementById("f").style.height !== ""`),
+			// The embed tells its height again as it draws and fits: wait
+			// until the frame has the last height it was told.
+			b.poll(`window.__embed && window.__embed.state === "drawn" && document.getElementById("f").style.height === window.__embed.height + "px"`),
 			chromedp.Evaluate(`document.getElementById("f").style.height`, &height))
 		var told float64
 		b.run(t, "told", chromedp.Evaluate(`window.__embed.height`, &told))
