@@ -14,13 +14,13 @@
 // A dataset is one JSON object per report:
 //
 //	{
-//	  "id": "nantong-city-2019",          // file name stem, [a-z0-9-]
-//	  "body": "南通市人民政府",            // the reporting body
+//	  "id": "example-city-2019",          // file name stem, [a-z0-9-]
+//	  "body": "某市人民政府",              // the reporting body
 //	  "year": 2019,                        // the year reported on
 //	  "published": "2020-03-10",           // publication date, "" when not given
-//	  "url": "https://www.nantong.gov.cn/…", // the published original, left out when not known
+//	  "url": "https://www.example.gov.cn/…", // the published original, left out when not known
 //	  "format": "2019",                    // template version: "2019" or "2021"
-//	  "source": "nantong-city-2019.txt",   // the text it was made from
+//	  "source": "example-city-2019.txt",   // the text it was made from
 //	  "sections": [{"key": "overview", "title": "一、总体情况", "paragraphs": ["…"]}, …],
 //	  "disclosure": [{"item": "第二十条第（一）项", "key": "regulations", "label": "规章",
 //	                  "values": [{"key": "made", "label": "本年新制作数量", "value": "1"}, …]}, …],

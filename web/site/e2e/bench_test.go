@@ -263,14 +263,16 @@ func (s series) stats() (med, lo, hi float64) {
 	return c[len(c)/2], c[0], c[len(c)-1]
 }
 
-func BenchmarkLoad(b *testing.B) {
-	// The shipped portal as deployed: its own app.wasm, compressed at the
-	// levels it ships.
-	dist := filepath.Join(b.TempDir(), "dist")
+// deployedPortal builds the shipped portal as deployed (its own app.wasm,
+// compressed at the levels it ships) and, beside it, the reference page of
+// its front page; it returns the site's folder, what the build wrote, the
+// front page's path and the reference's folder.
+func deployedPortal(b *testing.B) (dist string, v *variant, path, refDir string) {
+	dist = filepath.Join(b.TempDir(), "dist")
 	if err := site.Build(site.Options{Out: dist, Site: filepath.Join(repoRoot, "sites", "pingtan", "site.json"), Root: repoRoot, Quiet: true}); err != nil {
 		b.Fatal(err)
 	}
-	v := &variant{name: "deployed", dir: dist}
+	v = &variant{name: "deployed", dir: dist}
 	if err := v.readData(); err != nil {
 		b.Fatal(err)
 	}
@@ -282,8 +284,13 @@ func BenchmarkLoad(b *testing.B) {
 		pk := v.packs[v.index.Reports[0].ID]
 		path, title, figures, outcomes = ui.ReportPath(pk.Report.ID, "/"), pk.Report.Title(), charts.KeyFigures(pk.Report, pk.Marks()), pk.Outcomes("")
 	}
-	refDir := b.TempDir()
+	refDir = b.TempDir()
 	referencePage(b, refDir, dist, title, figures, outcomes)
+	return dist, v, path, refDir
+}
+
+func BenchmarkLoad(b *testing.B) {
+	dist, _, path, refDir := deployedPortal(b)
 	served := &counting{h: site.Handler(dist)}
 	ref := &counting{h: site.Handler(refDir)}
 	siteSrv, refSrv := httptest.NewServer(served), httptest.NewServer(ref)

@@ -22,7 +22,6 @@ import (
 	"time"
 
 	ui "nianbao/app"
-	"nianbao/charts"
 	"nianbao/web/site"
 )
 
@@ -86,17 +85,7 @@ func BenchmarkLighthouse(b *testing.B) {
 	if _, err := os.Stat(bin); err != nil {
 		b.Fatalf("Lighthouse is installed by make bench (npm ci --prefix bench/lighthouse): %v", err)
 	}
-	dist := filepath.Join(b.TempDir(), "dist")
-	if err := site.Build(site.Options{Out: dist, Site: filepath.Join(repoRoot, "sites", "pingtan", "site.json"), Root: repoRoot, Quiet: true}); err != nil {
-		b.Fatal(err)
-	}
-	v := &variant{name: "deployed", dir: dist}
-	if err := v.readData(); err != nil {
-		b.Fatal(err)
-	}
-	x := v.portal
-	refDir := b.TempDir()
-	referencePage(b, refDir, dist, fmt.Sprintf("%d年度报告汇总", x.Year), charts.KeyFigures(x.Sum.Report, x.Sum.Marks()), x.Sum.Outcomes(""))
+	dist, v, front, refDir := deployedPortal(b)
 	siteSrv, refSrv := httptest.NewServer(site.Handler(dist)), httptest.NewServer(site.Handler(refDir))
 	defer siteSrv.Close()
 	defer refSrv.Close()
@@ -113,7 +102,7 @@ func BenchmarkLighthouse(b *testing.B) {
 		}
 	}
 	pages := []struct{ name, url string }{
-		{"/", siteSrv.URL + "/"},
+		{front, siteSrv.URL + front},
 		{"/reports", siteSrv.URL + "/reports"},
 		{"a report's /outcomes", siteSrv.URL + ui.ReportPath(most.ID, "/outcomes")},
 		{"reference page", refSrv.URL + "/"},
