@@ -56,6 +56,11 @@ type Options struct {
 	Kiosk   int
 	Workers int // pages rendered at once; 0: one per CPU
 	Quiet   bool
+	// Cache is a folder the build keeps its compressed copies in, named
+	// by what they were made from, to reuse them in the next build: a
+	// build then costs what changed. "" keeps none. The site written is
+	// the same with or without it.
+	Cache string
 
 	// For tests: TestHooks builds the app and the site's script with
 	// their test hooks (app/testhooks.go, NIANBAO_TEST in web/js); Wasm,
@@ -77,7 +82,11 @@ const DefaultSite = "sites/pingtan/site.json"
 
 // defaultOptions build dist/ from the default site.
 func defaultOptions() Options {
-	return Options{Out: "dist", Root: "."}
+	o := Options{Out: "dist", Root: "."}
+	if dir, err := os.UserCacheDir(); err == nil {
+		o.Cache = filepath.Join(dir, "nianbao", "build")
+	}
+	return o
 }
 
 // flags adds the build's options to a flag set.
@@ -88,6 +97,7 @@ func (o *Options) flags(fl *flag.FlagSet) {
 	fl.StringVar(&o.Base, "base", o.Base, "the path the site is served under, e.g. /nianbao/ (default: the root)")
 	fl.IntVar(&o.Kiosk, "kiosk", o.Kiosk, fmt.Sprintf("for a kiosk: every page in kiosk mode, back home after this many seconds idle (%d to %d)", MinKiosk, MaxKiosk))
 	fl.StringVar(&o.Precache, "precache", o.Precache, `for a kiosk: "all", or report IDs and body names (comma-separated) its service worker caches on install`)
+	fl.StringVar(&o.Cache, "cache", o.Cache, `the folder of compressed copies kept for the next build ("" for none)`)
 }
 
 // The idle time of a kiosk's pages, in seconds: from 5 s (a page that
@@ -230,17 +240,17 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return step("making the output folder", err)
 	}
-	w := &writer{dir: tmp, ctx: ctx, fast: o.Fast}
+	w := &writer{dir: tmp, ctx: ctx, fast: o.Fast, cache: &compressCache{dir: o.Cache}}
 
 	// The WebAssembly programs compile while the pages are made: app.wasm,
 	// and the pre-publication check's own (/precheck).
-	wasmDone := compiling(filepath.Join(tmp, "web", "app.wasm"), o.Wasm, func(out string) error { return CompileWasm(ctx, out, o.TestHooks) })
-	checkerDone := compiling(filepath.Join(tmp, "web", "precheck.wasm"), o.Checker, func(out string) error { return CompileChecker(ctx, out) })
+	wasmDone := w.placing("web/app.wasm", "app.wasm", o.Wasm, func(out string) error { return CompileWasm(ctx, out, o.TestHooks) })
+	checkerDone := w.placing("web/precheck.wasm", "the pre-publication check", o.Checker, func(out string) error { return CompileChecker(ctx, out) })
 	defer func() {
 		if err != nil {
 			// Never leave a compiler writing into a removed folder.
-			<-wasmDone
-			<-checkerDone
+			<-wasmDone.done
+			<-checkerDone.done
 		}
 	}()
 
@@ -273,14 +283,14 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err := site.writePages(w, o.Workers); err != nil {
 		return step("generating the pages", err)
 	}
-	wasmName, wasmSize, err := w.placeWasm(wasmDone, "web/app.wasm", "app.wasm")
+	wasmName, wasmSize, err := w.placeWasm(wasmDone)
 	if err != nil {
 		return err
 	}
 	if err := w.compress("web/echarts.min.js", compressBest); err != nil {
 		return step("compressing ECharts", err)
 	}
-	checkerName, checkerSize, err := w.placeWasm(checkerDone, "web/precheck.wasm", "the pre-publication check")
+	checkerName, checkerSize, err := w.placeWasm(checkerDone)
 	if err != nil {
 		return err
 	}
@@ -313,8 +323,12 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 		return step("putting the site in place", err)
 	}
 	if !o.Quiet {
-		fmt.Fprintf(os.Stderr, "build: %s written (version %s, %d reports, %d bodies, %d pages) in %.1f s\n",
+		fmt.Fprintf(os.Stderr, "build: %s written (version %s, %d reports, %d bodies, %d pages) in %.1f s",
 			o.Out, version, len(site.reports), len(site.index.Bodies), w.pages, time.Since(start).Seconds())
+		if o.Cache != "" {
+			fmt.Fprintf(os.Stderr, "; compressed copies: %d reused, %d made", w.cache.hits.Load(), w.cache.misses.Load())
+		}
+		fmt.Fprintln(os.Stderr)
 	}
 	return nil
 }
@@ -334,24 +348,42 @@ func compiling(out, ready string, compile func(out string) error) chan error {
 	return done
 }
 
-// placeWasm waits for a WebAssembly program compiling into the site (see
-// compiling), names it after its content and compresses it. The channel
-// holds a result again afterwards, so that a build that fails later still
-// finds one to wait for.
-func (w *writer) placeWasm(done chan error, name, what string) (string, int64, error) {
-	err := <-done
-	done <- nil
-	if err != nil {
-		return "", 0, step("compiling "+what, err)
-	}
-	named, size, err := w.nameByContent(name)
-	if err != nil {
-		return "", 0, step("compiling "+what, err)
-	}
-	if err := w.compress(named, compressBest); err != nil {
-		return "", 0, step("compressing "+what, err)
-	}
-	return named, size, nil
+// placing starts putting a WebAssembly program into the site while the
+// pages are made: compiled (or copied, see compiling), named after its
+// content and compressed. placeWasm waits for it.
+func (w *writer) placing(name, what, ready string, compile func(out string) error) *placed {
+	p := &placed{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		if err := <-compiling(filepath.Join(w.dir, filepath.FromSlash(name)), ready, compile); err != nil {
+			p.err = step("compiling "+what, err)
+			return
+		}
+		var err error
+		if p.name, p.size, err = w.nameByContent(name); err != nil {
+			p.err = step("compiling "+what, err)
+			return
+		}
+		if err := w.compress(p.name, compressBest); err != nil {
+			p.err = step("compressing "+what, err)
+		}
+	}()
+	return p
+}
+
+// placed is a WebAssembly program being put into the site (placing).
+type placed struct {
+	done chan struct{}
+	name string
+	size int64
+	err  error
+}
+
+// placeWasm waits for a program placing puts into the site, and returns
+// its name and size.
+func (w *writer) placeWasm(p *placed) (string, int64, error) {
+	<-p.done
+	return p.name, p.size, p.err
 }
 
 // cleanBase turns "-base nianbao/" into "/nianbao"; "" and "/" are the root.
@@ -548,6 +580,7 @@ func writeFavicon(w *writer) error {
 type writer struct {
 	dir   string
 	fast  bool // every file at compressTest (Options.Fast)
+	cache *compressCache
 	ctx   context.Context
 	mu    sync.Mutex
 	pages int
@@ -566,7 +599,7 @@ func (w *writer) write(name string, b []byte, level compression) error {
 	if err := os.WriteFile(full, b, 0o644); err != nil {
 		return err
 	}
-	return compressTo(full, b, w.level(level))
+	return w.cache.compressTo(full, b, w.level(level))
 }
 
 // level is the compression a file gets: the one asked, or fast for a test.
@@ -598,7 +631,7 @@ func (w *writer) compress(name string, level compression) error {
 	if err != nil {
 		return err
 	}
-	return compressTo(full, b, w.level(level))
+	return w.cache.compressTo(full, b, w.level(level))
 }
 
 // swapInto puts the finished site at out: where out exists, the two are

@@ -155,14 +155,26 @@ func pageLoads(page []byte) (string, error) {
 	return found, nil
 }
 
-// cssURLs are the addresses a style loads.
+// cssURLs are the addresses a style loads. A long style (the site's
+// sheet, the same in every page) is read once.
 func cssURLs(css string) []string {
+	if len(css) > 1024 {
+		if urls, ok := cssURLsRead.Load(css); ok {
+			return urls.([]string)
+		}
+	}
 	var urls []string
 	for _, m := range cssURLRE.FindAllStringSubmatch(css, -1) {
 		urls = append(urls, m[1]+m[2])
 	}
+	if len(css) > 1024 {
+		cssURLsRead.Store(css, urls)
+	}
 	return urls
 }
+
+// cssURLsRead holds cssURLs' answers for long styles.
+var cssURLsRead sync.Map
 
 // otherOrigin says whether an address leaves the site: a scheme other
 // than data: (an image or download the page carries), or a host.

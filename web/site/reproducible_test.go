@@ -20,6 +20,11 @@ func TestBuildIsReproducible(t *testing.T) {
 		t.Skip("two builds of the site: not with -short")
 	}
 	dirs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}
+	// The first build fills a cache of compressed copies and the second
+	// takes every copy from it: the two must still be the same, byte for
+	// byte, and the second must have made no copy of its own.
+	cache := t.TempDir()
+	var cached []int
 	for _, d := range dirs {
 		// As deployed, each build compiles its own app.wasm, without the
 		// test hooks. The copies are compressed at the fastest levels:
@@ -27,9 +32,14 @@ func TestBuildIsReproducible(t *testing.T) {
 		// anything but its input, and the ones that ship take a minute.
 		o := plainOptions(d)
 		o.Fast = true
+		o.Cache = cache
 		if err := Build(o); err != nil {
 			t.Fatalf("build: %v", err)
 		}
+		cached = append(cached, len(siteFiles(t, cache)))
+	}
+	if cached[0] == 0 || cached[1] != cached[0] {
+		t.Errorf("the cache held %d copies after the first build and %d after the second: want some, then the same", cached[0], cached[1])
 	}
 	a, b := siteFiles(t, dirs[0]), siteFiles(t, dirs[1])
 	var names []string
