@@ -87,7 +87,7 @@ func decodeBar(t *testing.T, c Chart) barOpt {
 func TestPackRoundTrip(t *testing.T) {
 	r := reports(t)[0]
 	p := &Pack{Report: r, BodyID: "b", Charts: map[string]Chart{"x": {ID: "x", Title: "t", Option: json.RawMessage(`{"a":1}`)}},
-		CrossYear: []data.Finding{{Rule: data.RuleCrossYear, Table: "三", Row: "carried_in", Column: "total", Printed: 1, Want: 2}}}
+		CrossYear: []data.Finding{{Rule: data.RuleCrossYear, Table: data.TableRequests, Row: "carried_in", Column: "total", Printed: 1, Want: 2}}}
 	b, err := p.Encode()
 	if err != nil {
 		t.Fatal(err)

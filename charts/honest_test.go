@@ -192,7 +192,7 @@ func TestCrossYearNotApplicable(t *testing.T) {
 		}
 		return "no rule 5"
 	}
-	five := data.Finding{Rule: data.RuleCrossYear, Table: "三", Row: "carried_in", Column: "total", Printed: 1, Want: 2}
+	five := data.Finding{Rule: data.RuleCrossYear, Table: data.TableRequests, Row: "carried_in", Column: "total", Printed: 1, Want: 2}
 	for _, c := range []struct {
 		fs   []data.Finding
 		prev bool

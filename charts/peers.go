@@ -172,14 +172,14 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 // and carry-over rates (the cross-year check's too, for the carry-over,
 // whose base holds 上年结转), table 四's group for review and litigation.
 func PeerMarks(r *data.Report, crossYear []data.Finding) func(id string) string {
-	in := func(id, table, row string) bool {
+	in := func(id string, table data.Table, row string) bool {
 		switch id {
 		case "open", "carryover":
-			return table == "三"
+			return !table.IsAppeals()
 		case "review":
-			return table == "四" && row == "review"
+			return table.IsAppeals() && row == "review"
 		case "litigation":
-			return table == "四" && row != "review"
+			return table.IsAppeals() && row != "review"
 		}
 		return false
 	}

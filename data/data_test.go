@@ -89,8 +89,8 @@ func TestNantongDataset(t *testing.T) {
 	}
 	rec := RecoveredCells(r)
 	wantRec := []RecoveredCell{
-		{"三", "new", "legal_services", 5, 1},
-		{"三", "unable.needs_creation", "research", 1, 2},
+		{TableRequests, "new", "legal_services", 5, 1},
+		{TableRequests, "unable.needs_creation", "research", 1, 2},
 	}
 	if len(rec) != len(wantRec) {
 		t.Fatalf("recovered cells = %+v, want %+v", rec, wantRec)
@@ -129,13 +129,13 @@ func TestCheckCatchesBrokenTables(t *testing.T) {
 		want   Finding
 	}{
 		{"rule 1: carried over changed", func(r *Report) { r.Requests["carried_over"][ColNaturalPerson] = Num(84) },
-			Finding{RuleCorner, "三", "total", "natural_person", 4762, 4761}},
+			Finding{RuleCorner, TableRequests, "total", "natural_person", 4762, 4761}},
 		{"rule 2: an outcome changed", func(r *Report) { r.Requests["granted"][ColBusiness] = Num(39) },
-			Finding{RuleOutcomes, "三", "total", "business", 148, 149}},
+			Finding{RuleOutcomes, TableRequests, "total", "business", 148, 149}},
 		{"rule 3: a row total changed", func(r *Report) { r.Requests["other"][ColTotal] = Num(112) },
-			Finding{RuleRow, "三", "other", "total", 112, 113}},
+			Finding{RuleRow, TableRequests, "other", "total", 112, 113}},
 		{"rule 4: table 四 total zero", func(r *Report) { r.Appeals["review"][AppealTotal] = Num(0) },
-			Finding{RuleAppeals, "四", "review", "total", 0, 228}},
+			Finding{RuleAppeals, TableAppeals, "review", "total", 0, 228}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,7 +206,7 @@ func TestCrossYear(t *testing.T) {
 	}
 	cur.Requests[RowCarriedIn.Key][ColBusiness] = Num(17)
 	fs := CrossYear(prev, cur)
-	want := Finding{RuleCrossYear, "三", "carried_in", "business", 17, 16}
+	want := Finding{RuleCrossYear, TableRequests, "carried_in", "business", 17, 16}
 	if len(fs) != 1 || fs[0] != want {
 		t.Errorf("findings %+v, want %+v", fs, want)
 	}
@@ -261,7 +261,7 @@ func TestEntryMarksItsFigures(t *testing.T) {
 		t.Errorf("lost %b, year before %v, %s", e.Lost, e.PrevYear, e.Consistency())
 	}
 	cells := BrokenCells(cur, CrossYear(prev, cur))
-	if f := cells[CellRef{"四", "review", AppealCorrected}]; f != (Finding{RuleAppeals, "四", "review", "total", 0, 228}) {
+	if f := cells[CellRef{TableAppeals, "review", AppealCorrected}]; f != (Finding{RuleAppeals, TableAppeals, "review", "total", 0, 228}) {
 		t.Errorf("review/corrected is in %+v", f)
 	}
 	if len(cells) != len(AppealColumns)+len(CrossYear(prev, cur)) {

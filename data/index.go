@@ -213,7 +213,7 @@ func NewEntry(r *Report, body int, pack string, prev *Report) Entry {
 // index into Figures.
 func FigureCells(r *Report) [numKeys][]CellRef {
 	var out [numKeys][]CellRef
-	total := func(row string) []CellRef { return []CellRef{{"三", row, ColTotal}} }
+	total := func(row string) []CellRef { return []CellRef{{TableRequests, row, ColTotal}} }
 	out[KeyNew] = total(RowNew.Key)
 	out[KeyCarriedIn] = total(RowCarriedIn.Key)
 	out[KeyHandled] = total(RowTotal.Key)
@@ -222,25 +222,20 @@ func FigureCells(r *Report) [numKeys][]CellRef {
 		for _, c := range r.Requests.Categories() {
 			if c.Key == o.Cat {
 				for _, row := range c.Rows {
-					out[o.Key] = append(out[o.Key], CellRef{"三", row.Key, ColTotal})
+					out[o.Key] = append(out[o.Key], CellRef{TableRequests, row.Key, ColTotal})
 				}
 			}
 		}
 	}
 	for c := range AppealColumns {
-		out[KeyReview+c] = []CellRef{{"四", "review", c}}
-		out[KeyLitigation+c] = []CellRef{{"四", "litigation_direct", c}, {"四", "litigation_after_review", c}}
+		out[KeyReview+c] = []CellRef{{TableAppeals, "review", c}}
+		out[KeyLitigation+c] = []CellRef{{TableAppeals, "litigation_direct", c}, {TableAppeals, "litigation_after_review", c}}
 	}
 	return out
 }
 
 // Status is where the cell's value comes from.
-func (c CellRef) Status(r *Report) Status {
-	if c.Table == "四" {
-		return r.Appeals.Cell(c.Row, c.Col).Status
-	}
-	return r.Requests.Cell(c.Row, c.Col).Status
-}
+func (c CellRef) Status(r *Report) Status { return r.Cell(c.Table, c.Row, c.Col).Status }
 
 // IsPrevYear says whether prev is the same body's report of the year
 // before cur: the report the cross-year check runs against.
@@ -262,7 +257,7 @@ func CrossYear(prev, cur *Report) []Finding {
 		printed := cur.Requests.Get(RowCarriedIn.Key, c)
 		want := prev.Requests.Get(RowCarriedOver.Key, c)
 		if printed != want {
-			fs = append(fs, Finding{Rule: RuleCrossYear, Table: "三", Row: RowCarriedIn.Key, Column: col.Key, Printed: printed, Want: want})
+			fs = append(fs, Finding{Rule: RuleCrossYear, Table: TableRequests, Row: RowCarriedIn.Key, Column: col.Key, Printed: printed, Want: want})
 		}
 	}
 	return fs

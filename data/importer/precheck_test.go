@@ -130,7 +130,7 @@ func TestPrecheckEditedNumber(t *testing.T) {
 		t.Fatalf("edited 151 → 152: %q, want %q", lines, want)
 	}
 	n := checks[1]
-	if n.Table != "三" || n.Row != "一、本年新收政府信息公开申请数量" || n.Column != "总计" ||
+	if n.Table != data.TableRequests || n.Row != "一、本年新收政府信息公开申请数量" || n.Column != "总计" ||
 		!strings.Contains(n.Text, "印的是 154") || !strings.Contains(n.Text, "自然人 152") || !strings.Contains(n.Text, "＝ 155") ||
 		!strings.Contains(n.Fix, "改为 155") {
 		t.Errorf("rule 3's note: %+v", n)

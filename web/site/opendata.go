@@ -200,7 +200,7 @@ func (s *site) writeOpenData(w *writer, lic *Licence) error {
 		for _, r := range s.reports {
 			year := strconv.Itoa(r.Year)
 			data.Cells(r, func(c data.CellRecord) {
-				emit([]string{r.ID, year, c.Table, c.Row, c.Column, c.Value, c.Status})
+				emit([]string{r.ID, year, string(c.Table), c.Row, c.Column, c.Value, c.Status})
 			})
 		}
 	})

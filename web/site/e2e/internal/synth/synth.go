@@ -435,7 +435,7 @@ func (s *bodyState) report(year int, first bool) *report {
 			printed = r.Int64N(want) // 0 … want-1, as 洪泽区 2023 prints 0
 		}
 		rep.appeal[g][4] = printed
-		rep.appealError = &data.Finding{Rule: data.RuleAppeals, Table: "四", Row: data.AppealRows[g].Key,
+		rep.appealError = &data.Finding{Rule: data.RuleAppeals, Table: data.TableAppeals, Row: data.AppealRows[g].Key,
 			Column: "total", Printed: printed, Want: want}
 	}
 
