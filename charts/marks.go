@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // A number that is not simply printed and checked carries a mark and a
@@ -211,7 +212,7 @@ var uncheckedMark = Mark{Kind: MarkUnchecked, Rule: data.RuleCrossYear, Reason: 
 // figures (by index into Figures): the index keeps which figures are
 // broken or recovered, not the finding, so the reason points to the
 // report's checks.
-func EntryMark(e *data.Entry, keys ...int) Mark {
+func EntryMark(e *catalog.Entry, keys ...catalog.Key) Mark {
 	var marks []Mark
 	for _, k := range keys {
 		broken, lost := e.Marked(k)
@@ -220,7 +221,7 @@ func EntryMark(e *data.Entry, keys ...int) Mark {
 			marks = append(marks, Mark{Kind: MarkBroken, Reason: "所在的勾稽关系在报告中不成立，按原样展示，详见该报告的数据校验"})
 		case lost:
 			marks = append(marks, Mark{Kind: MarkRecovered, Reason: "复制时丢失，由勾稽关系推算"})
-		case k == data.KeyCarriedIn && !e.PrevYear:
+		case k == catalog.KeyCarriedIn && !e.PrevYear:
 			marks = append(marks, uncheckedMark)
 		}
 	}

@@ -257,3 +257,29 @@ func BrokenCells(r *Report, crossYear []Finding) map[CellRef]Finding {
 	}
 	return out
 }
+
+// IsPrevYear says whether prev is the same body's report of the year
+// before cur: the report the cross-year check runs against.
+func IsPrevYear(prev, cur *Report) bool {
+	return prev != nil && cur != nil && prev.Body == cur.Body && prev.Year == cur.Year-1
+}
+
+// CrossYear is the cross-year check: in every column of table 三, this
+// year's 二、上年结转 equals the previous year's 四、结转下年度继续办理 of the
+// same body. It returns a finding (rule 5, at this year's row carried_in)
+// for each column that differs; none when prev is not the year before cur.
+// Blank cells count as 0, as in the other checks.
+func CrossYear(prev, cur *Report) []Finding {
+	if !IsPrevYear(prev, cur) {
+		return nil
+	}
+	var fs []Finding
+	for c, col := range RequestColumns {
+		printed := cur.Requests.Get(RowCarriedIn.Key, c)
+		want := prev.Requests.Get(RowCarriedOver.Key, c)
+		if printed != want {
+			fs = append(fs, Finding{Rule: RuleCrossYear, Table: TableRequests, Row: RowCarriedIn.Key, Column: col.Key, Printed: printed, Want: want})
+		}
+	}
+	return fs
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // Note is one thing the import command says of a report it imported, and
@@ -207,7 +208,7 @@ func sectionNotes(r *data.Report) []Note {
 // the body's previous report, each with both numbers: with the previous
 // report whole, in every column; with its index entry only (prev nil), in
 // the 总计 column, which is what the catalog index keeps.
-func CrossYearNotes(cur, prev *data.Report, entry *data.Entry) []Note {
+func CrossYearNotes(cur, prev *data.Report, entry *catalog.Entry) []Note {
 	var fs []data.Finding
 	title := ""
 	switch {

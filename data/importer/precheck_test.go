@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // editDocx rewrites a .docx with its document's XML edited.
@@ -203,8 +204,8 @@ func TestPrecheckSectionsAndNarrative(t *testing.T) {
 func TestPrecheckCrossYear(t *testing.T) {
 	zone24 := importReport(t, "pingtan-zone-2024.html").Report
 	b := readReport(t, "pingtan-zone-2025.html")
-	idx := &data.Index{Bodies: []data.Body{{ID: "pingtan-zone", Name: zone24.Body}},
-		Reports: []data.Entry{data.NewEntry(zone24, 0, "r/pingtan-zone-2024.abc.json", nil)}}
+	idx := &catalog.Index{Bodies: []catalog.Body{{ID: "pingtan-zone", Name: zone24.Body}},
+		Reports: []catalog.Entry{catalog.NewEntry(zone24, 0, "r/pingtan-zone-2024.abc.json", nil)}}
 	res := Precheck("zone.html", b, idx, zone24)
 	if res.Prev != "r/pingtan-zone-2024.abc.json" || !res.PrevFull || len(notesOf(res, NoteCrossYear)) != 0 {
 		t.Fatalf("平潭 2025 against 2024 as published: %+v", res)
