@@ -11,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // render mounts a page (nil: the page the URL's path routes to) with
@@ -294,10 +295,10 @@ func TestOriginalLink(t *testing.T) {
 }
 
 // A search finds by every word, a year among them (issue 20 item 5); the
-// words a body is found by come from the build (data.Body.Search).
+// words a body is found by come from the build (catalog.Body.Search).
 func TestCatalogQuery(t *testing.T) {
-	hongze := &data.Body{Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: "淮安市洪泽区人民政府 洪泽区政府 洪泽区 淮安市洪澤區人民政府 hongzequ hzq 江苏省"}
-	e23, e24 := &data.Entry{Year: 2023}, &data.Entry{Year: 2024}
+	hongze := &catalog.Body{Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: "淮安市洪泽区人民政府 洪泽区政府 洪泽区 淮安市洪澤區人民政府 hongzequ hzq 江苏省"}
+	e23, e24 := &catalog.Entry{Year: 2023}, &catalog.Entry{Year: 2024}
 	for q, want := range map[string][2]bool{
 		"洪泽区政府": {true, true}, "hongze": {true, true}, "HZ": {true, true}, "淮安市洪澤區": {true, true},
 		"江苏": {true, true}, "2024": {false, true}, "2023年": {true, false}, "洪泽 2024": {false, true},

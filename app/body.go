@@ -10,6 +10,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // body is a body's page at "/b/{id}": its reports over the years, as charts
@@ -17,13 +18,13 @@ import (
 // and summary; links to each year's report; and the cross-year check.
 type body struct {
 	page
-	b       *data.Body
-	entries []*data.Entry // oldest first
+	b       *catalog.Body
+	entries []*catalog.Entry // oldest first
 	charts  []charts.Chart
 	peers   *charts.Peers // the latest report's rates against its peers
 }
 
-func (p *body) prepareIndex(x *data.Index) {
+func (p *body) prepareIndex(x *catalog.Index) {
 	id := strings.Trim(strings.TrimPrefix(p.v.url.Path, bodyPrefix), "/")
 	if p.fixedID != "" {
 		id = p.fixedID
@@ -34,7 +35,7 @@ func (p *body) prepareIndex(x *data.Index) {
 		p.v.err = fmt.Errorf("没有找到机关“%s”。", id)
 		return
 	}
-	slices.SortFunc(p.entries, func(a, b *data.Entry) int { return a.Year - b.Year })
+	slices.SortFunc(p.entries, func(a, b *catalog.Entry) int { return a.Year - b.Year })
 	p.charts = charts.Trend(p.b.Name, p.entries)
 	last := p.entries[len(p.entries)-1]
 	p.peers = charts.NewPeerGroups(x).Of(last, charts.EntryMarks(last))

@@ -9,7 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // catalogRows is the catalog's table body in the browser, written by
@@ -105,7 +105,7 @@ func (c *catalogRows) sync() {
 }
 
 // packRows packs the rows' fields for nianbao.rows.
-func packRows(p *reports, rows []*data.Entry) string {
+func packRows(p *reports, rows []*catalog.Entry) string {
 	var b strings.Builder
 	for i, e := range rows {
 		if i > 0 {
@@ -122,7 +122,7 @@ func packRows(p *reports, rows []*data.Entry) string {
 }
 
 // rowValues is what a report's row shows, slot by slot.
-func (p *reports) rowValues(x *data.Index, e *data.Entry) (v [nSlots]string) {
+func (p *reports) rowValues(x *catalog.Index, e *catalog.Entry) (v [nSlots]string) {
 	b := x.BodyOf(e)
 	chosen := slices.Contains(p.f.Compare, e.ID)
 	label := "加入比较"

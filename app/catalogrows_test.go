@@ -8,7 +8,7 @@ import (
 	"slices"
 	"testing"
 
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // rowSlots name the fields of a catalog row by their slot constants.
@@ -72,9 +72,9 @@ console.log(JSON.stringify(cases.map(c => matches(process.argv[3], c.year, parse
 	if err := json.Unmarshal(out, &js); err != nil {
 		t.Fatalf("%s: %v", out, err)
 	}
-	b := &data.Body{Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: keys}
+	b := &catalog.Body{Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: keys}
 	for i, c := range cases {
-		got := parseQuery(c.Q).matches(b, &data.Entry{Year: c.Year})
+		got := parseQuery(c.Q).matches(b, &catalog.Entry{Year: c.Year})
 		if got != js[i] {
 			t.Errorf("%q in %d: the app says %v, the script %v", c.Q, c.Year, got, js[i])
 		}

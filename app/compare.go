@@ -8,7 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // compare is the page at "/compare?r=id,id,…": two to six reports side by
@@ -23,7 +23,7 @@ type compare struct {
 	charts  []charts.Chart
 }
 
-func (p *compare) prepareIndex(x *data.Index) {
+func (p *compare) prepareIndex(x *catalog.Index) {
 	p.chosen, p.missing, p.charts = nil, nil, nil
 	for _, id := range strings.Split(p.v.url.Query().Get("r"), ",") {
 		if id == "" || len(p.chosen) == maxCompare || slices.ContainsFunc(p.chosen, func(c charts.Compared) bool { return c.Entry.ID == id }) {

@@ -9,7 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // packAttr is the data attribute (data-pack) of a report page's root
@@ -51,7 +51,7 @@ func StartBrowser() {
 	}
 }
 
-func (s *fetchSource) Index() (*data.Index, error) {
+func (s *fetchSource) Index() (*catalog.Index, error) {
 	if s.indexURL == "" {
 		return nil, errors.New("the page names no catalog index")
 	}
@@ -60,7 +60,7 @@ func (s *fetchSource) Index() (*data.Index, error) {
 		reloadIfGone(err)
 		return nil, err
 	}
-	x, err := data.ParseIndex(b)
+	x, err := catalog.Parse(b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.indexURL, err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // overview is the page at "/": the key figures with their rates, the outcome
@@ -29,7 +30,7 @@ func (p *overview) prepare(pk *charts.Pack) {
 	p.outcome = pk.Outcomes("")
 	p.findings = len(data.Check(r)) + len(pk.CrossYear)
 	p.recovers = len(data.RecoveredCells(r))
-	cur := data.NewEntry(r, 0, "", nil)
+	cur := catalog.NewEntry(r, 0, "", nil)
 	p.changes = charts.YearOnYear(&cur, pk.Prev)
 }
 

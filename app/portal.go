@@ -7,7 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // portalTop is how many bodies the front page lists at a glance; the
@@ -44,7 +44,7 @@ func (p *portal) Render() app.UI {
 			section("figures-title", "关键数字（各机关合计）", figureList(p.figures, nil)),
 			app.If(y.Findings > 0, app.Elem("p").Class("status status-warn").Body(
 				app.Text(fmt.Sprintf("⚠ 其中 %d 份报告的数字不符合勾稽关系，按原样计入合计：", y.Findings)),
-				app.Elem("a").Attr("href", siteURL(withQuery("/reports", "year", yearQ, "status", string(data.HasFindings)))).Text("查看这些报告"),
+				app.Elem("a").Attr("href", siteURL(withQuery("/reports", "year", yearQ, "status", string(catalog.HasFindings)))).Text("查看这些报告"),
 			)).Else(app.Elem("p").Class("status status-ok").Text("✓ 这些报告各表的勾稽关系全部成立。")),
 			app.Range(p.charts).Slice(func(i int) app.UI {
 				c := p.charts[i]

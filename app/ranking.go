@@ -10,6 +10,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // minBase is the fewest cases a rate is ranked on: a body that handled 3
@@ -20,15 +21,15 @@ const minBase = 10
 // rankBys are what a ranking ranks by, by URL value.
 var rankBys = []struct {
 	key, label, unit string
-	value            func(e *data.Entry) (count, base int64)
-	keys             []int // the figures it is read from, for their marks
+	value            func(e *catalog.Entry) (count, base int64)
+	keys             []catalog.Key // the figures it is read from, for their marks
 }{
-	{"new", "本年新收申请", "件", func(e *data.Entry) (int64, int64) { return e.New(), 0 }, []int{data.KeyNew}},
-	{"open", "予以公开或部分公开的比例", "%", func(e *data.Entry) (int64, int64) { return e.Opened(), e.Handled() },
-		[]int{data.KeyGranted, data.KeyPartial, data.KeyHandled}},
-	{"corrected", "行政复议结果纠正的比例", "%", func(e *data.Entry) (int64, int64) {
-		return e.Corrected(data.KeyReview), e.Concluded(data.KeyReview)
-	}, []int{data.KeyReview + data.AppealUpheld, data.KeyReview + data.AppealCorrected, data.KeyReview + data.AppealOther}},
+	{"new", "本年新收申请", "件", func(e *catalog.Entry) (int64, int64) { return e.New(), 0 }, []catalog.Key{catalog.KeyNew}},
+	{"open", "予以公开或部分公开的比例", "%", func(e *catalog.Entry) (int64, int64) { return e.Opened(), e.Handled() },
+		[]catalog.Key{catalog.KeyGranted, catalog.KeyPartial, catalog.KeyHandled}},
+	{"corrected", "行政复议结果纠正的比例", "%", func(e *catalog.Entry) (int64, int64) {
+		return e.Corrected(catalog.KeyReview), e.Concluded(catalog.KeyReview)
+	}, []catalog.Key{catalog.KeyReview + data.AppealUpheld, catalog.KeyReview + data.AppealCorrected, catalog.KeyReview + data.AppealOther}},
 }
 
 // ranking is the page at "/ranking?year=&level=&by=": for a year and a
@@ -52,7 +53,7 @@ const minRankYear = 3
 
 // defaultYear is the latest year with at least minRankYear reports, or the
 // latest year.
-func defaultYear(x *data.Index, years []string) string {
+func defaultYear(x *catalog.Index, years []string) string {
 	n := map[int]int{}
 	for i := range x.Reports {
 		n[x.Reports[i].Year]++
@@ -68,7 +69,7 @@ func defaultYear(x *data.Index, years []string) string {
 	return ""
 }
 
-func (p *ranking) prepareIndex(x *data.Index) {
+func (p *ranking) prepareIndex(x *catalog.Index) {
 	q := p.v.url.Query()
 	p.years = x.Years()
 	p.year, p.level, p.by = q.Get("year"), q.Get("level"), q.Get("by")
@@ -79,7 +80,7 @@ func (p *ranking) prepareIndex(x *data.Index) {
 		}
 		p.year = defaultYear(x, p.years)
 	}
-	if !slices.Contains(data.Levels, p.level) {
+	if !slices.Contains(catalog.Levels, p.level) {
 		p.level = ""
 	}
 	by := rankBys[0]
@@ -167,7 +168,7 @@ func (p *ranking) Render() app.UI {
 			years = append(years, link(p.href(y, p.level, p.by), y+"年", y == p.year))
 		}
 		levels = append(levels, link(p.href(p.year, "", p.by), "各层级", p.level == ""))
-		for _, l := range data.Levels {
+		for _, l := range catalog.Levels {
 			levels = append(levels, link(p.href(p.year, l, p.by), l, l == p.level))
 		}
 		for _, b := range rankBys {

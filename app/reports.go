@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // pageSize is how many reports one page of the catalog lists: a phone
@@ -72,21 +73,21 @@ func compareHref(ids []string) string { return withQuery("/compare", "r", string
 // without sorting again: a keystroke's cost grows with the reports only
 // by one pass).
 type catalogOrder struct {
-	index *data.Index
+	index *catalog.Index
 	sort  string
-	order []*data.Entry
+	order []*catalog.Entry
 }
 
 var orders []catalogOrder
 
 // ordered is the index's reports in the sort order.
-func ordered(x *data.Index, sortKey string) []*data.Entry {
+func ordered(x *catalog.Index, sortKey string) []*catalog.Entry {
 	for _, o := range orders {
 		if o.index == x && o.sort == sortKey {
 			return o.order
 		}
 	}
-	out := make([]*data.Entry, len(x.Reports))
+	out := make([]*catalog.Entry, len(x.Reports))
 	for i := range x.Reports {
 		out[i] = &x.Reports[i]
 	}
@@ -96,7 +97,7 @@ func ordered(x *data.Index, sortKey string) []*data.Entry {
 		}
 		return float64(part) / float64(whole)
 	}
-	key := func(e *data.Entry) float64 {
+	key := func(e *catalog.Entry) float64 {
 		switch sortKey {
 		case "new":
 			return float64(e.New())
@@ -107,11 +108,11 @@ func ordered(x *data.Index, sortKey string) []*data.Entry {
 		case "review":
 			return float64(e.Reviews())
 		case "corrected":
-			return rate(e.Corrected(data.KeyReview), e.Concluded(data.KeyReview))
+			return rate(e.Corrected(catalog.KeyReview), e.Concluded(catalog.KeyReview))
 		}
 		return float64(e.Year)
 	}
-	slices.SortStableFunc(out, func(a, b *data.Entry) int {
+	slices.SortStableFunc(out, func(a, b *catalog.Entry) int {
 		if sortKey == "name" {
 			if c := strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name); c != 0 {
 				return c
@@ -133,7 +134,7 @@ func ordered(x *data.Index, sortKey string) []*data.Entry {
 
 // match is the reports that pass the filter, in its sort order: how many,
 // and those of its page.
-func (f catalogFilter) match(x *data.Index) (n int, page []*data.Entry) {
+func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 	from := (f.Page - 1) * pageSize
 	year := -1
 	if f.Year != "" {
@@ -160,7 +161,7 @@ func (f catalogFilter) match(x *data.Index) (n int, page []*data.Entry) {
 // query is a search of the catalog: words that must all match, each a
 // year (2024, 2024年) or a part of one of a body's search keys (its name's
 // forms, traditional characters, pinyin and initials, region and province:
-// data.Body.Search), letters in any case.
+// catalog.Body.Search), letters in any case.
 type query struct {
 	words []string
 	years []int
@@ -187,7 +188,7 @@ func fourDigits(w string) (int, bool) {
 	return y, err == nil
 }
 
-func (q query) matches(b *data.Body, e *data.Entry) bool {
+func (q query) matches(b *catalog.Body, e *catalog.Entry) bool {
 	for _, y := range q.years {
 		if e.Year != y {
 			return false
@@ -209,13 +210,13 @@ func (q query) matches(b *data.Body, e *data.Entry) bool {
 type reports struct {
 	page
 	f       catalogFilter
-	matched int           // how many reports pass the filter
-	rows    []*data.Entry // those of the page in view
-	rev     int           // counts changes of rows, for catalogRows
+	matched int              // how many reports pass the filter
+	rows    []*catalog.Entry // those of the page in view
+	rev     int              // counts changes of rows, for catalogRows
 	years   []string
 }
 
-func (p *reports) prepareIndex(x *data.Index) {
+func (p *reports) prepareIndex(x *catalog.Index) {
 	p.f = filterFromURL(p.v.url)
 	p.years = x.Years()
 	p.apply()
@@ -255,8 +256,8 @@ func (p *reports) Render() app.UI {
 
 // plain is every body and its years' reports as links: the catalog without
 // the WebAssembly.
-func (p *reports) plain(x *data.Index) []app.UI {
-	byBody := make([][]*data.Entry, len(x.Bodies))
+func (p *reports) plain(x *catalog.Index) []app.UI {
+	byBody := make([][]*catalog.Entry, len(x.Bodies))
 	for i := range x.Reports {
 		e := &x.Reports[i]
 		byBody[e.Body] = append(byBody[e.Body], e)
@@ -297,7 +298,7 @@ func (p *reports) plain(x *data.Index) []app.UI {
 	}
 }
 
-func (p *reports) interactive(x *data.Index) []app.UI {
+func (p *reports) interactive(x *catalog.Index) []app.UI {
 	f := p.f
 	pages := max((p.matched+pageSize-1)/pageSize, 1)
 	option := func(value, label, current string) app.HTMLElem {
@@ -319,11 +320,11 @@ func (p *reports) interactive(x *data.Index) []app.UI {
 		years = append(years, option(y, y+"年", f.Year))
 	}
 	levels = append(levels, option("", "全部层级", f.Level))
-	for _, l := range data.Levels {
+	for _, l := range catalog.Levels {
 		levels = append(levels, option(l, l, f.Level))
 	}
 	statuses = append(statuses, option("", "全部", f.Status))
-	for _, c := range data.Consistencies {
+	for _, c := range catalog.Consistencies {
 		statuses = append(statuses, option(string(c), c.Label(), f.Status))
 	}
 	for _, s := range catalogSorts {
@@ -402,7 +403,7 @@ func (p *reports) empty() app.UI {
 		why = append(why, f.Format+"年版统一格式")
 	}
 	if f.Status != "" {
-		why = append(why, "数据校验为"+data.Consistency(f.Status).Label())
+		why = append(why, "数据校验为"+catalog.Consistency(f.Status).Label())
 	}
 	clear := catalogFilter{Compare: f.Compare, Sort: f.Sort, Page: 1}
 	return app.Elem("div").Class("empty-result").Role("status").Body(

@@ -6,7 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // The explorer's pages, their routes and their names in one place: the
@@ -32,7 +32,7 @@ type (
 	catalogView interface {
 		app.Composer
 		base() *page
-		prepareIndex(*data.Index)
+		prepareIndex(*catalog.Index)
 	}
 )
 

@@ -9,7 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // Source is where the pages get their data: the catalog index and each
@@ -18,7 +18,7 @@ import (
 // (NewFetchSource). Both decode the same bytes, so a prerendered page and
 // the live app show the same numbers.
 type Source interface {
-	Index() (*data.Index, error)
+	Index() (*catalog.Index, error)
 	Pack(id string) (*charts.Pack, error)
 	Portal() (*charts.Portal, error)
 	OpenData() (*OpenData, error)
@@ -42,7 +42,7 @@ const keepPacks = 8
 var store struct {
 	mu     sync.Mutex
 	src    Source
-	index  *data.Index
+	index  *catalog.Index
 	portal *charts.Portal
 	packs  map[string]*charts.Pack
 	order  []string
@@ -99,14 +99,14 @@ func loadPack(id string) (*charts.Pack, error) {
 }
 
 // cachedIndex is the catalog index if it is already loaded.
-func cachedIndex() *data.Index {
+func cachedIndex() *catalog.Index {
 	store.mu.Lock()
 	defer store.mu.Unlock()
 	return store.index
 }
 
 // loadIndex loads the catalog index from the source and keeps it.
-func loadIndex() (*data.Index, error) {
+func loadIndex() (*catalog.Index, error) {
 	if x := cachedIndex(); x != nil {
 		return x, nil
 	}

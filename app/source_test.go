@@ -9,6 +9,7 @@ import (
 	"nianbao/charts"
 	"nianbao/charts/echarts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/dataset"
 )
 
@@ -36,11 +37,11 @@ func (m *memSource) OpenData() (*OpenData, error) {
 	return nil, fmt.Errorf("%w: no open data in this test", ErrNotFound)
 }
 
-func (m *memSource) Index() (*data.Index, error) {
+func (m *memSource) Index() (*catalog.Index, error) {
 	if m.err != nil {
 		return nil, m.err
 	}
-	return data.ParseIndex(m.index)
+	return catalog.Parse(m.index)
 }
 
 func (m *memSource) Pack(id string) (*charts.Pack, error) {
@@ -62,16 +63,16 @@ func (m *memSource) Pack(id string) (*charts.Pack, error) {
 func newMemSource(t testing.TB, reports []*data.Report) *memSource {
 	t.Helper()
 	data.SortReports(reports)
-	g := data.Group(reports)
+	g := catalog.Group(reports)
 	m := &memSource{packs: map[string][]byte{}}
-	x := &data.Index{Bodies: g.Bodies}
+	x := &catalog.Index{Bodies: g.Bodies}
 	for _, r := range reports {
 		b, err := echarts.Pack(r, g.Bodies[g.BodyOf[r.ID]].ID, g.Prev[r.ID]).Encode()
 		if err != nil {
 			t.Fatal(err)
 		}
 		m.packs[r.ID] = b
-		x.Reports = append(x.Reports, data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID]))
+		x.Reports = append(x.Reports, catalog.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID]))
 	}
 	b, err := x.Encode()
 	if err != nil {

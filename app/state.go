@@ -9,6 +9,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // reportPrefix starts the paths of every report: /r/{id} is its overview,
@@ -27,7 +28,7 @@ type view struct {
 	id      string // the report in view; "" on the catalog's pages
 	pack    *charts.Pack
 	report  *data.Report
-	index   *data.Index
+	index   *catalog.Index
 	portal  *charts.Portal
 	err     error
 	loading bool
@@ -94,7 +95,7 @@ type page struct {
 	v        view
 	name     string
 	onReport func(*charts.Pack)
-	onIndex  func(*data.Index)
+	onIndex  func(*catalog.Index)
 	onPortal func(*charts.Portal)
 	// onOpenData: the open data's descriptor (the 数据下载 page).
 	onOpenData func(*OpenData)
@@ -295,7 +296,7 @@ func inViewPath(id string) string {
 
 // enterCatalog loads the catalog index for a page about many reports (the
 // catalog, a body, a comparison, a ranking) and lets the page prepare.
-func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Index)) {
+func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*catalog.Index)) {
 	u := pageURL(ctx)
 	if u == nil {
 		return
@@ -305,7 +306,7 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*data.Ind
 		arrived(ctx)
 	}
 	recallInView()
-	fetchThen(ctx, cachedIndex, loadIndex, func(x *data.Index, err error) {
+	fetchThen(ctx, cachedIndex, loadIndex, func(x *catalog.Index, err error) {
 		p.v.loading = false
 		if err != nil {
 			p.v.err = loadError("报告目录", err)

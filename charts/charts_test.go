@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/dataset"
 )
 
@@ -21,13 +22,13 @@ func reports(t *testing.T) []*data.Report {
 	return rs
 }
 
-func entries(t *testing.T) map[string]*data.Entry {
+func entries(t *testing.T) map[string]*catalog.Entry {
 	t.Helper()
 	rs := reports(t)
-	g := data.Group(rs)
-	out := map[string]*data.Entry{}
+	g := catalog.Group(rs)
+	out := map[string]*catalog.Entry{}
 	for _, r := range rs {
-		e := data.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID])
+		e := catalog.NewEntry(r, g.BodyOf[r.ID], "r/"+r.ID+".json", g.Prev[r.ID])
 		out[r.ID] = &e
 	}
 	return out
@@ -87,7 +88,7 @@ func decodeBar(t *testing.T, c Chart) barOpt {
 func TestPackRoundTrip(t *testing.T) {
 	r := reports(t)[0]
 	p := &Pack{Report: r, BodyID: "b", Charts: map[string]Chart{"x": {ID: "x", Title: "t", Option: json.RawMessage(`{"a":1}`)}},
-		CrossYear: []data.Finding{{Rule: data.RuleCrossYear, Table: "三", Row: "carried_in", Column: "total", Printed: 1, Want: 2}}}
+		CrossYear: []data.Finding{{Rule: data.RuleCrossYear, Table: data.TableRequests, Row: "carried_in", Column: "total", Printed: 1, Want: 2}}}
 	b, err := p.Encode()
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +113,7 @@ func TestPackRoundTrip(t *testing.T) {
 func TestTrend(t *testing.T) {
 	es := entries(t)
 	a, b := es["hongze-district-2023"], es["hongze-district-2024"]
-	cs := Trend("淮安市洪泽区人民政府", []*data.Entry{a, b})
+	cs := Trend("淮安市洪泽区人民政府", []*catalog.Entry{a, b})
 	if len(cs) != 3 {
 		t.Fatalf("%d charts", len(cs))
 	}

@@ -29,7 +29,7 @@ func CheckTables(fs []data.Finding, rc []data.RecoveredCell, prevYear bool) (rul
 	}
 	findings = Table{Caption: "不符合勾稽关系的数字（按报告原样）", Head: []string{"位置", "行", "列", "报告所印", "按规则应为", "相差", "规则"}}
 	for _, f := range fs {
-		findings.Rows = append(findings.Rows, Row{Head: "表" + f.Table, Cells: []Cell{
+		findings.Rows = append(findings.Rows, Row{Head: "表" + string(f.Table), Cells: []Cell{
 			TextCell(f.RowLabel()), TextCell(f.ColumnLabel()), NumCell(f.Printed), NumCell(f.Want),
 			TextCell(Grouped(fmt.Sprintf("%+d", f.Printed-f.Want))), TextCell(fmt.Sprintf("规则%d", f.Rule)),
 		}})
@@ -37,7 +37,7 @@ func CheckTables(fs []data.Finding, rc []data.RecoveredCell, prevYear bool) (rul
 	recovered = Table{Caption: "复制时丢失、由勾稽关系推算的数字", Head: []string{"位置", "行", "列", "推算值", "依据"}}
 	for _, c := range rc {
 		f := data.Finding{Table: c.Table, Row: c.Row, Column: c.Column}
-		recovered.Rows = append(recovered.Rows, Row{Head: "表" + c.Table, Cells: []Cell{
+		recovered.Rows = append(recovered.Rows, Row{Head: "表" + string(c.Table), Cells: []Cell{
 			TextCell(f.RowLabel()), TextCell(f.ColumnLabel()), MarkedCell(Count(c.Value), recoveredMark(c.Rule)),
 			TextCell(fmt.Sprintf("规则%d：%s", c.Rule, data.RuleText(c.Rule))),
 		}})

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 func report(t *testing.T, id string) *data.Report {
@@ -107,10 +108,10 @@ func TestPaletteContrastAndPatterns(t *testing.T) {
 		}
 	}
 	outcomes := map[string]bool{}
-	for _, o := range data.OutcomeKeys {
+	for _, o := range catalog.OutcomeKeys {
 		outcomes[StyleOf(o.Label, 0).Color] = true
 	}
-	if len(outcomes) != len(data.OutcomeKeys) {
+	if len(outcomes) != len(catalog.OutcomeKeys) {
 		t.Errorf("the six outcomes share colours: %v", outcomes)
 	}
 }
@@ -192,7 +193,7 @@ func TestCrossYearNotApplicable(t *testing.T) {
 		}
 		return "no rule 5"
 	}
-	five := data.Finding{Rule: data.RuleCrossYear, Table: "三", Row: "carried_in", Column: "total", Printed: 1, Want: 2}
+	five := data.Finding{Rule: data.RuleCrossYear, Table: data.TableRequests, Row: "carried_in", Column: "total", Printed: 1, Want: 2}
 	for _, c := range []struct {
 		fs   []data.Finding
 		prev bool
@@ -203,9 +204,9 @@ func TestCrossYearNotApplicable(t *testing.T) {
 		}
 	}
 	es := entries(t)
-	for id, want := range map[string]data.Consistency{
-		"pingtan-zone-2024": data.NoPrevYear, "pingtan-zone-2025": data.AllHold,
-		"hongze-district-2023": data.HasFindings, "nantong-city-2019": data.HasRecovered,
+	for id, want := range map[string]catalog.Consistency{
+		"pingtan-zone-2024": catalog.NoPrevYear, "pingtan-zone-2025": catalog.AllHold,
+		"hongze-district-2023": catalog.HasFindings, "nantong-city-2019": catalog.HasRecovered,
 	} {
 		if got := es[id].Consistency(); got != want {
 			t.Errorf("%s: %s (%s), want %s", id, got, got.Label(), want)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // The charts of this file are about several reports: a body over the years,
@@ -30,7 +31,7 @@ func yearLabel(y int) string { return strconv.Itoa(y) + "年" }
 
 // figureItem is a bar of an entry's count: its label and tooltip carry the
 // count and its mark.
-func figureItem(cat, what string, e *data.Entry, k int) BarItem {
+func figureItem(cat, what string, e *catalog.Entry, k catalog.Key) BarItem {
 	v := e.Figure(k)
 	m := EntryMark(e, k)
 	return BarItem{Name: cat, Value: float64(v),
@@ -40,59 +41,63 @@ func figureItem(cat, what string, e *data.Entry, k int) BarItem {
 
 // shareItem is a segment of an entry's outcome: its share of the handled
 // requests, with the count and the mark in its tooltip.
-func shareItem(cat, what string, e *data.Entry, k int) BarItem {
-	m := EntryMark(e, k, data.KeyHandled)
+func shareItem(cat, what string, e *catalog.Entry, k catalog.Key) BarItem {
+	m := EntryMark(e, k, catalog.KeyHandled)
 	return BarItem{Name: cat, Value: share(e.Figure(k), e.Handled()),
 		Tooltip: Tip(cat, what+"："+Count(e.Figure(k))+" 件，占本年办理的 "+Percent(e.Figure(k), e.Handled())+m.Note())}
 }
 
 // figureCell is a table cell of an entry's count, with its mark.
-func figureCell(e *data.Entry, k int) Cell { return MarkedCell(Count(e.Figure(k)), EntryMark(e, k)) }
+func figureCell(e *catalog.Entry, k catalog.Key) Cell {
+	return MarkedCell(Count(e.Figure(k)), EntryMark(e, k))
+}
 
 // Trend is a body's reports over the years, oldest first: requests received
 // and handled, the outcome shares, and review and litigation with the share
 // corrected, each a chart with its table and summary.
-func Trend(body string, es []*data.Entry) []Chart {
+func Trend(body string, es []*catalog.Entry) []Chart {
 	var years []string
 	for _, e := range es {
 		years = append(years, yearLabel(e.Year))
 	}
 	first, last := es[0], es[len(es)-1]
 	span := fmt.Sprintf("%d年至%d年", first.Year, last.Year)
-	figure := func(e *data.Entry, k int) string { return Count(e.Figure(k)) + "件" + EntryMark(e, k).Note() }
+	figure := func(e *catalog.Entry, k catalog.Key) string {
+		return Count(e.Figure(k)) + "件" + EntryMark(e, k).Note()
+	}
 
 	// Requests.
 	reqTable := Table{Caption: body + "历年申请数量（件）", Head: []string{"年度", "本年新收", "上年结转", "本年办理", "结转下年度"}}
 	newS, handledS := Bar{Name: "本年新收"}, Bar{Name: "本年办理"}
 	for _, e := range es {
 		y := yearLabel(e.Year)
-		newS.Data = append(newS.Data, figureItem(y, "本年新收", e, data.KeyNew))
-		handledS.Data = append(handledS.Data, figureItem(y, "本年办理", e, data.KeyHandled))
+		newS.Data = append(newS.Data, figureItem(y, "本年新收", e, catalog.KeyNew))
+		handledS.Data = append(handledS.Data, figureItem(y, "本年办理", e, catalog.KeyHandled))
 		reqTable.Rows = append(reqTable.Rows, Row{Head: y, Cells: []Cell{
-			figureCell(e, data.KeyNew), figureCell(e, data.KeyCarriedIn), figureCell(e, data.KeyHandled), figureCell(e, data.KeyCarriedOver)}})
+			figureCell(e, catalog.KeyNew), figureCell(e, catalog.KeyCarriedIn), figureCell(e, catalog.KeyHandled), figureCell(e, catalog.KeyCarriedOver)}})
 	}
 	reqSummary := fmt.Sprintf("%s，%s本年新收政府信息公开申请从%s变为%s，本年办理从%s变为%s。", span, body,
-		figure(first, data.KeyNew), figure(last, data.KeyNew), figure(first, data.KeyHandled), figure(last, data.KeyHandled))
+		figure(first, catalog.KeyNew), figure(last, catalog.KeyNew), figure(first, catalog.KeyHandled), figure(last, catalog.KeyHandled))
 	requests := Chart{ID: "trend-requests", Title: "历年收到和办理的申请", Summary: reqSummary, Table: reqTable,
 		Option: BarChart{Cats: years, Unit: "件", Series: []Bar{newS, handledS}}.Option().JSON()}
 
 	// Outcome shares.
 	outTable := Table{Caption: body + "历年办理结果（件及占本年办理的比例）", Head: []string{"年度"}}
 	var outSeries []Bar
-	for _, o := range data.OutcomeKeys {
+	for _, o := range catalog.OutcomeKeys {
 		outTable.Head = append(outTable.Head, o.Label)
 		outSeries = append(outSeries, Bar{Name: o.Label})
 	}
 	for _, e := range es {
 		row := Row{Head: yearLabel(e.Year)}
-		for i, o := range data.OutcomeKeys {
-			row.Cells = append(row.Cells, MarkedCell(countAndShare(e.Figure(o.Key), e.Handled()), EntryMark(e, o.Key, data.KeyHandled)))
+		for i, o := range catalog.OutcomeKeys {
+			row.Cells = append(row.Cells, MarkedCell(countAndShare(e.Figure(o.Key), e.Handled()), EntryMark(e, o.Key, catalog.KeyHandled)))
 			outSeries[i].Data = append(outSeries[i].Data, shareItem(yearLabel(e.Year), o.Label, e, o.Key))
 		}
 		outTable.Rows = append(outTable.Rows, row)
 	}
-	opened := func(e *data.Entry) string {
-		return Percent(e.Opened(), e.Handled()) + EntryMark(e, data.KeyGranted, data.KeyPartial, data.KeyHandled).Note()
+	opened := func(e *catalog.Entry) string {
+		return Percent(e.Opened(), e.Handled()) + EntryMark(e, catalog.KeyGranted, catalog.KeyPartial, catalog.KeyHandled).Note()
 	}
 	outSummary := fmt.Sprintf("%s，予以公开或部分公开的申请占本年办理的比例从%s变为%s。", span, opened(first), opened(last))
 	outcomes := Chart{ID: "trend-outcomes", Title: "历年办理结果的构成", Summary: outSummary, Table: outTable,
@@ -103,17 +108,17 @@ func Trend(body string, es []*data.Entry) []Chart {
 	rv, lt := Bar{Name: "行政复议"}, Bar{Name: "行政诉讼"}
 	for _, e := range es {
 		y := yearLabel(e.Year)
-		rv.Data = append(rv.Data, figureItem(y, "行政复议", e, data.KeyReview+data.AppealTotal))
-		lt.Data = append(lt.Data, figureItem(y, "行政诉讼", e, data.KeyLitigation+data.AppealTotal))
+		rv.Data = append(rv.Data, figureItem(y, "行政复议", e, catalog.KeyReview+data.AppealTotal))
+		lt.Data = append(lt.Data, figureItem(y, "行政诉讼", e, catalog.KeyLitigation+data.AppealTotal))
 		apTable.Rows = append(apTable.Rows, Row{Head: y, Cells: []Cell{
-			figureCell(e, data.KeyReview+data.AppealTotal), figureCell(e, data.KeyReview+data.AppealCorrected), correctedCell(e, data.KeyReview),
-			figureCell(e, data.KeyLitigation+data.AppealTotal), figureCell(e, data.KeyLitigation+data.AppealCorrected), correctedCell(e, data.KeyLitigation),
+			figureCell(e, catalog.KeyReview+data.AppealTotal), figureCell(e, catalog.KeyReview+data.AppealCorrected), correctedCell(e, catalog.KeyReview),
+			figureCell(e, catalog.KeyLitigation+data.AppealTotal), figureCell(e, catalog.KeyLitigation+data.AppealCorrected), correctedCell(e, catalog.KeyLitigation),
 		}})
 	}
 	apSummary := fmt.Sprintf("%s，行政复议从%s变为%s，行政诉讼从%s变为%s；%d年复议已审结案件中结果纠正占%s。", span,
-		figure(first, data.KeyReview+data.AppealTotal), figure(last, data.KeyReview+data.AppealTotal),
-		figure(first, data.KeyLitigation+data.AppealTotal), figure(last, data.KeyLitigation+data.AppealTotal),
-		last.Year, correctedShare(last, data.KeyReview))
+		figure(first, catalog.KeyReview+data.AppealTotal), figure(last, catalog.KeyReview+data.AppealTotal),
+		figure(first, catalog.KeyLitigation+data.AppealTotal), figure(last, catalog.KeyLitigation+data.AppealTotal),
+		last.Year, correctedShare(last, catalog.KeyReview))
 	appeals := Chart{ID: "trend-appeals", Title: "历年行政复议和行政诉讼", Summary: apSummary, Table: apTable,
 		Option: BarChart{Cats: years, Unit: "件", Series: []Bar{rv, lt}}.Option().JSON()}
 	// Each download names the body and its years.
@@ -125,24 +130,24 @@ func Trend(body string, es []*data.Entry) []Chart {
 
 // concludedKeys are a table 四 group's figures a share corrected is read
 // from: upheld, corrected, other.
-func concludedKeys(group int) []int {
-	return []int{group + data.AppealUpheld, group + data.AppealCorrected, group + data.AppealOther}
+func concludedKeys(group catalog.Key) []catalog.Key {
+	return []catalog.Key{group + data.AppealUpheld, group + data.AppealCorrected, group + data.AppealOther}
 }
 
 // correctedShare is the share of a group's concluded cases corrected, with
 // its mark.
-func correctedShare(e *data.Entry, group int) string {
+func correctedShare(e *catalog.Entry, group catalog.Key) string {
 	return Percent(e.Corrected(group), e.Concluded(group)) + EntryMark(e, concludedKeys(group)...).Note()
 }
 
-func correctedCell(e *data.Entry, group int) Cell {
+func correctedCell(e *catalog.Entry, group catalog.Key) Cell {
 	return MarkedCell(Percent(e.Corrected(group), e.Concluded(group)), EntryMark(e, concludedKeys(group)...))
 }
 
 // Compared is a report in a comparison: its entry and the name it goes by.
 type Compared struct {
 	Name  string // "淮安市人民政府 2024年"
-	Entry *data.Entry
+	Entry *catalog.Entry
 }
 
 // Compare is two to six reports side by side: the key figures as a table,
@@ -155,23 +160,25 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 	figures = Table{Caption: "关键数字对比", Head: append([]string{"项目"}, names...)}
 	type fig struct {
 		label string
-		cell  func(e *data.Entry) Cell
+		cell  func(e *catalog.Entry) Cell
 	}
-	count := func(k int) func(e *data.Entry) Cell { return func(e *data.Entry) Cell { return figureCell(e, k) } }
+	count := func(k catalog.Key) func(e *catalog.Entry) Cell {
+		return func(e *catalog.Entry) Cell { return figureCell(e, k) }
+	}
 	for _, f := range []fig{
-		{"本年新收申请（件）", count(data.KeyNew)},
-		{"上年结转（件）", count(data.KeyCarriedIn)},
-		{"本年办理（件）", count(data.KeyHandled)},
-		{"予以公开或部分公开", func(e *data.Entry) Cell {
-			return MarkedCell(countAndShare(e.Opened(), e.Handled()), EntryMark(e, data.KeyGranted, data.KeyPartial, data.KeyHandled))
+		{"本年新收申请（件）", count(catalog.KeyNew)},
+		{"上年结转（件）", count(catalog.KeyCarriedIn)},
+		{"本年办理（件）", count(catalog.KeyHandled)},
+		{"予以公开或部分公开", func(e *catalog.Entry) Cell {
+			return MarkedCell(countAndShare(e.Opened(), e.Handled()), EntryMark(e, catalog.KeyGranted, catalog.KeyPartial, catalog.KeyHandled))
 		}},
-		{"结转下年度（件）", count(data.KeyCarriedOver)},
-		{"行政复议（件）", count(data.KeyReview + data.AppealTotal)},
-		{"复议结果纠正", func(e *data.Entry) Cell {
-			return MarkedCell(countAndShare(e.Corrected(data.KeyReview), e.Concluded(data.KeyReview)), EntryMark(e, concludedKeys(data.KeyReview)...))
+		{"结转下年度（件）", count(catalog.KeyCarriedOver)},
+		{"行政复议（件）", count(catalog.KeyReview + data.AppealTotal)},
+		{"复议结果纠正", func(e *catalog.Entry) Cell {
+			return MarkedCell(countAndShare(e.Corrected(catalog.KeyReview), e.Concluded(catalog.KeyReview)), EntryMark(e, concludedKeys(catalog.KeyReview)...))
 		}},
-		{"行政诉讼（件）", count(data.KeyLitigation + data.AppealTotal)},
-		{"数据校验", func(e *data.Entry) Cell { return TextCell(e.Consistency().Label()) }},
+		{"行政诉讼（件）", count(catalog.KeyLitigation + data.AppealTotal)},
+		{"数据校验", func(e *catalog.Entry) Cell { return TextCell(e.Consistency().Label()) }},
 	} {
 		row := Row{Head: f.label}
 		for _, c := range cs {
@@ -183,17 +190,17 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 	// Outcome shares: a bar of 100 % per report, a segment per outcome.
 	outTable := Table{Caption: "办理结果占本年办理的比例", Head: append([]string{"办理结果"}, names...)}
 	var outSeries []Bar
-	for _, o := range data.OutcomeKeys {
+	for _, o := range catalog.OutcomeKeys {
 		s := Bar{Name: o.Label}
 		row := Row{Head: o.Label}
 		for _, c := range cs {
 			s.Data = append(s.Data, shareItem(c.Name, o.Label, c.Entry, o.Key))
-			row.Cells = append(row.Cells, MarkedCell(countAndShare(c.Entry.Figure(o.Key), c.Entry.Handled()), EntryMark(c.Entry, o.Key, data.KeyHandled)))
+			row.Cells = append(row.Cells, MarkedCell(countAndShare(c.Entry.Figure(o.Key), c.Entry.Handled()), EntryMark(c.Entry, o.Key, catalog.KeyHandled)))
 		}
 		outSeries = append(outSeries, s)
 		outTable.Rows = append(outTable.Rows, row)
 	}
-	openShare := func(e *data.Entry) float64 { return share(e.Opened(), e.Handled()) }
+	openShare := func(e *catalog.Entry) float64 { return share(e.Opened(), e.Handled()) }
 	best := cs[0]
 	for _, c := range cs[1:] {
 		if openShare(c.Entry) > openShare(best.Entry) {
@@ -201,7 +208,7 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 		}
 	}
 	outSummary := fmt.Sprintf("比较的%d份报告中，%s予以公开或部分公开的比例最高，为%s（本年办理%s件）。", len(cs), best.Name,
-		Percent(best.Entry.Opened(), best.Entry.Handled())+EntryMark(best.Entry, data.KeyGranted, data.KeyPartial, data.KeyHandled).Note(),
+		Percent(best.Entry.Opened(), best.Entry.Handled())+EntryMark(best.Entry, catalog.KeyGranted, catalog.KeyPartial, catalog.KeyHandled).Note(),
 		Count(best.Entry.Handled()))
 
 	// Review results: a bar per report, a segment per result.
@@ -211,9 +218,9 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 		row := Row{Head: col.Label}
 		s := Bar{Name: col.Label}
 		for _, c := range cs {
-			row.Cells = append(row.Cells, figureCell(c.Entry, data.KeyReview+i))
+			row.Cells = append(row.Cells, figureCell(c.Entry, catalog.KeyReview+catalog.Key(i)))
 			if i < data.AppealTotal {
-				it := figureItem(c.Name, col.Label, c.Entry, data.KeyReview+i)
+				it := figureItem(c.Name, col.Label, c.Entry, catalog.KeyReview+catalog.Key(i))
 				it.Label = nil // stacked: the numbers are in the tooltips and the table
 				s.Data = append(s.Data, it)
 			}
@@ -230,8 +237,8 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 		}
 	}
 	rvSummary := fmt.Sprintf("%s被申请行政复议最多，共%s件%s，已审结案件中结果纠正占%s。", most.Name,
-		Count(most.Entry.Reviews()), EntryMark(most.Entry, data.KeyReview+data.AppealTotal).Note(),
-		correctedShare(most.Entry, data.KeyReview))
+		Count(most.Entry.Reviews()), EntryMark(most.Entry, catalog.KeyReview+data.AppealTotal).Note(),
+		correctedShare(most.Entry, catalog.KeyReview))
 	// Each download names every report compared.
 	var titles []string
 	for _, c := range cs {
@@ -251,7 +258,7 @@ func Compare(cs []Compared) (figures Table, charts []Chart) {
 // Ranked is one body in a ranking.
 type Ranked struct {
 	Name        string
-	Entry       *data.Entry
+	Entry       *catalog.Entry
 	Value       float64 // what it is ranked by
 	Count, Base int64   // for a rate: Count of Base; for a count: Count
 	Mark        Mark    // the mark of the figures it is ranked by

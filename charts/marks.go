@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // A number that is not simply printed and checked carries a mark and a
@@ -138,7 +139,7 @@ func (m Marks) Of(cells ...data.CellRef) Mark {
 func (m Marks) Requests(col int, rows ...string) Mark {
 	var cells []data.CellRef
 	for _, r := range rows {
-		cells = append(cells, data.CellRef{Table: "三", Row: r, Col: col})
+		cells = append(cells, data.CellRef{Table: data.TableRequests, Row: r, Col: col})
 	}
 	return m.Of(cells...)
 }
@@ -148,7 +149,7 @@ func (m Marks) Requests(col int, rows ...string) Mark {
 func (m Marks) Appeals(col int, groups ...string) Mark {
 	var cells []data.CellRef
 	for _, g := range groups {
-		cells = append(cells, data.CellRef{Table: "四", Row: g, Col: col})
+		cells = append(cells, data.CellRef{Table: data.TableAppeals, Row: g, Col: col})
 	}
 	return m.Of(cells...)
 }
@@ -169,16 +170,11 @@ func (m Marks) cell(c data.CellRef) Mark {
 	if f, ok := m.broken[c]; ok {
 		return brokenMark(f)
 	}
-	var cell data.Cell
-	if c.Table == "四" {
-		cell = m.r.Appeals.Cell(c.Row, c.Col)
-	} else {
-		cell = m.r.Requests.Cell(c.Row, c.Col)
-	}
+	cell := m.r.Cell(c.Table, c.Row, c.Col)
 	if cell.Status == data.Recovered {
 		return recoveredMark(cell.Rule)
 	}
-	if c.Table == "三" && c.Row == data.RowCarriedIn.Key && !m.prevYear {
+	if c.Table == data.TableRequests && c.Row == data.RowCarriedIn.Key && !m.prevYear {
 		return uncheckedMark
 	}
 	return Mark{}
@@ -198,7 +194,7 @@ func brokenMark(f data.Finding) Mark {
 // where names a finding's cell: "表四“行政复议”的总计".
 func where(f data.Finding) string {
 	row := f.RowLabel()
-	if f.Table == "三" {
+	if f.Table == data.TableRequests {
 		row = ShortLabel(row)
 	}
 	return fmt.Sprintf("表%s“%s”的%s", f.Table, row, f.ColumnLabel())
@@ -216,7 +212,7 @@ var uncheckedMark = Mark{Kind: MarkUnchecked, Rule: data.RuleCrossYear, Reason: 
 // figures (by index into Figures): the index keeps which figures are
 // broken or recovered, not the finding, so the reason points to the
 // report's checks.
-func EntryMark(e *data.Entry, keys ...int) Mark {
+func EntryMark(e *catalog.Entry, keys ...catalog.Key) Mark {
 	var marks []Mark
 	for _, k := range keys {
 		broken, lost := e.Marked(k)
@@ -225,7 +221,7 @@ func EntryMark(e *data.Entry, keys ...int) Mark {
 			marks = append(marks, Mark{Kind: MarkBroken, Reason: "所在的勾稽关系在报告中不成立，按原样展示，详见该报告的数据校验"})
 		case lost:
 			marks = append(marks, Mark{Kind: MarkRecovered, Reason: "复制时丢失，由勾稽关系推算"})
-		case k == data.KeyCarriedIn && !e.PrevYear:
+		case k == catalog.KeyCarriedIn && !e.PrevYear:
 			marks = append(marks, uncheckedMark)
 		}
 	}

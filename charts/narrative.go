@@ -19,7 +19,7 @@ func NarrativeTable(rules *Table, fs []data.NarrativeFinding) Table {
 	}
 	t := Table{Caption: "正文所写与表格所印不同的数字（均按报告原样）", Head: []string{"位置", "行", "列", "表格所印", "正文所写", "正文原句"}}
 	for _, f := range fs {
-		t.Rows = append(t.Rows, Row{Head: "表" + f.Table, Cells: []Cell{
+		t.Rows = append(t.Rows, Row{Head: "表" + string(f.Table), Cells: []Cell{
 			TextCell(f.RowLabel()), TextCell(f.ColumnLabel()), NumCell(f.Printed), NumCell(f.Want), TextCell(f.Quote),
 		}})
 	}

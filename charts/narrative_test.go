@@ -11,7 +11,7 @@ import (
 // numbers and the sentence; the rules table says rule 6 does not hold.
 func TestNarrativeTable(t *testing.T) {
 	r := reports(t)[0]
-	f := data.NarrativeFinding{Finding: data.Finding{Rule: data.RuleNarrative, Table: "三", Row: "new", Column: "total", Printed: 3, Want: 0}, Quote: "2023年，共收到政府信息公开申请0条。"}
+	f := data.NarrativeFinding{Finding: data.Finding{Rule: data.RuleNarrative, Table: data.TableRequests, Row: "new", Column: "total", Printed: 3, Want: 0}, Quote: "2023年，共收到政府信息公开申请0条。"}
 	b, err := (&Pack{Report: r, Narrative: []data.NarrativeFinding{f}}).Encode()
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // Pack is everything the explorer shows of one report: the dataset, every
@@ -28,7 +29,7 @@ type Pack struct {
 	// for none): computed by the build from the index, so that the
 	// overview needs no index (peers.go, yoy.go).
 	Peers *Peers
-	Prev  *data.Entry
+	Prev  *catalog.Entry
 }
 
 type packJSON struct {
@@ -39,7 +40,7 @@ type packJSON struct {
 	CrossYear []data.Finding          `json:"cross_year,omitempty"`
 	Narrative []data.NarrativeFinding `json:"narrative,omitempty"`
 	Peers     *Peers                  `json:"peers,omitempty"`
-	Prev      *data.Entry             `json:"prev,omitempty"`
+	Prev      *catalog.Entry          `json:"prev,omitempty"`
 }
 
 // Encode writes the pack as JSON, the report in its dataset form.

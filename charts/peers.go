@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // Peers in context: each of a report's rates against the bodies of the
@@ -28,21 +29,21 @@ const MinPeerBand = 5
 // index entry.
 type PeerRateDef struct {
 	ID, Label, Part, Of string
-	Value               func(e *data.Entry) (count, base int64)
+	Value               func(e *catalog.Entry) (count, base int64)
 }
 
 // PeerRates are the rates compared among peers, in the order shown.
 var PeerRates = []PeerRateDef{
-	{"open", "予以公开或部分公开", "予以公开 + 部分公开", "本年办理（表三（七）总计）", func(e *data.Entry) (int64, int64) {
+	{"open", "予以公开或部分公开", "予以公开 + 部分公开", "本年办理（表三（七）总计）", func(e *catalog.Entry) (int64, int64) {
 		return e.Opened(), e.Handled()
 	}},
-	{"review", "复议纠错", "行政复议结果纠正", "行政复议已审结（结果维持 + 结果纠正 + 其他结果）", func(e *data.Entry) (int64, int64) {
-		return e.Corrected(data.KeyReview), e.Concluded(data.KeyReview)
+	{"review", "复议纠错", "行政复议结果纠正", "行政复议已审结（结果维持 + 结果纠正 + 其他结果）", func(e *catalog.Entry) (int64, int64) {
+		return e.Corrected(catalog.KeyReview), e.Concluded(catalog.KeyReview)
 	}},
-	{"litigation", "诉讼纠错", "行政诉讼结果纠正（两类诉讼之和）", "行政诉讼已审结（两类诉讼的结果维持 + 结果纠正 + 其他结果）", func(e *data.Entry) (int64, int64) {
-		return e.Corrected(data.KeyLitigation), e.Concluded(data.KeyLitigation)
+	{"litigation", "诉讼纠错", "行政诉讼结果纠正（两类诉讼之和）", "行政诉讼已审结（两类诉讼的结果维持 + 结果纠正 + 其他结果）", func(e *catalog.Entry) (int64, int64) {
+		return e.Corrected(catalog.KeyLitigation), e.Concluded(catalog.KeyLitigation)
 	}},
-	{"carryover", "结转", "结转下年度继续办理", "本年新收 + 上年结转", func(e *data.Entry) (int64, int64) {
+	{"carryover", "结转", "结转下年度继续办理", "本年新收 + 上年结转", func(e *catalog.Entry) (int64, int64) {
 		return e.CarriedOver(), e.New() + e.CarriedIn()
 	}},
 }
@@ -91,8 +92,8 @@ func (r PeerRate) Text() string { return Percent(r.Count, r.Base) }
 
 // PeerGroups are an index's reports grouped by level and year.
 type PeerGroups struct {
-	x      *data.Index
-	groups map[peerKey][]*data.Entry
+	x      *catalog.Index
+	groups map[peerKey][]*catalog.Entry
 }
 
 type peerKey struct {
@@ -101,8 +102,8 @@ type peerKey struct {
 }
 
 // NewPeerGroups groups the index's reports by their body's level and year.
-func NewPeerGroups(x *data.Index) *PeerGroups {
-	g := &PeerGroups{x: x, groups: map[peerKey][]*data.Entry{}}
+func NewPeerGroups(x *catalog.Index) *PeerGroups {
+	g := &PeerGroups{x: x, groups: map[peerKey][]*catalog.Entry{}}
 	for i := range x.Reports {
 		e := &x.Reports[i]
 		k := peerKey{x.BodyOf(e).Level, e.Year}
@@ -113,7 +114,7 @@ func NewPeerGroups(x *data.Index) *PeerGroups {
 
 // Of is the report's rates against its peers; mark, when not nil, gives
 // each rate's Mark by its ID.
-func (g *PeerGroups) Of(e *data.Entry, mark func(id string) string) *Peers {
+func (g *PeerGroups) Of(e *catalog.Entry, mark func(id string) string) *Peers {
 	level := g.x.BodyOf(e).Level
 	p := &Peers{Level: level, Year: e.Year}
 	group := g.groups[peerKey{level, e.Year}]
@@ -172,14 +173,14 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 // and carry-over rates (the cross-year check's too, for the carry-over,
 // whose base holds 上年结转), table 四's group for review and litigation.
 func PeerMarks(r *data.Report, crossYear []data.Finding) func(id string) string {
-	in := func(id, table, row string) bool {
+	in := func(id string, table data.Table, row string) bool {
 		switch id {
 		case "open", "carryover":
-			return table == "三"
+			return !table.IsAppeals()
 		case "review":
-			return table == "四" && row == "review"
+			return table.IsAppeals() && row == "review"
 		case "litigation":
-			return table == "四" && row != "review"
+			return table.IsAppeals() && row != "review"
 		}
 		return false
 	}
@@ -206,7 +207,7 @@ func PeerMarks(r *data.Report, crossYear []data.Finding) func(id string) string 
 // EntryMarks are the marks a body's page can give from the index alone:
 // every rate of a report with an inconsistency, or with a recovered number,
 // is marked so.
-func EntryMarks(e *data.Entry) func(id string) string {
+func EntryMarks(e *catalog.Entry) func(id string) string {
 	return func(string) string {
 		switch {
 		case e.Findings+e.CrossYear > 0:
@@ -223,8 +224,8 @@ func PercentText(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) +
 
 // PreviousReport is the body's report before e: the latest of an earlier
 // year, nil when there is none.
-func PreviousReport(x *data.Index, e *data.Entry) *data.Entry {
-	var prev *data.Entry
+func PreviousReport(x *catalog.Index, e *catalog.Entry) *catalog.Entry {
+	var prev *catalog.Entry
 	for i := range x.Reports {
 		o := &x.Reports[i]
 		if o.Body == e.Body && o.Year < e.Year && (prev == nil || o.Year > prev.Year) {

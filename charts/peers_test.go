@@ -4,18 +4,29 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
+
+// entryOf is the index entry of a report written by hand: its table 三's
+// 总计 column and its table 四's 总计s, by row key (every other cell 0).
+func entryOf(id string, body, year int, requests, appeals map[string]int64) catalog.Entry {
+	r := &data.Report{ID: id, Year: year, Requests: data.Requests{}, Appeals: data.Appeals{}}
+	for row, v := range requests {
+		r.Requests[row] = &data.RequestRow{data.ColTotal: data.Num(v)}
+	}
+	for group, v := range appeals {
+		r.Appeals[group] = &data.AppealRow{data.AppealTotal: data.Num(v)}
+	}
+	return catalog.NewEntry(r, body, "", nil)
+}
 
 // peerIndex is a small index written by hand: departments (部门) of 2023,
 // one of 2022 and a city government of 2023, which are not their peers.
-func peerIndex() *data.Index {
-	x := &data.Index{}
-	add := func(name string, year int, handled, opened int64) *data.Entry {
-		x.Bodies = append(x.Bodies, data.Body{ID: name, Name: name, Level: data.LevelOf(name)})
-		e := data.Entry{ID: name + "-report", Body: len(x.Bodies) - 1, Year: year}
-		e.Figures[data.KeyHandled] = handled
-		e.Figures[data.KeyGranted] = opened
-		x.Reports = append(x.Reports, e)
+func peerIndex() *catalog.Index {
+	x := &catalog.Index{}
+	add := func(name string, year int, handled, opened int64) *catalog.Entry {
+		x.Bodies = append(x.Bodies, catalog.Body{ID: name, Name: name, Level: catalog.LevelOf(name)})
+		x.Reports = append(x.Reports, entryOf(name+"-report", len(x.Bodies)-1, year, map[string]int64{"total": handled, "granted": opened}, nil))
 		return &x.Reports[len(x.Reports)-1]
 	}
 	add("甲局", 2023, 20, 10)     // 50 %
@@ -91,13 +102,11 @@ func TestShareQuantile(t *testing.T) {
 
 // TestShareYearOnYear: each key figure's change, shown and spoken.
 func TestShareYearOnYear(t *testing.T) {
-	cur, prev := &data.Entry{Year: 2024}, &data.Entry{Year: 2023}
-	cur.Figures[data.KeyHandled], prev.Figures[data.KeyHandled] = 112, 100
-	cur.Figures[data.KeyGranted], prev.Figures[data.KeyGranted] = 56, 40 // 50.0 % and 40.0 %
-	cur.Figures[data.KeyNew], prev.Figures[data.KeyNew] = 90, 100
-	cur.Figures[data.KeyReview+data.AppealTotal] = 3
-	cur.Figures[data.KeyLitigation+data.AppealTotal], prev.Figures[data.KeyLitigation+data.AppealTotal] = 1001, 1000
-	got := YearOnYear(cur, prev)
+	cur := entryOf("cur", 0, 2024, map[string]int64{"total": 112, "granted": 56, "new": 90}, // 50.0 % opened
+		map[string]int64{"review": 3, "litigation_direct": 1000, "litigation_after_review": 1})
+	prev := entryOf("prev", 0, 2023, map[string]int64{"total": 100, "granted": 40, "new": 100}, // 40.0 %
+		map[string]int64{"litigation_direct": 1000})
+	got := YearOnYear(&cur, &prev)
 	for id, want := range map[string]Change{
 		"handled":      {"较上年 +12%", "比上年增加12%"},
 		"new":          {"较上年 −10%", "比上年减少10%"},
@@ -111,10 +120,10 @@ func TestShareYearOnYear(t *testing.T) {
 		}
 	}
 	prev.Year = 2021
-	if c := YearOnYear(cur, prev)["handled"]; c.Text != "较2021年 +12%" {
+	if c := YearOnYear(&cur, &prev)["handled"]; c.Text != "较2021年 +12%" {
 		t.Errorf("against a report two years before: %q", c.Text)
 	}
-	if YearOnYear(cur, nil) != nil {
+	if YearOnYear(&cur, nil) != nil {
 		t.Error("a change without a previous report")
 	}
 }

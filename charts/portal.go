@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // Portal is what the front page shows of a portal: its latest year across
@@ -23,15 +23,15 @@ type Portal struct {
 
 // PortalBody is a body's report of the portal's year, at a glance.
 type PortalBody struct {
-	Body        string           `json:"body"`   // the body's page is /b/{Body}
-	Name        string           `json:"name"`   // the body's name
-	Report      string           `json:"report"` // the report's ID
-	Consistency data.Consistency `json:"consistency"`
-	New         int64            `json:"new"`     // 本年新收
-	Handled     int64            `json:"handled"` // （七）总计
-	Opened      int64            `json:"opened"`  // 予以公开 + 部分公开
-	Review      int64            `json:"review"`  // 行政复议 总计
-	Litigation  int64            `json:"litigation"`
+	Body        string              `json:"body"`   // the body's page is /b/{Body}
+	Name        string              `json:"name"`   // the body's name
+	Report      string              `json:"report"` // the report's ID
+	Consistency catalog.Consistency `json:"consistency"`
+	New         int64               `json:"new"`     // 本年新收
+	Handled     int64               `json:"handled"` // （七）总计
+	Opened      int64               `json:"opened"`  // 予以公开 + 部分公开
+	Review      int64               `json:"review"`  // 行政复议 总计
+	Litigation  int64               `json:"litigation"`
 }
 
 // YearTotal is a year's totals across the portal's bodies.
@@ -50,7 +50,7 @@ type YearTotal struct {
 
 // NewPortal makes the portal's summary from the catalog index and the
 // pack of the latest year's reports added up.
-func NewPortal(x *data.Index, sum *Pack) *Portal {
+func NewPortal(x *catalog.Index, sum *Pack) *Portal {
 	p := &Portal{AllBodies: len(x.Bodies), Sum: sum}
 	byYear := map[int]*YearTotal{}
 	for i := range x.Reports {
@@ -62,15 +62,15 @@ func NewPortal(x *data.Index, sum *Pack) *Portal {
 			byYear[e.Year] = t
 		}
 		t.Bodies++
-		if e.Consistency() == data.HasFindings {
+		if e.Consistency() == catalog.HasFindings {
 			t.Findings++
 		}
 		t.New += e.New()
 		t.Handled += e.Handled()
 		t.Opened += e.Opened()
 		t.Review += e.Reviews()
-		t.Corrected += e.Corrected(data.KeyReview)
-		t.Concluded += e.Concluded(data.KeyReview)
+		t.Corrected += e.Corrected(catalog.KeyReview)
+		t.Concluded += e.Concluded(catalog.KeyReview)
 		t.Litigation += e.Litigations()
 	}
 	for _, t := range byYear {

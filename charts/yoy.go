@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // Change is a key figure against the body's previous report: as shown
@@ -16,12 +16,12 @@ type Change struct {
 
 // yoyCounts are the key figures (KeyFigures' IDs) that are counts, with
 // the index figure each is.
-var yoyCounts = map[string]func(e *data.Entry) int64{
-	"handled":      func(e *data.Entry) int64 { return e.Handled() },
-	"new":          func(e *data.Entry) int64 { return e.New() },
-	"carried-over": func(e *data.Entry) int64 { return e.CarriedOver() },
-	"review":       func(e *data.Entry) int64 { return e.Reviews() },
-	"litigation":   func(e *data.Entry) int64 { return e.Litigations() },
+var yoyCounts = map[string]func(e *catalog.Entry) int64{
+	"handled":      func(e *catalog.Entry) int64 { return e.Handled() },
+	"new":          func(e *catalog.Entry) int64 { return e.New() },
+	"carried-over": func(e *catalog.Entry) int64 { return e.CarriedOver() },
+	"review":       func(e *catalog.Entry) int64 { return e.Reviews() },
+	"litigation":   func(e *catalog.Entry) int64 { return e.Litigations() },
 }
 
 // YearOnYear is each key figure's change against prev, the body's previous
@@ -29,7 +29,7 @@ var yoyCounts = map[string]func(e *data.Entry) int64{
 // earlier count, the disclosure rate's in percentage points. A figure
 // without a change to state (an earlier count of 0, a rate without a
 // base) is missing, or says what there is to say.
-func YearOnYear(cur, prev *data.Entry) map[string]Change {
+func YearOnYear(cur, prev *catalog.Entry) map[string]Change {
 	if cur == nil || prev == nil {
 		return nil
 	}

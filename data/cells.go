@@ -3,13 +3,14 @@ package data
 import "strconv"
 
 // CellRecord is one cell of tables 二, 三 and 四 as the open data lists it:
-// the table ("二", "三", "四"), the row and column by their keys (canonical
+// the table (TableDisclosure, TableRequests, TableAppeals), the row and column by their keys (canonical
 // keys for 三 and 四, DisclosureKeys' for 二), the value as printed (for
 // table 二 with the unit printed beside it, such as 950125.6165万元; empty
 // when blank or unreadable) and how it was read: printed, recovered or
 // blank, and for table 二 also unreadable or cross_year (StatusCrossYear).
 type CellRecord struct {
-	Table, Row, Column, Value, Status string
+	Table                      Table
+	Row, Column, Value, Status string
 }
 
 // Cells calls yield with every cell of the report, table 二's first, then
@@ -25,10 +26,10 @@ func Cells(r *Report, yield func(CellRecord)) {
 			case q.Status != "":
 				status = q.Status // unreadable (empty), or cross_year
 			}
-			yield(CellRecord{"二", row.Key, q.Key, v, status})
+			yield(CellRecord{TableDisclosure, row.Key, q.Key, v, status})
 		}
 	}
-	cell := func(table, row, col string, c Cell) {
+	cell := func(table Table, row, col string, c Cell) {
 		v := strconv.FormatInt(c.Value, 10)
 		if c.Status == Blank {
 			v = ""
@@ -37,12 +38,12 @@ func Cells(r *Report, yield func(CellRecord)) {
 	}
 	for _, row := range r.Requests.Rows() {
 		for i, col := range RequestColumns {
-			cell("三", row.Key, col.Key, r.Requests.Cell(row.Key, i))
+			cell(TableRequests, row.Key, col.Key, r.Requests.Cell(row.Key, i))
 		}
 	}
 	for _, row := range AppealRows {
 		for i, col := range AppealColumns {
-			cell("四", row.Key, col.Key, r.Appeals.Cell(row.Key, i))
+			cell(TableAppeals, row.Key, col.Key, r.Appeals.Cell(row.Key, i))
 		}
 	}
 }

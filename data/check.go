@@ -5,7 +5,7 @@ package data
 // there and the value the rule wants from the other cells.
 type Finding struct {
 	Rule    int    `json:"rule"`
-	Table   string `json:"table"` // "三" or "四"
+	Table   Table  `json:"table"` // TableRequests or TableAppeals
 	Row     string `json:"row"`
 	Column  string `json:"column"`
 	Printed int64  `json:"printed"`
@@ -54,7 +54,7 @@ func RuleText(n int) string {
 
 // RowLabel is the label of the finding's row.
 func (f Finding) RowLabel() string {
-	if f.Table == "四" {
+	if f.Table.IsAppeals() {
 		if f.Row == RowLitigation {
 			return "行政诉讼（未经复议直接起诉与复议后起诉之和）"
 		}
@@ -69,10 +69,7 @@ func (f Finding) RowLabel() string {
 
 // ColumnLabel is the label of the finding's column.
 func (f Finding) ColumnLabel() string {
-	cols := RequestColumns[:]
-	if f.Table == "四" {
-		cols = AppealColumns[:]
-	}
+	cols := f.Table.Columns()
 	if i := columnIndex(cols, f.Column); i >= 0 {
 		return cols[i].Label
 	}
@@ -83,7 +80,7 @@ func (f Finding) ColumnLabel() string {
 // The cell at Terms[0] is where a finding is reported.
 type Equation struct {
 	Rule  int
-	Table string // "三" or "四"
+	Table Table // TableRequests or TableAppeals
 	Terms []Term
 }
 
@@ -107,20 +104,10 @@ func (e Equation) Want(r *Report) int64 {
 // Printed is the value of the equation's first cell.
 func (e Equation) Printed(r *Report) int64 { return e.get(r, e.Terms[0]) }
 
-func (e Equation) get(r *Report, tm Term) int64 {
-	if e.Table == "四" {
-		return r.Appeals.Cell(tm.Row, tm.Col).N()
-	}
-	return r.Requests.Get(tm.Row, tm.Col)
-}
+func (e Equation) get(r *Report, tm Term) int64 { return r.Cell(e.Table, tm.Row, tm.Col).N() }
 
 // Column is the key of the column of the equation's first cell.
-func (e Equation) Column() string {
-	if e.Table == "四" {
-		return AppealColumns[e.Terms[0].Col].Key
-	}
-	return RequestColumns[e.Terms[0].Col].Key
-}
+func (e Equation) Column() string { return e.Table.Columns()[e.Terms[0].Col].Key }
 
 // Equations lists every instance of the rules over one report, in rule order.
 func Equations(r *Report) []Equation {
@@ -143,7 +130,7 @@ func RequestEquations(t Requests) []Equation {
 func cornerEquations(r *Report) []Equation {
 	var eqs []Equation
 	for c := range RequestColumns {
-		eqs = append(eqs, Equation{RuleCorner, "三", []Term{
+		eqs = append(eqs, Equation{RuleCorner, TableRequests, []Term{
 			{RowTotal.Key, c, 1}, {RowCarriedOver.Key, c, 1}, {RowNew.Key, c, -1}, {RowCarriedIn.Key, c, -1},
 		}})
 	}
@@ -154,7 +141,7 @@ func outcomeEquations(r *Report) []Equation {
 	var eqs []Equation
 	outcomes := r.Requests.OutcomeRows()
 	for c := range RequestColumns {
-		e := Equation{RuleOutcomes, "三", []Term{{RowTotal.Key, c, 1}}}
+		e := Equation{RuleOutcomes, TableRequests, []Term{{RowTotal.Key, c, 1}}}
 		for _, row := range outcomes {
 			e.Terms = append(e.Terms, Term{row.Key, c, -1})
 		}
@@ -166,7 +153,7 @@ func outcomeEquations(r *Report) []Equation {
 func rowEquations(r *Report) []Equation {
 	var eqs []Equation
 	for _, row := range r.Requests.Rows() {
-		e := Equation{RuleRow, "三", []Term{{row.Key, ColTotal, 1}}}
+		e := Equation{RuleRow, TableRequests, []Term{{row.Key, ColTotal, 1}}}
 		for c := range ColTotal {
 			e.Terms = append(e.Terms, Term{row.Key, c, -1})
 		}
@@ -181,7 +168,7 @@ func appealEquations(r *Report) []Equation {
 		if r.Appeals[row.Key] == nil {
 			continue
 		}
-		e := Equation{RuleAppeals, "四", []Term{{row.Key, AppealTotal, 1}}}
+		e := Equation{RuleAppeals, TableAppeals, []Term{{row.Key, AppealTotal, 1}}}
 		for c := range AppealTotal {
 			e.Terms = append(e.Terms, Term{row.Key, c, -1})
 		}
@@ -205,7 +192,7 @@ func Check(r *Report) []Finding {
 
 // RecoveredCell is a cell recovered by a cross-check, for listing.
 type RecoveredCell struct {
-	Table  string
+	Table  Table
 	Row    string
 	Column string
 	Value  int64
@@ -218,14 +205,14 @@ func RecoveredCells(r *Report) []RecoveredCell {
 	for _, row := range r.Requests.Rows() {
 		for c, col := range RequestColumns {
 			if cell := r.Requests.Cell(row.Key, c); cell.Status == Recovered {
-				out = append(out, RecoveredCell{Table: "三", Row: row.Key, Column: col.Key, Value: cell.Value, Rule: cell.Rule})
+				out = append(out, RecoveredCell{Table: TableRequests, Row: row.Key, Column: col.Key, Value: cell.Value, Rule: cell.Rule})
 			}
 		}
 	}
 	for _, row := range AppealRows {
 		for c, col := range AppealColumns {
 			if cell := r.Appeals.Cell(row.Key, c); cell.Status == Recovered {
-				out = append(out, RecoveredCell{Table: "四", Row: row.Key, Column: col.Key, Value: cell.Value, Rule: cell.Rule})
+				out = append(out, RecoveredCell{Table: TableAppeals, Row: row.Key, Column: col.Key, Value: cell.Value, Rule: cell.Rule})
 			}
 		}
 	}
@@ -234,18 +221,14 @@ func RecoveredCells(r *Report) []RecoveredCell {
 
 // CellRef names one cell of table 三 or 四: its row key and column index.
 type CellRef struct {
-	Table string // "三" or "四"
+	Table Table // TableRequests or TableAppeals
 	Row   string
 	Col   int
 }
 
 // Cell is the cell a finding is reported at.
 func (f Finding) Cell() CellRef {
-	cols := RequestColumns[:]
-	if f.Table == "四" {
-		cols = AppealColumns[:]
-	}
-	return CellRef{f.Table, f.Row, columnIndex(cols, f.Column)}
+	return CellRef{f.Table, f.Row, columnIndex(f.Table.Columns(), f.Column)}
 }
 
 // BrokenCells maps every cell of every equation the report breaks as
@@ -273,4 +256,30 @@ func BrokenCells(r *Report, crossYear []Finding) map[CellRef]Finding {
 		}
 	}
 	return out
+}
+
+// IsPrevYear says whether prev is the same body's report of the year
+// before cur: the report the cross-year check runs against.
+func IsPrevYear(prev, cur *Report) bool {
+	return prev != nil && cur != nil && prev.Body == cur.Body && prev.Year == cur.Year-1
+}
+
+// CrossYear is the cross-year check: in every column of table 三, this
+// year's 二、上年结转 equals the previous year's 四、结转下年度继续办理 of the
+// same body. It returns a finding (rule 5, at this year's row carried_in)
+// for each column that differs; none when prev is not the year before cur.
+// Blank cells count as 0, as in the other checks.
+func CrossYear(prev, cur *Report) []Finding {
+	if !IsPrevYear(prev, cur) {
+		return nil
+	}
+	var fs []Finding
+	for c, col := range RequestColumns {
+		printed := cur.Requests.Get(RowCarriedIn.Key, c)
+		want := prev.Requests.Get(RowCarriedOver.Key, c)
+		if printed != want {
+			fs = append(fs, Finding{Rule: RuleCrossYear, Table: TableRequests, Row: RowCarriedIn.Key, Column: col.Key, Printed: printed, Want: want})
+		}
+	}
+	return fs
 }

@@ -11,7 +11,7 @@ import (
 // file, and a Frictionless Data Package (datapackage.json) describing the
 // two tables with their schema and the site's licence.
 const (
-	OpenDataDir     = PacksDir // the folder of the open data
+	OpenDataDir     = "data" // the folder of the open data, the reports' packs' too (catalog.PacksDir)
 	OpenReportsDir  = OpenDataDir + "/reports"
 	OpenCatalog     = "catalog.csv"      // under OpenDataDir
 	OpenCells       = "cells.csv"        // under OpenDataDir

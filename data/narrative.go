@@ -20,7 +20,7 @@ import (
 // Claim is a number a sentence of the narrative gives for a cell of table
 // 三 or 四 (or, for 行政诉讼, the sum of table 四's two litigation groups).
 type Claim struct {
-	Table  string // "三" or "四"
+	Table  Table  // TableRequests or TableAppeals
 	Row    string // a row key of the table; RowLitigation for both litigation groups
 	Column string // a column key
 	Value  int64
@@ -123,7 +123,7 @@ func sentenceClaims(re *narrativeREs, sentence string, year int) []Claim {
 		}
 	}
 	var claims []Claim
-	add := func(table, row, col string, v int64) {
+	add := func(table Table, row, col string, v int64) {
 		for _, c := range claims {
 			if c.Table == table && c.Row == row && c.Column == col && c.Value == v {
 				return
@@ -143,20 +143,20 @@ func sentenceClaims(re *narrativeREs, sentence string, year int) []Claim {
 		if !appeals && !nextYear {
 			if m := re.received.FindStringSubmatch(clause); m != nil {
 				if v, ok := count(m[1]); ok {
-					add("三", RowNew.Key, "total", v)
+					add(TableRequests, RowNew.Key, "total", v)
 				}
 			} else if re.noneReceived.MatchString(clause) && !strings.Contains(clause, "申请人") {
-				add("三", RowNew.Key, "total", 0)
+				add(TableRequests, RowNew.Key, "total", 0)
 			}
 			if m := re.handled.FindStringSubmatch(clause); m != nil {
 				if v, ok := count(m[1]); ok {
-					add("三", RowTotal.Key, "total", v)
+					add(TableRequests, RowTotal.Key, "total", v)
 				}
 			}
 		}
 		if m := re.carried.FindStringSubmatch(clause); m != nil && !appeals && (m[1] == "" || m[1] == strconv.Itoa(year+1)) {
 			if v, ok := count(m[2]); ok {
-				add("三", RowCarriedOver.Key, "total", v)
+				add(TableRequests, RowCarriedOver.Key, "total", v)
 			}
 		}
 		if nextYear {
@@ -164,17 +164,17 @@ func sentenceClaims(re *narrativeREs, sentence string, year int) []Claim {
 		}
 		if m := re.review.FindStringSubmatch(clause); m != nil && !re.result.MatchString(m[1]) {
 			if v, ok := count(m[2]); ok {
-				add("四", "review", "total", v)
+				add(TableAppeals, "review", "total", v)
 			}
 		} else if re.noReview.MatchString(clause) {
-			add("四", "review", "total", 0)
+			add(TableAppeals, "review", "total", 0)
 		}
 		if m := re.litigation.FindStringSubmatch(clause); m != nil && !re.result.MatchString(m[1]) {
 			if v, ok := count(m[2]); ok {
-				add("四", RowLitigation, "total", v)
+				add(TableAppeals, RowLitigation, "total", v)
 			}
 		} else if re.noSuit.MatchString(clause) {
-			add("四", RowLitigation, "total", 0)
+			add(TableAppeals, RowLitigation, "total", 0)
 		}
 	}
 	return claims
@@ -194,7 +194,7 @@ func NarrativeFindings(r *Report) []NarrativeFinding {
 	for _, c := range NarrativeClaims(r) {
 		var printed int64
 		switch {
-		case c.Table == "三":
+		case !c.Table.IsAppeals():
 			printed = r.Requests.Get(c.Row, ColTotal)
 		case c.Row == RowLitigation:
 			printed = r.Appeals.Cell("litigation_direct", AppealTotal).N() + r.Appeals.Cell("litigation_after_review", AppealTotal).N()

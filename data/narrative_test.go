@@ -86,7 +86,7 @@ func TestNarrativeClaims(t *testing.T) {
 		}
 		var got []string
 		for _, c := range NarrativeClaims(sentenceReport(s)) {
-			got = append(got, c.Table+"/"+c.Row+"="+strconv.FormatInt(c.Value, 10))
+			got = append(got, string(c.Table)+"/"+c.Row+"="+strconv.FormatInt(c.Value, 10))
 			if c.Quote != s.sentence {
 				t.Errorf("%s: quote %q, want the sentence", s.id, c.Quote)
 			}
@@ -118,7 +118,7 @@ func TestNarrativeFindings(t *testing.T) {
 		jjf.Appeals[row.Key] = &AppealRow{}
 	}
 	got := NarrativeFindings(jjf)
-	want := []NarrativeFinding{{Finding{Rule: RuleNarrative, Table: "三", Row: "new", Column: "total", Printed: 3, Want: 0}, "2023年，共收到政府信息公开申请0条。"}}
+	want := []NarrativeFinding{{Finding{Rule: RuleNarrative, Table: TableRequests, Row: "new", Column: "total", Printed: 3, Want: 0}, "2023年，共收到政府信息公开申请0条。"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("jjf-2023: %+v, want %+v", got, want)
 	}

@@ -61,6 +61,40 @@ func (r *Report) Section(key string) *Section {
 	return nil
 }
 
+// Table names one of a report's tables by the numeral the template prints
+// before it. Its value is that numeral, as findings, notes and the open
+// data carry it and as every message shows it ("表三", "table 四").
+type Table string
+
+// The tables of a report with counts in cells.
+const (
+	TableDisclosure Table = "二" // 二、主动公开政府信息情况: Report.Disclosure
+	TableRequests   Table = "三" // 三、收到和处理政府信息公开申请情况: Report.Requests
+	TableAppeals    Table = "四" // 四、政府信息公开行政复议、行政诉讼情况: Report.Appeals
+)
+
+// IsAppeals says whether t is table 四, whose cells are Report.Appeals'; any
+// other table of cells is read as table 三.
+func (t Table) IsAppeals() bool { return t == TableAppeals }
+
+// Columns are the columns of table 三 or 四, in template order:
+// AppealColumns for table 四, RequestColumns otherwise.
+func (t Table) Columns() []Column {
+	if t.IsAppeals() {
+		return AppealColumns[:]
+	}
+	return RequestColumns[:]
+}
+
+// Cell is the cell of table 三 or 四 (Appeals for TableAppeals, Requests
+// otherwise) at row key and column index; a missing row reads as blank.
+func (r *Report) Cell(t Table, row string, col int) Cell {
+	if t.IsAppeals() {
+		return r.Appeals.Cell(row, col)
+	}
+	return r.Requests.Cell(row, col)
+}
+
 // Status says where a cell's value comes from.
 type Status uint8
 

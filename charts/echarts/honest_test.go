@@ -12,6 +12,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/dataset"
 )
 
@@ -375,11 +376,11 @@ func TestOutcomesLookTheSameInEveryChart(t *testing.T) {
 	for _, d := range o.Series[0].Data {
 		add("flow", d.Name, d.ItemStyle)
 	}
-	g := data.Group(shipped(t))
-	var es []*data.Entry
+	g := catalog.Group(shipped(t))
+	var es []*catalog.Entry
 	for _, id := range []string{"hongze-district-2023", "hongze-district-2024"} {
 		r := report(t, id)
-		e := data.NewEntry(r, g.BodyOf[id], "p", g.Prev[id])
+		e := catalog.NewEntry(r, g.BodyOf[id], "p", g.Prev[id])
 		es = append(es, &e)
 	}
 	_, compared := charts.Compare([]charts.Compared{{Name: "a", Entry: es[0]}, {Name: "b", Entry: es[1]}})
@@ -390,7 +391,7 @@ func TestOutcomesLookTheSameInEveryChart(t *testing.T) {
 			add(c.ID, s.Name, s.ItemStyle)
 		}
 	}
-	for _, o := range data.OutcomeKeys {
+	for _, o := range catalog.OutcomeKeys {
 		if len(looks[o.Label]) != 1 {
 			t.Errorf("%s looks %d ways: %v", o.Label, len(looks[o.Label]), looks[o.Label])
 		}

@@ -11,7 +11,7 @@
 // json.Unmarshal refuses a member no field takes; both say where, as a byte
 // offset and a JSON Pointer, which this package turns into a line, a column
 // and a JSON path. The browser decodes the packs the build wrote with
-// encoding/json (data.Decode, data.ParseIndex) and never imports this
+// encoding/json (data.Decode, catalog.Parse) and never imports this
 // package: a package imported is initialised, and so linked, whether its
 // functions are called or not, and the library's initialisation alone is
 // tens of kilobytes of app.wasm.

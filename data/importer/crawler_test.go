@@ -201,17 +201,17 @@ func TestCrawlerFindingsAsPublished(t *testing.T) {
 		t.Errorf("本机关不掌握 = %s", got)
 	}
 	want := []data.Finding{
-		{Rule: 2, Table: "三", Row: "total", Column: "natural_person", Printed: 0, Want: 3},
-		{Rule: 2, Table: "三", Row: "total", Column: "other_org", Printed: 0, Want: 2},
-		{Rule: 2, Table: "三", Row: "total", Column: "total", Printed: 0, Want: 5},
+		{Rule: 2, Table: data.TableRequests, Row: "total", Column: "natural_person", Printed: 0, Want: 3},
+		{Rule: 2, Table: data.TableRequests, Row: "total", Column: "other_org", Printed: 0, Want: 2},
+		{Rule: 2, Table: data.TableRequests, Row: "total", Column: "total", Printed: 0, Want: 5},
 	}
 	if got := data.Check(r); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("jsp-2022 findings %+v, want %+v", got, want)
 	}
 	r = importCrawler(t, "jjf-2023.page.txt").Report
 	want = []data.Finding{
-		{Rule: 1, Table: "三", Row: "total", Column: "natural_person", Printed: 0, Want: 3},
-		{Rule: 1, Table: "三", Row: "total", Column: "total", Printed: 0, Want: 3},
+		{Rule: 1, Table: data.TableRequests, Row: "total", Column: "natural_person", Printed: 0, Want: 3},
+		{Rule: 1, Table: data.TableRequests, Row: "total", Column: "total", Printed: 0, Want: 3},
 	}
 	if got := data.Check(r); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("jjf-2023 findings %+v, want %+v", got, want)
@@ -223,9 +223,13 @@ func TestCrawlerFindingsAsPublished(t *testing.T) {
 // (as the page shows it) breaks its row sum as every other reading does;
 // shs-2024's table 四, 00202000001324015, keeps cross-check 4 no way.
 func TestCrawlerNoReadingFitsRefused(t *testing.T) {
-	for _, tt := range []struct{ file, table, what string }{
-		{"zrz-2023.page.txt", "三", `row total (（七）总计): no reading of "191000019" as 7 counts keeps its row sum`},
-		{"shs-2024.page.txt", "四", `no reading of "00202000001324015" as 15 counts keeps cross-check 4`},
+	for _, tt := range []struct {
+		file  string
+		table data.Table
+		what  string
+	}{
+		{"zrz-2023.page.txt", data.TableRequests, `row total (（七）总计): no reading of "191000019" as 7 counts keeps its row sum`},
+		{"shs-2024.page.txt", data.TableAppeals, `no reading of "00202000001324015" as 15 counts keeps cross-check 4`},
 	} {
 		_, err := Import(tt.file, "", crawlerFile(t, tt.file))
 		var ie *Error
@@ -250,7 +254,7 @@ func TestCrawlerAmbiguousRefused(t *testing.T) {
 	}
 	_, err := Import("jjp-2025.page.txt", "", []byte(b))
 	var ie *Error
-	if !errors.As(err, &ie) || ie.Table != "三" || !errors.Is(err, ErrAmbiguous) {
+	if !errors.As(err, &ie) || ie.Table != data.TableRequests || !errors.Is(err, ErrAmbiguous) {
 		t.Fatalf("err = %v, want ErrAmbiguous in table 三", err)
 	}
 	for _, want := range []string{"rows new", "unable.not_held", "total", "2 readings keep cross-checks 1–3",
@@ -325,7 +329,7 @@ func TestCrawlerSearchBounded(t *testing.T) {
 	maxSteps = 200
 	_, err := Import("gwh-2025.page.txt", "", crawlerFile(t, "gwh-2025.page.txt"))
 	var ie *Error
-	if !errors.As(err, &ie) || ie.Table != "三" || !errors.Is(err, ErrCells) || !strings.Contains(err.Error(), "more than 200 steps") {
+	if !errors.As(err, &ie) || ie.Table != data.TableRequests || !errors.Is(err, ErrCells) || !strings.Contains(err.Error(), "more than 200 steps") {
 		t.Errorf("err = %v", err)
 	}
 }

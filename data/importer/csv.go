@@ -20,7 +20,7 @@ func WriteCSV(w io.Writer, r *data.Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"table", "row", "column", "value", "status"})
 	data.Cells(r, func(c data.CellRecord) {
-		cw.Write([]string{c.Table, c.Row, c.Column, c.Value, c.Status})
+		cw.Write([]string{string(c.Table), c.Row, c.Column, c.Value, c.Status})
 	})
 	cw.Flush()
 	return cw.Error()

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"nianbao/data"
 )
 
 // Error is a report the importer refuses, in the manner of the standard
@@ -13,10 +15,10 @@ import (
 // The cause wraps one of the Err… sentinels where one applies, so that
 // errors.Is(err, ErrAmbiguous) and the like work.
 type Error struct {
-	File  string // the file as named; "" when not known
-	Line  int    // 1-based line, 0 when not known
-	Table string // "二", "三", "四"; "" for the report as a whole
-	Err   error  // the cause
+	File  string     // the file as named; "" when not known
+	Line  int        // 1-based line, 0 when not known
+	Table data.Table // TableDisclosure, TableRequests or TableAppeals; "" for the report as a whole
+	Err   error      // the cause
 }
 
 func (e *Error) Error() string {
@@ -32,7 +34,7 @@ func (e *Error) Error() string {
 		if s != "" {
 			s += ": "
 		}
-		s += "table " + e.Table
+		s += "table " + string(e.Table)
 	}
 	if s == "" {
 		return e.Err.Error()
@@ -65,9 +67,9 @@ var (
 )
 
 // refuse makes an *Error whose cause wraps the sentinel with details:
-// refuse(0, "三", ErrCells, "%d rows …", n) reads "table 三: the numbers do
+// refuse(0, data.TableRequests, ErrCells, "%d rows …", n) reads "table 三: the numbers do
 // not fill the table: 22 rows …". The file is added by Import.
-func refuse(line int, table string, sentinel error, format string, args ...any) *Error {
+func refuse(line int, table data.Table, sentinel error, format string, args ...any) *Error {
 	err := sentinel
 	if format != "" {
 		err = fmt.Errorf("%w: %s", sentinel, fmt.Sprintf(format, args...))

@@ -163,7 +163,7 @@ func TestImportMatchesExpected(t *testing.T) {
 
 func TestHongze2023FindingIsReportedNotFixed(t *testing.T) {
 	r := importReport(t, "hongze-district-2023.layout.txt").Report
-	want := []data.Finding{{Rule: 4, Table: "四", Row: "review", Column: "total", Printed: 0, Want: 11}, {Rule: 4, Table: "四", Row: "litigation_after_review", Column: "total", Printed: 0, Want: 5}}
+	want := []data.Finding{{Rule: 4, Table: data.TableAppeals, Row: "review", Column: "total", Printed: 0, Want: 11}, {Rule: 4, Table: data.TableAppeals, Row: "litigation_after_review", Column: "total", Printed: 0, Want: 5}}
 	got := data.Check(r)
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("findings = %+v, want %+v", got, want)
@@ -382,21 +382,21 @@ func TestBadInputNamesWhatAndWhere(t *testing.T) {
 	cut := func(s, at string) string { return s[:strings.Index(s, at)] }
 	tests := []struct {
 		name, in string
-		table    string
+		table    data.Table
 		cause    error
 		what     string
 	}{
 		{"empty", "", "", ErrEmpty, "empty"},
 		{"blank", " \n\n ", "", ErrEmpty, "empty"},
-		{"not a report", "今天天气很好。\n我们去公园散步。\n", "三", ErrNotReport, "本年新收"},
-		{"no table 三", strings.Replace(nantong, "一、本年新收政府信息公开申请数量", "一、其他", 1), "三", ErrNotReport, "本年新收"},
-		{"no table 四", nantong[:strings.Index(nantong, "四、政府信息公开行政复议")] + nantong[strings.Index(nantong, "五、存在的主要问题"):], "四", ErrNotReport, "no table 四"},
-		{"cut off in table 三", cut(huaian, "（七）总计"), "四", ErrNotReport, "no table 四"},
-		{"cut off in table 四", cut(huaian, "12   1     1    6       20"), "四", ErrAmbiguous, "10 numbers for 15 cells"},
-		{"rows missing", strings.Replace(huaian, "2.重复申请                   25        0        0         0        0         0    25", "", 1), "三", ErrCells, "rows of numbers"},
+		{"not a report", "今天天气很好。\n我们去公园散步。\n", data.TableRequests, ErrNotReport, "本年新收"},
+		{"no table 三", strings.Replace(nantong, "一、本年新收政府信息公开申请数量", "一、其他", 1), data.TableRequests, ErrNotReport, "本年新收"},
+		{"no table 四", nantong[:strings.Index(nantong, "四、政府信息公开行政复议")] + nantong[strings.Index(nantong, "五、存在的主要问题"):], data.TableAppeals, ErrNotReport, "no table 四"},
+		{"cut off in table 三", cut(huaian, "（七）总计"), data.TableAppeals, ErrNotReport, "no table 四"},
+		{"cut off in table 四", cut(huaian, "12   1     1    6       20"), data.TableAppeals, ErrAmbiguous, "10 numbers for 15 cells"},
+		{"rows missing", strings.Replace(huaian, "2.重复申请                   25        0        0         0        0         0    25", "", 1), data.TableRequests, ErrCells, "rows of numbers"},
 		{"not UTF-8 or GBK", "\xfd\xfe\x80\x81\xff", "", ErrEncoding, "neither"},
 		{"no title", strings.Replace(nantong, "2019年南通市人民政府信息公开工作年度报告", "", 1), "", ErrNoTitle, "--body"},
-		{"no template headers", strings.NewReplacer("制作数量", "", "上一年项目数量", "", "采购总金额", "").Replace(nantong), "二", ErrFormat, "neither template"},
+		{"no template headers", strings.NewReplacer("制作数量", "", "上一年项目数量", "", "采购总金额", "").Replace(nantong), data.TableDisclosure, ErrFormat, "neither template"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

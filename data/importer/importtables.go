@@ -185,7 +185,7 @@ func parseRequests(lines []textLine, line0 int) (data.Requests, error) {
 			}
 			n, err := strconv.ParseInt(v.num, 10, 64)
 			if err != nil || v.unit != "" {
-				return nil, refuse(l.n, "三", ErrNotCount, "%q is not a count", v.text)
+				return nil, refuse(l.n, data.TableRequests, ErrNotCount, "%q is not a count", v.text)
 			}
 			add(data.Num(n), l.n)
 		}
@@ -193,12 +193,12 @@ func parseRequests(lines []textLine, line0 int) (data.Requests, error) {
 	}
 	push()
 	if !started {
-		return nil, refuse(line0, "三", ErrNotReport, "no row “一、本年新收政府信息公开申请数量”")
+		return nil, refuse(line0, data.TableRequests, ErrNotReport, "no row “一、本年新收政府信息公开申请数量”")
 	}
 
 	keys := templateRows(split)
 	if len(rows) != len(keys) {
-		return nil, refuse(line0, "三", ErrCells, "%d rows of numbers, want %d for this template (%s); the table is cut off or not in the national format",
+		return nil, refuse(line0, data.TableRequests, ErrCells, "%d rows of numbers, want %d for this template (%s); the table is cut off or not in the national format",
 			len(rows), len(keys), describeRows(rows))
 	}
 	t := data.Requests{}
@@ -216,7 +216,7 @@ func parseRequests(lines []textLine, line0 int) (data.Requests, error) {
 		}
 	}
 	if err := Recover(t, short); err != nil {
-		return nil, &Error{Line: line0, Table: "三", Err: err}
+		return nil, &Error{Line: line0, Table: data.TableRequests, Err: err}
 	}
 	RecoverBlanks(t)
 	return t, nil
@@ -285,7 +285,7 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 			if !v.blank {
 				n, err := strconv.ParseInt(v.num, 10, 64)
 				if err != nil || v.unit != "" {
-					return nil, nil, refuse(l.n, "四", ErrNotCount, "%q is not a count", v.text)
+					return nil, nil, refuse(l.n, data.TableAppeals, ErrNotCount, "%q is not a count", v.text)
 				}
 				c = data.Num(n)
 			}
@@ -309,15 +309,15 @@ func parseAppeals(lines []textLine, line0 int) (data.Appeals, []string, error) {
 	var warnings []string
 	switch {
 	case len(cells) > want:
-		return nil, nil, refuse(line0, "四", ErrCells, "%d numbers for %d cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计)", len(cells), want)
+		return nil, nil, refuse(line0, data.TableAppeals, ErrCells, "%d numbers for %d cells (行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计)", len(cells), want)
 	case len(cells) == 0:
-		return nil, nil, refuse(line0, "四", ErrCells, "its header has no numbers under it: the copy is cut off, or the table is an image (run OCR on it)")
+		return nil, nil, refuse(line0, data.TableAppeals, ErrCells, "its header has no numbers under it: the copy is cut off, or the table is an image (run OCR on it)")
 	case len(cells) < want:
 		var how string
 		var err error
 		cells, how, err = placeAppeals(got, trail)
 		if err != nil {
-			return nil, nil, &Error{Line: line0, Table: "四", Err: err}
+			return nil, nil, &Error{Line: line0, Table: data.TableAppeals, Err: err}
 		}
 		warnings = append(warnings, fmt.Sprintf("table 四: the copy gives %d numbers for %d cells; %s", len(got), want, how))
 	case !appealsHold(cells) && len(runs) > 1:
@@ -590,7 +590,7 @@ func detectFormat(lines []textLine) (string, *Error) {
 	case strings.Contains(s, "本年新制作数量") || strings.Contains(s, "上一年项目数量") || strings.Contains(s, "采购总金额"):
 		return data.Format2019, nil
 	}
-	return "", refuse(0, "二", ErrFormat, "its headers name neither template version (本年制发件数… for 2021, 本年新制作数量… for 2019)")
+	return "", refuse(0, data.TableDisclosure, ErrFormat, "its headers name neither template version (本年制发件数… for 2021, 本年新制作数量… for 2019)")
 }
 
 // parseDisclosure reads table 二: each known row and the values that follow

@@ -17,12 +17,12 @@ import (
 // labels stray still imports; evaluators count such labels against the
 // body, and a draft is where they are cheap to fix.
 type LabelProblem struct {
-	Table    string // "二", "三" or "四"
-	Line     int    // the line of the text read, 0 when the label is missing
-	Row      string // the row's key where the label is a known row's
-	Header   bool   // the label is a header's
-	Found    string // the label as printed ("" when missing)
-	Template string // the template's label
+	Table    data.Table // TableDisclosure, TableRequests or TableAppeals
+	Line     int        // the line of the text read, 0 when the label is missing
+	Row      string     // the row's key where the label is a known row's
+	Header   bool       // the label is a header's
+	Found    string     // the label as printed ("" when missing)
+	Template string     // the template's label
 }
 
 // String is how the import command prints it.
@@ -119,20 +119,20 @@ func requestLabels(lines []textLine, otherSplit, cells bool) []LabelProblem {
 		// Where every row has its numbers, a row stands for the
 		// template's row at its place, as the importer reads it.
 		if r.key == "" && len(numbered) == len(keys) {
-			out = append(out, LabelProblem{Table: "三", Line: r.line, Found: r.label, Template: data.RowLabel(keys[i])})
+			out = append(out, LabelProblem{Table: data.TableRequests, Line: r.line, Found: r.label, Template: data.RowLabel(keys[i])})
 			seen[keys[i]] = true
 		}
 	}
 	for _, r := range rows {
 		if r.key == "" {
 			if len(numbered) != len(keys) {
-				out = append(out, LabelProblem{Table: "三", Line: r.line, Found: r.label, Template: nearestRowLabel(r.label, otherSplit)})
+				out = append(out, LabelProblem{Table: data.TableRequests, Line: r.line, Found: r.label, Template: nearestRowLabel(r.label, otherSplit)})
 			}
 			continue
 		}
 		seen[r.key] = true
 		if t := data.RowLabel(r.key); !sameLabel(r.label, t) {
-			out = append(out, LabelProblem{Table: "三", Line: r.line, Row: r.key, Found: r.label, Template: t})
+			out = append(out, LabelProblem{Table: data.TableRequests, Line: r.line, Row: r.key, Found: r.label, Template: t})
 		}
 	}
 	// Rows with no label at all: only where the copy labels its rows (PDF
@@ -140,7 +140,7 @@ func requestLabels(lines []textLine, otherSplit, cells bool) []LabelProblem {
 	if cells && len(numbered) >= len(keys)/2 {
 		for _, k := range keys {
 			if !seen[k] && !renamed(out, k) {
-				out = append(out, LabelProblem{Table: "三", Row: k, Template: data.RowLabel(k)})
+				out = append(out, LabelProblem{Table: data.TableRequests, Row: k, Template: data.RowLabel(k)})
 			}
 		}
 	}
@@ -188,7 +188,7 @@ var (
 // the labels it holds whole that is one edit away from a label it lacks. A
 // label the header lacks altogether is not reported (a header may word or
 // merge its cells otherwise).
-func headerLabels(table string, lines []textLine, labels []string) []LabelProblem {
+func headerLabels(table data.Table, lines []textLine, labels []string) []LabelProblem {
 	var out []LabelProblem
 	report := func(found, want string, line int) {
 		for _, p := range out {
@@ -340,7 +340,7 @@ func disclosureLabels(lines []textLine, format string, got []data.DisclosureRow)
 		if format == data.Format2019 {
 			want = d.labels[0]
 		}
-		p := LabelProblem{Table: "二", Row: d.key, Template: want}
+		p := LabelProblem{Table: data.TableDisclosure, Row: d.key, Template: want}
 		for _, l := range lines {
 			label, _ := splitFields(l.raw)
 			if label == "" || utf8.RuneCountInString(label) > 20 {
@@ -393,8 +393,8 @@ func checkLabels(lines []textLine, p parts, disclosure []textLine, r *data.Repor
 	headers := cells || form == FormCrawler
 	out := disclosureLabels(disclosure, r.Format, r.Disclosure)
 	if headers {
-		out = append(out, headerLabels("二", disclosure, disclosureHeader[r.Format])...)
-		out = append(out, headerLabels("三", lines[p.head3:p.requests], requestHeader)...)
+		out = append(out, headerLabels(data.TableDisclosure, disclosure, disclosureHeader[r.Format])...)
+		out = append(out, headerLabels(data.TableRequests, lines[p.head3:p.requests], requestHeader)...)
 	}
 	out = append(out, requestLabels(lines[p.requests:p.appeals], r.Requests.OtherSplit(), cells)...)
 	if headers {
@@ -406,7 +406,7 @@ func checkLabels(lines []textLine, p parts, disclosure []textLine, r *data.Repor
 			}
 			head++
 		}
-		out = append(out, headerLabels("四", lines[p.appeals:head], appealHeader)...)
+		out = append(out, headerLabels(data.TableAppeals, lines[p.appeals:head], appealHeader)...)
 	}
 	return out
 }

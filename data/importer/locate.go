@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/data"
 )
 
 // parts are where the pieces of a report stand in its lines (indexes into
@@ -100,7 +102,7 @@ func locate(lines []textLine) (parts, *Error) {
 	}
 	if p.requests < 0 {
 		if first < 0 {
-			return p, refuse(0, "三", ErrNotReport, "no row “一、本年新收政府信息公开申请数量”: this is not an annual report on open government information, or table 三 is cut off")
+			return p, refuse(0, data.TableRequests, ErrNotReport, "no row “一、本年新收政府信息公开申请数量”: this is not an annual report on open government information, or table 三 is cut off")
 		}
 		p.requests, p.head3 = first, first
 	}
@@ -115,7 +117,7 @@ func locate(lines []textLine) (parts, *Error) {
 		}
 	}
 	if p.appeals < 0 {
-		return p, refuse(lines[len(lines)-1].n, "四", ErrNotReport, "no table 四 (a header naming 行政复议 and 行政诉讼) after table 三: the report is cut off")
+		return p, refuse(lines[len(lines)-1].n, data.TableAppeals, ErrNotReport, "no table 四 (a header naming 行政复议 and 行政诉讼) after table 三: the report is cut off")
 	}
 
 	// Table 二: its heading, else its first 第二十条 line, before table 三.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // Note is one thing the import command says of a report it imported, and
@@ -16,14 +17,14 @@ import (
 // for the staff who write the report; and the line `nianbao import` prints
 // for it, so that the two can be compared.
 type Note struct {
-	Kind   string `json:"kind"` // one of the Note… kinds
-	Rule   int    `json:"rule,omitempty"`
-	Table  string `json:"table,omitempty"`  // "二", "三" or "四"
-	Row    string `json:"row,omitempty"`    // the row's label, as the template prints it
-	Column string `json:"column,omitempty"` // the column's label
-	Text   string `json:"text"`             // what is wrong
-	Fix    string `json:"fix,omitempty"`    // what would make it consistent
-	Line   string `json:"line"`             // as `nianbao import` prints it, after the file's name
+	Kind   string     `json:"kind"` // one of the Note… kinds
+	Rule   int        `json:"rule,omitempty"`
+	Table  data.Table `json:"table,omitempty"`  // TableDisclosure, TableRequests or TableAppeals
+	Row    string     `json:"row,omitempty"`    // the row's label, as the template prints it
+	Column string     `json:"column,omitempty"` // the column's label
+	Text   string     `json:"text"`             // what is wrong
+	Fix    string     `json:"fix,omitempty"`    // what would make it consistent
+	Line   string     `json:"line"`             // as `nianbao import` prints it, after the file's name
 }
 
 // The kinds of note, in the order the pre-publication check lists them:
@@ -84,19 +85,8 @@ func Notes(imp *Imported) []Note {
 // cells make, each named with its value (those of 0 left out of long sums).
 func checkNote(r *data.Report, e data.Equation, printed, want int64) Note {
 	label := func(tm data.Term) (row, col string) {
-		f := data.Finding{Table: e.Table, Row: tm.Row}
-		if e.Table == "四" {
-			f.Column = data.AppealColumns[tm.Col].Key
-		} else {
-			f.Column = data.RequestColumns[tm.Col].Key
-		}
+		f := data.Finding{Table: e.Table, Row: tm.Row, Column: e.Table.Columns()[tm.Col].Key}
 		return f.RowLabel(), f.ColumnLabel()
-	}
-	get := func(tm data.Term) int64 {
-		if e.Table == "四" {
-			return r.Appeals.Cell(tm.Row, tm.Col).N()
-		}
-		return r.Requests.Get(tm.Row, tm.Col)
 	}
 	first := e.Terms[0]
 	row, col := label(first)
@@ -104,7 +94,7 @@ func checkNote(r *data.Report, e data.Equation, printed, want int64) Note {
 	var plus, minus []string
 	zeros := 0
 	for _, tm := range e.Terms[1:] {
-		v := get(tm)
+		v := r.Cell(e.Table, tm.Row, tm.Col).N()
 		if v == 0 && len(e.Terms) > 6 {
 			zeros++
 			continue
@@ -130,7 +120,7 @@ func checkNote(r *data.Report, e data.Equation, printed, want int64) Note {
 		sum += "（其余各项为 0）"
 	}
 	where := fmt.Sprintf("表%s“%s”%s列", e.Table, row, col)
-	if e.Table == "四" {
+	if e.Table.IsAppeals() {
 		where = fmt.Sprintf("表四“%s”的%s", row, col)
 	}
 	f := data.Finding{Rule: e.Rule, Table: e.Table, Row: first.Row, Column: e.Column(), Printed: printed, Want: want}
@@ -160,7 +150,7 @@ func labelNote(r *data.Report, l LabelProblem) Note {
 		n.Column = l.Template
 		n.Text = fmt.Sprintf("表%s的表头印作“%s”，%s为“%s”。", l.Table, l.Found, tmpl, l.Template)
 		n.Fix = fmt.Sprintf("把“%s”改为“%s”。", l.Found, l.Template)
-	case l.Table == "二":
+	case l.Table == data.TableDisclosure:
 		n.Row = l.Template
 		n.Text = fmt.Sprintf("表二的行名“%s”不是%s的“%s”，这一行的数字因此没有读入。", l.Found, tmpl, l.Template)
 		n.Fix = fmt.Sprintf("把“%s”改为“%s”。", l.Found, l.Template)
@@ -218,7 +208,7 @@ func sectionNotes(r *data.Report) []Note {
 // the body's previous report, each with both numbers: with the previous
 // report whole, in every column; with its index entry only (prev nil), in
 // the 总计 column, which is what the catalog index keeps.
-func CrossYearNotes(cur, prev *data.Report, entry *data.Entry) []Note {
+func CrossYearNotes(cur, prev *data.Report, entry *catalog.Entry) []Note {
 	var fs []data.Finding
 	title := ""
 	switch {
@@ -228,7 +218,7 @@ func CrossYearNotes(cur, prev *data.Report, entry *data.Entry) []Note {
 	case entry != nil && entry.Year == cur.Year-1:
 		printed, want := cur.Requests.Get(data.RowCarriedIn.Key, data.ColTotal), entry.CarriedOver()
 		if printed != want {
-			fs = []data.Finding{{Rule: data.RuleCrossYear, Table: "三", Row: data.RowCarriedIn.Key, Column: "total", Printed: printed, Want: want}}
+			fs = []data.Finding{{Rule: data.RuleCrossYear, Table: data.TableRequests, Row: data.RowCarriedIn.Key, Column: "total", Printed: printed, Want: want}}
 		}
 		title = fmt.Sprintf("%s%d年政府信息公开工作年度报告", cur.Body, entry.Year)
 	}
@@ -288,7 +278,7 @@ func refusedNote(err error, browser bool) Note {
 			where = "第 " + strconv.Itoa(e.Line) + " 行"
 		}
 		if e.Table != "" {
-			where += "表" + e.Table
+			where += "表" + string(e.Table)
 		}
 		if where != "" {
 			where += "："

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // PrecheckResult is the pre-publication check (发布前体检) of a draft: the
@@ -16,7 +17,7 @@ type PrecheckResult struct {
 	Format string `json:"format,omitempty"` // the template version detected
 	Form   string `json:"form,omitempty"`   // how the file was read
 	Notes  []Note `json:"notes"`
-	// Prev is the pack (under data.PacksDir) of the body's previous
+	// Prev is the pack (under catalog.PacksDir) of the body's previous
 	// report in the catalog, when there is one: the page reads it from
 	// its cache, if there, for the cross-year check in every column.
 	Prev string `json:"prev,omitempty"`
@@ -30,7 +31,7 @@ type PrecheckResult struct {
 // body's previous report in the catalog index, if any (prev, when given,
 // is that report whole). A draft that cannot be read gives one note of
 // kind NoteRefused saying why and what to do. Nothing is written.
-func Precheck(name string, b []byte, index *data.Index, prev *data.Report) PrecheckResult {
+func Precheck(name string, b []byte, index *catalog.Index, prev *data.Report) PrecheckResult {
 	imp, err := Import(name, "", b)
 	if err != nil {
 		return PrecheckResult{Notes: []Note{refusedNote(err, runtime.GOOS == "js")}}
@@ -55,7 +56,7 @@ func Precheck(name string, b []byte, index *data.Index, prev *data.Report) Prech
 
 // previousEntry is the index's entry of the same body's report of the year
 // before, or nil.
-func previousEntry(x *data.Index, r *data.Report) *data.Entry {
+func previousEntry(x *catalog.Index, r *data.Report) *catalog.Entry {
 	if x == nil {
 		return nil
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // editDocx rewrites a .docx with its document's XML edited.
@@ -130,7 +131,7 @@ func TestPrecheckEditedNumber(t *testing.T) {
 		t.Fatalf("edited 151 → 152: %q, want %q", lines, want)
 	}
 	n := checks[1]
-	if n.Table != "三" || n.Row != "一、本年新收政府信息公开申请数量" || n.Column != "总计" ||
+	if n.Table != data.TableRequests || n.Row != "一、本年新收政府信息公开申请数量" || n.Column != "总计" ||
 		!strings.Contains(n.Text, "印的是 154") || !strings.Contains(n.Text, "自然人 152") || !strings.Contains(n.Text, "＝ 155") ||
 		!strings.Contains(n.Fix, "改为 155") {
 		t.Errorf("rule 3's note: %+v", n)
@@ -203,8 +204,8 @@ func TestPrecheckSectionsAndNarrative(t *testing.T) {
 func TestPrecheckCrossYear(t *testing.T) {
 	zone24 := importReport(t, "pingtan-zone-2024.html").Report
 	b := readReport(t, "pingtan-zone-2025.html")
-	idx := &data.Index{Bodies: []data.Body{{ID: "pingtan-zone", Name: zone24.Body}},
-		Reports: []data.Entry{data.NewEntry(zone24, 0, "r/pingtan-zone-2024.abc.json", nil)}}
+	idx := &catalog.Index{Bodies: []catalog.Body{{ID: "pingtan-zone", Name: zone24.Body}},
+		Reports: []catalog.Entry{catalog.NewEntry(zone24, 0, "r/pingtan-zone-2024.abc.json", nil)}}
 	res := Precheck("zone.html", b, idx, zone24)
 	if res.Prev != "r/pingtan-zone-2024.abc.json" || !res.PrevFull || len(notesOf(res, NoteCrossYear)) != 0 {
 		t.Fatalf("平潭 2025 against 2024 as published: %+v", res)

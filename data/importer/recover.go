@@ -372,7 +372,7 @@ func RecoverBlanks(t data.Requests) []data.RecoveredCell {
 		}
 		if alone {
 			t[ref.row][ref.col] = data.Cell{Value: s.value, Status: data.Recovered, Rule: s.rule}
-			out = append(out, data.RecoveredCell{Table: "三", Row: ref.row, Column: data.RequestColumns[ref.col].Key, Value: s.value, Rule: s.rule})
+			out = append(out, data.RecoveredCell{Table: data.TableRequests, Row: ref.row, Column: data.RequestColumns[ref.col].Key, Value: s.value, Rule: s.rule})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Row+out[i].Column < out[j].Row+out[j].Column })

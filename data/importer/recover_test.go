@@ -135,7 +135,7 @@ func TestRecoverBlanks(t *testing.T) {
 	// A number the copy left blank: both its row and its column want 38.
 	r.Requests["granted"][1] = data.Cell{Status: data.Blank}
 	got := RecoverBlanks(r.Requests)
-	if len(got) != 1 || got[0] != (data.RecoveredCell{Table: "三", Row: "granted", Column: "business", Value: 38, Rule: 2}) {
+	if len(got) != 1 || got[0] != (data.RecoveredCell{Table: data.TableRequests, Row: "granted", Column: "business", Value: 38, Rule: 2}) {
 		t.Fatalf("recovered %+v, want 三/granted/business = 38 by rule 2", got)
 	}
 	if c := r.Requests["granted"][1]; c.Status != data.Recovered || c.Value != 38 {

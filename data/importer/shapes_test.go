@@ -104,7 +104,7 @@ func TestAppealsWithBlankCells(t *testing.T) {
 	collapsed := appealsText(t, nantong, "3", "", "", "1", "", "", "4", "", "", "1", "", "", "1")
 	_, err = Import("nantong-city-2019.txt", "", []byte(collapsed))
 	var e *Error
-	if !errors.As(err, &e) || e.Table != "四" || !errors.Is(err, ErrAmbiguous) {
+	if !errors.As(err, &e) || e.Table != data.TableAppeals || !errors.Is(err, ErrAmbiguous) {
 		t.Fatalf("err = %v, want table 四 ambiguous", err)
 	}
 	for _, want := range []string{"5 numbers for 15 cells (3 1 4 1 1)", "[review 3 · 1 · 4 | litigation_direct · · · · · | litigation_after_review 1 · · · 1]"} {

@@ -212,7 +212,7 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 			case subtotalRE.MatchString(label):
 				subtotals = append(subtotals, fmt.Sprintf("%s (%s)", label, fieldText(vals)))
 			default:
-				return nil, nil, refuse(l.n, "三", ErrCells, "numbers %q under no row label (%q)", fieldText(vals), label)
+				return nil, nil, refuse(l.n, data.TableRequests, ErrCells, "numbers %q under no row label (%q)", fieldText(vals), label)
 			}
 			continue
 		}
@@ -220,17 +220,17 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 			split = true
 		}
 		if seen[key] && key != "other" {
-			return nil, nil, refuse(l.n, "三", ErrCells, "row %s (%s) appears twice", key, data.RowLabel(key))
+			return nil, nil, refuse(l.n, data.TableRequests, ErrCells, "row %s (%s) appears twice", key, data.RowLabel(key))
 		}
 		seen[key] = true
-		toks, err := runTokens(vals, l.n, "三")
+		toks, err := runTokens(vals, l.n, data.TableRequests)
 		if err != nil {
 			return nil, nil, err
 		}
 		rows = append(rows, runRow{key: key, line: l.n, toks: toks})
 	}
 	if !started {
-		return nil, nil, refuse(line0, "三", ErrNotReport, "no row “一、本年新收政府信息公开申请数量”")
+		return nil, nil, refuse(line0, data.TableRequests, ErrNotReport, "no row “一、本年新收政府信息公开申请数量”")
 	}
 	byKey := map[string]runRow{}
 	at := map[string]int{} // where each row stands among the copy's rows
@@ -248,10 +248,10 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 	for i, k := range keys {
 		r, ok := byKey[k]
 		if !ok {
-			return nil, nil, refuse(line0, "三", ErrCells, "no row %s (%s): the table is cut off or not in the national format", k, data.RowLabel(k))
+			return nil, nil, refuse(line0, data.TableRequests, ErrCells, "no row %s (%s): the table is cut off or not in the national format", k, data.RowLabel(k))
 		}
 		if i > 0 && at[k] < at[keys[i-1]] {
-			return nil, nil, refuse(r.line, "三", ErrCells, "row %s (%s) comes before row %s; the rows are out of the template's order", k, data.RowLabel(k), keys[i-1])
+			return nil, nil, refuse(r.line, data.TableRequests, ErrCells, "row %s (%s) comes before row %s; the rows are out of the template's order", k, data.RowLabel(k), keys[i-1])
 		}
 	}
 
@@ -269,7 +269,7 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 		if units(r.toks) < len(data.RequestColumns) {
 			vals, ok := singleDigits(r.toks)
 			if !ok {
-				return nil, nil, refuse(r.line, "三", ErrCells, "row %s (%s): %q has fewer digits than the row's 7 cells and reads several ways", k, data.RowLabel(k), r.text())
+				return nil, nil, refuse(r.line, data.TableRequests, ErrCells, "row %s (%s): %q has fewer digits than the row's 7 cells and reads several ways", k, data.RowLabel(k), r.text())
 			}
 			var cells []data.Cell
 			for _, v := range vals {
@@ -281,9 +281,9 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 		n, first := countReadings(r.toks, len(data.RequestColumns), 2, &steps)
 		switch {
 		case steps < 0:
-			return nil, nil, tooLong(r.line, "三", k, r.text())
+			return nil, nil, tooLong(r.line, data.TableRequests, k, r.text())
 		case n == 0:
-			return nil, nil, refuse(r.line, "三", ErrCells, "row %s (%s): %q cannot be read as 7 counts (each at most %d, none written with a leading 0)", k, data.RowLabel(k), r.text(), data.MaxCount)
+			return nil, nil, refuse(r.line, data.TableRequests, ErrCells, "row %s (%s): %q cannot be read as 7 counts (each at most %d, none written with a leading 0)", k, data.RowLabel(k), r.text(), data.MaxCount)
 		case n == 1:
 			t[k] = rowOf(first)
 			continue
@@ -294,11 +294,11 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 			return len(cands) <= maxPlacements
 		}}
 		if !rd.run() || len(cands) > maxPlacements {
-			return nil, nil, tooLong(r.line, "三", k, r.text())
+			return nil, nil, tooLong(r.line, data.TableRequests, k, r.text())
 		}
 		switch len(cands) {
 		case 0:
-			return nil, nil, refuse(r.line, "三", ErrNoFit, "row %s (%s): no reading of %q as 7 counts keeps its row sum (cross-check 3: 总计 = 自然人 + the five 法人或其他组织 columns)", k, data.RowLabel(k), r.text())
+			return nil, nil, refuse(r.line, data.TableRequests, ErrNoFit, "row %s (%s): no reading of %q as 7 counts keeps its row sum (cross-check 3: 总计 = 自然人 + the five 法人或其他组织 columns)", k, data.RowLabel(k), r.text())
 		case 1:
 			t[k] = rowOf(cands[0])
 			all, _ := allReadings(r.toks, len(data.RequestColumns), &steps)
@@ -328,7 +328,7 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 		warnings = append(warnings, fmt.Sprintf("table 三: rows %s keep their row sums several ways; one combination only keeps cross-checks 1 and 2 in the columns where they differ", strings.Join(names, ", ")))
 	}
 	if err := Recover(t, short); err != nil {
-		return nil, nil, &Error{Line: line0, Table: "三", Err: err}
+		return nil, nil, &Error{Line: line0, Table: data.TableRequests, Err: err}
 	}
 	RecoverBlanks(t)
 	return t, warnings, nil
@@ -339,7 +339,7 @@ func parseRequestsRun(lines []textLine, line0 int) (data.Requests, []string, err
 var subtotalRE = regexp.MustCompile(`不予公开|无法提供|不予处理|其他处理|本年度办理结果`)
 
 // runTokens are a line's numbers as runs of digits, "/" for a blank mark.
-func runTokens(vals []field, line int, table string) ([]string, error) {
+func runTokens(vals []field, line int, table data.Table) ([]string, error) {
 	toks := make([]string, 0, len(vals))
 	for _, v := range vals {
 		switch {
@@ -420,7 +420,7 @@ func fieldText(vals []field) string {
 	return strings.Join(s, " ")
 }
 
-func tooLong(line int, table, row, text string) *Error {
+func tooLong(line int, table data.Table, row, text string) *Error {
 	return refuse(line, table, ErrCells, "row %s: %q runs so many digits together that its readings are past counting (more than %d steps); the copy cannot be read", row, text, maxSteps)
 }
 
@@ -527,11 +527,11 @@ func chooseRows(t data.Requests, amb []ambRow, short []shortRow, steps *int) err
 		names = append(names, fmt.Sprintf("%s (%q, line %d)", a.key, a.text, a.line))
 	}
 	if !dfs(0) {
-		return refuse(amb[0].line, "三", ErrCells, "rows %s keep their row sums in too many combinations to search (more than %d steps)", strings.Join(names, ", "), maxSteps)
+		return refuse(amb[0].line, data.TableRequests, ErrCells, "rows %s keep their row sums in too many combinations to search (more than %d steps)", strings.Join(names, ", "), maxSteps)
 	}
 	switch total {
 	case 0:
-		return refuse(amb[0].line, "三", ErrNoFit, "rows %s keep their row sums several ways each, and no combination keeps cross-checks 1 and 2 (一 + 二 = （七）总计 + 四; （七）总计 = the outcome rows) in the columns where they differ", strings.Join(names, ", "))
+		return refuse(amb[0].line, data.TableRequests, ErrNoFit, "rows %s keep their row sums several ways each, and no combination keeps cross-checks 1 and 2 (一 + 二 = （七）总计 + 四; （七）总计 = the outcome rows) in the columns where they differ", strings.Join(names, ", "))
 	case 1:
 		for i, a := range amb {
 			chosen := a.cands[found[0][i]]
@@ -559,7 +559,7 @@ func chooseRows(t data.Requests, amb []ambRow, short []shortRow, steps *int) err
 	if total > len(found) {
 		alts = append(alts, fmt.Sprintf("and %d more", total-len(found)))
 	}
-	return refuse(amb[0].line, "三", ErrAmbiguous, "rows %s: %d readings keep cross-checks 1–3, not choosing: %s", strings.Join(names, ", "), total, strings.Join(alts, "; "))
+	return refuse(amb[0].line, data.TableRequests, ErrAmbiguous, "rows %s: %d readings keep cross-checks 1–3, not choosing: %s", strings.Join(names, ", "), total, strings.Join(alts, "; "))
 }
 
 func cellsText(cells []int64) string {
@@ -596,7 +596,7 @@ func parseAppealsRun(lines []textLine, line0 int) (data.Appeals, []string, error
 			continue
 		}
 		var err error
-		if toks, err = runTokens(vals, l.n, "四"); err != nil {
+		if toks, err = runTokens(vals, l.n, data.TableAppeals); err != nil {
 			return nil, nil, err
 		}
 		at = l.n
@@ -604,7 +604,7 @@ func parseAppealsRun(lines []textLine, line0 int) (data.Appeals, []string, error
 	}
 	const n = len(data.AppealRows) * len(data.AppealColumns)
 	if len(toks) == 0 {
-		return nil, nil, refuse(line0, "四", ErrCells, "its header has no numbers under it: the copy is cut off, or the table is an image (run OCR on it)")
+		return nil, nil, refuse(line0, data.TableAppeals, ErrCells, "its header has no numbers under it: the copy is cut off, or the table is an image (run OCR on it)")
 	}
 	text := strings.Join(toks, " ")
 	var cells []data.Cell
@@ -613,7 +613,7 @@ func parseAppealsRun(lines []textLine, line0 int) (data.Appeals, []string, error
 	if units(toks) < n {
 		vals, ok := singleDigits(toks)
 		if !ok {
-			return nil, nil, refuse(at, "四", ErrCells, "%q: fewer digits than its %d cells, and they read several ways", text, n)
+			return nil, nil, refuse(at, data.TableAppeals, ErrCells, "%q: fewer digits than its %d cells, and they read several ways", text, n)
 		}
 		var got []placed
 		for _, v := range vals {
@@ -622,16 +622,16 @@ func parseAppealsRun(lines []textLine, line0 int) (data.Appeals, []string, error
 		var how string
 		var err error
 		if cells, how, err = placeAppeals(got, -1); err != nil {
-			return nil, nil, &Error{Line: at, Table: "四", Err: err}
+			return nil, nil, &Error{Line: at, Table: data.TableAppeals, Err: err}
 		}
 		warnings = append(warnings, fmt.Sprintf("table 四: the copy gives %d numbers for %d cells; %s", len(got), n, how))
 	} else {
 		count, first := countReadings(toks, n, 2, &steps)
 		switch {
 		case steps < 0:
-			return nil, nil, tooLong(at, "四", "of numbers", text)
+			return nil, nil, tooLong(at, data.TableAppeals, "of numbers", text)
 		case count == 0:
-			return nil, nil, refuse(at, "四", ErrCells, "%q cannot be read as %d counts (each at most %d, none written with a leading 0)", text, n, data.MaxCount)
+			return nil, nil, refuse(at, data.TableAppeals, ErrCells, "%q cannot be read as %d counts (each at most %d, none written with a leading 0)", text, n, data.MaxCount)
 		case count == 1:
 			cells = cellsOf(first)
 		default:
@@ -641,11 +641,11 @@ func parseAppealsRun(lines []textLine, line0 int) (data.Appeals, []string, error
 				return len(fits) <= maxPlacements
 			}}
 			if !rd.run() || len(fits) > maxPlacements {
-				return nil, nil, tooLong(at, "四", "of numbers", text)
+				return nil, nil, tooLong(at, data.TableAppeals, "of numbers", text)
 			}
 			switch len(fits) {
 			case 0:
-				return nil, nil, refuse(at, "四", ErrNoFit, "no reading of %q as %d counts keeps cross-check 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结 in each group)", text, n)
+				return nil, nil, refuse(at, data.TableAppeals, ErrNoFit, "no reading of %q as %d counts keeps cross-check 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结 in each group)", text, n)
 			case 1:
 				cells = cellsOf(fits[0])
 				all, _ := allReadings(toks, n, &steps)
@@ -660,7 +660,7 @@ func parseAppealsRun(lines []textLine, line0 int) (data.Appeals, []string, error
 					}
 					alts = append(alts, describeAppeals(cellsOf(f)))
 				}
-				return nil, nil, refuse(at, "四", ErrAmbiguous, "%q: %d readings keep cross-check 4, not choosing: %s", text, len(fits), strings.Join(alts, "; "))
+				return nil, nil, refuse(at, data.TableAppeals, ErrAmbiguous, "%q: %d readings keep cross-check 4, not choosing: %s", text, len(fits), strings.Join(alts, "; "))
 			}
 		}
 	}

@@ -8,7 +8,7 @@
 //
 // It gives the worker globalThis.nianbaoChecker:
 //
-//   - index(text) takes the catalog index (data.Index as JSON), for the
+//   - index(text) takes the catalog index (catalog.Index as JSON), for the
 //     cross-year check against the body's previous report; it returns
 //     whether the index was read.
 //   - check(bytes, name, prevPack) checks the file's bytes (a Uint8Array)
@@ -22,14 +22,15 @@ import (
 	"syscall/js"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/importer"
 )
 
 func main() {
-	var index *data.Index
+	var index *catalog.Index
 	api := js.Global().Get("Object").New()
 	api.Set("index", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		x, err := data.ParseIndex([]byte(args[0].String()))
+		x, err := catalog.Parse([]byte(args[0].String()))
 		if err != nil {
 			return false
 		}

@@ -11,6 +11,7 @@ import (
 	"nianbao/charts"
 	"nianbao/charts/echarts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/dataset"
 )
 
@@ -20,8 +21,8 @@ import (
 type site struct {
 	reports  []*data.Report
 	identity ui.Site // what the site file says, as the pages say it
-	index    *data.Index
-	group    *data.Grouping
+	index    *catalog.Index
+	group    *catalog.Grouping
 	packs    map[string][]byte
 	packURL  map[string]string // report ID → URL path of its pack
 	indexB   []byte
@@ -45,8 +46,8 @@ func readSite(dir string) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := data.Group(reports)
-	return &site{reports: reports, group: g, index: &data.Index{Bodies: g.Bodies}, packs: map[string][]byte{}, packURL: map[string]string{}}, nil
+	g := catalog.Group(reports)
+	return &site{reports: reports, group: g, index: &catalog.Index{Bodies: g.Bodies}, packs: map[string][]byte{}, packURL: map[string]string{}}, nil
 }
 
 // writeData writes each report's pack (its dataset and charts, with the
@@ -64,12 +65,12 @@ func (s *site) writeData(w *writer) error {
 	}
 	// First every report's entry, then the packs, which hold each
 	// report's peers and previous report from the entries.
-	entries := make([]data.Entry, len(s.reports))
+	entries := make([]catalog.Entry, len(s.reports))
 	parallel(len(s.reports), func(i int) {
 		r := s.reports[i]
-		entries[i] = data.NewEntry(r, s.group.BodyOf[r.ID], "", s.group.Prev[r.ID])
+		entries[i] = catalog.NewEntry(r, s.group.BodyOf[r.ID], "", s.group.Prev[r.ID])
 	})
-	x := &data.Index{Bodies: s.index.Bodies, Reports: entries}
+	x := &catalog.Index{Bodies: s.index.Bodies, Reports: entries}
 	peers := charts.NewPeerGroups(x)
 	names := make([]string, len(s.reports))
 	parallel(len(s.reports), func(i int) {
@@ -85,7 +86,7 @@ func (s *site) writeData(w *writer) error {
 		name := ""
 		if err == nil {
 			name = "r/" + r.ID + "." + contentHash(b) + ".json"
-			err = w.write(path.Join(data.PacksDir, name), b, compressFast)
+			err = w.write(path.Join(catalog.PacksDir, name), b, compressFast)
 		}
 		if err != nil {
 			fail(r.ID, err)
@@ -94,7 +95,7 @@ func (s *site) writeData(w *writer) error {
 		mu.Lock()
 		defer mu.Unlock()
 		s.packs[r.ID] = b
-		s.packURL[r.ID] = "/" + path.Join(data.PacksDir, name)
+		s.packURL[r.ID] = "/" + path.Join(catalog.PacksDir, name)
 		names[i] = name
 	})
 	if firstErr != nil {
@@ -110,7 +111,7 @@ func (s *site) writeData(w *writer) error {
 		return err
 	}
 	s.indexB = b
-	s.indexU = "/" + path.Join(data.PacksDir, "index."+contentHash(b)+".json")
+	s.indexU = "/" + path.Join(catalog.PacksDir, "index."+contentHash(b)+".json")
 	if err := w.write(strings.TrimPrefix(s.indexU, "/"), b, compressFast); err != nil {
 		return err
 	}
@@ -146,7 +147,7 @@ func (s *site) writePortal(w *writer) error {
 		return err
 	}
 	s.portalB = b
-	s.portalU = "/" + path.Join(data.PacksDir, "portal."+contentHash(b)+".json")
+	s.portalU = "/" + path.Join(catalog.PacksDir, "portal."+contentHash(b)+".json")
 	return w.write(strings.TrimPrefix(s.portalU, "/"), b, compressFast)
 }
 
@@ -164,7 +165,7 @@ func (s *site) OpenData() (*ui.OpenData, error) {
 }
 
 // Index is the catalog index, for the pages the build renders.
-func (s *site) Index() (*data.Index, error) { return data.ParseIndex(s.indexB) }
+func (s *site) Index() (*catalog.Index, error) { return catalog.Parse(s.indexB) }
 
 // Pack is a report's pack, for the pages the build renders: decoded from
 // the bytes written to the site, as the browser decodes them.

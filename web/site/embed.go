@@ -11,7 +11,7 @@ import (
 
 	ui "nianbao/app"
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // The embed pages (app/embed.go): one small page per report and per body,
@@ -87,7 +87,7 @@ func (s *site) writeEmbeds(w *writer) error {
 	}
 	for _, b := range s.index.Bodies {
 		_, entries := s.index.FindBody(b.ID)
-		slices.SortFunc(entries, func(x, y *data.Entry) int { return x.Year - y.Year })
+		slices.SortFunc(entries, func(x, y *catalog.Entry) int { return x.Year - y.Year })
 		cs := map[string]charts.Chart{}
 		for _, c := range charts.Trend(b.Name, entries) {
 			cs[c.ID] = c
@@ -98,7 +98,7 @@ func (s *site) writeEmbeds(w *writer) error {
 		if err != nil {
 			return err
 		}
-		name := path.Join(data.PacksDir, "b", b.ID+"."+contentHash(j)+".json")
+		name := path.Join(catalog.PacksDir, "b", b.ID+"."+contentHash(j)+".json")
 		if err := w.write(name, j, compressFast); err != nil {
 			return err
 		}

@@ -22,6 +22,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/importer"
 )
 
@@ -51,12 +52,12 @@ import (
 // its Frictionless type, what it holds, and its value for a report.
 type openColumn struct {
 	name, typ, desc string
-	value           func(r *data.Report, e *data.Entry, b *data.Body) string
+	value           func(r *data.Report, e *catalog.Entry, b *catalog.Body) string
 }
 
 // figure is a column of a key figure of the index.
-func figure(name string, key int, desc string) openColumn {
-	return openColumn{name, "integer", desc, func(_ *data.Report, e *data.Entry, _ *data.Body) string {
+func figure(name string, key catalog.Key, desc string) openColumn {
+	return openColumn{name, "integer", desc, func(_ *data.Report, e *catalog.Entry, _ *catalog.Body) string {
 		return strconv.FormatInt(e.Figure(key), 10)
 	}}
 }
@@ -72,66 +73,66 @@ func rate(part, whole int64) string {
 // catalogColumns are the catalog's columns, in order: the CSV's header and
 // the datapackage's schema are both made from this one list.
 func (s *site) catalogColumns() []openColumn {
-	text := func(name, desc string, f func(r *data.Report, e *data.Entry, b *data.Body) string) openColumn {
+	text := func(name, desc string, f func(r *data.Report, e *catalog.Entry, b *catalog.Body) string) openColumn {
 		return openColumn{name, "string", desc, f}
 	}
 	cols := []openColumn{
-		text("报告ID", "本站的报告标识；数据文件和页面的地址由它组成", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return r.ID }),
-		text("机关", "报告机关的名称", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return r.Body }),
-		text("机关ID", "本站的机关标识；机关页面为 /b/<机关ID>", func(_ *data.Report, _ *data.Entry, b *data.Body) string { return b.ID }),
-		text("层级", "由机关名称判断的层级：省、市、县区、部门、乡镇街道", func(_ *data.Report, _ *data.Entry, b *data.Body) string { return b.Level }),
-		text("地区", "由机关名称判断的地区", func(_ *data.Report, _ *data.Entry, b *data.Body) string { return b.Region }),
-		{"年度", "integer", "报告的年度", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return strconv.Itoa(r.Year) }},
-		text("格式版本", "报告表格所用的统一格式：2019 或 2021 年版", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return r.Format }),
-		{"发布日期", "date", "报告的发布日期；空白为原文未注明", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return r.Published }},
-		{"原文链接", "string", "报告原文的网址；空白为未知", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return r.URL }},
-		text("数据校验", "全部成立、有推算（丢失的数字由勾稽关系推算）或有不一致（报告所印数字不符合勾稽关系）", func(_ *data.Report, e *data.Entry, _ *data.Body) string {
+		text("报告ID", "本站的报告标识；数据文件和页面的地址由它组成", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string { return r.ID }),
+		text("机关", "报告机关的名称", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string { return r.Body }),
+		text("机关ID", "本站的机关标识；机关页面为 /b/<机关ID>", func(_ *data.Report, _ *catalog.Entry, b *catalog.Body) string { return b.ID }),
+		text("层级", "由机关名称判断的层级：省、市、县区、部门、乡镇街道", func(_ *data.Report, _ *catalog.Entry, b *catalog.Body) string { return b.Level }),
+		text("地区", "由机关名称判断的地区", func(_ *data.Report, _ *catalog.Entry, b *catalog.Body) string { return b.Region }),
+		{"年度", "integer", "报告的年度", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string { return strconv.Itoa(r.Year) }},
+		text("格式版本", "报告表格所用的统一格式：2019 或 2021 年版", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string { return r.Format }),
+		{"发布日期", "date", "报告的发布日期；空白为原文未注明", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string { return r.Published }},
+		{"原文链接", "string", "报告原文的网址；空白为未知", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string { return r.URL }},
+		text("数据校验", "全部成立、有推算（丢失的数字由勾稽关系推算）或有不一致（报告所印数字不符合勾稽关系）", func(_ *data.Report, e *catalog.Entry, _ *catalog.Body) string {
 			return e.Consistency().Label()
 		}),
-		{"不一致处数", "integer", "不符合勾稽关系之处的个数（按原样发布，未作更正）", func(_ *data.Report, e *data.Entry, _ *data.Body) string { return strconv.Itoa(e.Findings) }},
-		{"推算数字数", "integer", "复制时丢失、由勾稽关系推算的数字个数", func(_ *data.Report, e *data.Entry, _ *data.Body) string { return strconv.Itoa(e.Recovered) }},
-		{"跨年度不一致列数", "integer", "本年“上年结转”与上年“结转下年度继续办理”不一致的列数", func(_ *data.Report, e *data.Entry, _ *data.Body) string { return strconv.Itoa(e.CrossYear) }},
-		figure("本年新收", data.KeyNew, "表三 一、本年新收政府信息公开申请数量，总计列"),
-		figure("上年结转", data.KeyCarriedIn, "表三 二、上年结转政府信息公开申请数量，总计列"),
-		figure("本年办理", data.KeyHandled, "表三 三、本年度办理结果（七）总计，总计列"),
-		figure("予以公开", data.KeyGranted, "表三（一）予以公开，总计列"),
-		figure("部分公开", data.KeyPartial, "表三（二）部分公开，总计列"),
-		figure("不予公开", data.KeyDenied, "表三（三）不予公开各项之和，总计列"),
-		figure("无法提供", data.KeyUnable, "表三（四）无法提供各项之和，总计列"),
-		figure("不予处理", data.KeyDeclined, "表三（五）不予处理各项之和，总计列"),
-		figure("其他处理", data.KeyOther, "表三（六）其他处理各项之和，总计列"),
-		figure("结转下年度", data.KeyCarriedOver, "表三 四、结转下年度继续办理，总计列"),
+		{"不一致处数", "integer", "不符合勾稽关系之处的个数（按原样发布，未作更正）", func(_ *data.Report, e *catalog.Entry, _ *catalog.Body) string { return strconv.Itoa(e.Findings) }},
+		{"推算数字数", "integer", "复制时丢失、由勾稽关系推算的数字个数", func(_ *data.Report, e *catalog.Entry, _ *catalog.Body) string { return strconv.Itoa(e.Recovered) }},
+		{"跨年度不一致列数", "integer", "本年“上年结转”与上年“结转下年度继续办理”不一致的列数", func(_ *data.Report, e *catalog.Entry, _ *catalog.Body) string { return strconv.Itoa(e.CrossYear) }},
+		figure("本年新收", catalog.KeyNew, "表三 一、本年新收政府信息公开申请数量，总计列"),
+		figure("上年结转", catalog.KeyCarriedIn, "表三 二、上年结转政府信息公开申请数量，总计列"),
+		figure("本年办理", catalog.KeyHandled, "表三 三、本年度办理结果（七）总计，总计列"),
+		figure("予以公开", catalog.KeyGranted, "表三（一）予以公开，总计列"),
+		figure("部分公开", catalog.KeyPartial, "表三（二）部分公开，总计列"),
+		figure("不予公开", catalog.KeyDenied, "表三（三）不予公开各项之和，总计列"),
+		figure("无法提供", catalog.KeyUnable, "表三（四）无法提供各项之和，总计列"),
+		figure("不予处理", catalog.KeyDeclined, "表三（五）不予处理各项之和，总计列"),
+		figure("其他处理", catalog.KeyOther, "表三（六）其他处理各项之和，总计列"),
+		figure("结转下年度", catalog.KeyCarriedOver, "表三 四、结转下年度继续办理，总计列"),
 	}
 	for _, g := range []struct {
 		name string
-		key  int
+		key  catalog.Key
 		what string
-	}{{"行政复议", data.KeyReview, "表四 行政复议"}, {"行政诉讼", data.KeyLitigation, "表四 行政诉讼（未经复议直接起诉与复议后起诉之和）"}} {
+	}{{"行政复议", catalog.KeyReview, "表四 行政复议"}, {"行政诉讼", catalog.KeyLitigation, "表四 行政诉讼（未经复议直接起诉与复议后起诉之和）"}} {
 		for c, col := range data.AppealColumns {
-			cols = append(cols, figure(g.name+col.Label, g.key+c, g.what+"，"+col.Label))
+			cols = append(cols, figure(g.name+col.Label, g.key+catalog.Key(c), g.what+"，"+col.Label))
 		}
 	}
-	rateCol := func(name, desc string, f func(e *data.Entry) string) openColumn {
-		return openColumn{name, "number", desc, func(_ *data.Report, e *data.Entry, _ *data.Body) string { return f(e) }}
+	rateCol := func(name, desc string, f func(e *catalog.Entry) string) openColumn {
+		return openColumn{name, "number", desc, func(_ *data.Report, e *catalog.Entry, _ *catalog.Body) string { return f(e) }}
 	}
 	cols = append(cols,
-		rateCol("予以公开或部分公开（%）", "（予以公开 + 部分公开）÷ 本年办理 × 100，一位小数；本年办理为 0 时空白", func(e *data.Entry) string {
+		rateCol("予以公开或部分公开（%）", "（予以公开 + 部分公开）÷ 本年办理 × 100，一位小数；本年办理为 0 时空白", func(e *catalog.Entry) string {
 			return rate(e.Opened(), e.Handled())
 		}),
-		rateCol("复议纠错率（%）", "行政复议结果纠正 ÷ 已审结（维持 + 纠正 + 其他）× 100；没有已审结时空白", func(e *data.Entry) string {
-			return rate(e.Corrected(data.KeyReview), e.Concluded(data.KeyReview))
+		rateCol("复议纠错率（%）", "行政复议结果纠正 ÷ 已审结（维持 + 纠正 + 其他）× 100；没有已审结时空白", func(e *catalog.Entry) string {
+			return rate(e.Corrected(catalog.KeyReview), e.Concluded(catalog.KeyReview))
 		}),
-		rateCol("诉讼纠错率（%）", "行政诉讼结果纠正 ÷ 已审结（维持 + 纠正 + 其他）× 100；没有已审结时空白", func(e *data.Entry) string {
-			return rate(e.Corrected(data.KeyLitigation), e.Concluded(data.KeyLitigation))
+		rateCol("诉讼纠错率（%）", "行政诉讼结果纠正 ÷ 已审结（维持 + 纠正 + 其他）× 100；没有已审结时空白", func(e *catalog.Entry) string {
+			return rate(e.Corrected(catalog.KeyLitigation), e.Concluded(catalog.KeyLitigation))
 		}),
-		rateCol("结转比例（%）", "结转下年度 ÷（本年新收 + 上年结转）× 100；两者之和为 0 时空白", func(e *data.Entry) string {
+		rateCol("结转比例（%）", "结转下年度 ÷（本年新收 + 上年结转）× 100；两者之和为 0 时空白", func(e *catalog.Entry) string {
 			return rate(e.CarriedOver(), e.New()+e.CarriedIn())
 		}),
-		openColumn{"页面", "string", "本站上这份报告的页面", func(r *data.Report, _ *data.Entry, _ *data.Body) string { return s.public("/r/" + r.ID) }},
-		openColumn{"数据JSON", "string", "这份报告的数据集（JSON）", func(r *data.Report, _ *data.Entry, _ *data.Body) string {
+		openColumn{"页面", "string", "本站上这份报告的页面", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string { return s.public("/r/" + r.ID) }},
+		openColumn{"数据JSON", "string", "这份报告的数据集（JSON）", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string {
 			return s.public("/" + openReportFile(r.ID, ".json"))
 		}},
-		openColumn{"数据CSV", "string", "这份报告每一格的数字（CSV）", func(r *data.Report, _ *data.Entry, _ *data.Body) string {
+		openColumn{"数据CSV", "string", "这份报告每一格的数字（CSV）", func(r *data.Report, _ *catalog.Entry, _ *catalog.Body) string {
 			return s.public("/" + openReportFile(r.ID, ".csv"))
 		}},
 	)
@@ -200,7 +201,7 @@ func (s *site) writeOpenData(w *writer, lic *Licence) error {
 		for _, r := range s.reports {
 			year := strconv.Itoa(r.Year)
 			data.Cells(r, func(c data.CellRecord) {
-				emit([]string{r.ID, year, c.Table, c.Row, c.Column, c.Value, c.Status})
+				emit([]string{r.ID, year, string(c.Table), c.Row, c.Column, c.Value, c.Status})
 			})
 		}
 	})

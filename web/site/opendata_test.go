@@ -15,6 +15,7 @@ import (
 
 	ui "nianbao/app"
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/importer"
 )
 
@@ -126,8 +127,8 @@ func TestShareCatalogMatchesIndex(t *testing.T) {
 		if get("报告ID") != e.ID || get("机关") != s.index.BodyOf(&e).Name || get("年度") != strconv.Itoa(e.Year) {
 			t.Errorf("row %d: %q, want %s", i+1, row[:6], e.ID)
 		}
-		for name, key := range map[string]int{"本年新收": data.KeyNew, "本年办理": data.KeyHandled, "结转下年度": data.KeyCarriedOver,
-			"行政复议结果纠正": data.KeyReview + data.AppealCorrected, "行政诉讼总计": data.KeyLitigation + data.AppealTotal} {
+		for name, key := range map[string]catalog.Key{"本年新收": catalog.KeyNew, "本年办理": catalog.KeyHandled, "结转下年度": catalog.KeyCarriedOver,
+			"行政复议结果纠正": catalog.KeyReview + data.AppealCorrected, "行政诉讼总计": catalog.KeyLitigation + data.AppealTotal} {
 			if get(name) != strconv.FormatInt(e.Figure(key), 10) {
 				t.Errorf("%s %s: %s, the index %d", e.ID, name, get(name), e.Figure(key))
 			}

@@ -7,11 +7,11 @@ import (
 	"github.com/longbridgeapp/opencc"
 	"github.com/mozillazg/go-pinyin"
 
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // searchKeys are the words a body is found by in the catalog's search,
-// made once at build time into the index (data.Body.Search), so that the
+// made once at build time into the index (catalog.Body.Search), so that the
 // browser needs no dictionary: its name; its name without the places that
 // lead it (洪泽区人民政府, 财政金融局) and with 人民政府 shortened to 政府
 // (南通市政府, 洪泽区政府); the same in traditional characters; in pinyin,
@@ -114,7 +114,7 @@ func provinceOf(name, site string) string {
 }
 
 // addSearchKeys gives every body of the index its search keys.
-func addSearchKeys(x *data.Index, province string) {
+func addSearchKeys(x *catalog.Index, province string) {
 	for i := range x.Bodies {
 		b := &x.Bodies[i]
 		b.Search = searchKeys(b.Name, b.Region, provinceOf(b.Name, province))

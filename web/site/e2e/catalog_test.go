@@ -15,7 +15,7 @@ import (
 
 	ui "nianbao/app"
 	"nianbao/charts"
-	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // catalogRow is a row of the catalog as the browser shows it.
@@ -51,7 +51,7 @@ func (b *tab) reportOf(row catalogRow) string {
 }
 
 // idsOf are the reports of entries.
-func idsOf(es []*data.Entry) []string {
+func idsOf(es []*catalog.Entry) []string {
 	var ids []string
 	for _, e := range es {
 		ids = append(ids, e.ID)
@@ -114,9 +114,9 @@ func TestCatalogSearchFiltersAndURL(t *testing.T) {
 		t.Errorf("reloaded %s shows %+v, want %s", loc, rows, e.ID)
 	}
 	// 有不一致: the reports with findings, and only those.
-	var findings []*data.Entry
+	var findings []*catalog.Entry
 	for i := range v.index.Reports {
-		if e := &v.index.Reports[i]; e.Consistency() == data.HasFindings {
+		if e := &v.index.Reports[i]; e.Consistency() == catalog.HasFindings {
 			findings = append(findings, e)
 		}
 	}
@@ -126,12 +126,12 @@ func TestCatalogSearchFiltersAndURL(t *testing.T) {
 		t.Errorf("有不一致: the count says %q, want %q…", count, want)
 	}
 	for _, r := range b.catalogRows(t) {
-		if e := v.entry(b.reportOf(r)); e == nil || e.Consistency() != data.HasFindings || r.Status != data.HasFindings.Label() {
+		if e := v.entry(b.reportOf(r)); e == nil || e.Consistency() != catalog.HasFindings || r.Status != catalog.HasFindings.Label() {
 			t.Errorf("有不一致 lists %+v", r)
 		}
 	}
 	// Sorted by requests received, the largest first.
-	most := slices.MaxFunc(v.index.Reports, func(a, b data.Entry) int { return int(a.New() - b.New()) })
+	most := slices.MaxFunc(v.index.Reports, func(a, b catalog.Entry) int { return int(a.New() - b.New()) })
 	b.goInApp(t, "/reports?sort=new")
 	b.run(t, "sort", b.poll(rowsShown(min(all, 25))))
 	if rows := b.catalogRows(t); rows[0].New != charts.Count(most.New()) {
@@ -271,7 +271,7 @@ func TestBodyPage(t *testing.T) {
 // headed with the body's name, each of its years a link to that year's
 // report, a chart of each measure over the years with its table, the
 // cross-year check.
-func checkBodyPage(t *testing.T, b *tab, v *variant, body *data.Body, es []*data.Entry, path string) {
+func checkBodyPage(t *testing.T, b *tab, v *variant, body *catalog.Body, es []*catalog.Entry, path string) {
 	t.Helper()
 	type link struct{ Text, Href string }
 	var want []link

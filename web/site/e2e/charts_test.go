@@ -20,6 +20,7 @@ import (
 	ui "nianbao/app"
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // viewports are a common phone, the narrowest phone, and a portrait kiosk.
@@ -120,7 +121,7 @@ func fitReports(v *variant) []*data.Report {
 	for _, f := range []string{data.Format2019, data.Format2021} {
 		add(first(func(r *data.Report) bool { return r.Format == f }))
 	}
-	for _, c := range data.OutcomeKeys {
+	for _, c := range catalog.OutcomeKeys {
 		add(first(func(r *data.Report) bool {
 			return slices.ContainsFunc(ui.Categories(r), func(x data.Category) bool { return x.Key == c.Cat })
 		}))
@@ -258,11 +259,11 @@ func TestColourSchemes(t *testing.T) {
 			b.checkAxe(t, path+" (dark)")
 			// The status lines, ✓ and ⚠, and recovered and blank cells.
 			pages := []string{"/"}
-			for _, has := range []func(e *data.Entry) bool{
-				func(e *data.Entry) bool { return e.Consistency() == data.HasFindings },
-				func(e *data.Entry) bool { return e.Recovered > 0 },
+			for _, has := range []func(e *catalog.Entry) bool{
+				func(e *catalog.Entry) bool { return e.Consistency() == catalog.HasFindings },
+				func(e *catalog.Entry) bool { return e.Recovered > 0 },
 			} {
-				if i := slices.IndexFunc(v.index.Reports, func(e data.Entry) bool { return has(&e) }); i >= 0 {
+				if i := slices.IndexFunc(v.index.Reports, func(e catalog.Entry) bool { return has(&e) }); i >= 0 {
 					pages = append(pages, ui.ReportPath(v.index.Reports[i].ID, "/"), ui.ReportPath(v.index.Reports[i].ID, "/applicants"))
 				}
 			}

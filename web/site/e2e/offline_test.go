@@ -10,6 +10,7 @@ import (
 
 	ui "nianbao/app"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // After the first visit the site works offline: every page visited once
@@ -40,7 +41,7 @@ func TestOfflineAfterTheFirstVisit(t *testing.T) {
 	if visit == nil || precached == nil || never == nil {
 		t.Fatalf("the %s site needs a report to visit, one precached and one neither (%v, %v, %v)", v.name, visit, precached, never)
 	}
-	other := v.index.Reports[slices.IndexFunc(v.index.Reports, func(e data.Entry) bool { return e.ID != visit.ID })].ID
+	other := v.index.Reports[slices.IndexFunc(v.index.Reports, func(e catalog.Entry) bool { return e.ID != visit.ID })].ID
 	// A page of each kind: the front page, a report's overview, another of
 	// its pages and a category's reasons, the catalog, a body, a
 	// comparison, a ranking.

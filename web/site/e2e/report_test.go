@@ -22,6 +22,7 @@ import (
 	ui "nianbao/app"
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // reportCharts are the charts each page of a report shows, by chart ID.
@@ -247,7 +248,7 @@ func TestChartsWithoutTheApp(t *testing.T) {
 // own.
 func TestAnotherReportHasItsOwnPages(t *testing.T) {
 	t.Parallel()
-	v, r := pickFrom(t, "findings", func(v *variant, r *data.Report) bool { return v.entry(r.ID).Consistency() == data.HasFindings }, portalSite, jiangsuSite)
+	v, r := pickFrom(t, "findings", func(v *variant, r *data.Report) bool { return v.entry(r.ID).Consistency() == catalog.HasFindings }, portalSite, jiangsuSite)
 	b := newTab(t, v)
 	body := v.bodyOf(r.ID)
 	q := v.searchFor(body)

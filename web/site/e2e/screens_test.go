@@ -15,6 +15,7 @@ import (
 
 	ui "nianbao/app"
 	"nianbao/data"
+	"nianbao/data/catalog"
 )
 
 // screenPages are a page of every kind of the shipped portal: the front
@@ -25,7 +26,7 @@ import (
 func screenPages(t testing.TB, v *variant) []string {
 	out := append([]string{"/"}, reportPages(mostRequests(v))...)
 	for _, x := range v.reports {
-		if v.entry(x.ID).Consistency() == data.HasFindings {
+		if v.entry(x.ID).Consistency() == catalog.HasFindings {
 			out = append(out, ui.ReportPath(x.ID, "/checks"))
 			break
 		}

@@ -29,6 +29,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/web/site"
 )
 
@@ -106,7 +107,7 @@ func TestShare(t *testing.T) {
 		}
 		var indexURL string
 		b.run(t, "index", chromedp.Evaluate(`JSON.parse(document.querySelector('meta[name="nianbao-site"]').content).index`, &indexURL))
-		x, err := data.ParseIndex([]byte(fetchText(t, indexURL)))
+		x, err := catalog.Parse([]byte(fetchText(t, indexURL)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +124,7 @@ func TestShare(t *testing.T) {
 				t.Errorf("row %d: %s %s, the index %s", i+1, row[col["报告ID"]], row[col["机关"]], e.ID)
 			}
 			for name, v := range map[string]int64{"本年新收": e.New(), "本年办理": e.Handled(),
-				"予以公开": e.Figure(data.KeyGranted), "行政复议总计": e.Reviews()} {
+				"予以公开": e.Figure(catalog.KeyGranted), "行政复议总计": e.Reviews()} {
 				if row[col[name]] != strconv.FormatInt(v, 10) {
 					t.Errorf("%s %s: %s, the index %d", e.ID, name, row[col[name]], v)
 				}

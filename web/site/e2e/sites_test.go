@@ -23,6 +23,7 @@ import (
 
 	"nianbao/charts"
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/dataset"
 	"nianbao/web/site"
 	"nianbao/web/site/internal/payload"
@@ -44,7 +45,7 @@ type variant struct {
 	dir      string         // the built site
 	datasets string         // the folder of its datasets
 	reports  []*data.Report // its datasets, as data.ReadDir sorts them
-	index    *data.Index    // as the build wrote it
+	index    *catalog.Index // as the build wrote it
 	portal   *charts.Portal // the front page's summary, as written
 	packs    map[string]*charts.Pack
 }
@@ -180,7 +181,7 @@ func (v *variant) make() error {
 // wrote.
 func (v *variant) readData() error {
 	one := func(pattern string) ([]byte, error) {
-		names, _ := filepath.Glob(filepath.Join(v.dir, data.PacksDir, pattern))
+		names, _ := filepath.Glob(filepath.Join(v.dir, catalog.PacksDir, pattern))
 		if len(names) != 1 {
 			return nil, fmt.Errorf("%d files %s in the site", len(names), pattern)
 		}
@@ -190,7 +191,7 @@ func (v *variant) readData() error {
 	if err != nil {
 		return err
 	}
-	if v.index, err = data.ParseIndex(b); err != nil {
+	if v.index, err = catalog.Parse(b); err != nil {
 		return err
 	}
 	if b, err = one("portal.*.json"); err != nil {
@@ -201,7 +202,7 @@ func (v *variant) readData() error {
 	}
 	v.packs = map[string]*charts.Pack{}
 	for _, e := range v.index.Reports {
-		b, err := os.ReadFile(filepath.Join(v.dir, data.PacksDir, filepath.FromSlash(e.Pack)))
+		b, err := os.ReadFile(filepath.Join(v.dir, catalog.PacksDir, filepath.FromSlash(e.Pack)))
 		if err != nil {
 			return err
 		}
@@ -237,10 +238,10 @@ func (v *variant) report(t testing.TB, id string) *data.Report {
 }
 
 // entry is a report's entry in the site's index.
-func (v *variant) entry(id string) *data.Entry { return v.index.Find(id) }
+func (v *variant) entry(id string) *catalog.Entry { return v.index.Find(id) }
 
 // bodyOf is a report's body in the site's index.
-func (v *variant) bodyOf(id string) *data.Body { return v.index.BodyOf(v.index.Find(id)) }
+func (v *variant) bodyOf(id string) *catalog.Body { return v.index.BodyOf(v.index.Find(id)) }
 
 // pick is the first report of the site, in the catalog's order (body by
 // body, the newest year first), that has what the test needs.
@@ -276,22 +277,22 @@ func pickFrom(t testing.TB, what string, has func(v *variant, r *data.Report) bo
 
 // bodyWithYears is the site's body with the most years (the first of
 // them in the catalog's order), and its reports' entries, oldest first.
-func (v *variant) bodyWithYears() (*data.Body, []*data.Entry) {
-	var best *data.Body
-	var most []*data.Entry
+func (v *variant) bodyWithYears() (*catalog.Body, []*catalog.Entry) {
+	var best *catalog.Body
+	var most []*catalog.Entry
 	for i := range v.index.Bodies {
 		b, es := v.index.FindBody(v.index.Bodies[i].ID)
 		if len(es) > len(most) {
 			best, most = b, es
 		}
 	}
-	slices.SortFunc(most, func(a, b *data.Entry) int { return cmp.Compare(a.Year, b.Year) })
+	slices.SortFunc(most, func(a, b *catalog.Entry) int { return cmp.Compare(a.Year, b.Year) })
 	return best, most
 }
 
 // searchFor is a part of the body's name that the catalog's search matches
 // in no other body (by name or region), or "" when there is none.
-func (v *variant) searchFor(b *data.Body) string {
+func (v *variant) searchFor(b *catalog.Body) string {
 	name := []rune(b.Name)
 	for n := 2; n <= len(name); n++ {
 		for i := len(name) - n; i >= 0; i-- {
@@ -355,5 +356,5 @@ func (v *variant) pages(t testing.TB) []string {
 
 // packURL is the path of a report's pack in the site.
 func (v *variant) packURL(id string) string {
-	return "/" + path.Join(data.PacksDir, v.entry(id).Pack)
+	return "/" + path.Join(catalog.PacksDir, v.entry(id).Pack)
 }

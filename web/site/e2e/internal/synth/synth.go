@@ -20,7 +20,7 @@
 // body's place in that order. So Reports(k, seed) is exactly the first k
 // files of Reports(n, seed) for every k ≤ n (the last body of a list may be
 // cut short to fewer than 3 years). Body names have these shapes, from which
-// data.LevelOf derives the level:
+// catalog.LevelOf derives the level:
 //
 //	省      合成省人民政府 (the first body, and the only one)
 //	市      合成省第{k}市人民政府
@@ -110,7 +110,7 @@ const (
 	town
 )
 
-// levelNames are the levels as data.Levels names them.
+// levelNames are the levels as catalog.Levels names them.
 var levelNames = [...]string{province: "省", city: "市", district: "县区", department: "部门", town: "乡镇街道"}
 
 // departments are the 部门 a synthetic city has, with a weight for how many
@@ -435,7 +435,7 @@ func (s *bodyState) report(year int, first bool) *report {
 			printed = r.Int64N(want) // 0 … want-1, as 洪泽区 2023 prints 0
 		}
 		rep.appeal[g][4] = printed
-		rep.appealError = &data.Finding{Rule: data.RuleAppeals, Table: "四", Row: data.AppealRows[g].Key,
+		rep.appealError = &data.Finding{Rule: data.RuleAppeals, Table: data.TableAppeals, Row: data.AppealRows[g].Key,
 			Column: "total", Printed: printed, Want: want}
 	}
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"nianbao/data"
+	"nianbao/data/catalog"
 	"nianbao/data/importer"
 )
 
@@ -220,8 +221,8 @@ func TestNamesLevelsYearsAndMix(t *testing.T) {
 		}
 		seen[f] = true
 		lv := levelNames[r.body.level]
-		if !bodyREs[lv].MatchString(r.body.name) || data.LevelOf(r.body.name) != lv {
-			t.Errorf("%s: %q is not a %s name (LevelOf says %s)", f, r.body.name, lv, data.LevelOf(r.body.name))
+		if !bodyREs[lv].MatchString(r.body.name) || catalog.LevelOf(r.body.name) != lv {
+			t.Errorf("%s: %q is not a %s name (LevelOf says %s)", f, r.body.name, lv, catalog.LevelOf(r.body.name))
 		}
 		if _, ok := names[r.body.index]; !ok {
 			names[r.body.index] = r.body.name
