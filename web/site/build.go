@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -240,7 +241,7 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return step("making the output folder", err)
 	}
-	w := &writer{dir: tmp, ctx: ctx, fast: o.Fast, cache: &compressCache{dir: o.Cache}}
+	w := &writer{dir: tmp, ctx: ctx, fast: o.Fast, cache: &compressCache{dir: o.Cache}, prev: readManifest(o.Out), prevDir: o.Out}
 
 	// The WebAssembly programs compile while the pages are made: app.wasm,
 	// and the pre-publication check's own (/precheck).
@@ -319,12 +320,18 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err := w.write("app-worker.js", worker, compressBest); err != nil {
 		return step("writing the service worker", err)
 	}
+	if err := w.writeManifest(); err != nil {
+		return step("writing the manifest of the site's files", err)
+	}
 	if err := swapInto(tmp, o.Out); err != nil {
 		return step("putting the site in place", err)
 	}
 	if !o.Quiet {
 		fmt.Fprintf(os.Stderr, "build: %s written (version %s, %d reports, %d bodies, %d pages) in %.1f s",
 			o.Out, version, len(site.reports), len(site.index.Bodies), w.pages, time.Since(start).Seconds())
+		if w.reused > 0 {
+			fmt.Fprintf(os.Stderr, "; %d files kept from the site it replaces", w.reused)
+		}
 		if o.Cache != "" {
 			fmt.Fprintf(os.Stderr, "; compressed copies: %d reused, %d made", w.cache.hits.Load(), w.cache.misses.Load())
 		}
@@ -582,12 +589,27 @@ type writer struct {
 	fast  bool // every file at compressTest (Options.Fast)
 	cache *compressCache
 	ctx   context.Context
-	mu    sync.Mutex
-	pages int
+	// prev is the site this build replaces (prevDir, a folder a build
+	// wrote): what its manifest says each file written by write held.
+	// A file this build writes with the same bytes at the same level is
+	// linked from it, with its copies, instead of written again.
+	prev    map[string]fileSum
+	prevDir string
+	mu      sync.Mutex
+	pages   int
+	sums    map[string]fileSum // what write wrote, for the manifest
+	reused  int
+}
+
+// fileSum is a file's SHA-256 and the level its copies were made at.
+type fileSum struct {
+	sum   [sha256.Size]byte
+	level compression
 }
 
 // write writes one file (a slash path under the site) and its .br and .gz
-// copies at the level asked.
+// copies at the level asked, or links them from the site it replaces when
+// that one's hold the same bytes.
 func (w *writer) write(name string, b []byte, level compression) error {
 	if w.ctx != nil && w.ctx.Err() != nil {
 		return w.ctx.Err() // the build is stopped
@@ -596,10 +618,95 @@ func (w *writer) write(name string, b []byte, level compression) error {
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err
 	}
+	fsum := fileSum{sha256.Sum256(b), w.level(level)}
+	w.mu.Lock()
+	if w.sums == nil {
+		w.sums = map[string]fileSum{}
+	}
+	w.sums[name] = fsum
+	w.mu.Unlock()
+	if w.reuse(name, full, b, fsum) {
+		return nil
+	}
 	if err := os.WriteFile(full, b, 0o644); err != nil {
 		return err
 	}
-	return w.cache.compressTo(full, b, w.level(level))
+	return w.cache.compressTo(full, b, fsum.level)
+}
+
+// reuse links a file and its copies from the site this build replaces,
+// when its manifest says it held these bytes at this level and it is
+// still a regular file of their size; it reports whether it did.
+func (w *writer) reuse(name, full string, b []byte, fsum fileSum) bool {
+	if p, ok := w.prev[name]; !ok || p != fsum {
+		return false
+	}
+	names := []string{""}
+	if fsum.level != compressNone && len(b) >= compressMin && compressible[filepath.Ext(name)] {
+		names = append(names, ".br", ".gz")
+	}
+	from := filepath.Join(w.prevDir, filepath.FromSlash(name))
+	if st, err := os.Lstat(from); err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(b)) {
+		return false
+	}
+	for i, ext := range names {
+		if os.Link(from+ext, full+ext) != nil {
+			for _, e := range names[:i] {
+				os.Remove(full + e)
+			}
+			return false
+		}
+	}
+	w.mu.Lock()
+	w.reused++
+	w.mu.Unlock()
+	return true
+}
+
+// manifestName is the file, beside siteMarker, that lists what write
+// wrote: "SHA-256 level path" a line, sorted by path. The next build reads
+// it (readManifest) to reuse what did not change.
+const manifestName = ".nianbao-files"
+
+// writeManifest writes the manifest of what write wrote.
+func (w *writer) writeManifest() error {
+	names := make([]string, 0, len(w.sums))
+	for n := range w.sums {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		fmt.Fprintf(&b, "%x %d %s\n", w.sums[n].sum, w.sums[n].level, n)
+	}
+	return os.WriteFile(filepath.Join(w.dir, manifestName), b.Bytes(), 0o644)
+}
+
+// readManifest reads the manifest of the site in dir, when a build wrote
+// one there; a missing or unreadable one is a build without reuse.
+func readManifest(dir string) map[string]fileSum {
+	if _, err := os.Lstat(filepath.Join(dir, siteMarker)); err != nil {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil
+	}
+	m := map[string]fileSum{}
+	for line := range strings.Lines(string(b)) {
+		sum, rest, ok1 := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
+		level, name, ok2 := strings.Cut(rest, " ")
+		l, err := strconv.Atoi(level)
+		h, err2 := hex.DecodeString(sum)
+		if !ok1 || !ok2 || err != nil || err2 != nil || len(h) != sha256.Size || !filepath.IsLocal(filepath.FromSlash(name)) {
+			return nil
+		}
+		var fsum fileSum
+		copy(fsum.sum[:], h)
+		fsum.level = compression(l)
+		m[name] = fsum
+	}
+	return m
 }
 
 // level is the compression a file gets: the one asked, or fast for a test.

@@ -111,7 +111,12 @@ func (s *site) writeData(w *writer) error {
 		return err
 	}
 	s.indexB = b
-	s.indexU = "/" + path.Join(catalog.PacksDir, "index."+contentHash(b)+".json")
+	// Every page names the index and the portal's summary (SiteMeta): at
+	// names that do not change with their content, so that a report added
+	// changes the pages it is on, not every page of the site. Nothing of
+	// the site is cached without revalidation but by the service worker,
+	// whose cache changes with the site's version.
+	s.indexU = "/" + path.Join(catalog.PacksDir, "index.json")
 	if err := w.write(strings.TrimPrefix(s.indexU, "/"), b, compressFast); err != nil {
 		return err
 	}
@@ -147,7 +152,7 @@ func (s *site) writePortal(w *writer) error {
 		return err
 	}
 	s.portalB = b
-	s.portalU = "/" + path.Join(catalog.PacksDir, "portal."+contentHash(b)+".json")
+	s.portalU = "/" + path.Join(catalog.PacksDir, "portal.json")
 	return w.write(strings.TrimPrefix(s.portalU, "/"), b, compressFast)
 }
 

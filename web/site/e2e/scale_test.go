@@ -193,7 +193,7 @@ func BenchmarkScale(b *testing.B) {
 			}
 			f := scaleFigures{n: n, build: time.Since(start)}
 			f.wasmBr = fileSize(b, dist, "web/app.*.wasm.br")
-			f.indexBr = fileSize(b, dist, "data/index.*.json.br")
+			f.indexBr = fileSize(b, dist, "data/index.json.br")
 			f.catPageBr = fileSize(b, dist, "reports.html.br")
 			srv := &counting{h: site.Handler(dist)}
 			hs := httptest.NewServer(srv)

@@ -187,14 +187,14 @@ func (v *variant) readData() error {
 		}
 		return os.ReadFile(names[0])
 	}
-	b, err := one("index.*.json")
+	b, err := one("index.json")
 	if err != nil {
 		return err
 	}
 	if v.index, err = catalog.Parse(b); err != nil {
 		return err
 	}
-	if b, err = one("portal.*.json"); err != nil {
+	if b, err = one("portal.json"); err != nil {
 		return err
 	}
 	if v.portal, err = charts.DecodePortal(b); err != nil {
