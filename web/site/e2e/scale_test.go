@@ -11,6 +11,7 @@ package e2e
 
 import (
 	"fmt"
+	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -27,6 +28,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"nianbao/data"
 	"nianbao/data/dataset"
 	"nianbao/data/importer"
 	"nianbao/web/site"
@@ -34,9 +36,11 @@ import (
 )
 
 // scaleDatasets writes the shipped portal's datasets and n synthetic ones,
-// imported with the importer, into a new folder.
-func scaleDatasets(b *testing.B, n int) string {
-	dir := b.TempDir()
+// imported with the importer, into a new folder, and returns it with the
+// (n+1)th synthetic report's dataset, which it does not write: the report
+// the incremental figure adds.
+func scaleDatasets(b *testing.B, n int) (dir string, added *data.Report) {
+	dir = b.TempDir()
 	shipped, err := filepath.Glob(filepath.Join(repoRoot, "sites", "pingtan", "datasets", "*.json"))
 	if err != nil {
 		b.Fatal(err)
@@ -50,7 +54,12 @@ func scaleDatasets(b *testing.B, n int) string {
 			b.Fatal(err)
 		}
 	}
-	files := synth.Reports(n, 1)
+	files := synth.Reports(n+1, 1)
+	extra, err := importer.Import(files[n].Name, "", files[n].Text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files = files[:n]
 	var mu sync.Mutex
 	var firstErr error
 	importOne := func(f synth.File) {
@@ -86,7 +95,26 @@ func scaleDatasets(b *testing.B, n int) string {
 	if firstErr != nil {
 		b.Fatal(firstErr)
 	}
-	return dir
+	return dir, extra.Report
+}
+
+// siteSize is the bytes and files of a built site.
+func siteSize(b *testing.B, dir string) (bytes int64, files int) {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		st, err := d.Info()
+		if err == nil {
+			bytes += st.Size()
+			files++
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bytes, files
 }
 
 // fileSize is the size of the one file matching the pattern under dir.
@@ -104,7 +132,9 @@ func fileSize(b *testing.B, dir, pattern string) int64 {
 
 type scaleFigures struct {
 	n                          int
-	build                      time.Duration
+	build, added               time.Duration // from nothing; one report added over it
+	distBytes                  int64
+	distFiles                  int
 	wasmBr, indexBr, catPageBr int64
 	firstVisit, catalogVisit   int64
 	keystroke                  []float64 // ms
@@ -178,11 +208,12 @@ func BenchmarkScale(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		got = nil
 		for _, n := range sizes {
-			datasets := scaleDatasets(b, n)
+			datasets, added := scaleDatasets(b, n)
 			dist := filepath.Join(b.TempDir(), "dist")
-			// Compressed as deployed; the app with the test hooks (the
-			// Go runtime's memory).
-			o, err := testOptions(site.Options{Datasets: datasets}, dist)
+			// Compressed as deployed, from nothing (an empty cache of
+			// compressed copies); the app with the test hooks (the Go
+			// runtime's memory).
+			o, err := testOptions(site.Options{Datasets: datasets, Cache: b.TempDir()}, dist)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -192,6 +223,16 @@ func BenchmarkScale(b *testing.B) {
 				b.Fatal(err)
 			}
 			f := scaleFigures{n: n, build: time.Since(start)}
+			f.distBytes, f.distFiles = siteSize(b, dist)
+			// One report more, built over the site (and its cache).
+			if err := dataset.WriteFile(filepath.Join(datasets, added.ID+".json"), added); err != nil {
+				b.Fatal(err)
+			}
+			start = time.Now()
+			if err := site.Build(o); err != nil {
+				b.Fatal(err)
+			}
+			f.added = time.Since(start)
 			f.wasmBr = fileSize(b, dist, "web/app.*.wasm.br")
 			f.indexBr = fileSize(b, dist, "data/index.json.br")
 			f.catPageBr = fileSize(b, dist, "reports.html.br")
@@ -207,7 +248,7 @@ func BenchmarkScale(b *testing.B) {
 		}
 	}
 	fmt.Printf("\nScale: shipped reports plus N synthetic ones, imported by the importer; %d CPUs; keystrokes at %dx CPU slowdown\n", numCPUs(), cpuSlowdown)
-	fmt.Printf("%6s %9s %13s %14s %14s %15s %16s %20s %14s %12s\n", "N", "build s", "app.wasm br", "first / kB", "index br kB",
+	fmt.Printf("%6s %9s %9s %8s %11s %13s %14s %14s %15s %16s %20s %14s %12s\n", "N", "build s", "dist MB", "files", "+1 report s", "app.wasm br", "first / kB", "index br kB",
 		"catalog page br", "catalog visit kB", "keystroke ms med/max", "JS heap MB", "Go mem MB")
 	for _, f := range got {
 		k := slices.Clone(f.keystroke)
@@ -216,10 +257,12 @@ func BenchmarkScale(b *testing.B) {
 		if len(k) > 0 {
 			med, mx = k[len(k)/2], k[len(k)-1]
 		}
-		fmt.Printf("%6d %9.1f %10.0f kB %14.0f %14.1f %12.1f kB %16.0f %13.0f / %4.0f %14.1f %12.1f\n", f.n, f.build.Seconds(),
-			float64(f.wasmBr)/1000, float64(f.firstVisit)/1000, float64(f.indexBr)/1000, float64(f.catPageBr)/1000,
+		fmt.Printf("%6d %9.1f %9.1f %8d %11.1f %10.0f kB %14.0f %14.1f %12.1f kB %16.0f %13.0f / %4.0f %14.1f %12.1f\n", f.n, f.build.Seconds(),
+			float64(f.distBytes)/1e6, f.distFiles, f.added.Seconds(), float64(f.wasmBr)/1000, float64(f.firstVisit)/1000, float64(f.indexBr)/1000, float64(f.catPageBr)/1000,
 			float64(f.catalogVisit)/1000, med, mx, f.heapMB, f.goMB)
 		b.ReportMetric(f.build.Seconds(), fmt.Sprintf("build-s-%d", f.n))
+		b.ReportMetric(f.added.Seconds(), fmt.Sprintf("added-s-%d", f.n))
+		b.ReportMetric(float64(f.distBytes)/1e6, fmt.Sprintf("dist-MB-%d", f.n))
 	}
 }
 
