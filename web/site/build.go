@@ -664,8 +664,10 @@ func (w *writer) reuse(name, full string, b []byte, fsum fileSum) bool {
 }
 
 // manifestName is the file, beside siteMarker, that lists what write
-// wrote: "SHA-256 level path" a line, sorted by path. The next build reads
-// it (readManifest) to reuse what did not change.
+// wrote: a first line naming the way copies are made (cacheFormat), then
+// "SHA-256 level path" a line, sorted by path. The next build reads it
+// (readManifest) to reuse what did not change, and reuses nothing from a
+// site whose copies were made another way.
 const manifestName = ".nianbao-files"
 
 // writeManifest writes the manifest of what write wrote.
@@ -676,6 +678,7 @@ func (w *writer) writeManifest() error {
 	}
 	slices.Sort(names)
 	var b bytes.Buffer
+	fmt.Fprintf(&b, "nianbao-files %s\n", cacheFormat)
 	for _, n := range names {
 		fmt.Fprintf(&b, "%x %d %s\n", w.sums[n].sum, w.sums[n].level, n)
 	}
@@ -692,8 +695,12 @@ func readManifest(dir string) map[string]fileSum {
 	if err != nil {
 		return nil
 	}
+	head, rest, _ := strings.Cut(string(b), "\n")
+	if head != "nianbao-files "+cacheFormat {
+		return nil
+	}
 	m := map[string]fileSum{}
-	for line := range strings.Lines(string(b)) {
+	for line := range strings.Lines(rest) {
 		sum, rest, ok1 := strings.Cut(strings.TrimSuffix(line, "\n"), " ")
 		level, name, ok2 := strings.Cut(rest, " ")
 		l, err := strconv.Atoi(level)

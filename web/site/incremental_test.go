@@ -7,6 +7,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -85,5 +86,21 @@ func TestRebuildKeepsWhatDidNotChange(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, kept+ext)); err != nil {
 			t.Errorf("a kept page's file: %v", err)
 		}
+	}
+	// A site whose copies were made another way (its manifest says so)
+	// lends nothing: its .br and .gz would not be a cold build's.
+	manifest := filepath.Join(out, manifestName)
+	m, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(m), "\n")
+	if err := os.WriteFile(manifest, []byte("nianbao-files v0-another-way\n"+rest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before = inode(filepath.Join(out, kept))
+	build(out)
+	if inode(filepath.Join(out, kept)) == before {
+		t.Errorf("%s was kept from a site whose copies were made another way", kept)
 	}
 }

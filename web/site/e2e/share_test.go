@@ -195,14 +195,18 @@ func TestShare(t *testing.T) {
 	})
 
 	t.Run("an embed page in a frame of an allowed origin draws and resizes", func(t *testing.T) {
-		var height string
+		var got struct {
+			Height string
+			Told   float64
+		}
 		b.run(t, "framed", chromedp.Navigate(frame(allowed, embed)),
 			// The embed tells its height again as it draws and fits: wait
-			// until the frame has the last height it was told.
+			// until the frame has the last height it was told, then read
+			// both at one moment (a later message may come between two
+			// reads).
 			b.poll(`window.__embed && window.__embed.state === "drawn" && document.getElementById("f").style.height === window.__embed.height + "px"`),
-			chromedp.Evaluate(`document.getElementById("f").style.height`, &height))
-		var told float64
-		b.run(t, "told", chromedp.Evaluate(`window.__embed.height`, &told))
+			chromedp.Evaluate(`({Height: document.getElementById("f").style.height, Told: window.__embed.height})`, &got))
+		height, told := got.Height, got.Told
 		if n, _ := strconv.Atoi(strings.TrimSuffix(height, "px")); n < 200 || n != int(told) || n == 520 {
 			t.Errorf("the frame's height is %q, the embed told %v", height, told)
 		}
