@@ -42,12 +42,14 @@ test: node_modules/.installed
 # shipped portal built as deployed and served on loopback, against a plain
 # reference page in headless Chromium (4G, 4x CPU slowdown), 5 interleaved
 # runs (BENCH_RUNS=…), the bytes of a reader's first visit (the worker's
-# install included); then Lighthouse 12 (mobile) on /, /reports and a report's
+# install included); the time from a first tap or key on a page read without
+# the app to the app running (fresh browser, same link and slowdown, BENCH_RUNS
+# each, default 3); then Lighthouse 12 (mobile) on /, /reports and a report's
 # /outcomes beside the reference page, 3 runs each (LIGHTHOUSE_RUNS=…). It
 # prints every figure and exits 0 whatever they are.
 bench: node_modules/.installed bench/lighthouse/node_modules/.installed
 	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data/importer
-	$(GO) test -run '^$$' -bench 'BenchmarkLoad|BenchmarkLighthouse' -benchtime 1x -timeout 60m ./web/site/e2e
+	$(GO) test -run '^$$' -bench 'BenchmarkLoad|BenchmarkFirstInteraction|BenchmarkLighthouse' -benchtime 1x -timeout 60m ./web/site/e2e
 
 # Lighthouse, for make bench only (pinned by bench/lighthouse's lock file).
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
