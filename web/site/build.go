@@ -278,6 +278,9 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err != nil {
 		return step("choosing what to precache", err)
 	}
+	if err := site.minifyCSS(esbuild, o.Root); err != nil {
+		return step("minifying the style sheet", err)
+	}
 	if err := site.writeEmbeds(w); err != nil {
 		return step("writing the embed pages", err)
 	}

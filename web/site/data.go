@@ -26,6 +26,7 @@ type site struct {
 	packs    map[string][]byte
 	packURL  map[string]string // report ID → URL path of its pack
 	indexB   []byte
+	css      string // the pages' style sheet (minifyCSS)
 	indexU   string // the index's path in the site
 	portalB  []byte // the portal's summary (charts.Portal), as written
 	portalU  string // its path in the site

@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"html"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -85,7 +87,7 @@ func (s *site) rawHeaders() []string {
 	return []string{
 		`<meta http-equiv="Content-Security-Policy" content="` + html.EscapeString(csp) + `">`,
 		`<meta name="` + ui.SiteMetaName + `" content="` + html.EscapeString(string(meta)) + `">`,
-		"<style>" + siteCSS() + "</style>",
+		"<style>" + s.styleSheet() + "</style>",
 		"<noscript><style>" + noScriptCSS + "</style></noscript>",
 	}
 }
@@ -95,6 +97,29 @@ func (s *site) rawHeaders() []string {
 // only a script makes work (图/表, the images, 长者模式, the app's notice).
 const noScriptCSS = `.chart-canvas{display:none!important}.chart-table[hidden]{display:block!important}` +
 	`.switch,.chart-image,.large-toggle,.share,#app-wasm-loader{display:none!important}`
+
+// styleSheet is the style sheet the pages carry: web/style.css minified
+// by the build (minifyCSS), or, for a site no build made, siteCSS.
+func (s *site) styleSheet() string {
+	if s.css != "" {
+		return s.css
+	}
+	return siteCSS()
+}
+
+// minifyCSS minifies web/style.css with esbuild for the pages: every page
+// carries it, for a first paint without a request.
+func (s *site) minifyCSS(esbuild, root string) error {
+	b, err := runESBuild(esbuild, filepath.Join(root, "web", "style.css"))
+	if err != nil {
+		return err
+	}
+	s.css = strings.TrimSpace(string(b))
+	if strings.Contains(strings.ToLower(s.css), "</style") {
+		return errors.New("web/style.css: the minified sheet would close its <style> element")
+	}
+	return nil
+}
 
 // siteCSS is web/style.css without its comments, as the pages carry it;
 // made on the first page the build renders, not when any command starts.
