@@ -6,6 +6,7 @@
 package payload
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -42,12 +43,19 @@ func SiteFile() []byte {
 	return b
 }
 
-// The payload site's reports: the example 南通 2019, whose strings carry
-// most payloads, and 洪泽 2023, to compare them.
-const (
-	Report  = "nantong-city-2019"
-	Report2 = "hongze-district-2023"
-)
+// The payload site's reports: the example dataset whose strings carry
+// most payloads, its body, and a second report to compare them with.
+// Their IDs are data (reports.json), as every report's are.
+var Report, body, Report2 = func() (string, string, string) {
+	var r struct{ Report, Body, Report2 string }
+	if err := json.Unmarshal(reportsJSON, &r); err != nil || r.Report == "" || r.Body == "" || r.Report2 == "" {
+		panic(fmt.Sprintf("payload: reports.json: %v", err))
+	}
+	return r.Report, r.Body, r.Report2
+}()
+
+//go:embed reports.json
+var reportsJSON []byte
 
 // Page is a page of the payload site, and the payloads it shows as text.
 type Page struct {
@@ -58,14 +66,14 @@ type Page struct {
 // Pages are the pages to look at.
 var Pages = []Page{
 	{"/", []string{Site, Owner}},
-	{"/r/nantong-city-2019", []string{Body, Site, Owner}},
-	{"/r/nantong-city-2019/narrative", []string{Body, Title1, Title2, Para1, Long1, Long2}},
-	{"/r/nantong-city-2019/disclosure", []string{Body, Label}},
-	{"/r/nantong-city-2019/checks", []string{Body}},
+	{"/r/" + Report, []string{Body, Site, Owner}},
+	{"/r/" + Report + "/narrative", []string{Body, Title1, Title2, Para1, Long1, Long2}},
+	{"/r/" + Report + "/disclosure", []string{Body, Label}},
+	{"/r/" + Report + "/checks", []string{Body}},
 	{"/reports", []string{Body, Body2}},
-	{"/b/nantong-city", []string{Body}},
-	{"/r/hongze-district-2023", []string{Body2}},
-	{"/compare?r=nantong-city-2019,hongze-district-2023", []string{Body, Body2}},
+	{"/b/" + body, []string{Body}},
+	{"/r/" + Report2, []string{Body2}},
+	{"/compare?r=" + Report + "," + Report2, []string{Body, Body2}},
 }
 
 // WriteDatasets writes the payload site's datasets into dir, made from
