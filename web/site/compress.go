@@ -79,27 +79,31 @@ func (c *compressCache) compressTo(name string, b []byte, level compression) err
 	if level == compressNone || len(b) < compressMin || !compressible[filepath.Ext(name)] {
 		return nil
 	}
-	if c != nil && c.dir != "" {
-		key := c.key(b, level)
+	cached := c != nil && c.dir != ""
+	var key string
+	if cached {
+		key = c.key(b, level)
 		br, errBr := os.ReadFile(key + ".br")
 		gz, errGz := os.ReadFile(key + ".gz")
 		if errBr == nil && errGz == nil {
 			c.hits.Add(1)
-			return errors.Join(os.WriteFile(name+".gz", gz, 0o644), os.WriteFile(name+".br", br, 0o644))
+			return writeCopies(name, br, gz)
 		}
-		br, gz, err := compressed(b, level)
-		if err != nil {
-			return err
-		}
-		c.misses.Add(1)
-		c.store(key+".br", br)
-		c.store(key+".gz", gz)
-		return errors.Join(os.WriteFile(name+".gz", gz, 0o644), os.WriteFile(name+".br", br, 0o644))
 	}
 	br, gz, err := compressed(b, level)
 	if err != nil {
 		return err
 	}
+	if cached {
+		c.misses.Add(1)
+		c.store(key+".br", br)
+		c.store(key+".gz", gz)
+	}
+	return writeCopies(name, br, gz)
+}
+
+// writeCopies writes a file's brotli and gzip copies beside it.
+func writeCopies(name string, br, gz []byte) error {
 	return errors.Join(os.WriteFile(name+".gz", gz, 0o644), os.WriteFile(name+".br", br, 0o644))
 }
 
