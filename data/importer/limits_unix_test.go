@@ -87,6 +87,20 @@ func fakePDFTool(t *testing.T, script string) (pidFile string) {
 
 // alive lists the processes named in pidFile (one pid a line) that still
 // run: a zombie (killed, not yet reaped by whoever adopted it) does not.
+// stillAlive is alive after the processes had time to die: a SIGKILL to
+// a group returns before its processes are gone, and on a loaded machine
+// one may still be scheduled a moment later. It waits up to 5 s.
+func stillAlive(t *testing.T, pidFile string) []int {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		live := alive(t, pidFile)
+		if len(live) == 0 || time.Now().After(deadline) {
+			return live
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func alive(t *testing.T, pidFile string) []int {
 	b, _ := os.ReadFile(pidFile)
 	var live []int
@@ -126,7 +140,7 @@ func TestPDFToolBounded(t *testing.T) {
 		if n > 4*MaxTextSize {
 			t.Errorf("%d bytes allocated for at most %d of text", n, MaxTextSize)
 		}
-		if live := alive(t, pids); len(live) > 0 {
+		if live := stillAlive(t, pids); len(live) > 0 {
 			t.Errorf("still running: %v", live)
 		}
 	})
@@ -139,7 +153,7 @@ func TestPDFToolBounded(t *testing.T) {
 		if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), "pdftotext did not finish in 1s") {
 			t.Errorf("err = %v", err)
 		}
-		if live := alive(t, pids); len(live) > 0 {
+		if live := stillAlive(t, pids); len(live) > 0 {
 			t.Errorf("still running: %v", live)
 		}
 	})
@@ -152,7 +166,7 @@ func TestPDFToolBounded(t *testing.T) {
 		if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), "left a process holding its output open") {
 			t.Errorf("err = %v", err)
 		}
-		if live := alive(t, pids); len(live) > 0 {
+		if live := stillAlive(t, pids); len(live) > 0 {
 			t.Errorf("still running: %v", live)
 		}
 	})
