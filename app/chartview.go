@@ -14,9 +14,12 @@ import (
 
 // chartView shows one chart with its 图/表 switch: the ECharts drawing, or
 // its numbers as a real table; the one-sentence summary is always shown.
-// The drawing's option is in the page too (data-option, base64), so that
-// the site's script (web/js/charts.js) draws the prerendered chart before the WebAssembly
-// arrives. Where the chart offers a way down, a click on a data item navigates to
+// The site's script (web/js/charts.js) draws the prerendered chart before
+// the WebAssembly arrives: from the pack the chart came from (data-chart,
+// its URL and a JSON pointer to the option: one file for all of a report's
+// pages, fetched when the first chart comes near the screen), or, for a
+// chart made where it is shown, from the option in the page (data-option,
+// base64). Where the chart offers a way down, a click on a data item navigates to
 // its link in ILinks (the page shows the same links for keyboard and touch).
 type chartView struct {
 	app.Compo
@@ -56,9 +59,7 @@ func (c *chartView) Render() app.UI {
 		// title only (and its option turns ECharts' ARIA off, which would
 		// say the summary again as the element's label).
 		app.Elem("p").Class("summary").Text(ch.Summary),
-		app.Elem("div").Class("chart-canvas").Role("img").Aria("label", "图："+ch.Title).
-			DataSet("option", base64.StdEncoding.EncodeToString(ch.Option)).
-			Hidden(c.showTable),
+		c.canvas(),
 		app.Elem("div").Class("chart-table").Hidden(!c.showTable).Body(table),
 		// Saved by web/js/image.js, with the WebAssembly or without.
 		app.Elem("p").Class("chart-image").Body(
@@ -72,6 +73,21 @@ func (c *chartView) Render() app.UI {
 		),
 		app.If(c.IEmbed != "", app.Elem("div").Class("embed-box").Hidden(true)),
 	)
+}
+
+// canvas is the element the chart is drawn in. It names the pack its
+// option is in (Chart.Src); a prerendered page carries the option of a
+// chart with none; the running app draws its charts itself.
+func (c *chartView) canvas() app.UI {
+	ch := c.IChart
+	el := app.Elem("div").Class("chart-canvas").Role("img").Aria("label", "图："+ch.Title).Hidden(c.showTable)
+	if ch.Src != "" {
+		return el.DataSet("chart", ch.Src)
+	}
+	if !app.IsClient {
+		return el.DataSet("option", base64.StdEncoding.EncodeToString(ch.Option))
+	}
+	return el
 }
 
 // imageButton saves the chart as an image in the format.

@@ -85,6 +85,7 @@ func (s *fetchSource) Portal() (*charts.Portal, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.portalURL, err)
 	}
+	p.From(s.portalURL)
 	return p, nil
 }
 

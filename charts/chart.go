@@ -29,6 +29,11 @@ type Chart struct {
 	Option  json.RawMessage `json:"option"`
 	Table   Table           `json:"table"`
 	Summary string          `json:"summary"`
+	// Src is where a page's script reads the option without the app: the
+	// URL of the pack it came from and a JSON pointer to it
+	// (/data/r/ID.HASH.json#/charts/outcomes/option). Empty for a chart
+	// made where it is shown, whose page then carries its option.
+	Src string `json:"-"`
 }
 
 // Table is a chart's numbers as rows and columns with headers.

@@ -3,6 +3,7 @@ package charts
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"nianbao/data"
 	"nianbao/data/catalog"
@@ -24,6 +25,9 @@ type Pack struct {
 	Narrative []data.NarrativeFinding
 	BodyID    string // the body's page is /b/{BodyID}
 	URL       string // where it was read from, for the page to name
+	// Pointer is where the pack is in the document at URL, a JSON pointer
+	// ("" for the whole document, "/sum" in the portal's summary).
+	Pointer string
 	// Peers are the report's rates against the bodies of its level and
 	// year, and Prev the index entry of the body's previous report (nil
 	// for none): computed by the build from the index, so that the
@@ -73,6 +77,9 @@ func DecodePack(b []byte) (*Pack, error) {
 // of the site) has an empty table and says so.
 func (p *Pack) Chart(id string) Chart {
 	if c, ok := p.Charts[id]; ok {
+		if p.URL != "" {
+			c.Src = p.URL + "#" + p.Pointer + "/charts/" + pointerToken(id) + "/option"
+		}
 		return c
 	}
 	return Chart{ID: id, Title: "图表", Summary: "这份报告的图表数据缺失，请重新生成网站。", Option: json.RawMessage(`{}`)}
@@ -80,8 +87,13 @@ func (p *Pack) Chart(id string) Chart {
 
 // Outcomes is the outcome chart, or the numbered reasons of a category.
 func (p *Pack) Outcomes(category string) Chart {
-	if c, ok := p.Charts["outcomes-"+category]; ok && category != "" {
-		return c
+	if _, ok := p.Charts["outcomes-"+category]; ok && category != "" {
+		return p.Chart("outcomes-" + category)
 	}
 	return p.Chart("outcomes")
+}
+
+// pointerToken escapes a key as a JSON pointer's reference token (RFC 6901).
+func pointerToken(key string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
 }

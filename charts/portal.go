@@ -128,6 +128,12 @@ func DecodePortal(b []byte) (*Portal, error) {
 	return &p, nil
 }
 
+// From records the summary's URL, where the front page's script reads its
+// charts (Chart.Src).
+func (p *Portal) From(url string) {
+	p.Sum.URL, p.Sum.Pointer = url, "/sum"
+}
+
 // ThisYear is the totals of the portal's year.
 func (p *Portal) ThisYear() YearTotal {
 	for _, t := range p.Years {

@@ -1,8 +1,11 @@
 import { site } from "./dom.js";
 
 // Charts: every chart of the site is drawn by mount, from the option its
-// page carries (data-option, base64 of the JSON) as soon as the page is
-// parsed and long before the WebAssembly arrives, and from the option the
+// prerendered page names, long before the WebAssembly arrives: read from
+// the report's pack (data-chart: the pack's URL and a JSON pointer to the
+// option; one file for all of a report's pages, fetched when the first
+// chart comes near the screen) or carried by the page (data-option, base64
+// of the JSON, for a chart made where it is shown); and from the option the
 // app gives it (app/js.go) once the app runs: one way to draw a chart.
 //
 // Every option is made in Go (charts/option.go): its data, colours and
@@ -304,7 +307,7 @@ const drawNext = async () => {
     return;
   }
   try {
-    await loadECharts();
+    await Promise.all([loadECharts(), c.ready()]);
     c.start();
   } catch (err) {
     console.warn("年报透视: a chart was not drawn", err);
@@ -334,11 +337,12 @@ const near = window.IntersectionObserver
     )
   : null;
 
-// mount draws an option (a JSON string) into el once el comes near the
-// screen, and returns the chart: setOption(json) draws another option,
-// dispose() frees the instance, its observers and its click handler.
-// onClick, when given, gets the name of a clicked data item. Where ECharts
-// does not load, the chart's table stays available.
+// mount draws an option (a JSON string, or a function that fetches it)
+// into el once el comes near the screen, and returns the chart:
+// setOption(json) draws another option, dispose() frees the instance, its
+// observers and its click handler. onClick, when given, gets the name of a
+// clicked data item. Where ECharts or the option does not load, the
+// chart's table stays available.
 export function mount(el, json, onClick) {
   if (!el) {
     return null;
@@ -346,10 +350,29 @@ export function mount(el, json, onClick) {
   const c = {
     el,
     parent: el.parentElement,
-    option: JSON.parse(json),
+    option: typeof json === "function" ? null : JSON.parse(json),
     chart: null,
+    loading: null,
+    // ready resolves once the option is there.
+    ready() {
+      if (c.option) {
+        return Promise.resolve();
+      }
+      if (!c.loading) {
+        c.loading = json().then(
+          (o) => {
+            c.option = o;
+          },
+          (err) => {
+            c.loading = null; // the chart tries again when drawn next
+            throw err;
+          }
+        );
+      }
+      return c.loading;
+    },
     start() {
-      if (c.chart || !live.has(c)) {
+      if (c.chart || !c.option || !live.has(c)) {
         return;
       }
       c.chart = echarts.init(el, null, { renderer: "canvas", locale: "ZH" });
@@ -416,6 +439,7 @@ export function mount(el, json, onClick) {
 // build, and before printing).
 export async function drawAll() {
   await loadECharts();
+  await Promise.allSettled([...live].map((c) => c.ready()));
   for (const c of live) {
     c.start();
   }
@@ -429,15 +453,48 @@ const decode = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (ch) => 
 // The charts the page itself drew before the app ran.
 const early = [];
 
+// The documents the page's charts are read from (their packs), fetched
+// once for the page: a report's pages name one pack for all their charts.
+const docs = new Map();
+const fetchDoc = (url) => {
+  if (!docs.has(url)) {
+    const p = fetch(url, { credentials: "same-origin" }).then((r) => {
+      if (!r.ok) {
+        throw new Error(url + ": HTTP " + r.status);
+      }
+      return r.json();
+    });
+    p.catch(() => docs.delete(url)); // a later chart tries again
+    docs.set(url, p);
+  }
+  return docs.get(url);
+};
+
+// readOption fetches the option a data-chart names: the document's URL, a
+// "#", and a JSON pointer (RFC 6901) to the option in it.
+export const readOption = async (src) => {
+  const i = src.indexOf("#");
+  const doc = await fetchDoc(i < 0 ? src : src.slice(0, i));
+  let v = doc;
+  for (const t of i < 0 ? [] : src.slice(i + 1).split("/").slice(1)) {
+    v = v == null ? undefined : v[t.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  if (v == null || typeof v !== "object") {
+    throw new Error(src + ": no chart there");
+  }
+  return v;
+};
+
 // drawEarly mounts every chart of the prerendered page: each is drawn as
 // it comes near the screen.
 export function drawEarly() {
-  for (const el of document.querySelectorAll(".chart-canvas[data-option]")) {
+  for (const el of document.querySelectorAll(".chart-canvas[data-chart], .chart-canvas[data-option]")) {
     if ([...live].some((c) => c.el === el)) {
       continue;
     }
     try {
-      const c = mount(el, decode(el.dataset.option));
+      const src = el.dataset.chart;
+      const c = mount(el, src ? () => readOption(src) : decode(el.dataset.option));
       if (c) {
         early.push(c);
       }
@@ -451,4 +508,5 @@ export function drawEarly() {
 // the elements it renders.
 export function disposeEarly() {
   early.splice(0).forEach((c) => c.dispose());
+  docs.clear();
 }

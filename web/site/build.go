@@ -278,7 +278,7 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err != nil {
 		return step("choosing what to precache", err)
 	}
-	if err := site.minifyCSS(esbuild, o.Root); err != nil {
+	if err := writeStyleSheet(w, esbuild, o.Root); err != nil {
 		return step("minifying the style sheet", err)
 	}
 	if err := site.writeEmbeds(w); err != nil {
@@ -425,6 +425,9 @@ func copyStatic(w *writer) error {
 	err := fs.WalkDir(web.Files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		if "/web/"+p == styleCSS {
+			return nil // minified by writeStyleSheet
 		}
 		b, err := web.Files.ReadFile(p)
 		if err != nil {
@@ -644,10 +647,7 @@ func (w *writer) reuse(name, full string, b []byte, fsum fileSum) bool {
 	if p, ok := w.prev[name]; !ok || p != fsum {
 		return false
 	}
-	names := []string{""}
-	if fsum.level != compressNone && len(b) >= compressMin && compressible[filepath.Ext(name)] {
-		names = append(names, ".br", ".gz")
-	}
+	names := append([]string{""}, fsum.level.copies(name, len(b))...)
 	from := filepath.Join(w.prevDir, filepath.FromSlash(name))
 	if st, err := os.Lstat(from); err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(b)) {
 		return false
@@ -721,7 +721,10 @@ func readManifest(dir string) map[string]fileSum {
 
 // level is the compression a file gets: the one asked, or fast for a test.
 func (w *writer) level(l compression) compression {
-	if w.fast && l != compressNone {
+	switch {
+	case w.fast && l == compressFast:
+		return compressTestFast
+	case w.fast && l != compressNone:
 		return compressTest
 	}
 	return l

@@ -14,24 +14,46 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// compression is how hard a file's .br and .gz copies are made.
+// compression is which compressed copies of a file are made, and how hard.
 type compression int
 
 const (
 	compressNone compression = iota
-	// compressTest is for a test's build (Options.Fast): every copy at the
-	// fastest levels, which serve the same bytes as the others.
+	// compressTest is compressBest for a test's build (Options.Fast):
+	// the same copies at the fastest levels, which serve the same bytes.
 	compressTest
 	// compressFast is for the files there is one of per report or body
-	// (pages, packs): brotli at level 6 with a window the size of the
-	// file, about 4 % larger than level 9 on a page (a few hundred bytes)
-	// and four times faster, which keeps a build linear and short at
-	// thousands of reports.
+	// (pages, packs, datasets) or that every report added changes (the
+	// index): a .br copy only, brotli at level 6 with a window the size of
+	// the file, about 4 % larger than level 9 on a page (a few hundred
+	// bytes) and four times faster, which keeps a build linear and short
+	// at thousands of reports. A .gz copy of each would be a sixth of an
+	// archive's size for the few browsers that take gzip and not brotli
+	// (Chromium over plain http on a LAN): the server compresses those as
+	// it sends them (serve does; nginx's gzip on).
 	compressFast
 	// compressBest is for the files every visitor loads (app.wasm,
-	// ECharts, scripts): each byte saved is saved on every first visit.
+	// ECharts, scripts, the style sheet): .br and .gz copies at the
+	// highest levels; each byte saved is saved on every first visit.
 	compressBest
+	// compressTestFast is compressFast for a test's build.
+	compressTestFast
 )
+
+// gzipped says whether files at the level get a .gz copy beside their .br.
+func (l compression) gzipped() bool { return l == compressBest || l == compressTest }
+
+// copies are the extensions of the compressed copies of a file of size n
+// named name at the level.
+func (l compression) copies(name string, n int) []string {
+	switch {
+	case l == compressNone || n < compressMin || !compressible[filepath.Ext(name)]:
+		return nil
+	case l.gzipped():
+		return []string{".br", ".gz"}
+	}
+	return []string{".br"}
+}
 
 // compressMin is the size below which no compressed copy is written.
 const compressMin = 1024
@@ -45,66 +67,83 @@ var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".w
 // five times faster on a page.
 const smallWindow = 16
 
-// compressed makes b's brotli and gzip copies at the level asked. The same
-// input and level always give the same bytes: the cache relies on it.
-func compressed(b []byte, level compression) (br, gz []byte, err error) {
+// compressed makes b's copies at the level asked, by extension (.br, and
+// .gz where the level has one). The same input and level always give the
+// same bytes: the cache relies on it.
+func compressed(b []byte, level compression) (map[string][]byte, error) {
 	opts := brotli.WriterOptions{Quality: 6}
 	gzLevel := gzip.DefaultCompression
 	switch level {
 	case compressBest:
 		opts.Quality, gzLevel = brotli.BestCompression, gzip.BestCompression
-	case compressTest:
+	case compressTest, compressTestFast:
 		opts.Quality, gzLevel = brotli.BestSpeed, gzip.BestSpeed
 	}
 	if len(b) <= 1<<smallWindow {
 		opts.LGWin = smallWindow
 	}
-	var zb, bb bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&zb, gzLevel)
-	zw.Write(b)
-	if err := zw.Close(); err != nil {
-		return nil, nil, err
+	out := map[string][]byte{}
+	if level.gzipped() {
+		var zb bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&zb, gzLevel)
+		zw.Write(b)
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		out[".gz"] = zb.Bytes()
 	}
+	var bb bytes.Buffer
 	bw := brotli.NewWriterOptions(&bb, opts)
 	bw.Write(b)
 	if err := bw.Close(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return bb.Bytes(), zb.Bytes(), nil
+	out[".br"] = bb.Bytes()
+	return out, nil
 }
 
-// compressTo writes name.br and name.gz beside name, holding b, taking
-// them from the cache when it holds them.
+// compressTo writes the copies of the level (compression.copies) beside
+// name, holding b, taking them from the cache when it holds them.
 func (c *compressCache) compressTo(name string, b []byte, level compression) error {
-	if level == compressNone || len(b) < compressMin || !compressible[filepath.Ext(name)] {
+	exts := level.copies(name, len(b))
+	if len(exts) == 0 {
 		return nil
 	}
 	cached := c != nil && c.dir != ""
 	var key string
 	if cached {
 		key = c.key(b, level)
-		br, errBr := os.ReadFile(key + ".br")
-		gz, errGz := os.ReadFile(key + ".gz")
-		if errBr == nil && errGz == nil {
+		copies := map[string][]byte{}
+		for _, ext := range exts {
+			if b, err := os.ReadFile(key + ext); err == nil {
+				copies[ext] = b
+			}
+		}
+		if len(copies) == len(exts) {
 			c.hits.Add(1)
-			return writeCopies(name, br, gz)
+			return writeCopies(name, copies)
 		}
 	}
-	br, gz, err := compressed(b, level)
+	copies, err := compressed(b, level)
 	if err != nil {
 		return err
 	}
 	if cached {
 		c.misses.Add(1)
-		c.store(key+".br", br)
-		c.store(key+".gz", gz)
+		for ext, b := range copies {
+			c.store(key+ext, b)
+		}
 	}
-	return writeCopies(name, br, gz)
+	return writeCopies(name, copies)
 }
 
-// writeCopies writes a file's brotli and gzip copies beside it.
-func writeCopies(name string, br, gz []byte) error {
-	return errors.Join(os.WriteFile(name+".gz", gz, 0o644), os.WriteFile(name+".br", br, 0o644))
+// writeCopies writes a file's compressed copies beside it.
+func writeCopies(name string, copies map[string][]byte) error {
+	var errs []error
+	for ext, b := range copies {
+		errs = append(errs, os.WriteFile(name+ext, b, 0o644))
+	}
+	return errors.Join(errs...)
 }
 
 // compressCache is a folder of compressed copies named by what they were
@@ -120,7 +159,7 @@ type compressCache struct {
 // cacheFormat names the way compressed copies are made: a change to
 // compressed (levels, window, library version) changes it, so that a
 // cache never serves copies made another way.
-const cacheFormat = "v1-brotli1.2.1-q6w16"
+const cacheFormat = "v2-brotli1.2.1-q6w16-gzbest"
 
 // key is where b's copies at level live in the cache: named by a hash of
 // the bytes, the level and the format.

@@ -26,7 +26,6 @@ type site struct {
 	packs    map[string][]byte
 	packURL  map[string]string // report ID → URL path of its pack
 	indexB   []byte
-	css      string // the pages' style sheet (minifyCSS)
 	indexU   string // the index's path in the site
 	portalB  []byte // the portal's summary (charts.Portal), as written
 	portalU  string // its path in the site
@@ -158,7 +157,14 @@ func (s *site) writePortal(w *writer) error {
 }
 
 // Portal is the portal's summary, for the front page the build renders.
-func (s *site) Portal() (*charts.Portal, error) { return charts.DecodePortal(s.portalB) }
+func (s *site) Portal() (*charts.Portal, error) {
+	p, err := charts.DecodePortal(s.portalB)
+	if err != nil {
+		return nil, err
+	}
+	p.From(s.at(s.portalU))
+	return p, nil
+}
 
 // OpenData is the open data's descriptor, for the 数据下载 page the build
 // renders.

@@ -3,12 +3,9 @@ package site
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"html"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
 	"text/template"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -78,7 +75,9 @@ func (s *site) handler() *app.Handler {
 
 // rawHeaders are the site's own elements in every page's head, right after
 // its charset: the policy, the site's settings (ui.SiteMeta) and the style
-// sheet.
+// sheet, web/style.css as the build minified it (minifyCSS). The sheet is
+// its own file, fetched once and kept by the service worker: carried by
+// every page, it was a third of each of a report's ten pages.
 func (s *site) rawHeaders() []string {
 	meta, err := json.Marshal(ui.SiteMeta{Base: s.base, Index: s.at(s.indexU), Portal: s.at(s.portalU), Kiosk: s.kiosk, Site: s.identity})
 	if err != nil {
@@ -87,10 +86,13 @@ func (s *site) rawHeaders() []string {
 	return []string{
 		`<meta http-equiv="Content-Security-Policy" content="` + html.EscapeString(csp) + `">`,
 		`<meta name="` + ui.SiteMetaName + `" content="` + html.EscapeString(string(meta)) + `">`,
-		"<style>" + s.styleSheet() + "</style>",
+		`<link rel="stylesheet" href="` + html.EscapeString(s.at(styleCSS)) + `">`,
 		"<noscript><style>" + noScriptCSS + "</style></noscript>",
 	}
 }
+
+// styleCSS is the site's style sheet.
+const styleCSS = "/web/style.css"
 
 // noScriptCSS is what a page without scripts shows differently: every
 // chart's table instead of its blank drawing, and none of the controls that
@@ -98,39 +100,14 @@ func (s *site) rawHeaders() []string {
 const noScriptCSS = `.chart-canvas{display:none!important}.chart-table[hidden]{display:block!important}` +
 	`.switch,.chart-image,.large-toggle,.share,#app-wasm-loader{display:none!important}`
 
-// styleSheet is the style sheet the pages carry: web/style.css minified
-// by the build (minifyCSS), or, for a site no build made, siteCSS.
-func (s *site) styleSheet() string {
-	if s.css != "" {
-		return s.css
-	}
-	return siteCSS()
-}
-
-// minifyCSS minifies web/style.css with esbuild for the pages: every page
-// carries it, for a first paint without a request.
-func (s *site) minifyCSS(esbuild, root string) error {
+// writeStyleSheet writes web/style.css minified by esbuild.
+func writeStyleSheet(w *writer, esbuild, root string) error {
 	b, err := runESBuild(esbuild, filepath.Join(root, "web", "style.css"))
 	if err != nil {
 		return err
 	}
-	s.css = strings.TrimSpace(string(b))
-	if strings.Contains(strings.ToLower(s.css), "</style") {
-		return errors.New("web/style.css: the minified sheet would close its <style> element")
-	}
-	return nil
+	return w.write(strings.TrimPrefix(styleCSS, "/"), bytes.TrimSpace(b), compressBest)
 }
-
-// siteCSS is web/style.css without its comments, as the pages carry it;
-// made on the first page the build renders, not when any command starts.
-var siteCSS = sync.OnceValue(func() string {
-	b, err := web.Files.ReadFile("style.css")
-	if err != nil {
-		panic(err)
-	}
-	css := regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(string(b), "")
-	return strings.TrimSpace(regexp.MustCompile(`\n\s*\n+`).ReplaceAllString(css, "\n"))
-})
 
 // manifest is the site's web app manifest, as JSON: no text of a dataset
 // goes into it.

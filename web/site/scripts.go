@@ -112,7 +112,7 @@ func runESBuild(esbuild, entry string, args ...string) ([]byte, error) {
 // install, since a kiosk starts the app at once and must run offline.
 func (s *site) shell(wasmName string, kiosk bool) []string {
 	list := []string{
-		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(siteJS),
+		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(siteJS), s.at(styleCSS),
 		s.at("/manifest.webmanifest"), s.at("/favicon.ico"), s.at("/web/icon.svg"), s.at("/web/icon-192.png"),
 		s.at("/web/icon-512.png"), s.at("/web/apple-touch-icon.png"), s.at(s.portalU),
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -306,7 +307,13 @@ func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
 			ctype = "application/octet-stream"
 		}
 		h.Set("Content-Type", ctype)
-		if enc != "" {
+		if f.gzip {
+			h.Set("Content-Encoding", enc)
+			r.Header.Del("Range") // ranges of the compressed body are not known
+			gw := &gzipResponse{ResponseWriter: w}
+			defer gw.Close()
+			w = gw
+		} else if enc != "" {
 			h.Set("Content-Encoding", enc)
 			// http.ServeContent leaves Content-Length out when the
 			// response has a Content-Encoding (it guards handlers that
@@ -315,7 +322,7 @@ func newSiteHandler(dir, frameAncestors string) (http.Handler, error) {
 			h.Set("Content-Length", strconv.FormatInt(f.size, 10))
 		}
 		if status != http.StatusOK {
-			if enc == "" {
+			if enc == "" && !f.gzip {
 				h.Set("Content-Length", strconv.FormatInt(f.size, 10))
 			}
 			w.WriteHeader(status)
@@ -369,6 +376,7 @@ type served struct {
 	name string // the file asked for, whose type the response has
 	size int64
 	mod  time.Time
+	gzip bool // sent with gzip made on the way (gzipResponse)
 }
 
 // openSite opens the file name of the site in dir, or its page (name.html),
@@ -416,18 +424,66 @@ func openIn(dir, name string, accept []string) (f served, enc string, swapped bo
 		name += ".html"
 	}
 	for _, enc := range chooseEncodings(accept) {
-		file, err := root.Open(name + encodingExt[enc])
-		if err != nil {
-			continue // no copy in this encoding (or refused: a link out)
-		}
-		st, err := file.Stat()
-		if err != nil || !st.Mode().IsRegular() {
-			file.Close()
+		f, ok := openSiteFile(root, name+encodingExt[enc], name)
+		if !ok && enc == "gzip" {
+			// A file the build keeps no .gz copy of (one of a report's,
+			// compressFast) is compressed as it is sent.
+			if f, ok = openSiteFile(root, name, name); ok {
+				if f.size >= compressMin && compressible[path.Ext(name)] {
+					f.gzip = true
+					return f, enc, false, nil
+				}
+				f.file.Close()
+			}
 			continue
 		}
-		return served{file: file, name: name, size: st.Size(), mod: st.ModTime()}, enc, false, nil
+		if ok {
+			return f, enc, false, nil
+		}
 	}
 	return served{}, "", false, fs.ErrNotExist
+}
+
+// openSiteFile opens the regular file at p, the file asked for being name.
+func openSiteFile(root *os.Root, p, name string) (served, bool) {
+	file, err := root.Open(p)
+	if err != nil {
+		return served{}, false // no copy in this encoding (or refused: a link out)
+	}
+	st, err := file.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		file.Close()
+		return served{}, false
+	}
+	return served{file: file, name: name, size: st.Size(), mod: st.ModTime()}, true
+}
+
+// gzipResponse compresses a response's body as it is written, for a file
+// sent with gzip that has no .gz copy: its length is not known ahead.
+type gzipResponse struct {
+	http.ResponseWriter
+	zw *gzip.Writer
+}
+
+func (g *gzipResponse) WriteHeader(code int) {
+	g.Header().Del("Content-Length")
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g *gzipResponse) Write(b []byte) (int, error) {
+	if g.zw == nil {
+		g.zw, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.DefaultCompression)
+	}
+	return g.zw.Write(b)
+}
+
+// Close ends the compressed body, when one was written (none for a HEAD
+// or a 304).
+func (g *gzipResponse) Close() error {
+	if g.zw == nil {
+		return nil
+	}
+	return g.zw.Close()
 }
 
 // encodingExt is the file extension of each encoding the site has copies in.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -670,4 +671,58 @@ func (c *countedConn) Close() error {
 		c.l.mu.Unlock()
 	})
 	return c.Conn.Close()
+}
+
+// A file the build keeps no .gz copy of (a report's page, compressFast) is
+// compressed as it is sent to a browser that takes gzip and not brotli
+// (Chromium over plain http); its .br copy goes to one that takes brotli; a
+// small file, an image, a HEAD and a 304 are sent as they are.
+func TestGzipOnTheFly(t *testing.T) {
+	dir := t.TempDir()
+	page := strings.Repeat("<p>平潭综合实验区财政金融局2019年报告</p>\n", 100)
+	writeSite(t, dir, map[string]string{
+		"r/x.html": page, "r/x.html.br": "page-br", "small.html": "small",
+		"web/a.png": page, "404.html": page,
+	})
+	addr := startServer(t, dir, defaultServerConfig())
+	gunzip := func(what, s string) string {
+		t.Helper()
+		zr, err := gzip.NewReader(strings.NewReader(s))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return string(b)
+	}
+	res, body := rawGet(t, addr, "GET", "/r/x", "Accept-Encoding: gzip, deflate")
+	if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" || res.Header.Get("Content-Type") != "text/html; charset=utf-8" ||
+		gunzip("/r/x", body) != page || len(body) >= len(page)/4 || res.Header.Get("Content-Length") != "" && res.Header.Get("Content-Length") != strconv.Itoa(len(body)) {
+		t.Errorf("GET /r/x (gzip): %d %q %q, Content-Length %q, %d bytes", res.StatusCode, res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"), res.Header.Get("Content-Length"), len(body))
+	}
+	checkSecurityHeaders(t, "GET /r/x (gzip)", res.Header, "'self'")
+	if res, body := rawGet(t, addr, "GET", "/r/x", "Accept-Encoding: gzip, br"); res.Header.Get("Content-Encoding") != "br" || body != "page-br" {
+		t.Errorf("GET /r/x (gzip, br): %q %q, want the .br copy", res.Header.Get("Content-Encoding"), body)
+	}
+	if res, body := rawGet(t, addr, "GET", "/r/x", "Accept-Encoding: identity"); res.Header.Get("Content-Encoding") != "" || body != page {
+		t.Errorf("GET /r/x (identity): %q, %d bytes", res.Header.Get("Content-Encoding"), len(body))
+	}
+	if res, body := rawGet(t, addr, "HEAD", "/r/x", "Accept-Encoding: gzip"); res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" || body != "" {
+		t.Errorf("HEAD /r/x (gzip): %d %q %q", res.StatusCode, res.Header.Get("Content-Encoding"), body)
+	}
+	mod := res.Header.Get("Last-Modified")
+	if res, body := rawGet(t, addr, "GET", "/r/x", "Accept-Encoding: gzip", "If-Modified-Since: "+mod); mod == "" || res.StatusCode != 304 || body != "" {
+		t.Errorf("GET /r/x (gzip) since %q: %d, %d bytes", mod, res.StatusCode, len(body))
+	}
+	for _, p := range []string{"/small", "/web/a.png"} {
+		if res, _ := rawGet(t, addr, "GET", p, "Accept-Encoding: gzip"); res.Header.Get("Content-Encoding") != "" {
+			t.Errorf("GET %s (gzip): Content-Encoding %q, want none", p, res.Header.Get("Content-Encoding"))
+		}
+	}
+	res, body = rawGet(t, addr, "GET", "/nothing", "Accept-Encoding: gzip")
+	if res.StatusCode != 404 || res.Header.Get("Content-Encoding") != "gzip" || gunzip("/nothing", body) != page {
+		t.Errorf("GET /nothing (gzip): %d %q", res.StatusCode, res.Header.Get("Content-Encoding"))
+	}
 }

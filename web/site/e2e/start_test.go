@@ -28,6 +28,18 @@ func requested(urls []string, suffix string) bool {
 	return false
 }
 
+// count is how many requests' paths (before a query) end with the suffix.
+func count(urls []string, suffix string) int {
+	n := 0
+	for _, u := range urls {
+		u, _, _ = strings.Cut(u, "?")
+		if suffix != "" && strings.HasSuffix(u, suffix) {
+			n++
+		}
+	}
+	return n
+}
+
 // cachedJS waits for the service worker and lists what its caches hold.
 const cachedJS = `navigator.serviceWorker.ready.then(async () => {
 	const urls = [];
@@ -46,7 +58,17 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 		// The chart at the top is drawn by the site's script alone.
 		b.poll(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector(".chart-canvas"))`),
 		chromedp.Sleep(2*time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+	// Its option is read from the report's pack, which the page names
+	// once for all its charts (data-chart), not carried by the page.
+	var pack string
+	b.run(t, "the charts' source", chromedp.Evaluate(`(() => {
+		const pack = document.querySelector("[data-pack]").dataset.pack, all = [...document.querySelectorAll(".chart-canvas")];
+		return all.length > 0 && all.every((e) => !e.dataset.option && (e.dataset.chart || "").startsWith(pack + "#/charts/")) ? pack : "";
+	})()`, &pack))
 	reqs := b.takeRequests()
+	if n := count(reqs, pack); pack == "" || n != 1 {
+		t.Errorf("the page's charts name their pack %q, fetched %d times (want once): %q", pack, n, reqs)
+	}
 	if requested(reqs, ".wasm") || requested(reqs, "/web/wasm_exec.js") || app != "" {
 		t.Errorf("a visitor who only reads started the app (state %q): %q", app, reqs)
 	}
