@@ -37,6 +37,10 @@ func (p *body) prepareIndex(x *catalog.Index) {
 	}
 	slices.SortFunc(p.entries, func(a, b *catalog.Entry) int { return a.Year - b.Year })
 	p.charts = charts.Trend(p.b.Name, p.entries)
+	for i, c := range p.charts {
+		// The build writes the same charts there (web/site, writeEmbeds).
+		p.charts[i].Src = charts.ChartSrc(siteURL(BodyChartsPath(p.b.ID)), "", c.ID)
+	}
 	last := p.entries[len(p.entries)-1]
 	p.peers = charts.NewPeerGroups(x).Of(last, charts.EntryMarks(last))
 }

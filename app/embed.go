@@ -1,9 +1,12 @@
 package app
 
 import (
+	"path"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"nianbao/data/catalog"
 )
 
 // Embeds: every chart of a report, and a body's trend charts, has an
@@ -25,6 +28,12 @@ func ReportEmbedPath(id, chart string) string {
 // BodyEmbedPath is the embed page of a body's chart.
 func BodyEmbedPath(id, chart string) string {
 	return withQuery(EmbedPrefix+bodyPrefix+id, "chart", chart)
+}
+
+// BodyChartsPath is the file of a body's trend charts (charts.Trend, by
+// ID, under "charts"), which its page's script and its embed page read.
+func BodyChartsPath(id string) string {
+	return "/" + path.Join(catalog.PacksDir, "b", id+".json")
 }
 
 // ChartPage is the page of a report where a chart is shown with its

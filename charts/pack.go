@@ -78,7 +78,7 @@ func DecodePack(b []byte) (*Pack, error) {
 func (p *Pack) Chart(id string) Chart {
 	if c, ok := p.Charts[id]; ok {
 		if p.URL != "" {
-			c.Src = p.URL + "#" + p.Pointer + "/charts/" + pointerToken(id) + "/option"
+			c.Src = ChartSrc(p.URL, p.Pointer, id)
 		}
 		return c
 	}
@@ -91,6 +91,13 @@ func (p *Pack) Outcomes(category string) Chart {
 		return p.Chart("outcomes-" + category)
 	}
 	return p.Chart("outcomes")
+}
+
+// ChartSrc is where the option of the chart with the ID is read (Chart.Src)
+// in the document at url, whose charts by ID are at pointer + "/charts" (a
+// JSON pointer; "" for the document's top).
+func ChartSrc(url, pointer, id string) string {
+	return url + "#" + pointer + "/charts/" + pointerToken(id) + "/option"
 }
 
 // pointerToken escapes a key as a JSON pointer's reference token (RFC 6901).

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"path"
 	"slices"
 	"strings"
 
@@ -98,7 +97,7 @@ func (s *site) writeEmbeds(w *writer) error {
 		if err != nil {
 			return err
 		}
-		name := path.Join(catalog.PacksDir, "b", b.ID+"."+contentHash(j)+".json")
+		name := strings.TrimPrefix(ui.BodyChartsPath(b.ID), "/")
 		if err := w.write(name, j, compressFast); err != nil {
 			return err
 		}

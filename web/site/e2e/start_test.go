@@ -152,3 +152,47 @@ func TestASharedComparisonOpensWithoutATouch(t *testing.T) {
 		t.Errorf("a report's page started the app without a touch (%q)", app)
 	}
 }
+
+// Every page with charts, read without the app, draws them from the file
+// that holds them, fetched once for the page (data-chart: the front page's
+// summary, a body's trend charts, a report's pack), and carries none of
+// their options; all its charts, drawn for print, draw from it.
+func TestPagesDrawTheirChartsFromOneFile(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	first := newTab(t, v) // builds the site, and so its index
+	body, _ := v.bodyWithYears()
+	r := mostRequests(v)
+	for i, tc := range []struct{ path, file string }{
+		{"/", "/data/portal.json"},
+		{ui.BodyPath(body.ID), ui.BodyChartsPath(body.ID)},
+		{ui.ReportPath(r.ID, "/applicants"), ".json"},
+	} {
+		b := first
+		if i > 0 {
+			b = newTab(t, v)
+		}
+		var got struct {
+			Charts, Drawn int
+			Files         []string
+		}
+		b.run(t, "reading "+tc.path, chromedp.Navigate(b.at(tc.path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+			chromedp.Evaluate(`nianbao.test.drawAll()`, nil, awaitPromise),
+			chromedp.Evaluate(`(() => {
+				const all = [...document.querySelectorAll(".chart-canvas")];
+				return {
+					charts: all.filter((e) => !e.dataset.option).length,
+					drawn: all.filter((e) => echarts.getInstanceByDom(e)).length,
+					files: [...new Set(all.map((e) => (e.dataset.chart || "").split("#")[0]))],
+				};
+			})()`, &got))
+		reqs := b.takeRequests()
+		if got.Charts == 0 || got.Drawn != got.Charts || len(got.Files) != 1 || !strings.HasSuffix(got.Files[0], tc.file) {
+			t.Errorf("%s: %d charts without an option in the page, %d drawn, from %q (want all drawn, from one file ending %s)", tc.path, got.Charts, got.Drawn, got.Files, tc.file)
+			continue
+		}
+		if n := count(reqs, got.Files[0]); n != 1 || requested(reqs, ".wasm") {
+			t.Errorf("%s: %s fetched %d times (want once), the app loaded: %v", tc.path, got.Files[0], n, requested(reqs, ".wasm"))
+		}
+	}
+}
