@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -374,5 +375,42 @@ func TestUnknownCategory(t *testing.T) {
 	wantIn(t, html, "找不到这一页")
 	if strings.Contains(html, `id="chart-outcomes"`) {
 		t.Error("a bogus category renders the outcomes page")
+	}
+}
+
+// The catalog's filter, which looks up each body's words once per
+// keystroke, finds what looking at every report in turn finds.
+func TestCatalogMatchAsEveryReport(t *testing.T) {
+	x, err := newMemSource(t, shipped(t)).Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"", "洪泽", "hz", "南通 2019", "2024", "区 政府", "淮安市", "zzzz", "江苏 2023年"} {
+		for _, sort := range []string{"", "name", "new"} {
+			f := catalogFilter{Q: q, Sort: sort, Page: 1}
+			var want []string
+			qq := parseQuery(q)
+			for _, e := range ordered(x, sort) {
+				if qq.matches(&x.Bodies[e.Body], e) {
+					want = append(want, e.ID)
+				}
+			}
+			var got []string
+			for f.Page = 1; ; f.Page++ {
+				n, page := f.match(x)
+				if n != len(want) {
+					t.Fatalf("%q by %q: %d reports, want %d", q, sort, n, len(want))
+				}
+				for _, e := range page {
+					got = append(got, e.ID)
+				}
+				if len(page) < pageSize {
+					break
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%q by %q: %v, want %v", q, sort, got, want)
+			}
+		}
 	}
 }

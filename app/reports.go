@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -141,14 +142,32 @@ func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 		year, _ = strconv.Atoi(f.Year)
 	}
 	q := parseQuery(f.Q)
+	// Whether a body's keys hold the query's words, worked out once per
+	// body, not once per report: 0 not yet, 1 yes, 2 no.
+	var bodyHit []uint8
+	var keys []string
+	if len(q.words) > 0 {
+		bodyHit, keys = make([]uint8, len(x.Bodies)), searchKeys(x)
+	}
 	for _, e := range ordered(x, f.Sort) {
 		if (year >= 0 && e.Year != year) || (f.Format != "" && e.Format != f.Format) ||
-			(f.Status != "" && string(e.Consistency()) != f.Status) {
+			(f.Status != "" && string(e.Consistency()) != f.Status) || !q.yearMatches(e) {
 			continue
 		}
 		b := &x.Bodies[e.Body]
-		if (f.Level != "" && b.Level != f.Level) || !q.matches(b, e) {
+		if f.Level != "" && b.Level != f.Level {
 			continue
+		}
+		if bodyHit != nil {
+			if bodyHit[e.Body] == 0 {
+				bodyHit[e.Body] = 2
+				if q.wordsIn(keys[e.Body]) {
+					bodyHit[e.Body] = 1
+				}
+			}
+			if bodyHit[e.Body] != 1 {
+				continue
+			}
 		}
 		if n >= from && n < from+pageSize {
 			page = append(page, e)
@@ -189,17 +208,56 @@ func fourDigits(w string) (int, bool) {
 }
 
 func (q query) matches(b *catalog.Body, e *catalog.Entry) bool {
+	return q.yearMatches(e) && q.wordsIn(bodyKeys(b))
+}
+
+// yearMatches says whether the report is of every year the query names.
+func (q query) yearMatches(e *catalog.Entry) bool {
 	for _, y := range q.years {
 		if e.Year != y {
 			return false
 		}
 	}
+	return true
+}
+
+// wordsIn says whether a body's keys (bodyKeys) hold every word of the
+// query. A word holds no white space, so none matches across two keys.
+func (q query) wordsIn(keys string) bool {
 	for _, w := range q.words {
-		if !strings.Contains(strings.ToLower(b.Name), w) && !strings.Contains(b.Search, w) && !strings.Contains(strings.ToLower(b.Region), w) {
+		if !strings.Contains(keys, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// bodyKeys is what a query's words are looked for in: the body's name and
+// region in lower case, and its search keys, a line each.
+func bodyKeys(b *catalog.Body) string {
+	return strings.ToLower(b.Name) + "\n" + b.Search + "\n" + strings.ToLower(b.Region)
+}
+
+// indexKeys is every body's keys, made once per index: a keystroke then
+// makes no string.
+var indexKeys struct {
+	mu    sync.Mutex
+	index *catalog.Index
+	keys  []string
+}
+
+// searchKeys is the bodies' keys (bodyKeys) of the index, by body.
+func searchKeys(x *catalog.Index) []string {
+	indexKeys.mu.Lock()
+	defer indexKeys.mu.Unlock()
+	if indexKeys.index != x {
+		keys := make([]string, len(x.Bodies))
+		for i := range x.Bodies {
+			keys[i] = bodyKeys(&x.Bodies[i])
+		}
+		indexKeys.index, indexKeys.keys = x, keys
+	}
+	return indexKeys.keys
 }
 
 // reports is the page at "/reports" (全部报告): every report the site
