@@ -227,7 +227,8 @@ func (s *site) paths() []string {
 
 // precache lists what a kiosk's service worker caches on install beyond
 // the app's shell: for "all" every page and pack, else the pages and packs
-// of the reports named by ID or by their body's name.
+// of the reports named by ID or by their body's name, with their bodies'
+// pages and trend charts.
 func (s *site) precache(spec string) ([]string, error) {
 	spec = strings.TrimSpace(spec)
 	if spec == "" {
@@ -251,7 +252,8 @@ func (s *site) precache(spec string) ([]string, error) {
 		list = append(list, s.at(p.Path))
 	}
 	for _, r := range chosen {
-		list = append(list, s.at(s.packURL[r.ID]), s.at(ui.BodyPath(s.index.Bodies[s.group.BodyOf[r.ID]].ID)))
+		body := s.index.Bodies[s.group.BodyOf[r.ID]].ID
+		list = append(list, s.at(s.packURL[r.ID]), s.at(ui.BodyPath(body)), s.at(ui.BodyChartsPath(body)))
 		for _, p := range ui.ReportPages {
 			list = append(list, s.at(ui.ReportPath(r.ID, p.Path)))
 		}

@@ -89,6 +89,14 @@ func TestOfflineAfterTheFirstVisit(t *testing.T) {
 		t.Errorf("offline, the precached %s: %+v", path, st)
 	}
 	b.run(t, "offline, precached", chromedp.Text("main", &text, chromedp.ByQuery))
+	// With its body's page and the trend charts that page reads.
+	var cached []string
+	b.run(t, "the worker's caches", chromedp.Evaluate(cachedJS, &cached, awaitPromise))
+	for _, want := range []string{ui.BodyPath(v.bodyOf(precached.ID).ID), ui.BodyChartsPath(v.bodyOf(precached.ID).ID)} {
+		if !slices.Contains(cached, b.at(want)) {
+			t.Errorf("the kiosk's worker keeps %q, without its body's %s", cached, want)
+		}
+	}
 	if s := precached.Section(data.SectionOverview); s == nil || !strings.Contains(text, s.Title) {
 		t.Errorf("offline, the precached %s shows %q", path, text)
 	}
