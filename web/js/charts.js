@@ -311,8 +311,33 @@ const drawNext = async () => {
     c.start();
   } catch (err) {
     console.warn("年报透视: a chart was not drawn", err);
+    retry(c);
   }
   setTimeout(drawNext, 0);
+};
+
+// retry tries a chart again that did not draw (ECharts or its option did
+// not load: a network that dropped), a while later and when the network
+// is back: from 2 s, doubling to a minute. Its table is there meanwhile.
+const retry = (c) => {
+  c.wait = Math.min((c.wait || 1000) * 2, 60000);
+  const again = () => {
+    clearTimeout(c.retry);
+    removeEventListener("online", again);
+    if (!live.has(c) || c.chart) {
+      return;
+    }
+    c.queued = false;
+    if (near) {
+      near.observe(c.el); // drawn when near the screen, as at first
+    } else {
+      c.queued = true;
+      schedule(c);
+    }
+  };
+  c.again = again;
+  c.retry = setTimeout(again, c.wait);
+  addEventListener("online", again);
 };
 const schedule = (c) => {
   queue.push(c);
@@ -408,6 +433,10 @@ export function mount(el, json, onClick) {
     dispose() {
       if (!live.delete(c)) {
         return;
+      }
+      clearTimeout(c.retry);
+      if (c.again) {
+        removeEventListener("online", c.again);
       }
       if (near) {
         near.unobserve(c.el);

@@ -17,7 +17,7 @@ import (
 // csp is the site's Content Security Policy: nothing from another origin, no
 // inline script and no eval ('wasm-unsafe-eval' lets WebAssembly compile; it
 // does not allow eval). Inline styles stay allowed for ECharts' tooltips
-// and the style sheet each page carries.
+// and the few rules a page without scripts adds (noScriptCSS).
 const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
 	"img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; " +
 	"object-src 'none'; base-uri 'self'; form-action 'self'"
@@ -39,8 +39,8 @@ const (
 // defects are fixed in its copy (third_party/go-app, PATCHES.md); what the
 // site adds to every page's head, go-app writes first (patch
 // raw-headers-first): the policy, which then governs every script the page
-// names, the site's settings for its script and the app, and the style
-// sheet, carried by the page so that the first paint waits for no request.
+// names, the site's settings for its script and the app, and the link to
+// the style sheet.
 func (s *site) handler() *app.Handler {
 	var resources app.ResourceProvider
 	if s.base != "" {
@@ -75,7 +75,7 @@ func (s *site) handler() *app.Handler {
 
 // rawHeaders are the site's own elements in every page's head, right after
 // its charset: the policy, the site's settings (ui.SiteMeta) and the style
-// sheet, web/style.css as the build minified it (minifyCSS). The sheet is
+// sheet, web/style.css as the build minified it (writeStyleSheet). The sheet is
 // its own file, fetched once and kept by the service worker: carried by
 // every page, it was a third of each of a report's ten pages.
 func (s *site) rawHeaders() []string {
@@ -104,6 +104,9 @@ const noScriptCSS = `.chart-canvas{display:none!important}.chart-table[hidden]{d
 func writeStyleSheet(w *writer, esbuild, root string) error {
 	b, err := runESBuild(esbuild, filepath.Join(root, "web", "style.css"))
 	if err != nil {
+		return err
+	}
+	if err := checkOrigins("web/style.css", b); err != nil {
 		return err
 	}
 	return w.write(strings.TrimPrefix(styleCSS, "/"), bytes.TrimSpace(b), compressBest)

@@ -467,12 +467,14 @@ type gzipResponse struct {
 
 func (g *gzipResponse) WriteHeader(code int) {
 	g.Header().Del("Content-Length")
+	g.Header().Set("Accept-Ranges", "none") // http.ServeContent says bytes
 	g.ResponseWriter.WriteHeader(code)
 }
 
 func (g *gzipResponse) Write(b []byte) (int, error) {
 	if g.zw == nil {
-		g.zw, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.DefaultCompression)
+		g.zw = gzipWriters.Get().(*gzip.Writer)
+		g.zw.Reset(g.ResponseWriter)
 	}
 	return g.zw.Write(b)
 }
@@ -483,8 +485,19 @@ func (g *gzipResponse) Close() error {
 	if g.zw == nil {
 		return nil
 	}
-	return g.zw.Close()
+	err := g.zw.Close()
+	g.zw.Reset(io.Discard)
+	gzipWriters.Put(g.zw)
+	g.zw = nil
+	return err
 }
+
+// gzipWriters are gzip writers for reuse: each holds about 800 kB of
+// tables, which a connection need not allocate anew.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	return zw
+}}
 
 // encodingExt is the file extension of each encoding the site has copies in.
 var encodingExt = map[string]string{"br": ".br", "gzip": ".gz", "": ""}

@@ -7,10 +7,12 @@ package e2e
 // start it as a visitor does.
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -195,4 +197,30 @@ func TestPagesDrawTheirChartsFromOneFile(t *testing.T) {
 			t.Errorf("%s: %s fetched %d times (want once), the app loaded: %v", tc.path, got.Files[0], n, requested(reqs, ".wasm"))
 		}
 	}
+}
+
+// A chart whose option does not arrive (the network dropped) is tried
+// again: drawn once the pack can be fetched, without a reload.
+func TestAChartIsTriedAgain(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	r := mostRequests(v)
+	// The page's packs fail to fetch until the test lets them.
+	refuse := chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => {
+			const f = window.fetch.bind(window);
+			window.fetch = (u, o) => String(u).includes("/data/r/") && !window.packsAllowed ? Promise.reject(new TypeError("offline (test)")) : f(u, o);
+		})()`).Do(ctx)
+		return err
+	})
+	var drawn bool
+	b.run(t, "reading, the packs refused", refuse, chromedp.Navigate(b.at(ui.ReportPath(r.ID, "/outcomes"))),
+		b.poll(`document.readyState === "complete" && !!window.nianbao`), chromedp.Sleep(1500*time.Millisecond),
+		chromedp.Evaluate(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector(".chart-canvas"))`, &drawn))
+	if drawn {
+		t.Fatal("the chart was drawn though its pack could not be fetched")
+	}
+	b.run(t, "the packs allowed", chromedp.Evaluate(`window.packsAllowed = true`, nil),
+		b.poll(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector(".chart-canvas"))`))
 }
