@@ -295,6 +295,13 @@ func TestOriginalLink(t *testing.T) {
 	wantIn(t, html, `href="https://www.hongze.gov.cn/x/y.html?a=1&amp;b=2"`, "查看原文")
 }
 
+// matches says whether the query finds the body's report: what the
+// catalog's filter decides for each report (catalogFilter.match), one at a
+// time.
+func (q query) matches(b *catalog.Body, e *catalog.Entry) bool {
+	return q.yearMatches(e) && q.wordsIn(bodyKeys(b))
+}
+
 // A search finds by every word, a year among them (issue 20 item 5); the
 // words a body is found by come from the build (catalog.Body.Search).
 func TestCatalogQuery(t *testing.T) {

@@ -207,10 +207,6 @@ func fourDigits(w string) (int, bool) {
 	return y, err == nil
 }
 
-func (q query) matches(b *catalog.Body, e *catalog.Entry) bool {
-	return q.yearMatches(e) && q.wordsIn(bodyKeys(b))
-}
-
 // yearMatches says whether the report is of every year the query names.
 func (q query) yearMatches(e *catalog.Entry) bool {
 	for _, y := range q.years {

@@ -1,5 +1,5 @@
-// A catalog query as the app reads it (app/reports.go, parseQuery and
-// matches; a test runs both on the same cases): every word must match; a
+// A catalog query as the app reads it (app/reports.go, parseQuery,
+// yearMatches and wordsIn; a test runs both on the same cases): every word must match; a
 // four-digit word (2024, 2024年) is a year, any other a part of the body's
 // lower-cased search keys. No imports: a test runs it in Node.
 

@@ -3,8 +3,8 @@
 // the bodies it does not match, at once, and is kept in the address
 // (?q=), where the app, which the first keystroke starts, reads it and
 // takes over with the catalog's filters and sorting. A query matches as the
-// app's does (app/reports.go, parseQuery and matches; a test compares the
-// two): every word must match, a four-digit word (2024, 2024年) is a year,
+// app's does (app/reports.go, parseQuery, yearMatches and wordsIn; a test
+// compares the two): every word must match, a four-digit word (2024, 2024年) is a year,
 // any other a part of the body's search keys (its name's forms,
 // traditional characters, pinyin and initials, region, province).
 import { on, appRunning } from "./dom.js";

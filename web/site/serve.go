@@ -427,15 +427,16 @@ func openIn(dir, name string, accept []string) (f served, enc string, swapped bo
 		f, ok := openSiteFile(root, name+encodingExt[enc], name)
 		if !ok && enc == "gzip" {
 			// A file the build keeps no .gz copy of (one of a report's,
-			// compressFast) is compressed as it is sent.
-			if f, ok = openSiteFile(root, name, name); ok {
-				if f.size >= compressMin && compressible[path.Ext(name)] {
-					f.gzip = true
-					return f, enc, false, nil
-				}
-				f.file.Close()
+			// compressFast) is compressed as it is sent; one it keeps no
+			// copy of at all (small, or an image) goes as it is.
+			if f, ok = openSiteFile(root, name, name); !ok {
+				continue
 			}
-			continue
+			if f.size < compressMin || !compressible[path.Ext(name)] {
+				return f, "", false, nil
+			}
+			f.gzip = true
+			return f, enc, false, nil
 		}
 		if ok {
 			return f, enc, false, nil
