@@ -9,4 +9,4 @@ import { GridComponent, LegendComponent, TooltipComponent } from "echarts/compon
 import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 
 echarts.use([BarChart, SankeyChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
-window.echarts = echarts;
+globalThis.echarts = echarts; // the page's window, or the charts' worker (web/js/chart-worker.js)

@@ -1,4 +1,5 @@
-import { site } from "./dom.js";
+import { root, site } from "./dom.js";
+import { fitOption } from "./fit.js";
 
 // Charts: every chart of the site is drawn by mount, from the option its
 // prerendered page names, long before the WebAssembly arrives: read from
@@ -8,254 +9,43 @@ import { site } from "./dom.js";
 // of the JSON, for a chart made where it is shown); and from the option the
 // app gives it (app/js.go) once the app runs: one way to draw a chart.
 //
-// Every option is made in Go (charts/option.go): its data, colours and
-// decal patterns, labels and tooltips as finished text, the legend's
-// behaviour. fit(el, option) fits it to the element it is drawn in, and
-// only in what depends on the element's size and type size: text at the
-// element's computed font size and colour (the page's type size, and
-// whatever 长者模式 sets); margins in pixels for the labels; category names
-// wrapped beside their bars, or set above them where the width cannot hold
-// both; the value axis's ticks (as many as fit without touching) and its
-// end (the nice number just above the longest bar); the legend's item
-// sizes and rows; the sankey's margins for its labels; and the element
-// made taller where its bars or nodes need the room. It returns plain data
-// (no functions: the CSP forbids eval), and runs again whenever the
-// element's size changes.
+// fit(el, option) fits an option to its element (web/js/fit.js) and makes
+// the element taller where the chart needs the room; it runs again
+// whenever the element's size changes.
+//
+// A page's own charts are drawn off the page's thread until the visitor
+// first touches, types or points at a chart: ECharts (half a megabyte of
+// script, most of a phone's second to compile and start) runs in a worker
+// (web/js/chart-worker.js) that draws into the chart's canvas
+// (OffscreenCanvas), so that a page being read never freezes. At the
+// first touch, key or pointer on a chart (when the app starts too),
+// ECharts loads on the page, from the same file, and each chart moves to
+// it as it was, with its tooltips, its images and its clicks. A browser
+// without OffscreenCanvas draws on the page from the start.
 
-// The width of a line of text at size px: CJK characters are one em,
-// digits and Latin letters about 0.6 em (Noto Sans CJK). The word joiner
-// that keeps a report's braces from ECharts' templates takes no room.
-const textWidth = (s, px) => {
-  let w = 0;
-  for (const ch of String(s)) {
-    const c = ch.codePointAt(0);
-    w += c === 0x2060 ? 0 : c > 0x2e7f ? px : px * 0.62;
-  }
-  return w;
-};
-const widest = (s, px) => Math.max(0, ...String(s).split("\n").map((l) => textWidth(l, px)));
-const arr = (v) => (v == null ? [] : Array.isArray(v) ? v : [v]);
-// The product's number format (charts/format.go), as ECharts writes a
-// value axis's ticks: thousands separators.
-const grouped = (n) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
-
-// niceAxis is the end and interval of a value axis from 0 past max in at
-// most n steps of 1, 2, 2.5 or 5 times a power of ten: the lowest end,
-// then the most steps (2,165 in two steps ends at 2,500, not 4,000).
-// Counts step by whole numbers.
-const niceAxis = (max, n, whole) => {
-  let best = null;
-  const top = Math.max(max, whole ? 1 : 1e-9);
-  for (let p = Math.pow(10, Math.floor(Math.log10(top / n)) - 1); p <= top * 10; p *= 10) {
-    for (const m of [1, 2, 2.5, 5]) {
-      const step = Math.round(m * p * 1e6) / 1e6;
-      if (whole && step % 1 !== 0) {
-        continue;
-      }
-      const k = Math.max(1, Math.ceil(top / step - 1e-9));
-      if (k <= n && (!best || k * step < best.max || (k * step === best.max && step < best.interval))) {
-        best = { max: k * step, interval: step };
-      }
-    }
-  }
-  return best;
-};
-
-export const fit = (el, option) => {
-  const o = JSON.parse(JSON.stringify(option));
+// measure reads what fitting an option needs of its element: its type
+// size and colour, its width, and its height as the style sheet sets it.
+const measure = (el) => {
   el.style.height = "";
   const cs = getComputedStyle(el);
-  const px = Math.round(parseFloat(cs.fontSize)) || 18;
-  const ink = cs.color || "#1a1a1a";
-  const W = el.clientWidth || 600;
-  let need = 0; // the height the chart needs, when more than the style's
-  const lineH = Math.round(px * 1.3);
-  const text = (t) => Object.assign(t || {}, { fontSize: px, lineHeight: lineH, color: ink });
-  o.textStyle = Object.assign(o.textStyle || {}, { fontSize: px, color: ink });
-  if (o.tooltip) {
-    o.tooltip.textStyle = text(o.tooltip.textStyle);
-  }
-  const series = arr(o.series);
-
-  // The legend wraps below the chart; its rows are counted to keep the
-  // plot clear of it.
-  let legendH = 0;
-  for (const l of arr(o.legend)) {
-    if (l.show === false) {
-      continue;
-    }
-    Object.assign(l, {
-      left: 8, right: 8, bottom: 4, padding: 4,
-      itemWidth: Math.round(px * 1.4), itemHeight: Math.round(px * 0.8), itemGap: Math.round(px * 0.8),
-    });
-    l.textStyle = text(l.textStyle);
-    const names = series.map((s) => s.name);
-    const room = W - 16 - 8;
-    let rows = 1;
-    let x = 0;
-    for (const n of names) {
-      const w = l.itemWidth + 5 + textWidth(n, px);
-      if (x > 0 && x + w > room) {
-        rows++;
-        x = 0;
-      }
-      x += w + l.itemGap;
-    }
-    legendH = Math.max(legendH, rows * lineH + (rows - 1) * l.itemGap + 8 + 4);
-  }
-
-  const xs = arr(o.xAxis);
-  const ys = arr(o.yAxis);
-  for (const a of [...xs, ...ys]) {
-    a.axisLabel = text(a.axisLabel);
-    a.nameTextStyle = text(a.nameTextStyle);
-  }
-  for (const s of series) {
-    if (s.label) {
-      s.label = text(s.label);
-    }
-  }
-
-  // Bars: categories down the side, a value axis below.
-  const grid = arr(o.grid)[0];
-  const cat = ys.find((a) => a.type === "category");
-  const val = xs.find((a) => a.type === "value");
-  if (grid && cat && val) {
-    const cats = arr(cat.data).map((d) => (d && d.value != null ? d.value : d));
-    let labelW = 0;
-    let labelled = 0; // series with a label beside each bar
-    const sums = [];
-    for (const s of series) {
-      const shown = s.label && s.label.show && !s.stack;
-      labelled += shown ? 1 : 0;
-      arr(s.data).forEach((d, i) => {
-        const v = Number(d && typeof d === "object" ? d.value : d) || 0;
-        // The longest bar: a stack's sum, or the longest side by side.
-        sums[i] = s.stack ? (sums[i] || 0) + v : Math.max(sums[i] || 0, v);
-        const f = d && d.label && d.label.formatter;
-        if (shown && f) {
-          labelW = Math.max(labelW, widest(f, px));
-        }
-      });
-    }
-    const bars = barsPerCategory(series);
-    const right = Math.ceil(labelW ? labelW + 12 : px * 1.5);
-    const nameH = val.name ? lineH + 8 : 0;
-    if (val.name) {
-      val.nameGap = lineH + 12;
-    }
-    // Names beside their bars take at most 42 % of the width; where the
-    // plot would then be less than half of it, the names go above the
-    // bars, across the whole width.
-    const wide = Math.max(px * 3, ...cats.map((c) => widest(c, px)));
-    const catW = Math.ceil(Math.min(W * 0.42, wide)) + 2;
-    const above = W - catW - right - 24 < W * 0.5 && wide > W * 0.25;
-    const nameW = above ? W - 16 - right : catW;
-    const lines = Math.max(1, ...cats.map((c) => String(c).split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(textWidth(l, px) / nameW)), 0)));
-    // Each bar as tall as a line of text, so that side-by-side bars'
-    // labels never overlap.
-    const barH = labelled > 1 || above ? lineH : Math.round(lineH * 1.1);
-    const barsH = bars * barH + (bars - 1) * Math.round(barH * 0.1);
-    for (const s of series) {
-      s.barWidth = barH;
-    }
-    cat.axisLabel.width = nameW;
-    cat.axisTick = { show: !above };
-    let band;
-    if (above) {
-      // The name's bottom sits just above its bars (the band is centred
-      // on them), so the band holds the name's lines twice.
-      Object.assign(cat.axisLabel, { inside: true, align: "left", verticalAlign: "bottom", margin: 0, padding: [0, 0, Math.ceil(barsH / 2) + 4, 0] });
-      band = 2 * (lines * lineH + 4) + barsH + 8;
-    } else {
-      band = Math.max(lines * lineH + 12, barsH + 12, lineH * 1.8);
-    }
-    // Names above their bars leave the value axis's first tick (0) to
-    // hold its own half at the left edge.
-    const left = above ? 8 + Math.ceil(textWidth(pct0(val), px) / 2) : 8;
-    Object.assign(grid, { left, right, top: Math.ceil(lineH / 2), bottom: 8 + nameH + legendH, containLabel: true });
-    // The value axis: as many ticks as fit without touching, up to the
-    // nice end above the longest bar (a share's axis ends at 100).
-    const plotW = W - (above ? left + 8 : catW + 24) - right;
-    const pct = val.max === 100;
-    for (let n = 5; n >= 1; n--) {
-      const nice = pct ? niceAxis(100, n, false) : niceAxis(Math.max(...sums, 0), n, true);
-      const tickW = textWidth(grouped(nice.max) + (pct ? "%" : ""), px) + px;
-      if (n === 1 || plotW / (nice.max / nice.interval) >= tickW) {
-        Object.assign(val, { max: nice.max, interval: nice.interval });
-        break;
-      }
-    }
-    // ECharts may still hide a value tick that would touch another; a
-    // category's name is never hidden.
-    val.axisLabel.hideOverlap = true;
-    need = cats.length * band + grid.top + grid.bottom + lineH + 12;
-  }
-
-  // Sankey: each node's label beside it, outside the flows (left of the
-  // first column, right of the last, above the middle), in margins as wide
-  // as the labels; gaps between nodes that hold a label, so that nodes of
-  // 0 do not overlap; one line for name and number where the width allows.
-  for (const s of series) {
-    if (s.type !== "sankey") {
-      continue;
-    }
-    const oneLine = W >= px * 34;
-    const side = { left: 0, right: 0, top: 0 };
-    const perDepth = {};
-    let labelLines = 1;
-    for (const d of arr(s.data)) {
-      d.label = text(d.label);
-      if (oneLine && d.label.formatter) {
-        d.label.formatter = d.label.formatter.replace("\n", " ");
-      }
-      const f = d.label.formatter || d.name;
-      const n = String(f).split("\n").length;
-      labelLines = Math.max(labelLines, n);
-      const pos = d.label.position;
-      if (pos in side) {
-        side[pos] = Math.max(side[pos], pos === "top" ? n * lineH : widest(f, px));
-      }
-      perDepth[d.depth || 0] = (perDepth[d.depth || 0] || 0) + 1;
-    }
-    const labelH = labelLines * lineH;
-    const n = Math.max(1, ...Object.values(perDepth));
-    Object.assign(s, {
-      nodeGap: labelH + 6,
-      left: Math.ceil(side.left) + 12,
-      right: Math.ceil(side.right) + 12,
-      top: Math.ceil(side.top) + 12,
-      bottom: Math.ceil(labelH / 2) + 8,
-    });
-    need = Math.max(need, s.top + s.bottom + (n - 1) * s.nodeGap + 10 * px);
-  }
-
-  if (need > el.clientHeight) {
-    el.style.height = Math.ceil(need) + "px";
-  }
-  return o;
+  return {
+    px: Math.round(parseFloat(cs.fontSize)) || 18,
+    ink: cs.color || "#1a1a1a",
+    W: el.clientWidth || 600,
+    H: el.clientHeight,
+  };
 };
 
-// pct0 is the value axis's first tick as written: "0", or "0%".
-const pct0 = (val) => (val.max === 100 ? "0%" : "0");
-
-// barsPerCategory is how many bars stand side by side in a category: one for stacked
-// series, else one per series.
-const barsPerCategory = (series) => {
-  const stacks = new Set();
-  let n = 0;
-  for (const s of series) {
-    if (s.type !== "bar") {
-      continue;
-    }
-    if (s.stack) {
-      stacks.add(s.stack);
-    } else {
-      n++;
-    }
+// fit fits option to el, and el's height to what the chart needs.
+export const fit = (el, option) => {
+  const size = measure(el);
+  const { option: o, need } = fitOption(option, size);
+  if (need > size.H) {
+    el.style.height = need + "px";
   }
-  return Math.max(1, n + stacks.size);
+  return { option: o, width: size.W, height: Math.max(need, size.H) };
 };
+
 
 // The charts mounted on the page: a kiosk runs for days, and each one is
 // disposed when its element goes away (test builds count them).
@@ -296,6 +86,80 @@ export function loadECharts() {
   return echartsLoading;
 }
 
+// The charts' worker (web/js/chart-worker.js): made for the first chart
+// drawn off the page's thread, ended once its charts have all moved to the
+// page or gone (a kiosk runs for days). offPage says whether a page's own charts are drawn there:
+// where the browser can, until the first touch (toPage), and never on a
+// kiosk (its app starts at once, and draws on the page).
+const canOffscreen =
+  typeof Worker === "function" &&
+  typeof OffscreenCanvas === "function" &&
+  typeof HTMLCanvasElement === "function" &&
+  !!HTMLCanvasElement.prototype.transferControlToOffscreen;
+let offPage = canOffscreen;
+let worker = null;
+let lastId = 0;
+const inWorker = new Map(); // a chart's id in the worker → the chart
+const theWorker = () => {
+  if (!worker) {
+    worker = new Worker(site.base + "/web/chart-worker.js");
+    worker.onmessage = (e) => {
+      const c = inWorker.get(e.data.id);
+      if (c && e.data.drawn && c.off) {
+        c.el.appendChild(c.off.canvas); // shown once drawn, not blank before
+      } else if (c && e.data.error && c.off) {
+        // ECharts did not load in the worker, or the chart failed: tried
+        // again a while later, as on the page.
+        console.warn("年报透视: a chart was not drawn", e.data.error);
+        leaveWorker(c);
+        retry(c);
+      }
+    };
+    // A worker that cannot run (its script did not load): its charts move
+    // to the page.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      toPage();
+    };
+  }
+  return worker;
+};
+const leaveWorker = (c) => {
+  inWorker.delete(c.off.id);
+  worker.postMessage({ id: c.off.id, dispose: true });
+  c.off.canvas.remove();
+  c.off = null;
+  if (inWorker.size === 0) {
+    worker.terminate();
+    worker = null;
+  }
+};
+
+// toPage moves the page's charts from the worker to the page's own
+// ECharts, which it loads: at the visitor's first touch, key or pointer on
+// a chart, before saving a chart's image, before printing. It returns a
+// promise of the move (which a failed load of ECharts rejects: the charts
+// stay as the worker drew them).
+let moving = null;
+export function toPage() {
+  offPage = false;
+  if (!moving) {
+    moving = loadECharts().then(
+      () => {
+        for (const c of [...inWorker.values()]) {
+          leaveWorker(c);
+          c.start(); // ECharts clears the element as it draws
+        }
+      },
+      (err) => {
+        moving = null; // the next touch tries again
+        throw err;
+      }
+    );
+  }
+  return moving;
+}
+
 // Charts are drawn as they come near the screen, one a task: drawing every
 // chart of a long page at once held the page for its whole length.
 const queue = [];
@@ -307,7 +171,7 @@ const drawNext = async () => {
     return;
   }
   try {
-    await Promise.all([loadECharts(), c.ready()]);
+    await Promise.all([offPage && c.early ? null : loadECharts(), c.ready()]);
     c.start();
   } catch (err) {
     console.warn("年报透视: a chart was not drawn", err);
@@ -324,7 +188,7 @@ const retry = (c) => {
   const again = () => {
     clearTimeout(c.retry);
     removeEventListener("online", again);
-    if (!live.has(c) || c.chart) {
+    if (!live.has(c) || c.chart || c.off) {
       return;
     }
     c.queued = false;
@@ -368,7 +232,10 @@ const near = window.IntersectionObserver
 // observers and its click handler. onClick, when given, gets the name of a
 // clicked data item. Where ECharts or the option does not load, the
 // chart's table stays available.
-export function mount(el, json, onClick) {
+//
+// A page's own charts (early) are drawn in the charts' worker until the
+// first touch (see toPage).
+export function mount(el, json, onClick, early) {
   if (!el) {
     return null;
   }
@@ -376,7 +243,9 @@ export function mount(el, json, onClick) {
     el,
     parent: el.parentElement,
     option: typeof json === "function" ? null : JSON.parse(json),
+    early: !!early,
     chart: null,
+    off: null, // {id, canvas} while the worker draws it
     loading: null,
     // ready resolves once the option is there.
     ready() {
@@ -397,12 +266,19 @@ export function mount(el, json, onClick) {
       return c.loading;
     },
     start() {
-      if (c.chart || !c.option || !live.has(c)) {
+      if (c.chart || c.off || !c.option || !live.has(c)) {
         return;
       }
-      c.chart = echarts.init(el, null, { renderer: "canvas", locale: "ZH" });
-      if (onClick) {
-        c.chart.on("click", (p) => onClick(p.name));
+      if (offPage && c.early) {
+        const canvas = document.createElement("canvas");
+        canvas.className = "chart-off";
+        c.off = { id: ++lastId, canvas, offscreen: canvas.transferControlToOffscreen() };
+        inWorker.set(c.off.id, c);
+      } else {
+        c.chart = echarts.init(el, null, { renderer: "canvas", locale: "ZH" });
+        if (onClick) {
+          c.chart.on("click", (p) => onClick(p.name));
+        }
       }
       c.draw();
       if (resized) {
@@ -415,10 +291,21 @@ export function mount(el, json, onClick) {
       }
     },
     draw() {
+      if (c.off) {
+        const { option, width, height } = fit(c.el, c.option);
+        const m = { id: c.off.id, option, width, height, dpr: window.devicePixelRatio || 1 };
+        const sent = c.off.offscreen ? [c.off.offscreen] : [];
+        if (sent.length) {
+          m.canvas = c.off.offscreen; // with the chart's first message
+          c.off.offscreen = null;
+        }
+        theWorker().postMessage(m, sent);
+        return;
+      }
       if (!c.chart) {
         return;
       }
-      const o = fit(c.el, c.option);
+      const o = fit(c.el, c.option).option;
       // A tooltip shown across a redraw is shown again, a tick later, by
       // the tooltip view the redraw replaced, whose element is gone
       // (ECharts 5.6): hidden first, it is not.
@@ -441,13 +328,16 @@ export function mount(el, json, onClick) {
       if (near) {
         near.unobserve(c.el);
       }
-      if (c.chart) {
-        if (resized) {
-          resized.unobserve(c.el);
-          if (c.parent) {
-            resized.unobserve(c.parent);
-          }
+      if (resized) {
+        resized.unobserve(c.el);
+        if (c.parent) {
+          resized.unobserve(c.parent);
         }
+      }
+      if (c.off) {
+        leaveWorker(c);
+      }
+      if (c.chart) {
         c.chart.off("click");
         c.chart.dispose();
         c.chart = null;
@@ -467,7 +357,7 @@ export function mount(el, json, onClick) {
 // drawAll draws every chart mounted, near the screen or not (for a test
 // build, and before printing).
 export async function drawAll() {
-  await loadECharts();
+  await toPage();
   await Promise.allSettled([...live].map((c) => c.ready()));
   for (const c of live) {
     c.start();
@@ -476,6 +366,13 @@ export async function drawAll() {
 
 // liveCount is how many instances are alive (for test builds).
 export const liveCount = () => live.size;
+
+// drawnBy says who drew the chart in el: "page", "worker" (once the worker
+// said so), or "" (for test builds).
+export const drawnBy = (el) => {
+  const c = [...live].find((x) => x.el === el);
+  return !c ? "" : c.chart ? "page" : c.off && c.off.canvas.isConnected ? "worker" : "";
+};
 
 const decode = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0)));
 
@@ -514,16 +411,65 @@ export const readOption = async (src) => {
   return v;
 };
 
-// drawEarly mounts every chart of the prerendered page: each is drawn as
-// it comes near the screen.
+// afterFirstPaint calls fn once the page's text has been painted: its
+// charts' work (their file, ECharts, drawing) waits for that, not the
+// other way round.
+const afterFirstPaint = (fn) => {
+  let done = false;
+  const go = () => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+  if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
+    new PerformanceObserver((list, o) => {
+      o.disconnect();
+      go();
+    }).observe({ type: "paint", buffered: true });
+  } else {
+    requestAnimationFrame(() => setTimeout(go, 0));
+  }
+};
+
+// The first touch, key or focus, or a mouse over a chart: the page's
+// charts move to the page (toPage), as the app starts.
+const touches = ["pointerdown", "keydown", "focusin", "touchstart", "pointerover"];
+const touched = (e) => {
+  if (e.type === "pointerover" && !(e.pointerType === "mouse" && e.target.closest && e.target.closest(".chart-canvas"))) {
+    return;
+  }
+  if (early.length === 0) {
+    return; // no chart of the page's own: ECharts waits for the app's
+  }
+  toPage().then(
+    () => touches.forEach((t) => removeEventListener(t, touched, true)),
+    () => {} // the charts stay as the worker drew them; the next touch tries again
+  );
+};
+
+// drawEarly mounts every chart of the prerendered page once its text is
+// painted: each is drawn as it comes near the screen, off the page's
+// thread until the first touch (a kiosk's on the page at once).
 export function drawEarly() {
+  if (root.classList.contains("kiosk")) {
+    offPage = false;
+  }
+  touches.forEach((t) => addEventListener(t, touched, { capture: true, passive: true }));
+  afterFirstPaint(mountEarly);
+}
+
+const mountEarly = () => {
+  if (root.dataset.app === "running") {
+    return; // the app draws its own
+  }
   for (const el of document.querySelectorAll(".chart-canvas[data-chart], .chart-canvas[data-option]")) {
     if ([...live].some((c) => c.el === el)) {
       continue;
     }
     try {
       const src = el.dataset.chart;
-      const c = mount(el, src ? () => readOption(src) : decode(el.dataset.option));
+      const c = mount(el, src ? () => readOption(src) : decode(el.dataset.option), null, true);
       if (c) {
         early.push(c);
       }
@@ -531,7 +477,7 @@ export function drawEarly() {
       console.warn("年报透视: a chart was not drawn", err);
     }
   }
-}
+};
 
 // disposeEarly disposes the page's own charts: the app draws its own into
 // the elements it renders.

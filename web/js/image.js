@@ -1,6 +1,7 @@
 // 下载 PNG/SVG 图片 saves a chart as drawn, with its title and source line
 // above it, with the app or without.
 import { on } from "./dom.js";
+import { toPage } from "./charts.js";
 
 // A chart's image: the chart drawn again off screen at its size (or
 // 800×450 where it is hidden and was never sized), without animation, on
@@ -99,9 +100,14 @@ const chartImage = (figure, format) => {
 };
 
 export function initImages() {
-  on("click", ".chart-image button[data-format]", (event, button) => {
+  on("click", ".chart-image button[data-format]", async (event, button) => {
     const figure = button.closest("figure.chart");
-    if (figure && !chartImage(figure, button.dataset.format)) {
+    if (!figure) {
+      return;
+    }
+    // A chart the worker drew is copied from the page's ECharts.
+    await toPage().catch(() => {});
+    if (!chartImage(figure, button.dataset.format)) {
       button.title = "图表尚未绘制，请稍候再试，或下载表格的 CSV 文件。";
     }
   });

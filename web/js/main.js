@@ -8,7 +8,7 @@ import { root } from "./dom.js";
 import { initLarge } from "./large.js";
 import { initKiosk, showBack } from "./kiosk.js";
 import { initUpdate } from "./update.js";
-import { mount, drawEarly, disposeEarly, drawAll, liveCount } from "./charts.js";
+import { mount, drawEarly, disposeEarly, drawAll, liveCount, drawnBy } from "./charts.js";
 import { initImages } from "./image.js";
 import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
@@ -86,7 +86,7 @@ function keepFocus(back) {
 
 // NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
 if (NIANBAO_TEST) {
-  nianbao.test = { liveCharts: liveCount, drawAll, start: startApp };
+  nianbao.test = { liveCharts: liveCount, drawAll, drawnBy, start: startApp };
 }
 window.nianbao = nianbao;
 

@@ -25,14 +25,20 @@ type wasmFiles struct {
 // the checker's WebAssembly off the page's thread.
 const precheckWorker = "/web/precheck-worker.js"
 
+// chartWorker is the charts' worker script, which draws a page's own
+// charts off the page's thread until the visitor first touches the page
+// (web/js/chart-worker.js); it loads web/echarts.min.js beside it.
+const chartWorker = "/web/chart-worker.js"
+
 // bundleScripts writes the site's own script, web/site.js, bundled and
 // minified by esbuild from the modules of web/js, with the addresses and
 // sizes of app.wasm and of the pre-publication check (its worker, its
 // WebAssembly and the toolchain's wasm_exec.js, which the worker loads)
 // and whether it is a test build; the check's worker,
-// web/precheck-worker.js; and the toolchain's wasm_exec.js, minified
-// (which drops its comments, and so the address of a Go issue), loaded by
-// the site's script when it starts the app and by the check's worker.
+// web/precheck-worker.js; the charts' worker, web/chart-worker.js; and
+// the toolchain's wasm_exec.js, minified (which drops its comments, and so
+// the address of a Go issue), loaded by the site's script when it starts
+// the app and by the check's worker.
 func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms wasmFiles, testHooks bool) error {
 	wasm, err := json.Marshal(map[string]any{"url": s.at("/" + wasms.app), "size": wasms.appSize})
 	if err != nil {
@@ -55,6 +61,10 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	if err != nil {
 		return err
 	}
+	charts, err := runESBuild(esbuild, filepath.Join(dir, "chart-worker.js"), bundle...)
+	if err != nil {
+		return err
+	}
 	exec, err := runESBuild(esbuild, wasmExecJS)
 	if err != nil {
 		return err
@@ -72,7 +82,7 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	for _, f := range []struct {
 		name string
 		b    []byte
-	}{{siteJS, site}, {precheckWorker, worker}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}} {
+	}{{siteJS, site}, {precheckWorker, worker}, {chartWorker, charts}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}} {
 		// A definition the bundle lacks would fail in the browser only.
 		if m := regexp.MustCompile(`NIANBAO_[A-Z_]+`).Find(f.b); m != nil {
 			return fmt.Errorf("%s names %s, which the build does not define", f.name, m)
@@ -112,7 +122,7 @@ func runESBuild(esbuild, entry string, args ...string) ([]byte, error) {
 // install, since a kiosk starts the app at once and must run offline.
 func (s *site) shell(wasmName string, kiosk bool) []string {
 	list := []string{
-		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(siteJS), s.at(styleCSS),
+		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(chartWorker), s.at(siteJS), s.at(styleCSS),
 		s.at("/manifest.webmanifest"), s.at("/favicon.ico"), s.at("/web/icon.svg"), s.at("/web/icon-192.png"),
 		s.at("/web/icon-512.png"), s.at("/web/apple-touch-icon.png"), s.at(s.portalU),
 	}

@@ -129,6 +129,15 @@ type tab struct {
 // newTab serves the site (built if it is not yet) on a server of its own
 // and opens a tab on it. When the test ends, every error the pages reported
 // and every request to another origin fails it, and the tab and the
+// onNewDocument runs script in every document the tab opens from now on,
+// before the page's own.
+func onNewDocument(script string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(script).Do(ctx)
+		return err
+	})
+}
+
 // server close.
 func newTab(t testing.TB, v *variant) *tab {
 	t.Helper()
@@ -151,10 +160,7 @@ func openTab(t testing.TB, v *variant, srv *httptest.Server) *tab {
 	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(id))
 	b := &tab{ctx: ctx, srv: srv, site: v}
 	chromedp.ListenTarget(ctx, b.listen)
-	addProbe := chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(loaderProbe).Do(ctx)
-		return err
-	})
+	addProbe := onNewDocument(loaderProbe)
 	// Each page has the focus, as the window a visitor uses does.
 	if err := chromedp.Run(ctx, network.Enable(), log.Enable(), runtime.Enable(), addProbe, emulation.SetFocusEmulationEnabled(true)); err != nil {
 		cancel()

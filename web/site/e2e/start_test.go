@@ -1,18 +1,20 @@
 package e2e
 
 // A phone reads without the app: the app loads at the visitor's first
-// touch, key or focus, never before; ECharts loads when a chart comes near
-// the screen, and the catalog, which has none, never loads it. The other
+// touch, key or focus, never before; a chart is drawn when it comes near
+// the screen, off the page's thread until that first touch, and the
+// catalog, which has none, never loads ECharts. The other
 // tests start the app through the test build's hook (appReady): these
 // start it as a visitor does.
 
 import (
-	"context"
+	"bytes"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -56,10 +58,16 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 	r := mostRequests(v)
 	path := ui.ReportPath(r.ID, "/outcomes")
 	var app string
+	var onPage bool
 	b.run(t, "reading "+path, chromedp.Navigate(b.at(path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
-		// The chart at the top is drawn by the site's script alone.
-		b.poll(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector(".chart-canvas"))`),
-		chromedp.Sleep(2*time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+		// The chart at the top is drawn by the site's script alone, off
+		// the page's thread: ECharts is not evaluated on the page.
+		b.poll(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "worker"`),
+		chromedp.Sleep(2*time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app),
+		chromedp.Evaluate(`!!window.echarts`, &onPage))
+	if onPage {
+		t.Error("ECharts ran on the page before any touch")
+	}
 	// Its option is read from the report's pack, which the page names
 	// once for all its charts (data-chart), not carried by the page.
 	var pack string
@@ -207,20 +215,118 @@ func TestAChartIsTriedAgain(t *testing.T) {
 	b := newTab(t, v)
 	r := mostRequests(v)
 	// The page's packs fail to fetch until the test lets them.
-	refuse := chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(`(() => {
-			const f = window.fetch.bind(window);
-			window.fetch = (u, o) => String(u).includes("/data/r/") && !window.packsAllowed ? Promise.reject(new TypeError("offline (test)")) : f(u, o);
-		})()`).Do(ctx)
-		return err
-	})
+	refuse := onNewDocument(`(() => {
+		const f = window.fetch.bind(window);
+		window.fetch = (u, o) => String(u).includes("/data/r/") && !window.packsAllowed ? Promise.reject(new TypeError("offline (test)")) : f(u, o);
+	})()`)
 	var drawn bool
 	b.run(t, "reading, the packs refused", refuse, chromedp.Navigate(b.at(ui.ReportPath(r.ID, "/outcomes"))),
 		b.poll(`document.readyState === "complete" && !!window.nianbao`), chromedp.Sleep(1500*time.Millisecond),
-		chromedp.Evaluate(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector(".chart-canvas"))`, &drawn))
+		chromedp.Evaluate(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) !== ""`, &drawn))
 	if drawn {
 		t.Fatal("the chart was drawn though its pack could not be fetched")
 	}
 	b.run(t, "the packs allowed", chromedp.Evaluate(`window.packsAllowed = true`, nil),
-		b.poll(`!!window.echarts && !!echarts.getInstanceByDom(document.querySelector(".chart-canvas"))`))
+		b.poll(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) !== ""`))
+}
+
+// chartShot is a screenshot of the first chart of the page, decoded.
+func chartShot(t *testing.T, b *tab) image.Image {
+	t.Helper()
+	var shot []byte
+	b.run(t, "the chart's picture", chromedp.Screenshot(".chart-canvas", &shot, chromedp.ByQuery))
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// A page being read draws its charts in the charts' worker, off the
+// page's thread; at the first key they move to the page's own ECharts
+// (tooltips, images, clicks), drawn as they were, and the worker's
+// canvases go. ?wasm=false: the move is the site's script's own, not the
+// app's taking over.
+func TestChartsMoveToThePageAtTheFirstTouch(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	r := mostRequests(v)
+	var onPage bool
+	b.run(t, "reading", chromedp.Navigate(b.at(ui.ReportPath(r.ID, "/outcomes")+"?wasm=false")),
+		b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		b.poll(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "worker"`),
+		chromedp.Sleep(1500*time.Millisecond), // its bars grown
+		chromedp.Evaluate(`!!window.echarts`, &onPage))
+	if onPage {
+		t.Fatal("ECharts ran on the page before any touch")
+	}
+	before := chartShot(t, b)
+	if n := colours(before); n < 8 {
+		t.Fatalf("the worker's chart has %d colours: blank", n)
+	}
+	b.run(t, "a key", chromedp.KeyEvent(kb.Tab),
+		b.poll(`!!window.echarts && nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "page" && !document.querySelector("canvas.chart-off")`),
+		chromedp.Sleep(1500*time.Millisecond))
+	after := chartShot(t, b)
+	if d := differing(before, after); d > 0.02 {
+		t.Errorf("the chart moved to the page drawn otherwise: %.1f%% of its pixels differ", d*100)
+	}
+}
+
+// A browser where the charts' worker cannot run (its script does not
+// load) draws the page's charts on the page.
+func TestChartsDrawWithoutTheirWorker(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	r := mostRequests(v)
+	lost := onNewDocument(`(() => {
+		const W = window.Worker;
+		window.Worker = function (u, o) { return new W(String(u).replace("chart-worker.js", "no-such-worker.js"), o); };
+	})()`)
+	b.run(t, "reading", lost, chromedp.Navigate(b.at(ui.ReportPath(r.ID, "/outcomes")+"?wasm=false")),
+		b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		b.poll(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "page"`))
+	b.ignoreProblems() // the missing script's 404
+}
+
+// colours counts the distinct colours of an image.
+func colours(img image.Image) int {
+	seen := map[[4]uint32]bool{}
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c0, c1, c2, c3 := img.At(x, y).RGBA()
+			seen[[4]uint32{c0, c1, c2, c3}] = true
+		}
+	}
+	return len(seen)
+}
+
+// differing is the share of pixels that differ between two images of one
+// size (all of them where the sizes differ).
+func differing(a, b image.Image) float64 {
+	if a.Bounds() != b.Bounds() {
+		return 1
+	}
+	r := a.Bounds()
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			a0, a1, a2, _ := a.At(x, y).RGBA()
+			b0, b1, b2, _ := b.At(x, y).RGBA()
+			if absDiff(a0, b0)+absDiff(a1, b1)+absDiff(a2, b2) > 3*0x1000 {
+				n++
+			}
+		}
+	}
+	return float64(n) / float64(r.Dx()*r.Dy())
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }

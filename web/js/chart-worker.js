@@ -1,0 +1,55 @@
+// The charts' worker, bundled apart into web/chart-worker.js: it draws a
+// page's own charts off the page's thread until the visitor first touches
+// the page (web/js/charts.js says when and why). It loads the site's
+// ECharts (the same file, web/echarts.min.js, that the page loads later
+// from the browser's cache) and draws each chart into the canvas the page
+// gave it (OffscreenCanvas), from the option the page fitted to the
+// chart's element. Messages from the page: {id, canvas?, option, width,
+// height, dpr} draws (the canvas comes with a chart's first message),
+// {id, dispose: true} lets a chart go. To the page: {id, drawn: true}, or
+// {id, error} where a chart could not be drawn.
+const charts = new Map();
+let echarts = null;
+
+const load = () => {
+  if (!echarts) {
+    importScripts("echarts.min.js"); // beside this script
+    echarts = self.echarts;
+    // Text is measured as the page measures it, on a canvas of the
+    // worker's own (else ECharts guesses widths from a table of Latin).
+    echarts.setPlatformAPI({ createCanvas: () => new OffscreenCanvas(1, 1) });
+  }
+  return echarts;
+};
+
+const draw = (m) => {
+  let c = charts.get(m.id);
+  if (!c) {
+    if (!m.canvas) {
+      return; // disposed meanwhile
+    }
+    c = load().init(m.canvas, null, { renderer: "canvas", locale: "ZH", width: m.width, height: m.height, devicePixelRatio: m.dpr });
+    charts.set(m.id, c);
+  } else {
+    c.resize({ width: m.width, height: m.height });
+  }
+  c.setOption(m.option, true);
+};
+
+self.onmessage = (e) => {
+  const m = e.data;
+  if (m.dispose) {
+    const c = charts.get(m.id);
+    if (c) {
+      charts.delete(m.id);
+      c.dispose();
+    }
+    return;
+  }
+  try {
+    draw(m);
+    self.postMessage({ id: m.id, drawn: true });
+  } catch (err) {
+    self.postMessage({ id: m.id, error: String(err) });
+  }
+};
