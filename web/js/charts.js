@@ -13,15 +13,15 @@ import { fitOption } from "./fit.js";
 // the element taller where the chart needs the room; it runs again
 // whenever the element's size changes.
 //
-// A page's own charts are drawn off the page's thread until the visitor
-// first touches, types or points at a chart: ECharts (half a megabyte of
-// script, most of a phone's second to compile and start) runs in a worker
-// (web/js/chart-worker.js) that draws into the chart's canvas
-// (OffscreenCanvas), so that a page being read never freezes. At the
-// first touch, key or pointer on a chart (when the app starts too),
-// ECharts loads on the page, from the same file, and each chart moves to
-// it as it was, with its tooltips, its images and its clicks. A browser
-// without OffscreenCanvas draws on the page from the start.
+// A page's own charts are drawn off the page's thread: ECharts (half a
+// megabyte of script, most of a phone's second to compile and start) runs
+// in a worker (web/js/chart-worker.js) that draws into the chart's canvas
+// (OffscreenCanvas), so that a page being read never freezes. When a
+// pointer comes over a chart or touches it, an image is saved or the page
+// printed, ECharts loads on the page, from the same file, and each chart
+// moves to it as it was, with its tooltips, its images and its clicks; the
+// app, once it starts, draws its own charts on the page. A browser without
+// OffscreenCanvas draws on the page from the start.
 
 // measure reads what fitting an option needs of its element: its type
 // size and colour, its width, and its height as the style sheet sets it.
@@ -88,9 +88,9 @@ export function loadECharts() {
 
 // The charts' worker (web/js/chart-worker.js): made for the first chart
 // drawn off the page's thread, ended once its charts have all moved to the
-// page or gone (a kiosk runs for days). offPage says whether a page's own charts are drawn there:
-// where the browser can, until the first touch (toPage), and never on a
-// kiosk (its app starts at once, and draws on the page).
+// page or gone (a kiosk runs for days). offPage says whether a page's own
+// charts are drawn there: where the browser can, until they move (toPage),
+// and never on a kiosk (its app starts at once, and draws on the page).
 const canOffscreen =
   typeof Worker === "function" &&
   typeof OffscreenCanvas === "function" &&
@@ -136,8 +136,8 @@ const leaveWorker = (c) => {
 };
 
 // toPage moves the page's charts from the worker to the page's own
-// ECharts, which it loads: at the visitor's first touch, key or pointer on
-// a chart, before saving a chart's image, before printing. It returns a
+// ECharts, which it loads: when a pointer comes over a chart or touches
+// it, before saving a chart's image, before printing. It returns a
 // promise of the move (which a failed load of ECharts rejects: the charts
 // stay as the worker drew them).
 let moving = null;
@@ -233,8 +233,8 @@ const near = window.IntersectionObserver
 // clicked data item. Where ECharts or the option does not load, the
 // chart's table stays available.
 //
-// A page's own charts (early) are drawn in the charts' worker until the
-// first touch (see toPage).
+// A page's own charts (early) are drawn in the charts' worker until they
+// move to the page (see toPage).
 export function mount(el, json, onClick, early) {
   if (!el) {
     return null;
@@ -432,11 +432,14 @@ const afterFirstPaint = (fn) => {
   }
 };
 
-// The first touch, key or focus, or a mouse over a chart: the page's
-// charts move to the page (toPage), as the app starts.
-const touches = ["pointerdown", "keydown", "focusin", "touchstart", "pointerover"];
+// A pointer over a chart, or a touch on one: the page's charts move to the
+// page (toPage), for its tooltips and clicks. Any other first touch or key
+// starts the app, which draws charts of its own on the page: moving the
+// page's charts then as well made the app's start half a second slower at
+// 4x CPU (ECharts' compilation in its way), for charts the app replaces.
+const touches = ["pointerover", "pointerdown"];
 const touched = (e) => {
-  if (e.type === "pointerover" && !(e.pointerType === "mouse" && e.target.closest && e.target.closest(".chart-canvas"))) {
+  if (!(e.target.closest && e.target.closest(".chart-canvas"))) {
     return;
   }
   if (early.length === 0) {
@@ -450,7 +453,7 @@ const touched = (e) => {
 
 // drawEarly mounts every chart of the prerendered page once its text is
 // painted: each is drawn as it comes near the screen, off the page's
-// thread until the first touch (a kiosk's on the page at once).
+// thread until a pointer comes to a chart (a kiosk's on the page at once).
 export function drawEarly() {
   if (root.classList.contains("kiosk")) {
     offPage = false;

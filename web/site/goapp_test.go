@@ -131,7 +131,8 @@ func renderedPage(t *testing.T, h *app.Handler, path string) string {
 	return rec.Body.String()
 }
 
-// Patches raw-headers-first, zoomable-viewport, no-og-url, no-app-css,
+// Patches raw-headers-first, zoomable-viewport, no-og-url,
+// no-empty-og-image, no-app-css,
 // loader-without-icon, own-loader and no-remote-icons, on a page the build
 // really renders.
 func TestGoAppPatchesOnAPage(t *testing.T) {
@@ -156,6 +157,7 @@ func TestGoAppPatchesOnAPage(t *testing.T) {
 	}
 	for _, gone := range []string{
 		"og:url", "localhost", // no-og-url
+		"og:image",                           // no-empty-og-image: the site sets none
 		"app.css",                            // no-app-css
 		"app-wasm-loader-icon", "goapp-spin", // loader-without-icon
 		"/app.js", "wasm_exec.js", // own-loader

@@ -2,8 +2,8 @@ package e2e
 
 // A phone reads without the app: the app loads at the visitor's first
 // touch, key or focus, never before; a chart is drawn when it comes near
-// the screen, off the page's thread until that first touch, and the
-// catalog, which has none, never loads ECharts. The other
+// the screen, off the page's thread, and the catalog, which has none,
+// never loads ECharts. The other
 // tests start the app through the test build's hook (appReady): these
 // start it as a visitor does.
 
@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -243,11 +244,11 @@ func chartShot(t *testing.T, b *tab) image.Image {
 }
 
 // A page being read draws its charts in the charts' worker, off the
-// page's thread; at the first key they move to the page's own ECharts
-// (tooltips, images, clicks), drawn as they were, and the worker's
-// canvases go. ?wasm=false: the move is the site's script's own, not the
-// app's taking over.
-func TestChartsMoveToThePageAtTheFirstTouch(t *testing.T) {
+// page's thread; a key moves nothing, and a mouse over a chart moves them
+// to the page's own ECharts (tooltips, images, clicks), drawn as they
+// were, and the worker's canvases go. ?wasm=false: the move is the site's
+// script's own, not the app's taking over.
+func TestChartsMoveToThePageUnderThePointer(t *testing.T) {
 	t.Parallel()
 	v := portalSite
 	b := newTab(t, v)
@@ -265,9 +266,22 @@ func TestChartsMoveToThePageAtTheFirstTouch(t *testing.T) {
 	if n := colours(before); n < 8 {
 		t.Fatalf("the worker's chart has %d colours: blank", n)
 	}
-	b.run(t, "a key", chromedp.KeyEvent(kb.Tab),
+	var by string
+	b.run(t, "a key", chromedp.KeyEvent(kb.Tab), chromedp.Sleep(time.Second),
+		chromedp.Evaluate(`nianbao.test.drawnBy(document.querySelector(".chart-canvas"))`, &by))
+	if by != "worker" {
+		t.Fatalf("after a key, the chart is drawn by %q (want still the worker)", by)
+	}
+	var at struct{ X, Y float64 }
+	b.run(t, "the chart's place", chromedp.Evaluate(`(() => {
+		const el = document.querySelector(".chart-canvas");
+		el.scrollIntoView({block: "center"});
+		const r = el.getBoundingClientRect();
+		return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+	})()`, &at))
+	b.run(t, "the mouse over the chart", chromedp.MouseEvent(input.MouseMoved, at.X, at.Y),
 		b.poll(`!!window.echarts && nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "page" && !document.querySelector("canvas.chart-off")`),
-		chromedp.Sleep(1500*time.Millisecond))
+		chromedp.MouseEvent(input.MouseMoved, 1, 1), chromedp.Sleep(1500*time.Millisecond))
 	after := chartShot(t, b)
 	if d := differing(before, after); d > 0.02 {
 		t.Errorf("the chart moved to the page drawn otherwise: %.1f%% of its pixels differ", d*100)

@@ -808,9 +808,14 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request) {
 				Meta().
 					Property("og:type").
 					Content("website"),
-				Meta().
-					Property("og:image").
-					Content(page.Image()),
+				// nianbao patch no-empty-og-image (PATCHES.md): a page
+				// without an image said og:image="", an address that is
+				// none.
+				If(page.Image() != "",
+					Meta().
+						Property("og:image").
+						Content(page.Image()),
+				),
 				Range(page.twitterCardMap).Map(func(k string) UI {
 					v := page.twitterCardMap[k]
 					if v == "" {
