@@ -6,8 +6,9 @@
 // gave it (OffscreenCanvas), from the option the page fitted to the
 // chart's element. Messages from the page: {id, canvas?, option, width,
 // height, dpr} draws (the canvas comes with a chart's first message),
-// {id, dispose: true} lets a chart go. To the page: {id, drawn: true}, or
-// {id, error} where a chart could not be drawn.
+// {id, click: [x, y]} is a click on a chart, {id, dispose: true} lets a
+// chart go. To the page: {id, drawn: true}, {id, clicked: name} (the data
+// item a click hit), or {id, error} where a chart could not be drawn.
 const charts = new Map();
 let echarts = null;
 
@@ -29,6 +30,7 @@ const draw = (m) => {
       return; // disposed meanwhile
     }
     c = load().init(m.canvas, null, { renderer: "canvas", locale: "ZH", width: m.width, height: m.height, devicePixelRatio: m.dpr });
+    c.on("click", (p) => self.postMessage({ id: m.id, clicked: p.name }));
     charts.set(m.id, c);
   } else {
     c.resize({ width: m.width, height: m.height });
@@ -38,6 +40,18 @@ const draw = (m) => {
 
 self.onmessage = (e) => {
   const m = e.data;
+  if (m.click) {
+    // A click the page saw on the chart's canvas, at x, y: as ECharts'
+    // own pointer handling sees one.
+    const c = charts.get(m.id);
+    if (c) {
+      const [zrX, zrY] = m.click;
+      for (const type of ["mousedown", "mouseup", "click"]) {
+        c.getZr().handler.dispatch(type, { type, zrX, zrY, offsetX: zrX, offsetY: zrY, preventDefault() {}, stopPropagation() {} });
+      }
+    }
+    return;
+  }
   if (m.dispose) {
     const c = charts.get(m.id);
     if (c) {

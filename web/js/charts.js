@@ -13,15 +13,16 @@ import { fitOption } from "./fit.js";
 // the element taller where the chart needs the room; it runs again
 // whenever the element's size changes.
 //
-// A page's own charts are drawn off the page's thread: ECharts (half a
-// megabyte of script, most of a phone's second to compile and start) runs
-// in a worker (web/js/chart-worker.js) that draws into the chart's canvas
-// (OffscreenCanvas), so that a page being read never freezes. When a
-// pointer comes over a chart or touches it, an image is saved or the page
-// printed, ECharts loads on the page, from the same file, and each chart
-// moves to it as it was, with its tooltips, its images and its clicks; the
-// app, once it starts, draws its own charts on the page. A browser without
-// OffscreenCanvas draws on the page from the start.
+// Charts are drawn off the page's thread: ECharts (half a megabyte of
+// script, most of a phone's second to compile and start) runs in a worker
+// (web/js/chart-worker.js) that draws into the chart's canvas
+// (OffscreenCanvas), so that a page being read, or the app's next page,
+// never freezes. When a pointer comes over a chart or touches it, an
+// image is saved or the page printed, ECharts loads on the page, from the
+// same file, and each chart moves to it as it was, with its tooltips, its
+// images and its clicks; from then on charts are drawn on the page. A
+// chart the app makes that leads somewhere when clicked, a kiosk's charts,
+// and a browser without OffscreenCanvas, draw on the page.
 
 // measure reads what fitting an option needs of its element: its type
 // size and colour, its width, and its height as the style sheet sets it.
@@ -87,8 +88,8 @@ export function loadECharts() {
 }
 
 // The charts' worker (web/js/chart-worker.js): made for the first chart
-// drawn off the page's thread, ended once its charts have all moved to the
-// page or gone (a kiosk runs for days). offPage says whether a page's own
+// drawn off the page's thread, kept for the next page's (the app's
+// navigation), ended once the charts have moved to the page. offPage says whether a page's own
 // charts are drawn there: where the browser can, until they move (toPage),
 // and never on a kiosk (its app starts at once, and draws on the page).
 const canOffscreen =
@@ -106,7 +107,9 @@ const theWorker = () => {
     worker.onmessage = (e) => {
       const c = inWorker.get(e.data.id);
       if (c && e.data.drawn && c.off) {
-        c.el.appendChild(c.off.canvas); // shown once drawn, not blank before
+        c.off.drawn = true;
+      } else if (c && e.data.clicked != null && c.onClick) {
+        c.onClick(e.data.clicked);
       } else if (c && e.data.error && c.off) {
         // ECharts did not load in the worker, or the chart failed: tried
         // again a while later, as on the page.
@@ -129,7 +132,7 @@ const leaveWorker = (c) => {
   worker.postMessage({ id: c.off.id, dispose: true });
   c.off.canvas.remove();
   c.off = null;
-  if (inWorker.size === 0) {
+  if (!offPage && inWorker.size === 0) {
     worker.terminate();
     worker = null;
   }
@@ -171,7 +174,7 @@ const drawNext = async () => {
     return;
   }
   try {
-    await Promise.all([offPage && c.early ? null : loadECharts(), c.ready()]);
+    await Promise.all([offPage && c.offable ? null : loadECharts(), c.ready()]);
     c.start();
   } catch (err) {
     console.warn("年报透视: a chart was not drawn", err);
@@ -233,9 +236,10 @@ const near = window.IntersectionObserver
 // clicked data item. Where ECharts or the option does not load, the
 // chart's table stays available.
 //
-// A page's own charts (early) are drawn in the charts' worker until they
-// move to the page (see toPage).
-export function mount(el, json, onClick, early) {
+// offable says the chart may be drawn in the charts' worker until the
+// charts move to the page (see toPage): the page's own charts, and the
+// app's (a click on one the worker draws is placed by the worker).
+export function mount(el, json, onClick, offable) {
   if (!el) {
     return null;
   }
@@ -243,7 +247,8 @@ export function mount(el, json, onClick, early) {
     el,
     parent: el.parentElement,
     option: typeof json === "function" ? null : JSON.parse(json),
-    early: !!early,
+    offable: !!offable,
+    onClick,
     chart: null,
     off: null, // {id, canvas} while the worker draws it
     loading: null,
@@ -269,11 +274,23 @@ export function mount(el, json, onClick, early) {
       if (c.chart || c.off || !c.option || !live.has(c)) {
         return;
       }
-      if (offPage && c.early) {
+      if (offPage && c.offable) {
         const canvas = document.createElement("canvas");
         canvas.className = "chart-off";
-        c.off = { id: ++lastId, canvas, offscreen: canvas.transferControlToOffscreen() };
+        c.off = { id: ++lastId, canvas, offscreen: canvas.transferControlToOffscreen(), drawn: false };
         inWorker.set(c.off.id, c);
+        // In place at once: the worker's frames reach the screen without
+        // the page's thread, which the app may be holding. Until the first
+        // one, the canvas is clear over the box's 图表载入中… (style.css).
+        el.appendChild(canvas);
+        if (onClick) {
+          // A click is the worker's to place: it says which item was hit.
+          canvas.addEventListener("click", (e) => {
+            if (c.off && worker) {
+              worker.postMessage({ id: c.off.id, click: [e.offsetX, e.offsetY] });
+            }
+          });
+        }
       } else {
         c.chart = echarts.init(el, null, { renderer: "canvas", locale: "ZH" });
         if (onClick) {
@@ -293,6 +310,10 @@ export function mount(el, json, onClick, early) {
     draw() {
       if (c.off) {
         const { option, width, height } = fit(c.el, c.option);
+        // The worker's canvas covers the box's text: it is painted in the
+        // box's own colour.
+        const bg = getComputedStyle(c.el).backgroundColor;
+        option.backgroundColor = bg === "rgba(0, 0, 0, 0)" ? "#ffffff" : bg;
         const m = { id: c.off.id, option, width, height, dpr: window.devicePixelRatio || 1 };
         const sent = c.off.offscreen ? [c.off.offscreen] : [];
         if (sent.length) {
@@ -371,7 +392,7 @@ export const liveCount = () => live.size;
 // said so), or "" (for test builds).
 export const drawnBy = (el) => {
   const c = [...live].find((x) => x.el === el);
-  return !c ? "" : c.chart ? "page" : c.off && c.off.canvas.isConnected ? "worker" : "";
+  return !c ? "" : c.chart ? "page" : c.off && c.off.drawn ? "worker" : "";
 };
 
 const decode = (s) => new TextDecoder().decode(Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0)));
@@ -432,18 +453,23 @@ const afterFirstPaint = (fn) => {
   }
 };
 
-// A pointer over a chart, or a touch on one: the page's charts move to the
-// page (toPage), for its tooltips and clicks. Any other first touch or key
-// starts the app, which draws charts of its own on the page: moving the
-// page's charts then as well made the app's start half a second slower at
-// 4x CPU (ECharts' compilation in its way), for charts the app replaces.
+// A pointer over a chart, or a touch on one (but a finger on a chart that
+// leads somewhere when clicked): the page's charts move to the page
+// (toPage), for their tooltips. Any other first touch or key starts the
+// app, whose charts the worker draws too: moving the charts then made the
+// app's start half a second slower at 4x CPU (ECharts' compilation in its
+// way), and the app's charts came 0.7 s after its page.
 const touches = ["pointerover", "pointerdown"];
 const touched = (e) => {
-  if (!(e.target.closest && e.target.closest(".chart-canvas"))) {
+  const el = e.target.closest && e.target.closest(".chart-canvas");
+  if (!el) {
     return;
   }
-  if (early.length === 0) {
-    return; // no chart of the page's own: ECharts waits for the app's
+  // A finger on a chart that leads somewhere: its click goes to the
+  // worker, and the page's thread stays free for where it leads.
+  const c = [...live].find((x) => x.el === el);
+  if (e.pointerType === "touch" && c && c.off && c.onClick) {
+    return;
   }
   toPage().then(
     () => touches.forEach((t) => removeEventListener(t, touched, true)),

@@ -29,8 +29,10 @@ let lastFocused = null;
 addEventListener("focusin", (event) => (lastFocused = event.target), true);
 
 const nianbao = {
-  // mountChart(el, json, onClick) draws a chart; the app disposes it.
-  mountChart: mount,
+  // mountChart(el, json, onClick) draws a chart; the app disposes it. The
+  // charts' worker draws it until the charts move to the page
+  // (web/js/charts.js).
+  mountChart: (el, json, onClick) => mount(el, json, onClick, true),
   // rows(tbody, packed) writes the catalog's rows.
   rows,
   // started() is the app's word that it has mounted its first page: the

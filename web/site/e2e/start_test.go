@@ -9,6 +9,7 @@ package e2e
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/png"
 	"strings"
@@ -343,4 +344,55 @@ func absDiff(a, b uint32) uint32 {
 		return a - b
 	}
 	return b - a
+}
+
+// Once the app runs, the worker draws its charts too, and a tap on a bar
+// of a chart that leads somewhere (a report's outcomes, to the reasons of
+// the tapped outcome) goes where it leads: the worker says which bar was
+// hit, and ECharts never came to the page.
+func TestATapOnAChartTheWorkerDrewLeadsOn(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	ref := newTab(t, v) // builds the site, and so its index
+	r := mostRequests(v)
+	path := ui.ReportPath(r.ID, "/outcomes")
+	// Where a bar is, and where it leads: read from the same page drawn
+	// on the page's own ECharts, in a window of the same size.
+	var bar struct {
+		X, Y float64
+		Href string
+	}
+	ref.load(t, path)
+	ref.eval(t, `(() => {
+		const el = document.querySelector("#chart-outcomes .chart-canvas"), o = echarts.getInstanceByDom(el).getOption();
+		const links = Object.fromEntries([...document.querySelectorAll(".drill a")].map((a) => [a.textContent, a.getAttribute("href")]));
+		const names = o.yAxis[0].data.map((d) => (d && d.value != null ? d.value : d));
+		const i = names.findIndex((n, i) => links[n + "的原因"] && Number(o.series[0].data[i].value ?? o.series[0].data[i]) > 0);
+		const v = Number(o.series[0].data[i].value ?? o.series[0].data[i]);
+		const [x, y] = echarts.getInstanceByDom(el).convertToPixel({seriesIndex: 0}, [v / 2, i]);
+		return {x, y, href: links[names[i] + "的原因"]};
+	})()`, &bar)
+	if bar.Href == "" {
+		t.Fatal("no bar of the outcomes chart leads anywhere")
+	}
+	b := newTab(t, v)
+	var at struct{ X, Y float64 }
+	b.run(t, "the app started by a key", chromedp.Navigate(b.at(path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.KeyEvent(kb.Tab), b.poll(`document.documentElement.dataset.app === "running"`),
+		b.poll(`nianbao.test.drawnBy(document.querySelector("#chart-outcomes .chart-canvas")) === "worker"`),
+		chromedp.Sleep(1500*time.Millisecond), // its bars grown
+		chromedp.Evaluate(`(() => {
+			const el = document.querySelector("#chart-outcomes .chart-canvas");
+			el.scrollIntoView({block: "center"});
+			const r = el.getBoundingClientRect();
+			return {x: r.left, y: r.top};
+		})()`, &at))
+	var onPage bool
+	// The click a tap makes (Chromium's synthesized taps make none
+	// headless): no pointer comes over the chart, which would move it.
+	b.run(t, "a tap on the bar", chromedp.Evaluate(fmt.Sprintf(`document.querySelector("#chart-outcomes canvas.chart-off").dispatchEvent(new MouseEvent("click", {bubbles: true, clientX: %f, clientY: %f}))`, at.X+bar.X, at.Y+bar.Y), nil),
+		b.poll(fmt.Sprintf(`location.pathname === %q`, bar.Href)), chromedp.Evaluate(`!!window.echarts`, &onPage))
+	if onPage {
+		t.Error("a tap on a chart the worker drew brought ECharts to the page")
+	}
 }
