@@ -15,7 +15,7 @@ type echart struct {
 
 // newEChart draws the option (JSON) into el; onClick, when not nil, gets
 // the name of a clicked data item. It returns nil where the site's script
-// or ECharts did not load (the chart's table stays available).
+// did not load (the chart's table stays available).
 func newEChart(el app.Value, option string, onClick func(name string)) *echart {
 	if js() == nil || !el.Truthy() {
 		return nil

@@ -21,8 +21,9 @@ import { fitOption } from "./fit.js";
 // image is saved or the page printed, ECharts loads on the page, from the
 // same file, and each chart moves to it as it was, with its tooltips, its
 // images and its clicks; from then on charts are drawn on the page. A
-// chart the app makes that leads somewhere when clicked, a kiosk's charts,
-// and a browser without OffscreenCanvas, draw on the page.
+// click on a chart that leads somewhere is placed by the worker until then.
+// A kiosk's charts, an embed's, and a browser's without OffscreenCanvas,
+// are drawn on the page.
 
 // measure reads what fitting an option needs of its element: its type
 // size and colour, its width, and its height as the style sheet sets it.
@@ -44,7 +45,7 @@ export const fit = (el, option) => {
   if (need > size.H) {
     el.style.height = need + "px";
   }
-  return { option: o, width: size.W, height: Math.max(need, size.H) };
+  return o;
 };
 
 
@@ -56,7 +57,7 @@ const resized = window.ResizeObserver
   ? new ResizeObserver((entries) => {
       for (const e of entries) {
         for (const c of live) {
-          if (c.chart && (c.el === e.target || c.parent === e.target)) {
+          if ((c.chart || c.off) && (c.el === e.target || c.parent === e.target)) {
             c.draw();
           }
         }
@@ -64,9 +65,9 @@ const resized = window.ResizeObserver
     })
   : null;
 
-// ECharts is loaded when the first chart comes near the screen, not with
-// the page: a page without charts (the catalog) never loads it, and one
-// with charts reads its text first.
+// ECharts is loaded on the page when a chart is to be drawn there (see
+// toPage), never with the page: a page without charts (the catalog) never
+// loads it, and one with charts reads its text first.
 let echartsLoading = null;
 export function loadECharts() {
   if (window.echarts) {
@@ -89,9 +90,9 @@ export function loadECharts() {
 
 // The charts' worker (web/js/chart-worker.js): made for the first chart
 // drawn off the page's thread, kept for the next page's (the app's
-// navigation), ended once the charts have moved to the page. offPage says whether a page's own
-// charts are drawn there: where the browser can, until they move (toPage),
-// and never on a kiosk (its app starts at once, and draws on the page).
+// navigation), ended once the charts have moved to the page. offPage says
+// whether charts are drawn there: where the browser can, until they move
+// (toPage), and never on a kiosk (its app starts at once).
 const canOffscreen =
   typeof Worker === "function" &&
   typeof OffscreenCanvas === "function" &&
@@ -99,22 +100,31 @@ const canOffscreen =
   !!HTMLCanvasElement.prototype.transferControlToOffscreen;
 let offPage = canOffscreen;
 let worker = null;
+let workerFailed = false; // its script, or ECharts in it, did not load
 let lastId = 0;
 const inWorker = new Map(); // a chart's id in the worker → the chart
+// A click the worker placed may come back after its chart moved to the
+// page: the chart's click is kept by id until the chart goes.
+const clicks = new Map();
 const theWorker = () => {
   if (!worker) {
     worker = new Worker(site.base + "/web/chart-worker.js");
     worker.onmessage = (e) => {
       const c = inWorker.get(e.data.id);
-      if (c && e.data.drawn && c.off) {
+      if (e.data.clicked != null && clicks.has(e.data.id)) {
+        clicks.get(e.data.id)(e.data.clicked);
+      } else if (c && e.data.drawn && c.off) {
         c.off.drawn = true;
-      } else if (c && e.data.clicked != null && c.onClick) {
-        c.onClick(e.data.clicked);
       } else if (c && e.data.error && c.off) {
-        // ECharts did not load in the worker, or the chart failed: tried
-        // again a while later, as on the page.
+        // The chart failed in the worker: tried again a while later, as
+        // on the page; on the page, where ECharts itself did not load in
+        // the worker.
         console.warn("年报透视: a chart was not drawn", e.data.error);
         leaveWorker(c);
+        if (e.data.load) {
+          workerFailed = true;
+          toPage().catch(() => {});
+        }
         retry(c);
       }
     };
@@ -122,7 +132,8 @@ const theWorker = () => {
     // to the page.
     worker.onerror = (e) => {
       e.preventDefault();
-      toPage();
+      workerFailed = true;
+      toPage().catch(() => {});
     };
   }
   return worker;
@@ -132,7 +143,11 @@ const leaveWorker = (c) => {
   worker.postMessage({ id: c.off.id, dispose: true });
   c.off.canvas.remove();
   c.off = null;
-  if (!offPage && inWorker.size === 0) {
+  endWorker();
+};
+// endWorker ends the worker once no chart is or will be drawn there.
+const endWorker = () => {
+  if (worker && !offPage && inWorker.size === 0) {
     worker.terminate();
     worker = null;
   }
@@ -145,6 +160,7 @@ const leaveWorker = (c) => {
 // stay as the worker drew them).
 let moving = null;
 export function toPage() {
+  // Charts that start meanwhile wait for the page's ECharts.
   offPage = false;
   if (!moving) {
     moving = loadECharts().then(
@@ -153,9 +169,13 @@ export function toPage() {
           leaveWorker(c);
           c.start(); // ECharts clears the element as it draws
         }
+        endWorker();
       },
       (err) => {
-        moving = null; // the next touch tries again
+        // The charts stay as the worker drew them, and the next charts
+        // are drawn there still; the next touch tries again.
+        moving = null;
+        offPage = canOffscreen && !workerFailed;
         throw err;
       }
     );
@@ -175,6 +195,9 @@ const drawNext = async () => {
   }
   try {
     await Promise.all([offPage && c.offable ? null : loadECharts(), c.ready()]);
+    if (!(offPage && c.offable)) {
+      await loadECharts(); // the charts moved to the page meanwhile
+    }
     c.start();
   } catch (err) {
     console.warn("年报透视: a chart was not drawn", err);
@@ -285,19 +308,28 @@ export function mount(el, json, onClick, offable) {
         el.appendChild(canvas);
         if (onClick) {
           // A click is the worker's to place: it says which item was hit.
+          clicks.delete(c.clickId);
+          c.clickId = c.off.id;
+          clicks.set(c.clickId, onClick);
           canvas.addEventListener("click", (e) => {
             if (c.off && worker) {
               worker.postMessage({ id: c.off.id, click: [e.offsetX, e.offsetY] });
             }
           });
         }
+        try {
+          c.draw();
+        } catch (err) {
+          leaveWorker(c); // tried again whole (drawNext's retry)
+          throw err;
+        }
       } else {
         c.chart = echarts.init(el, null, { renderer: "canvas", locale: "ZH" });
         if (onClick) {
           c.chart.on("click", (p) => onClick(p.name));
         }
+        c.draw();
       }
-      c.draw();
       if (resized) {
         resized.observe(el);
         // A larger type changes the figure's height even where the
@@ -309,7 +341,10 @@ export function mount(el, json, onClick, offable) {
     },
     draw() {
       if (c.off) {
-        const { option, width, height } = fit(c.el, c.option);
+        const option = fit(c.el, c.option);
+        // The box as laid out (a border in forced colours is not the
+        // canvas's).
+        const width = c.el.clientWidth || 600, height = c.el.clientHeight || 400;
         // The worker's canvas covers the box's text: it is painted in the
         // box's own colour.
         const bg = getComputedStyle(c.el).backgroundColor;
@@ -326,7 +361,7 @@ export function mount(el, json, onClick, offable) {
       if (!c.chart) {
         return;
       }
-      const o = fit(c.el, c.option).option;
+      const o = fit(c.el, c.option);
       // A tooltip shown across a redraw is shown again, a tick later, by
       // the tooltip view the redraw replaced, whose element is gone
       // (ECharts 5.6): hidden first, it is not.
@@ -343,6 +378,7 @@ export function mount(el, json, onClick, offable) {
         return;
       }
       clearTimeout(c.retry);
+      clicks.delete(c.clickId);
       if (c.again) {
         removeEventListener("online", c.again);
       }
@@ -375,11 +411,20 @@ export function mount(el, json, onClick, offable) {
   return c;
 }
 
-// drawAll draws every chart mounted, near the screen or not (for a test
-// build, and before printing).
+// drawAll draws every chart mounted, near the screen or not, on the page
+// (for a test build).
 export async function drawAll() {
   await toPage();
+  await drawEvery();
+}
+
+// drawEvery draws every chart mounted, near the screen or not, where
+// charts are drawn now (the worker, or the page): before printing.
+export async function drawEvery() {
   await Promise.allSettled([...live].map((c) => c.ready()));
+  if (!offPage) {
+    await loadECharts();
+  }
   for (const c of live) {
     c.start();
   }
@@ -459,16 +504,20 @@ const afterFirstPaint = (fn) => {
 // app, whose charts the worker draws too: moving the charts then made the
 // app's start half a second slower at 4x CPU (ECharts' compilation in its
 // way), and the app's charts came 0.7 s after its page.
-const touches = ["pointerover", "pointerdown"];
+const touches = ["pointerover", "pointerdown", "click"];
 const touched = (e) => {
   const el = e.target.closest && e.target.closest(".chart-canvas");
   if (!el) {
     return;
   }
-  // A finger on a chart that leads somewhere: its click goes to the
+  // A finger moves the charts by a tap (its click), not by a scroll that
+  // starts on a chart; a tap on a chart that leads somewhere goes to the
   // worker, and the page's thread stays free for where it leads.
+  if (e.type !== "click" && e.pointerType !== "mouse" && e.pointerType !== "pen") {
+    return;
+  }
   const c = [...live].find((x) => x.el === el);
-  if (e.pointerType === "touch" && c && c.off && c.onClick) {
+  if (e.type === "click" && c && c.off && c.onClick) {
     return;
   }
   toPage().then(

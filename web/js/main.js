@@ -8,7 +8,7 @@ import { root } from "./dom.js";
 import { initLarge } from "./large.js";
 import { initKiosk, showBack } from "./kiosk.js";
 import { initUpdate } from "./update.js";
-import { mount, drawEarly, disposeEarly, drawAll, liveCount, drawnBy } from "./charts.js";
+import { mount, drawEarly, disposeEarly, drawAll, drawEvery, liveCount, drawnBy } from "./charts.js";
 import { initImages } from "./image.js";
 import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
@@ -103,7 +103,7 @@ if (!legacyRedirect() && !movedRedirect()) {
   initInfographic();
   initUpdate();
   drawEarly();
-  addEventListener("beforeprint", drawAll); // a print shows every chart
+  addEventListener("beforeprint", () => drawEvery().catch(() => {})); // a print shows every chart
   showBack();
   listOffline(document.getElementById("offline-list"));
   initPrecheck();

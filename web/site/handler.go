@@ -27,8 +27,9 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 const description = "政府信息公开工作年度报告的图表与数据：申请办理结果、申请人构成、行政复议和行政诉讼、主动公开和数据校验。"
 
 // The site's scripts: its own, which every page names (deferred), and which
-// loads ECharts when a chart comes near the screen, and the app when the
-// visitor starts to use the page.
+// draws each chart when it comes near the screen (in the charts' worker,
+// until the charts move to the page), and loads the app when the visitor
+// starts to use the page.
 const (
 	echartsJS = "/web/echarts.min.js"
 	siteJS    = "/web/site.js"

@@ -25,9 +25,9 @@ type wasmFiles struct {
 // the checker's WebAssembly off the page's thread.
 const precheckWorker = "/web/precheck-worker.js"
 
-// chartWorker is the charts' worker script, which draws a page's own
-// charts off the page's thread until the visitor first touches the page
-// (web/js/chart-worker.js); it loads web/echarts.min.js beside it.
+// chartWorker is the charts' worker script, which draws the charts off the
+// page's thread until they move to the page (web/js/chart-worker.js); it
+// loads web/echarts.min.js beside it.
 const chartWorker = "/web/chart-worker.js"
 
 // bundleScripts writes the site's own script, web/site.js, bundled and
