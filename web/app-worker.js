@@ -137,30 +137,33 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(
-    caches.open(cacheName).then(async (cache) => {
+    (async () => {
       // A page's query (?cat=…, ?r=…) is read by the app from the URL;
-      // the page itself is the same file.
-      const hit = await cache.match(req, { ignoreSearch: req.mode === "navigate" });
+      // the page itself is the same file. Neither the lookup nor the
+      // keeping opens this worker's cache anew once a newer worker has
+      // deleted it (a fetch still in flight, say the charts' worker's
+      // ECharts, would have brought the old cache back).
+      const hit = await caches.match(req, { cacheName, ignoreSearch: req.mode === "navigate" });
       if (hit) {
         return hit;
       }
       try {
         const res = await fetch(req);
-        if (res.ok && res.type === "basic") {
-          cache.put(req, res.clone());
+        if (res.ok && res.type === "basic" && (await caches.has(cacheName))) {
+          (await caches.open(cacheName)).put(req, res.clone());
         }
         return res;
       } catch (err) {
         // Offline on a page never visited: a page that shows no report's
         // numbers and says so, never another report's page.
         if (req.mode === "navigate") {
-          const page = await cache.match(new URL("offline", self.registration.scope).href);
+          const page = await caches.match(new URL("offline", self.registration.scope).href, { cacheName });
           if (page) {
             return page;
           }
         }
         throw err;
       }
-    })
+    })()
   );
 });
