@@ -155,7 +155,8 @@ const endWorker = () => {
 
 // toPage moves the page's charts from the worker to the page's own
 // ECharts, which it loads: when a pointer comes over a chart or touches
-// it, before saving a chart's image, before printing. It returns a
+// it, before saving a chart's image (printing draws them where they are:
+// drawEvery). It returns a
 // promise of the move (which a failed load of ECharts rejects: the charts
 // stay as the worker drew them).
 let moving = null;
