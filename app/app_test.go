@@ -326,7 +326,7 @@ func TestCatalogEmptyResult(t *testing.T) {
 	_ = html // prerendered: the plain list
 	p.v.index, _ = newMemSource(t, shipped(t)).Index()
 	p.f = filterFromURL(mustURL(t, "http://localhost/reports?q=zzzz&year=2019"))
-	p.apply()
+	p.apply(nil)
 	var b strings.Builder
 	app.PrintHTML(&b, p.empty())
 	wantIn(t, b.String(), "没有同时符合这些条件的报告", "“zzzz”", "2019年", `id="clear-filters"`, `href="/reports"`)

@@ -24,6 +24,10 @@ type body struct {
 	peers   *charts.Peers // the latest report's rates against its peers
 }
 
+// needs every entry: the body's peers are of its level's year across the
+// index.
+func (p *body) needs(x *catalog.Index) []*catalog.Entry { return allEntries(x) }
+
 func (p *body) prepareIndex(x *catalog.Index) {
 	id := strings.Trim(strings.TrimPrefix(p.v.url.Path, bodyPrefix), "/")
 	if p.fixedID != "" {

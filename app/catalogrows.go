@@ -74,8 +74,8 @@ func (c *catalogRows) OnMount(ctx app.Context) {
 			return nil
 		}
 		id := btn.Get("dataset").Get("id").String()
-		c.ctx.Dispatch(func(app.Context) {
-			c.Page.toggle(id)
+		c.ctx.Dispatch(func(ctx app.Context) {
+			c.Page.toggle(ctx, id)
 			c.Page.Update() // the count of chosen reports, and Rev
 		})
 		return nil
@@ -138,10 +138,14 @@ func (p *reports) rowValues(x *catalog.Index, e *catalog.Entry) (v [nSlots]strin
 	v[slotFormat] = e.Format + "年版"
 	v[slotStatusClass] = "status-" + string(e.Consistency())
 	v[slotStatus] = e.Consistency().Label()
-	v[slotNew] = charts.Count(e.New())
-	v[slotHandled] = charts.Count(e.Handled())
-	v[slotOpened] = charts.Percent(e.Opened(), e.Handled())
-	v[slotReview] = charts.Count(e.Reviews())
+	if e.Partial { // its block on its way (reports.apply)
+		v[slotNew], v[slotHandled], v[slotOpened], v[slotReview] = "载入中", "载入中", "载入中", "载入中"
+	} else {
+		v[slotNew] = charts.Count(e.New())
+		v[slotHandled] = charts.Count(e.Handled())
+		v[slotOpened] = charts.Percent(e.Opened(), e.Handled())
+		v[slotReview] = charts.Count(e.Reviews())
+	}
 	v[slotPressed] = strconv.FormatBool(chosen)
 	if !chosen && len(p.f.Compare) >= maxCompare {
 		v[slotDisabled] = "disabled"

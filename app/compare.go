@@ -23,6 +23,17 @@ type compare struct {
 	charts  []charts.Chart
 }
 
+// needs the reports the address names.
+func (p *compare) needs(x *catalog.Index) []*catalog.Entry {
+	var es []*catalog.Entry
+	for _, id := range strings.Split(p.v.url.Query().Get("r"), ",") {
+		if e := x.Find(id); e != nil {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
 func (p *compare) prepareIndex(x *catalog.Index) {
 	p.chosen, p.missing, p.charts = nil, nil, nil
 	for _, id := range strings.Split(p.v.url.Query().Get("r"), ",") {

@@ -24,7 +24,8 @@ type fetchSource struct {
 	indexURL  string
 	portalURL string
 	mu        sync.Mutex
-	packURLs  map[string]string // report ID → URL
+	packURLs  map[string]string        // report ID → URL
+	fetching  map[string]chan struct{} // blocks on their way, closed when done
 }
 
 // StartBrowser readies the app in the browser, before go-app mounts it: the
@@ -51,6 +52,8 @@ func StartBrowser() {
 	}
 }
 
+// Index fetches the index's directory: its entries are partial until
+// their blocks are merged (Blocks).
 func (s *fetchSource) Index() (*catalog.Index, error) {
 	if s.indexURL == "" {
 		return nil, errors.New("the page names no catalog index")
@@ -60,16 +63,76 @@ func (s *fetchSource) Index() (*catalog.Index, error) {
 		reloadIfGone(err)
 		return nil, err
 	}
-	x, err := catalog.Parse(b)
+	x, err := catalog.ParseDirectory(b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s.indexURL, err)
 	}
+	return x, nil
+}
+
+// Blocks fetches the index's blocks named, side by side, and merges each
+// into the index with its reports' packs' URLs. A block already on its way
+// for another page or keystroke is waited for, not fetched again.
+func (s *fetchSource) Blocks(x *catalog.Index, which []int) error {
+	errs := make([]error, len(which))
+	var wg sync.WaitGroup
+	for k, i := range which {
+		if i < 0 || i >= len(x.BlockFiles) {
+			return fmt.Errorf("catalog block %d of %d", i, len(x.BlockFiles))
+		}
+		url := path.Join(path.Dir(s.indexURL), x.BlockFiles[i])
+		s.mu.Lock()
+		wait, busy := s.fetching[url]
+		if !busy {
+			wait = make(chan struct{})
+			if s.fetching == nil {
+				s.fetching = map[string]chan struct{}{}
+			}
+			s.fetching[url] = wait
+		}
+		s.mu.Unlock()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if busy {
+				<-wait
+				if es := x.InBlock(i); len(es) > 0 && x.Reports[es[0]].Partial {
+					errs[k] = fmt.Errorf("%s did not load", url)
+				}
+				return
+			}
+			defer func() {
+				s.mu.Lock()
+				delete(s.fetching, url)
+				s.mu.Unlock()
+				close(wait)
+			}()
+			errs[k] = s.block(x, i, url)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// block fetches block i and merges it.
+func (s *fetchSource) block(x *catalog.Index, i int, url string) error {
+	b, err := fetchBytes(url)
+	if err != nil {
+		reloadIfGone(err)
+		return err
+	}
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	if err := x.Merge(i, b); err != nil {
+		return fmt.Errorf("%s: %w", url, err)
+	}
 	s.mu.Lock()
-	for _, e := range x.Reports {
+	defer s.mu.Unlock()
+	for _, j := range x.InBlock(i) {
+		e := &x.Reports[j]
 		s.packURLs[e.ID] = path.Join(path.Dir(s.indexURL), e.Pack)
 	}
-	s.mu.Unlock()
-	return x, nil
+	return nil
 }
 
 func (s *fetchSource) Portal() (*charts.Portal, error) {
@@ -94,7 +157,15 @@ func (s *fetchSource) Pack(id string) (*charts.Pack, error) {
 	url := s.packURLs[id]
 	s.mu.Unlock()
 	if url == "" {
-		if _, err := loadIndex(); err != nil {
+		x, err := loadIndex()
+		if err != nil {
+			return nil, err
+		}
+		e := x.Find(id)
+		if e == nil {
+			return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+		}
+		if err := loadEntries(x, []*catalog.Entry{e}); err != nil {
 			return nil, err
 		}
 		s.mu.Lock()

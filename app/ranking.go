@@ -69,6 +69,9 @@ func defaultYear(x *catalog.Index, years []string) string {
 	return ""
 }
 
+// needs every entry: a ranking reads a year's across the index.
+func (p *ranking) needs(x *catalog.Index) []*catalog.Entry { return allEntries(x) }
+
 func (p *ranking) prepareIndex(x *catalog.Index) {
 	q := p.v.url.Query()
 	p.years = x.Years()

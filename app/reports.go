@@ -305,7 +305,8 @@ func searchKeys(x *catalog.Index) ([]string, []runeSig) {
 // ships. In the browser, a search as you type and filters by year, level,
 // template and consistency, a sort by any key figure, pages of 25, and a
 // choice of reports to compare, all in the URL. Prerendered, and so without
-// the WebAssembly, it is a plain list of every body and its years.
+// the WebAssembly, it is a plain list of the bodies and their years, in
+// pages of PlainPerPage (/reports, /reports/2…).
 type reports struct {
 	page
 	f       catalogFilter
@@ -313,26 +314,71 @@ type reports struct {
 	rows    []*catalog.Entry // those of the page in view
 	rev     int              // counts changes of rows, for catalogRows
 	years   []string
+	// sorting: the sort asked for reads figures still on their way;
+	// blockErr: figures that did not arrive.
+	sorting  bool
+	blockErr error
+}
+
+// figureSort says whether a sort reads every report's figures.
+func figureSort(key string) bool { return key != "" && key != "name" }
+
+// needs the rows of the page the address asks for, or every entry for a
+// sort by a figure.
+func (p *reports) needs(x *catalog.Index) []*catalog.Entry {
+	f := filterFromURL(p.v.url)
+	if figureSort(f.Sort) {
+		return allEntries(x)
+	}
+	_, rows := f.match(x)
+	return rows
 }
 
 func (p *reports) prepareIndex(x *catalog.Index) {
 	p.f = filterFromURL(p.v.url)
 	p.years = x.Years()
-	p.apply()
+	p.blockErr = nil
+	p.apply(nil)
 }
 
 // apply filters again, keeps the page within range and writes the filter
 // into the address bar (replacing, not adding, a history entry: a keystroke
-// is not a page).
-func (p *reports) apply() {
-	if p.v.index == nil {
+// is not a page). The rows' figures, and every report's for a sort by a
+// figure, are fetched when they are not there yet (catalog.Split), and
+// the rows shown again when they arrive: until then a sort by a figure
+// lists in the catalog's first order, and a row's figures say 载入中.
+func (p *reports) apply(ctx app.Context) {
+	x := p.v.index
+	if x == nil {
 		return
 	}
 	p.rev++
-	p.matched, p.rows = p.f.match(p.v.index)
-	if pages := max((p.matched+pageSize-1)/pageSize, 1); p.f.Page > pages {
-		p.f.Page = pages
-		p.matched, p.rows = p.f.match(p.v.index)
+	f := p.f
+	p.sorting = figureSort(f.Sort) && len(x.AllMissing()) > 0
+	if p.sorting {
+		f.Sort = ""
+	}
+	p.matched, p.rows = f.match(x)
+	if pages := max((p.matched+pageSize-1)/pageSize, 1); f.Page > pages {
+		p.f.Page, f.Page = pages, pages
+		p.matched, p.rows = f.match(x)
+	}
+	if ctx != nil && app.IsClient && p.blockErr == nil {
+		need := p.rows
+		if p.sorting {
+			need = allEntries(x)
+		}
+		if len(x.Missing(need)) > 0 {
+			ctx.Async(func() {
+				err := loadEntries(x, need)
+				ctx.Dispatch(func(ctx app.Context) {
+					if p.Mounted() && p.v.index == x {
+						p.blockErr = err
+						p.apply(ctx)
+					}
+				})
+			})
+		}
 	}
 	if app.IsClient {
 		// The entry's state is kept: a kiosk marks where a visit began in it.
@@ -353,19 +399,60 @@ func (p *reports) Render() app.UI {
 	return layout(p.v, "/reports", "全部报告", content)
 }
 
-// plain is every body and its years' reports as links: the catalog without
-// the WebAssembly.
+// PlainPerPage is how many bodies a page of the catalog without the
+// WebAssembly lists: its first page (/reports) and each next (/reports/2…)
+// stay the same size however many bodies the site has.
+const PlainPerPage = 100
+
+// PlainPages is the paths of the catalog's plain pages after its first,
+// for a site of n bodies: what the build prerenders.
+func PlainPages(n int) []string {
+	var out []string
+	for i := 2; (i-1)*PlainPerPage < n; i++ {
+		out = append(out, plainPath(i))
+	}
+	return out
+}
+
+// plainPath is the path of the catalog's plain page n.
+func plainPath(n int) string {
+	if n <= 1 {
+		return "/reports"
+	}
+	return "/reports/" + strconv.Itoa(n)
+}
+
+// plainNumber is the number of the catalog's plain page at the path.
+func plainNumber(path string) int {
+	n, err := strconv.Atoi(strings.TrimPrefix(path, "/reports/"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+// plain is the catalog without the WebAssembly: the bodies of one page
+// (PlainPerPage) with their years' reports as links.
 func (p *reports) plain(x *catalog.Index) []app.UI {
-	byBody := make([][]*catalog.Entry, len(x.Bodies))
+	pages := max((len(x.Bodies)+PlainPerPage-1)/PlainPerPage, 1)
+	n := min(plainNumber(p.v.url.Path), pages)
+	from, to := (n-1)*PlainPerPage, min(n*PlainPerPage, len(x.Bodies))
+	byBody := make([][]*catalog.Entry, to-from)
 	for i := range x.Reports {
-		e := &x.Reports[i]
-		byBody[e.Body] = append(byBody[e.Body], e)
+		if e := &x.Reports[i]; e.Body >= from && e.Body < to {
+			byBody[e.Body-from] = append(byBody[e.Body-from], e)
+		}
+	}
+	intro := fmt.Sprintf("本站收录 %d 个机关的 %d 份报告。选择机关查看其历年变化，选择年度查看该年报告。", len(x.Bodies), len(x.Reports))
+	if pages > 1 {
+		intro += fmt.Sprintf("本页列出按名称排列的第 %d–%d 个机关（第 %d / %d 页）。", from+1, to, n, pages)
 	}
 	return []app.UI{
-		app.Elem("p").Text(fmt.Sprintf("本站收录 %d 个机关的 %d 份报告。选择机关查看其历年变化，选择年度查看该年报告。", len(x.Bodies), len(x.Reports))),
+		app.Elem("p").Text(intro),
 		// A search the site's script answers at once on this list (see
 		// web/js/quick.js), while the app, which the first keystroke
-		// starts, brings the catalog's filters and sorting.
+		// starts, brings the catalog's filters and sorting, over every
+		// page.
 		app.Elem("form").Class("catalog-filters catalog-quick").Role("search").Aria("label", "查找报告").Body(
 			app.Elem("div").Class("field field-search").Body(
 				app.Elem("label").Attr("for", "catalog-q").Text("机关名称"),
@@ -374,9 +461,9 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 			),
 		),
 		app.Elem("p").ID("catalog-count").Class("catalog-count").Aria("live", "polite"),
-		app.Elem("ul").Class("catalog-plain").Body(
-			app.Range(x.Bodies).Slice(func(i int) app.UI {
-				b, es := x.Bodies[i], byBody[i]
+		app.Elem("ul").Class("catalog-plain").DataSet("pages", pages).Body(
+			app.Range(byBody).Slice(func(i int) app.UI {
+				b, es := x.Bodies[from+i], byBody[i]
 				years := make([]string, len(es))
 				for j, e := range es {
 					years[j] = strconv.Itoa(e.Year)
@@ -394,7 +481,31 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 				)
 			}),
 		),
+		app.If(pages > 1, plainPager(n, pages)),
 	}
+}
+
+// plainPager links the plain catalog's pages: the one before and after,
+// and every page by its number.
+func plainPager(n, pages int) app.UI {
+	nums := make([]int, pages)
+	for i := range nums {
+		nums[i] = i + 1
+	}
+	return app.Elem("nav").Class("pager plain-pager").Aria("label", "机关列表分页").Body(
+		app.If(n > 1, app.Elem("a").Class("button").Attr("href", siteURL(plainPath(n-1))).Text("上一页")),
+		app.Elem("span").Text(fmt.Sprintf("第 %d / %d 页", n, pages)),
+		app.If(n < pages, app.Elem("a").Class("button").Attr("href", siteURL(plainPath(n+1))).Text("下一页")),
+		app.Elem("ul").Class("page-numbers").Body(
+			app.Range(nums).Slice(func(i int) app.UI {
+				a := app.Elem("a").Attr("href", siteURL(plainPath(nums[i]))).Aria("label", fmt.Sprintf("第 %d 页", nums[i])).Text(strconv.Itoa(nums[i]))
+				if nums[i] == n {
+					a = a.Aria("current", "page")
+				}
+				return app.Elem("li").Body(a)
+			}),
+		),
+	)
 }
 
 func (p *reports) interactive(x *catalog.Index) []app.UI {
@@ -409,7 +520,7 @@ func (p *reports) interactive(x *catalog.Index) []app.UI {
 			app.Elem("select").ID(id).OnChange(func(ctx app.Context, e app.Event) {
 				set(ctx.JSSrc().Get("value").String())
 				p.f.Page = 1
-				p.apply()
+				p.apply(ctx)
 			}).Body(opts...),
 		)
 	}
@@ -440,7 +551,7 @@ func (p *reports) interactive(x *catalog.Index) []app.UI {
 					OnInput(func(ctx app.Context, e app.Event) {
 						p.f.Q = strings.TrimSpace(ctx.JSSrc().Get("value").String())
 						p.f.Page = 1
-						p.apply()
+						p.apply(ctx)
 					}),
 			),
 			sel("catalog-year", "年度", f.Year, func(v string) { p.f.Year = v }, years...),
@@ -451,7 +562,7 @@ func (p *reports) interactive(x *catalog.Index) []app.UI {
 			sel("catalog-sort", "排序", f.Sort, func(v string) { p.f.Sort = v }, sorts...),
 		),
 		app.Elem("p").ID("catalog-count").Class("catalog-count").Aria("live", "polite").
-			Text(fmt.Sprintf("找到 %d 份报告（共 %d 份）%s", p.matched, len(x.Reports), pageNote(f.Page, pages))),
+			Text(fmt.Sprintf("找到 %d 份报告（共 %d 份）%s%s", p.matched, len(x.Reports), pageNote(f.Page, pages), p.figuresNote())),
 		app.If(len(f.Compare) > 0, app.Elem("p").Class("compare-bar").Body(
 			app.Text(fmt.Sprintf("已选 %d 份报告。", len(f.Compare))),
 			app.If(len(f.Compare) >= 2, app.Elem("a").Class("button").ID("open-compare").Attr("href", siteURL(compareHref(f.Compare))).Text("比较所选报告")).
@@ -512,6 +623,18 @@ func (p *reports) empty() app.UI {
 	)
 }
 
+// figuresNote says when the figures a sort or a row needs are on their
+// way or did not arrive.
+func (p *reports) figuresNote() string {
+	switch {
+	case p.blockErr != nil:
+		return "。" + loadError("各报告的数字", p.blockErr).Error()
+	case p.sorting:
+		return "。排序所需的各报告数字正在载入，载入前按年度排列。"
+	}
+	return ""
+}
+
 func pageNote(page, pages int) string {
 	if pages <= 1 {
 		return ""
@@ -520,11 +643,11 @@ func pageNote(page, pages int) string {
 }
 
 // toggle adds the report to the comparison or takes it out.
-func (p *reports) toggle(id string) {
+func (p *reports) toggle(ctx app.Context, id string) {
 	if slices.Contains(p.f.Compare, id) {
 		p.f.Compare = slices.DeleteFunc(p.f.Compare, func(s string) bool { return s == id })
 	} else if len(p.f.Compare) < maxCompare {
 		p.f.Compare = append(p.f.Compare, id)
 	}
-	p.apply()
+	p.apply(ctx)
 }

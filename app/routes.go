@@ -150,6 +150,7 @@ var routes = func() []route {
 	for _, p := range CatalogPages {
 		add("^"+regexp.QuoteMeta(p.Path)+"$", p)
 	}
+	add(`^/reports/[1-9][0-9]*$`, CatalogPages[0]) // the plain catalog's next pages
 	const id = `[a-z0-9-]+`
 	for _, p := range ReportPages {
 		suffix := regexp.QuoteMeta(p.Path)

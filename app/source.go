@@ -126,6 +126,42 @@ func loadIndex() (*catalog.Index, error) {
 	return x, nil
 }
 
+// blockSource is a source whose index comes as a directory and blocks
+// (catalog.Split): Blocks fetches the blocks named and merges them into
+// the index.
+type blockSource interface {
+	Blocks(x *catalog.Index, which []int) error
+}
+
+// loadEntries makes the entries whole: merges the blocks that hold their
+// figures and packs, fetched once each. It blocks the calling goroutine,
+// which must not be the UI's, while blocks are fetched. The merge itself
+// writes the index the UI reads, under store.mu: in the browser one
+// goroutine runs at a time and a merge does not yield, so that the UI
+// never reads an entry half merged.
+func loadEntries(x *catalog.Index, es []*catalog.Entry) error {
+	miss := x.Missing(es)
+	if len(miss) == 0 {
+		return nil
+	}
+	store.mu.Lock()
+	src, _ := store.src.(blockSource)
+	store.mu.Unlock()
+	if src == nil {
+		return fmt.Errorf("%d blocks of the index missing, and the source has none", len(miss))
+	}
+	return src.Blocks(x, miss)
+}
+
+// allEntries is every entry of the index.
+func allEntries(x *catalog.Index) []*catalog.Entry {
+	es := make([]*catalog.Entry, len(x.Reports))
+	for i := range x.Reports {
+		es[i] = &x.Reports[i]
+	}
+	return es
+}
+
 // cachedPortal is the portal's summary if it is already loaded.
 func cachedPortal() *charts.Portal {
 	store.mu.Lock()

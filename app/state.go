@@ -294,6 +294,13 @@ func inViewPath(id string) string {
 	return ReportPath(id, inView.page)
 }
 
+// needer is a page about many reports that reads some entries' figures
+// or packs (a row's, a body's, a ranking's): the entries it needs whole
+// before it prepares.
+type needer interface {
+	needs(x *catalog.Index) []*catalog.Entry
+}
+
 // enterCatalog loads the catalog index for a page about many reports (the
 // catalog, a body, a comparison, a ranking) and lets the page prepare.
 func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*catalog.Index)) {
@@ -306,7 +313,28 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*catalog.
 		arrived(ctx)
 	}
 	recallInView()
-	fetchThen(ctx, cachedIndex, loadIndex, func(x *catalog.Index, err error) {
+	// The entries whose figures the page reads come with the index (their
+	// blocks: see catalog.Split).
+	need := func(x *catalog.Index) []*catalog.Entry {
+		if n, ok := p.outer.(needer); ok {
+			return n.needs(x)
+		}
+		return nil
+	}
+	cached := func() *catalog.Index {
+		if x := cachedIndex(); x != nil && len(x.Missing(need(x))) == 0 {
+			return x
+		}
+		return nil
+	}
+	load := func() (*catalog.Index, error) {
+		x, err := loadIndex()
+		if err == nil {
+			err = loadEntries(x, need(x))
+		}
+		return x, err
+	}
+	fetchThen(ctx, cached, load, func(x *catalog.Index, err error) {
 		p.v.loading = false
 		if err != nil {
 			p.v.err = loadError("报告目录", err)

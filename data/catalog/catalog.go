@@ -7,7 +7,6 @@
 package catalog
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -25,6 +24,12 @@ import (
 type Index struct {
 	Bodies  []Body  `json:"bodies"`
 	Reports []Entry `json:"reports"`
+	// Per and BlockFiles are an index read from a directory's: how many
+	// bodies a block holds, and each block's file under PacksDir (see
+	// ParseDirectory).
+	Per        int           `json:"-"`
+	BlockFiles []string      `json:"-"`
+	inBlock    map[int][]int // InBlock's, made at its first call
 }
 
 // Body is a reporting body, a government or one of its departments, with
@@ -154,15 +159,7 @@ func (x *Index) validate() error {
 }
 
 // Encode writes the index as compact JSON.
-func (x *Index) Encode() ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(x); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
+func (x *Index) Encode() ([]byte, error) { return encodeJSON(x) }
 
 // Parse reads an index written by Encode and checks that every entry names
 // a body of it and has a valid ID.

@@ -27,6 +27,9 @@ type Entry struct {
 	// copying and recovered by a cross-check. Read them through Marked.
 	Broken uint32 `json:"kb,omitempty"`
 	Lost   uint32 `json:"kl,omitempty"`
+	// Partial is an entry read from a directory whose block is not merged
+	// yet: no figures, marks or pack (see Index.Merge).
+	Partial bool `json:"-"`
 }
 
 // Key is a key figure of an entry: a count of table 三's 总计 column, or of

@@ -1,7 +1,7 @@
 // The pre-publication check's worker (发布前体检, the page /precheck): it runs
 // the importer, compiled to a WebAssembly of its own (web/precheck), off the
 // page's thread. On "start" it loads wasm_exec.js, the checker and the
-// catalog index, all before a file is chosen; on "check" it checks a file's
+// catalog index (its directory and blocks), all before a file is chosen; on "check" it checks a file's
 // bytes and answers with the result. Nothing it does after "start" makes a
 // request: the body's previous report, for the cross-year check in every
 // column, is read from the site's cache (the Cache API, no request), if a
@@ -21,14 +21,26 @@ const start = async ({ exec, wasm, index }) => {
   }
   go.run(result.instance); // main registers nianbaoChecker and waits
   checker = self.nianbaoChecker;
-  let withIndex = false;
+  // The index's directory, then its blocks (the key figures and packs):
+  // the check reads the index only when every part of it is in.
+  let blocks = null;
   if (index) {
     try {
       const res = await fetch(index);
-      withIndex = res.ok && checker.index(await res.text());
-    } catch {}
+      const files = res.ok ? checker.index(await res.text()) : null;
+      if (files) {
+        const dir = index.slice(0, index.lastIndexOf("/") + 1);
+        blocks = files.map((f) => dir + f);
+        const texts = await Promise.all(blocks.map((u) => fetch(u).then((r) => (r.ok ? r.text() : Promise.reject(u)))));
+        if (!texts.every((text, i) => checker.block(i, text))) {
+          blocks = null;
+        }
+      }
+    } catch {
+      blocks = null;
+    }
   }
-  return withIndex;
+  return blocks;
 };
 
 const previousPack = async (name) => {
@@ -48,7 +60,8 @@ self.onmessage = async (event) => {
   if (m.type === "start") {
     base = m.base || "";
     try {
-      self.postMessage({ type: "ready", index: await start(m) });
+      const blocks = await start(m);
+      self.postMessage({ type: "ready", index: !!blocks, blocks: blocks || [] });
     } catch (err) {
       self.postMessage({ type: "failed", message: String(err) });
     }

@@ -32,13 +32,13 @@ const mb = (n) => (n / 1048576).toFixed(1);
 
 // keep asks the service worker to cache the page and what it loads, once
 // they have loaded: they are not among what every visitor's install caches.
-const keep = () => {
+const keep = (blocks) => {
   if (!("serviceWorker" in navigator)) {
     return Promise.resolve(false);
   }
   const urls = [location.pathname, NIANBAO_PRECHECK.worker, NIANBAO_PRECHECK.exec, NIANBAO_PRECHECK.wasm];
   if (site.index) {
-    urls.push(site.index);
+    urls.push(site.index, ...(blocks || []));
   }
   return navigator.serviceWorker.ready
     .then(
@@ -67,7 +67,7 @@ const start = () => {
     if (m.type === "ready") {
       const ready = "检查程序已就绪：请选择或拖入报告草稿。选择文件后，本页不再发出任何网络请求。";
       setState(ready, true);
-      keep().then((kept) => {
+      keep(m.blocks).then((kept) => {
         if (kept && state.ready) {
           setState(ready + "本页已保存在本机，断网也能使用。", true);
           root.dataset.precheckOffline = "true";

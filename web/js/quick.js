@@ -1,5 +1,5 @@
 // The catalog's search before the app runs: the prerendered catalog lists
-// every body with its years (li[data-search][data-years]); a query hides
+// the bodies of its page with their years (li[data-search][data-years]); a query hides
 // the bodies it does not match, at once, and is kept in the address
 // (?q=), where the app, which the first keystroke starts, reads it and
 // takes over with the catalog's filters and sorting. A query matches as the
@@ -27,7 +27,10 @@ export function initQuick() {
     }
     const count = document.getElementById("catalog-count");
     if (count) {
-      count.textContent = input.value.trim() ? "找到 " + shown + " 个机关" : "";
+      // A list in pages (app/reports.go, plain) is searched here on its
+      // page only; the app, which the keystroke starts, searches them all.
+      const where = Number(list.dataset.pages) > 1 ? "本页找到 " : "找到 ";
+      count.textContent = input.value.trim() ? where + shown + " 个机关" : "";
     }
     const u = new URL(location.href);
     input.value.trim() ? u.searchParams.set("q", input.value.trim()) : u.searchParams.delete("q");

@@ -8,9 +8,11 @@
 //
 // It gives the worker globalThis.nianbaoChecker:
 //
-//   - index(text) takes the catalog index (catalog.Index as JSON), for the
-//     cross-year check against the body's previous report; it returns
-//     whether the index was read.
+//   - index(text) takes the catalog index's directory (catalog.Split), for
+//     the cross-year check against the body's previous report; it returns
+//     the files of its blocks (under the directory's folder), or null when
+//     it was not read; block(i, text) takes block i, and returns whether it
+//     was read. The check reads the index once every block is in.
 //   - check(bytes, name, prevPack) checks the file's bytes (a Uint8Array)
 //     named name and returns importer.PrecheckResult as JSON; prevPack,
 //     when not "", is the pack of the body's previous report (as the site
@@ -30,12 +32,19 @@ func main() {
 	var index *catalog.Index
 	api := js.Global().Get("Object").New()
 	api.Set("index", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		x, err := catalog.Parse([]byte(args[0].String()))
+		x, err := catalog.ParseDirectory([]byte(args[0].String()))
 		if err != nil {
-			return false
+			return js.Null()
 		}
 		index = x
-		return true
+		files := make([]any, len(x.BlockFiles))
+		for i, f := range x.BlockFiles {
+			files[i] = f
+		}
+		return js.ValueOf(files)
+	}))
+	api.Set("block", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return index != nil && index.Merge(args[0].Int(), []byte(args[1].String())) == nil
 	}))
 	api.Set("check", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		b := make([]byte, args[0].Get("length").Int())
@@ -49,7 +58,11 @@ func main() {
 				prev, _ = data.Decode(pack.Report)
 			}
 		}
-		out, err := json.Marshal(importer.Precheck(args[1].String(), b, index, prev))
+		x := index
+		if x != nil && len(x.AllMissing()) > 0 {
+			x = nil // a block did not come: figures of nothing are no year before
+		}
+		out, err := json.Marshal(importer.Precheck(args[1].String(), b, x, prev))
 		if err != nil {
 			return `{"notes":[]}`
 		}

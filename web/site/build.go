@@ -72,6 +72,10 @@ type Options struct {
 	TestHooks bool
 	Wasm      string
 	Fast      bool
+	// IndexBlock, when above 0, is how many bodies a block of the
+	// catalog's index holds (catalog.BlockBodies otherwise): a test's
+	// site of a few bodies ships its index in several blocks.
+	IndexBlock int
 	// Checker, when set, is the pre-publication check's WebAssembly
 	// compiled already (CompileChecker), used instead of compiling it.
 	Checker string
@@ -206,7 +210,7 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 		return step("reading the datasets", err)
 	}
 	site.base, site.province = base, sf.Province
-	site.kiosk = o.Kiosk
+	site.kiosk, site.indexBlock = o.Kiosk, o.IndexBlock
 	esbuild := filepath.Join(o.Root, "node_modules", ".bin", "esbuild")
 	if _, err := os.Stat(esbuild); err != nil {
 		return step("finding esbuild", fmt.Errorf("esbuild and ECharts not installed (run npm ci): %w", err))

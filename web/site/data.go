@@ -26,9 +26,13 @@ type site struct {
 	packs    map[string][]byte
 	packURL  map[string]string // report ID → URL path of its pack
 	indexB   []byte
-	indexU   string // the index's path in the site
-	portalB  []byte // the portal's summary (charts.Portal), as written
-	portalU  string // its path in the site
+	indexU   string // the index's directory's path in the site
+	// blockU are the paths of the index's blocks; indexBlock how many
+	// bodies a block holds (Options.IndexBlock).
+	blockU     []string
+	indexBlock int
+	portalB    []byte // the portal's summary (charts.Portal), as written
+	portalU    string // its path in the site
 	// openDataB is the open data's datapackage.json, as written
 	// (writeOpenData).
 	openDataB []byte
@@ -111,13 +115,34 @@ func (s *site) writeData(w *writer) error {
 		return err
 	}
 	s.indexB = b
-	// Every page names the index and the portal's summary (SiteMeta): at
-	// names that do not change with their content, so that a report added
-	// changes the pages it is on, not every page of the site. Nothing of
-	// the site is cached without revalidation but by the service worker,
-	// whose cache changes with the site's version.
+	// The index goes out as a directory and blocks (catalog.Split): the
+	// directory at a name that does not change with its content, as the
+	// portal's summary: every page names both, so that a report added
+	// changes the pages it is on, not every page of the site; the blocks
+	// at names of their content, which the directory names. Nothing of the
+	// site is cached without revalidation but by the service worker, whose
+	// cache changes with the site's version. The directory is what a
+	// visitor of the catalog loads first: brotli's best level makes it a
+	// third smaller than the level of the files there is one of per report.
+	dir, blocks, err := s.index.Split(s.indexBlock, func(i int, b []byte) string {
+		return fmt.Sprintf("index/%d.%s.json", i, contentHash(b))
+	})
+	if err != nil {
+		return err
+	}
+	d, err := catalog.ParseDirectory(dir)
+	if err != nil {
+		return err
+	}
+	s.blockU = nil
+	for i, name := range d.BlockFiles {
+		if err := w.write(path.Join(catalog.PacksDir, name), blocks[i], compressFast); err != nil {
+			return err
+		}
+		s.blockU = append(s.blockU, "/"+path.Join(catalog.PacksDir, name))
+	}
 	s.indexU = "/" + path.Join(catalog.PacksDir, "index.json")
-	if err := w.write(strings.TrimPrefix(s.indexU, "/"), b, compressFast); err != nil {
+	if err := w.write(strings.TrimPrefix(s.indexU, "/"), dir, compressBest); err != nil {
 		return err
 	}
 	if err := s.writePortal(w); err != nil {
@@ -202,6 +227,7 @@ func (s *site) paths() []string {
 	for _, p := range ui.CatalogPages {
 		paths = append(paths, p.Path)
 	}
+	paths = append(paths, ui.PlainPages(len(s.index.Bodies))...)
 	for _, b := range s.index.Bodies {
 		paths = append(paths, ui.BodyPath(b.ID))
 	}
@@ -248,6 +274,9 @@ func (s *site) precache(spec string) ([]string, error) {
 		}
 	}
 	list := []string{s.at(s.indexU)}
+	for _, u := range s.blockU {
+		list = append(list, s.at(u))
+	}
 	for _, p := range ui.CatalogPages {
 		list = append(list, s.at(p.Path))
 	}

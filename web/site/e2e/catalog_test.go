@@ -6,6 +6,8 @@ package e2e
 import (
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -386,5 +388,60 @@ func TestCatalogListsEveryReport(t *testing.T) {
 	}
 	if slices.Sort(got); !slices.Equal(got, want) {
 		t.Errorf("the catalog's pages list %q, want %q", got, want)
+	}
+}
+
+// blocksFetchedJS is how many blocks of the index the page has fetched.
+const blocksFetchedJS = `new Set(performance.getEntriesByType("resource").map(e => e.name).filter(n => n.includes("/data/index/"))).size`
+
+// The catalog fetches the index's directory and the blocks of the rows it
+// shows, not every report's figures; a sort by a figure fetches them all,
+// and lists in its order once they are in.
+func TestCatalogFetchesTheFiguresItShows(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	dir, err := os.ReadFile(filepath.Join(v.dir, catalog.PacksDir, "index.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := catalog.ParseDirectory(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.BlockFiles) < 3 {
+		t.Fatalf("the test's site has %d blocks of the index", len(x.BlockFiles))
+	}
+	body, es := v.bodyWithYears()
+	b.load(t, "/reports?sort=name&q="+url.QueryEscape(v.searchFor(body)))
+	b.run(t, "the body's reports", b.poll(rowsShown(len(es))), b.poll(`!document.querySelector("table.catalog tbody").textContent.includes("载入中")`))
+	var n int
+	if b.eval(t, blocksFetchedJS, &n); n != 1 {
+		t.Errorf("one body's reports fetched %d blocks of the index, want 1", n)
+	}
+	for _, r := range b.catalogRows(t) {
+		if e := v.entry(b.reportOf(r)); e == nil || r.New != charts.Count(e.New()) {
+			t.Errorf("row %+v: 本年新收 is not the index's", r)
+		}
+	}
+	// Sorted by 本年新收 from the menu: every block, then the order.
+	b.run(t, "sort by 本年新收", chromedp.SetValue("#catalog-sort", "new", chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector("#catalog-sort").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+		b.poll(`!document.querySelector("#catalog-count").textContent.includes("载入")`))
+	if b.eval(t, blocksFetchedJS, &n); n != len(x.BlockFiles) {
+		t.Errorf("a sort by 本年新收 fetched %d blocks of %d", n, len(x.BlockFiles))
+	}
+	want := slices.Clone(es)
+	slices.SortStableFunc(want, func(a, b *catalog.Entry) int { return int(b.New() - a.New()) })
+	var got []string
+	for _, r := range b.catalogRows(t) {
+		got = append(got, r.New)
+	}
+	var counts []string
+	for _, e := range want {
+		counts = append(counts, charts.Count(e.New()))
+	}
+	if !slices.Equal(got, counts) {
+		t.Errorf("sorted by 本年新收: %q, want %q", got, counts)
 	}
 }

@@ -107,7 +107,9 @@ func TestShare(t *testing.T) {
 		}
 		var indexURL string
 		b.run(t, "index", chromedp.Evaluate(`JSON.parse(document.querySelector('meta[name="nianbao-site"]').content).index`, &indexURL))
-		x, err := catalog.Parse([]byte(fetchText(t, indexURL)))
+		x, err := wholeIndex([]byte(fetchText(t, indexURL)), func(name string) ([]byte, error) {
+			return []byte(fetchText(t, indexURL[:strings.LastIndex(indexURL, "/")+1]+name)), nil
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
