@@ -93,6 +93,10 @@ func TestTheCatalogNeedsItsRowsFigures(t *testing.T) {
 	if got := d.Missing(p.needs(d)); !slices.Equal(got, []int{3, 4, 5, 6}) {
 		t.Errorf("page 2 (bodies 25–49) needs blocks %v, want [3 4 5 6]", got)
 	}
+	p.v.url = mustURL(t, "http://localhost/reports?page=9")
+	if got := d.Missing(p.needs(d)); !slices.Equal(got, []int{6, 7}) {
+		t.Errorf("page 9, past the last (bodies 50–59), needs blocks %v, want [6 7]", got)
+	}
 	p.v.url = mustURL(t, "http://localhost/reports?sort=new")
 	if got := d.Missing(p.needs(d)); len(got) != 8 {
 		t.Errorf("a sort by 本年新收 needs blocks %v, want all 8", got)

@@ -330,8 +330,19 @@ func (p *reports) needs(x *catalog.Index) []*catalog.Entry {
 	if figureSort(f.Sort) {
 		return allEntries(x)
 	}
-	_, rows := f.match(x)
+	_, rows := f.matchInRange(x)
 	return rows
+}
+
+// matchInRange is match on the filter's page, or on its last page when
+// there are fewer: the page the catalog shows.
+func (f *catalogFilter) matchInRange(x *catalog.Index) (n int, page []*catalog.Entry) {
+	n, page = f.match(x)
+	if pages := max((n+pageSize-1)/pageSize, 1); f.Page > pages {
+		f.Page = pages
+		n, page = f.match(x)
+	}
+	return n, page
 }
 
 func (p *reports) prepareIndex(x *catalog.Index) {
@@ -358,11 +369,8 @@ func (p *reports) apply(ctx app.Context) {
 	if p.sorting {
 		f.Sort = ""
 	}
-	p.matched, p.rows = f.match(x)
-	if pages := max((p.matched+pageSize-1)/pageSize, 1); f.Page > pages {
-		p.f.Page, f.Page = pages, pages
-		p.matched, p.rows = f.match(x)
-	}
+	p.matched, p.rows = f.matchInRange(x)
+	p.f.Page = f.Page
 	if ctx != nil && app.IsClient && p.blockErr == nil {
 		need := p.rows
 		if p.sorting {
@@ -372,10 +380,15 @@ func (p *reports) apply(ctx app.Context) {
 			ctx.Async(func() {
 				err := loadEntries(x, need)
 				ctx.Dispatch(func(ctx app.Context) {
-					if p.Mounted() && p.v.index == x {
-						p.blockErr = err
-						p.apply(ctx)
+					if !p.Mounted() || p.v.index != x {
+						return
 					}
+					p.blockErr = err
+					if p.sorting || err != nil {
+						p.apply(ctx) // the order, or the note
+						return
+					}
+					p.rev++ // the same rows, with their figures
 				})
 			})
 		}
