@@ -24,17 +24,44 @@ type body struct {
 	peers   *charts.Peers // the latest report's rates against its peers
 }
 
-// needs every entry: the body's peers are of its level's year across the
-// index.
-func (p *body) needs(x *catalog.Index) []*catalog.Entry { return allEntries(x) }
+// bodyID is the body the page shows.
+func (p *body) bodyID() string {
+	if p.fixedID != "" {
+		return p.fixedID
+	}
+	return strings.Trim(strings.TrimPrefix(p.v.url.Path, bodyPrefix), "/")
+}
+
+// needs the body's reports (their blocks of the index).
+func (p *body) needs(x *catalog.Index) []*catalog.Entry {
+	_, es := x.FindBody(p.bodyID())
+	return es
+}
+
+// packsNeeded is the body's latest report's pack: its peers, which the
+// build worked out across the index, are the page's.
+func (p *body) packsNeeded(x *catalog.Index) []string {
+	if last := latest(p.needs(x)); last != nil {
+		return []string{last.ID}
+	}
+	return nil
+}
+
+// latest is the entry of the latest year, nil if none.
+func latest(es []*catalog.Entry) *catalog.Entry {
+	var out *catalog.Entry
+	for _, e := range es {
+		if out == nil || e.Year > out.Year {
+			out = e
+		}
+	}
+	return out
+}
 
 func (p *body) prepareIndex(x *catalog.Index) {
-	id := strings.Trim(strings.TrimPrefix(p.v.url.Path, bodyPrefix), "/")
-	if p.fixedID != "" {
-		id = p.fixedID
-	}
+	id := p.bodyID()
 	p.b, p.entries = x.FindBody(id)
-	p.charts = nil
+	p.charts, p.peers = nil, nil
 	if p.b == nil {
 		p.v.err = fmt.Errorf("没有找到机关“%s”。", id)
 		return
@@ -45,8 +72,19 @@ func (p *body) prepareIndex(x *catalog.Index) {
 		// The build writes the same charts there (web/site, writeEmbeds).
 		p.charts[i].Src = charts.ChartSrc(siteURL(BodyChartsPath(p.b.ID)), "", c.ID)
 	}
-	last := p.entries[len(p.entries)-1]
-	p.peers = charts.NewPeerGroups(x).Of(last, charts.EntryMarks(last))
+	if pk := cachedPack(p.entries[len(p.entries)-1].ID); pk != nil {
+		p.peers = pk.Peers
+	}
+}
+
+// peersSection compares the latest report with its peers, as its
+// overview does.
+func (p *body) peersSection() app.UI {
+	if p.peers == nil {
+		return app.If(false)
+	}
+	return section("peers-title", fmt.Sprintf("%d年报告与同级机关相比", p.peers.Year), peersView(p.peers),
+		app.Elem("p").Class("note").Text("与该年报告概览中的比较相同；“不一致”“推算”标记指该比例所依的数字中有不一致或推算的数字。"))
 }
 
 // title is the body's name.
@@ -104,8 +142,7 @@ func (p *body) Render() app.UI {
 				}
 				return section(c.ID+"-section", c.Title, &chartView{IChart: c, IEmbed: embed})
 			}),
-			section("peers-title", fmt.Sprintf("%d年报告与同级机关相比", p.peers.Year), peersView(p.peers),
-				app.Elem("p").Class("note").Text("“不一致”“推算”标记指该年报告中有这类数字；各比例所依的具体数字见该年报告的概览。")),
+			p.peersSection(),
 			section("cross-year-title", "跨年度校验",
 				app.Elem("p").Text(data.RuleText(data.RuleCrossYear)+"。"),
 				app.If(checked == 0, app.Elem("p").Class("status").Text("不适用：网站没有该机关相邻年度的报告，跨年度校验无法进行。")).

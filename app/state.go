@@ -301,6 +301,12 @@ type needer interface {
 	needs(x *catalog.Index) []*catalog.Entry
 }
 
+// packNeeder is a page about many reports that reads some reports' packs
+// too (a body's page, its latest report's peers).
+type packNeeder interface {
+	packsNeeded(x *catalog.Index) []string
+}
+
 // enterCatalog loads the catalog index for a page about many reports (the
 // catalog, a body, a comparison, a ranking) and lets the page prepare.
 func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*catalog.Index)) {
@@ -321,16 +327,33 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*catalog.
 		}
 		return nil
 	}
-	cached := func() *catalog.Index {
-		if x := cachedIndex(); x != nil && len(x.Missing(need(x))) == 0 {
-			return x
+	packs := func(x *catalog.Index) []string {
+		if n, ok := p.outer.(packNeeder); ok {
+			return n.packsNeeded(x)
 		}
 		return nil
+	}
+	cached := func() *catalog.Index {
+		x := cachedIndex()
+		if x == nil || len(x.Missing(need(x))) > 0 {
+			return nil
+		}
+		for _, id := range packs(x) {
+			if cachedPack(id) == nil {
+				return nil
+			}
+		}
+		return x
 	}
 	load := func() (*catalog.Index, error) {
 		x, err := loadIndex()
 		if err == nil {
 			err = loadEntries(x, need(x))
+		}
+		for _, id := range packs(x) {
+			if err == nil {
+				_, err = loadPack(id)
+			}
 		}
 		return x, err
 	}

@@ -445,3 +445,29 @@ func TestCatalogFetchesTheFiguresItShows(t *testing.T) {
 		t.Errorf("sorted by 本年新收: %q, want %q", got, counts)
 	}
 }
+
+// A body's page fetches its own block of the index and its latest
+// report's pack, whose peers it shows as that report's overview does: not
+// every report's figures.
+func TestABodysPageFetchesItsOwnFigures(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	body, es := v.bodyWithYears()
+	last := slices.MaxFunc(es, func(a, b *catalog.Entry) int { return a.Year - b.Year })
+	b.load(t, "/b/"+body.ID)
+	b.run(t, "the body's page", b.poll(`!!document.querySelector("#peers-title")`))
+	var n int
+	if b.eval(t, blocksFetchedJS, &n); n != 1 {
+		t.Errorf("a body's page fetched %d blocks of the index, want 1", n)
+	}
+	var got []string
+	b.eval(t, `[...document.querySelectorAll("table.peers tbody tr")].map(r => r.textContent.replace(/\s+/g, ""))`, &got)
+	var want []string
+	for _, tr := range all(v.page(t, "/r/"+last.ID), byTag("table").class("peers"), byTag("tbody"), byTag("tr")) {
+		want = append(want, squash(text(tr)))
+	}
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("the body's peers %q, its %d report's overview's %q", got, last.Year, want)
+	}
+}
