@@ -330,7 +330,10 @@ const appReady = `(() => {
 const everyChartDrawn = `(() => {
 	const els = [...document.querySelectorAll(".chart-canvas")];
 	if (!els.length) return true;
-	window.nianbao.test.drawAll();
+	// Not awaited: the poll asks again. A load of ECharts that fails (a
+	// navigation cuts it) rejects; the next poll tries again, and a
+	// rejection left unhandled would be the page's exception.
+	window.nianbao.test.drawAll().catch(() => {});
 	if (!window.echarts) return false;
 	return els.every(el => { const i = echarts.getInstanceByDom(el); return i && el.querySelector("canvas"); });
 })()`
