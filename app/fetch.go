@@ -74,12 +74,14 @@ func (s *fetchSource) Index() (*catalog.Index, error) {
 // into the index with its reports' packs' URLs. A block already on its way
 // for another page or keystroke is waited for, not fetched again.
 func (s *fetchSource) Blocks(x *catalog.Index, which []int) error {
-	errs := make([]error, len(which))
-	var wg sync.WaitGroup
-	for k, i := range which {
+	for _, i := range which {
 		if i < 0 || i >= len(x.BlockFiles) {
 			return fmt.Errorf("catalog block %d of %d", i, len(x.BlockFiles))
 		}
+	}
+	errs := make([]error, len(which))
+	var wg sync.WaitGroup
+	for k, i := range which {
 		url := path.Join(path.Dir(s.indexURL), x.BlockFiles[i])
 		s.mu.Lock()
 		wait, busy := s.fetching[url]
