@@ -80,7 +80,7 @@ func TestTheCatalogNeedsItsRowsFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir, _, err := x.Split(8, func(i int, b []byte) string { return fmt.Sprintf("index/%d.json", i) })
+	dir, blocks, err := x.Split(8, func(i int, b []byte) string { return fmt.Sprintf("index/%d.json", i) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,9 +115,21 @@ func TestTheCatalogNeedsItsRowsFigures(t *testing.T) {
 		t.Errorf("a row without its figures: %q, %q; note %q", v[slotNew], v[slotBody], p.figuresNote())
 	}
 	// The figures arrive: sorted, and shown.
-	p.v.index = x
+	for _, i := range d.AllMissing() {
+		if err := d.Merge(i, blocks[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	p.apply(nil)
-	if p.sorting || p.rows[0].ID != "body-059-2024" || p.rowValues(x, p.rows[0])[slotNew] != "59" || p.figuresNote() != "" {
+	if p.sorting || p.rows[0].ID != "body-059-2024" || p.rowValues(d, p.rows[0])[slotNew] != "59" || p.figuresNote() != "" {
 		t.Errorf("sorting by a figure with them: sorting %v, first %s", p.sorting, p.rows[0].ID)
 	}
+}
+
+// A body's page whose index does not load says so (it read the index it
+// did not have for the pack it needs, and stopped the app).
+func TestABodysPageWithoutItsIndex(t *testing.T) {
+	useSource(t, &memSource{err: fmt.Errorf("%w: index.json", ErrOffline)})
+	html := render(t, nil, "http://localhost/b/hongze-district")
+	wantIn(t, html, "网络没有连通，而报告目录没有保存在这台设备上")
 }

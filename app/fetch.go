@@ -98,8 +98,8 @@ func (s *fetchSource) Blocks(x *catalog.Index, which []int) error {
 			defer wg.Done()
 			if busy {
 				<-wait
-				if es := x.InBlock(i); len(es) > 0 && x.Reports[es[0]].Partial {
-					errs[k] = fmt.Errorf("%s did not load", url)
+				if !x.Merged(i) { // it failed, or was for another copy of the index
+					errs[k] = s.block(x, i, url)
 				}
 				return
 			}

@@ -347,15 +347,20 @@ func (p *page) enterCatalog(ctx app.Context, name string, prepare func(*catalog.
 	}
 	load := func() (*catalog.Index, error) {
 		x, err := loadIndex()
-		if err == nil {
-			err = loadEntries(x, need(x))
+		if err != nil {
+			return nil, err
+		}
+		if err := loadEntries(x, need(x)); err != nil {
+			return nil, err
 		}
 		for _, id := range packs(x) {
-			if err == nil {
-				_, err = loadPack(id)
+			// What a pack adds (a body's peers) is left out when it does
+			// not come: offline, a kiosk that did not keep it.
+			if _, err := loadPack(id); err != nil {
+				app.Log("年报透视: a pack the page reads did not load:", err)
 			}
 		}
-		return x, err
+		return x, nil
 	}
 	fetchThen(ctx, cached, load, func(x *catalog.Index, err error) {
 		p.v.loading = false

@@ -116,16 +116,22 @@ self.addEventListener("message", (event) => {
     .filter((u) => u && u.origin === scope.origin && u.pathname.startsWith(scope.pathname))
     .map((u) => u.href);
   const reply = (kept) => event.ports[0] && event.ports[0].postMessage({ kept });
+  // At most 16 files a page asks for, besides the catalog index's blocks
+  // (data/index/: catalog.PacksDir), of which a site has one for every 32
+  // bodies: the pre-publication check reads them all.
+  const indexDir = scope.pathname + "data/index/";
+  const inIndex = (u) => new URL(u).pathname.startsWith(indexDir);
+  const others = urls.filter((u) => !inIndex(u));
   event.waitUntil(
     caches
       .open(cacheName)
       .then(async (cache) => {
-        for (const u of urls.slice(0, 16)) {
+        for (const u of [...others.slice(0, 16), ...urls.filter(inIndex)]) {
           if (!(await cache.match(u))) {
             await cache.add(u);
           }
         }
-        reply(true);
+        reply(others.length <= 16);
       })
       .catch(() => reply(false))
   );

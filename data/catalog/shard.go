@@ -189,7 +189,7 @@ func ParseDirectory(b []byte) (*Index, error) {
 	if err := json.Unmarshal(b, &d); err != nil {
 		return nil, fmt.Errorf("catalog directory: %w", err)
 	}
-	if d.Per <= 0 || len(d.Blocks) != (len(d.Bodies)+d.Per-1)/d.Per {
+	if n := len(d.Bodies); d.Per <= 0 || len(d.Blocks) != n/d.Per+min(n%d.Per, 1) {
 		return nil, fmt.Errorf("catalog directory: %d blocks of %d bodies for %d bodies", len(d.Blocks), d.Per, len(d.Bodies))
 	}
 	for i, f := range d.Blocks {
@@ -222,7 +222,7 @@ func ParseDirectory(b []byte) (*Index, error) {
 // safeFile says whether a file named in the index is a plain path below
 // PacksDir.
 func safeFile(f string) bool {
-	return f != "" && path.Clean(f) == f && !path.IsAbs(f) && !strings.HasPrefix(f, "../") && f != ".." &&
+	return f != "" && f != "." && path.Clean(f) == f && !path.IsAbs(f) && !strings.HasPrefix(f, "../") && f != ".." &&
 		strings.Trim(f, "abcdefghijklmnopqrstuvwxyz0123456789-._/") == ""
 }
 
@@ -237,16 +237,32 @@ func (x *Index) Merge(i int, b []byte) error {
 	if len(at) != len(es) {
 		return fmt.Errorf("catalog block %d: %d reports, the directory has %d", i, len(es), len(at))
 	}
+	// Every entry checked before any is written: a block is merged whole
+	// or not at all.
+	packs := make([]string, len(at))
 	for k, j := range at {
 		e, be := &x.Reports[j], es[k]
-		pack := be.Pack
+		packs[k] = be.Pack
 		if be.Hash != "" {
-			pack = "r/" + e.ID + "." + be.Hash + ".json"
+			packs[k] = "r/" + e.ID + "." + be.Hash + ".json"
 		}
-		if !safeFile(pack) {
-			return fmt.Errorf("catalog block %d, report %s: bad pack %q", i, e.ID, pack)
+		if !safeFile(packs[k]) {
+			return fmt.Errorf("catalog block %d, report %s: bad pack %q", i, e.ID, packs[k])
 		}
-		e.Figures, e.Broken, e.Lost, e.Pack, e.Partial = be.Figures, be.Broken, be.Lost, pack, false
+	}
+	for k, j := range at {
+		e, be := &x.Reports[j], es[k]
+		e.Figures, e.Broken, e.Lost, e.Pack, e.Partial = be.Figures, be.Broken, be.Lost, packs[k], false
 	}
 	return nil
+}
+
+// Merged says whether block i's entries are whole.
+func (x *Index) Merged(i int) bool {
+	for _, j := range x.InBlock(i) {
+		if x.Reports[j].Partial {
+			return false
+		}
+	}
+	return true
 }

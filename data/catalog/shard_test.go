@@ -98,6 +98,8 @@ func TestADirectoryOrBlockThatDoesNotFitIsRefused(t *testing.T) {
 		{`"r":[[0,2019`, `"r":[[11,2019`, "report 0: body 11 of 11"},
 		{`"index/0.json"`, `"../0.json"`, `block 0: bad file "../0.json"`},
 		{`"r":[[0,2019`, `"r":[[0],[0,2019`, "report 0: 1 fields"},
+		{`"per":3`, `"per":9223372036854775807`, "4 blocks of 9223372036854775807 bodies"},
+		{`"index/0.json"`, `"."`, `block 0: bad file "."`},
 	} {
 		bad := strings.Replace(string(dir), c.from, c.to, 1)
 		if bad == string(dir) {
@@ -117,5 +119,12 @@ func TestADirectoryOrBlockThatDoesNotFitIsRefused(t *testing.T) {
 	bad := strings.Replace(string(blocks[1]), `"p":"elsewhere/`, `"p":"../`, 1)
 	if err := y.Merge(1, []byte(bad)); err == nil || !strings.Contains(err.Error(), "bad pack") {
 		t.Errorf("a pack outside the data: %v", err)
+	}
+	// Body 3's reports come before body 4's in block 1: none is merged.
+	if y.Merged(1) || !y.Reports[y.InBlock(1)[0]].Partial {
+		t.Error("a block refused is merged in part")
+	}
+	if err := y.Merge(1, blocks[1]); err != nil || !y.Merged(1) {
+		t.Errorf("block 1 after the bad one: %v, merged %v", err, y.Merged(1))
 	}
 }

@@ -252,9 +252,10 @@ func (s *site) paths() []string {
 }
 
 // precache lists what a kiosk's service worker caches on install beyond
-// the app's shell: for "all" every page and pack, else the pages and packs
-// of the reports named by ID or by their body's name, with their bodies'
-// pages and trend charts.
+// the app's shell: the index (its directory and every block), and for
+// "all" every page and pack, else the pages and packs of the reports named
+// by ID or by their body's name, with their bodies' pages, trend charts
+// and latest reports' packs.
 func (s *site) precache(spec string) ([]string, error) {
 	spec = strings.TrimSpace(spec)
 	if spec == "" {
@@ -280,9 +281,17 @@ func (s *site) precache(spec string) ([]string, error) {
 	for _, p := range ui.CatalogPages {
 		list = append(list, s.at(p.Path))
 	}
+	// A body's page reads its latest report's pack too (its peers).
+	latest := map[int]*data.Report{}
+	for _, r := range s.reports {
+		if b := s.group.BodyOf[r.ID]; latest[b] == nil || r.Year > latest[b].Year {
+			latest[b] = r
+		}
+	}
 	for _, r := range chosen {
-		body := s.index.Bodies[s.group.BodyOf[r.ID]].ID
-		list = append(list, s.at(s.packURL[r.ID]), s.at(ui.BodyPath(body)), s.at(ui.BodyChartsPath(body)))
+		b := s.group.BodyOf[r.ID]
+		body := s.index.Bodies[b].ID
+		list = append(list, s.at(s.packURL[r.ID]), s.at(s.packURL[latest[b].ID]), s.at(ui.BodyPath(body)), s.at(ui.BodyChartsPath(body)))
 		for _, p := range ui.ReportPages {
 			list = append(list, s.at(ui.ReportPath(r.ID, p.Path)))
 		}
