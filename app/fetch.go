@@ -82,7 +82,7 @@ func (s *fetchSource) Blocks(x *catalog.Index, which []int) error {
 	errs := make([]error, len(which))
 	var wg sync.WaitGroup
 	for k, i := range which {
-		url := path.Join(path.Dir(s.indexURL), x.BlockFiles[i])
+		url := s.dataURL(x.BlockFiles[i])
 		s.mu.Lock()
 		wait, busy := s.fetching[url]
 		if !busy {
@@ -116,6 +116,10 @@ func (s *fetchSource) Blocks(x *catalog.Index, which []int) error {
 	return errors.Join(errs...)
 }
 
+// dataURL is the URL of a file the index names (under catalog.PacksDir,
+// where the index is).
+func (s *fetchSource) dataURL(name string) string { return path.Join(path.Dir(s.indexURL), name) }
+
 // block fetches block i and merges it.
 func (s *fetchSource) block(x *catalog.Index, i int, url string) error {
 	b, err := fetchBytes(url)
@@ -132,7 +136,7 @@ func (s *fetchSource) block(x *catalog.Index, i int, url string) error {
 	defer s.mu.Unlock()
 	for _, j := range x.InBlock(i) {
 		e := &x.Reports[j]
-		s.packURLs[e.ID] = path.Join(path.Dir(s.indexURL), e.Pack)
+		s.packURLs[e.ID] = s.dataURL(e.Pack)
 	}
 	return nil
 }

@@ -70,7 +70,7 @@ func defaultYear(x *catalog.Index, years []string) string {
 }
 
 // needs every entry: a ranking reads a year's across the index.
-func (p *ranking) needs(x *catalog.Index) []*catalog.Entry { return allEntries(x) }
+func (p *ranking) needs(x *catalog.Index) []*catalog.Entry { return x.Entries() }
 
 func (p *ranking) prepareIndex(x *catalog.Index) {
 	q := p.v.url.Query()

@@ -328,7 +328,7 @@ func figureSort(key string) bool { return key != "" && key != "name" }
 func (p *reports) needs(x *catalog.Index) []*catalog.Entry {
 	f := filterFromURL(p.v.url)
 	if figureSort(f.Sort) {
-		return allEntries(x)
+		return x.Entries()
 	}
 	_, rows := f.matchInRange(x)
 	return rows
@@ -365,7 +365,7 @@ func (p *reports) apply(ctx app.Context) {
 	}
 	p.rev++
 	f := p.f
-	p.sorting = figureSort(f.Sort) && len(x.AllMissing()) > 0
+	p.sorting = figureSort(f.Sort) && !x.Whole()
 	if p.sorting {
 		f.Sort = ""
 	}
@@ -374,7 +374,7 @@ func (p *reports) apply(ctx app.Context) {
 	if ctx != nil && app.IsClient && p.blockErr == nil {
 		need := p.rows
 		if p.sorting {
-			need = allEntries(x)
+			need = x.Entries()
 		}
 		if len(x.Missing(need)) > 0 {
 			ctx.Async(func() {

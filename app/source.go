@@ -153,15 +153,6 @@ func loadEntries(x *catalog.Index, es []*catalog.Entry) error {
 	return src.Blocks(x, miss)
 }
 
-// allEntries is every entry of the index.
-func allEntries(x *catalog.Index) []*catalog.Entry {
-	es := make([]*catalog.Entry, len(x.Reports))
-	for i := range x.Reports {
-		es[i] = &x.Reports[i]
-	}
-	return es
-}
-
 // cachedPortal is the portal's summary if it is already loaded.
 func cachedPortal() *charts.Portal {
 	store.mu.Lock()

@@ -30,6 +30,7 @@ type Index struct {
 	Per        int           `json:"-"`
 	BlockFiles []string      `json:"-"`
 	inBlock    map[int][]int // InBlock's, made at its first call
+	partial    int           // how many entries are partial (Whole)
 }
 
 // Body is a reporting body, a government or one of its departments, with

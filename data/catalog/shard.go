@@ -83,13 +83,24 @@ func (x *Index) Missing(es []*Entry) []int {
 }
 
 // AllMissing is every block not merged yet.
-func (x *Index) AllMissing() []int {
+func (x *Index) AllMissing() []int { return x.Missing(x.Entries()) }
+
+// Entries is every entry of the index.
+func (x *Index) Entries() []*Entry {
 	es := make([]*Entry, len(x.Reports))
 	for i := range x.Reports {
 		es[i] = &x.Reports[i]
 	}
-	return x.Missing(es)
+	return es
 }
+
+// Whole says whether no entry is partial: every block merged (a count
+// kept by ParseDirectory and Merge, for a keystroke to ask).
+func (x *Index) Whole() bool { return x.partial == 0 }
+
+// PackName is the file, under PacksDir, of a report's pack whose content
+// hashes to hash: what the build writes, and a block names by its hash.
+func PackName(id, hash string) string { return "r/" + id + "." + hash + ".json" }
 
 // InBlock is the positions in Reports of block i's entries, in order
 // (worked out once for every block).
@@ -165,7 +176,7 @@ func derivedID(b *Body, year int) string { return b.ID + "-" + strconv.Itoa(year
 // packHash is the hash in a pack's file named r/<id>.<hash>.json.
 func packHash(id, pack string) (string, bool) {
 	h, ok := strings.CutPrefix(pack, "r/"+id+".")
-	if h, ok = strings.CutSuffix(h, ".json"); !ok || h == "" || strings.Trim(h, "0123456789abcdef") != "" {
+	if h, ok = strings.CutSuffix(h, ".json"); !ok || h == "" || strings.Trim(h, "0123456789abcdef") != "" || PackName(id, h) != pack {
 		return "", false
 	}
 	return h, true
@@ -216,6 +227,7 @@ func ParseDirectory(b []byte) (*Index, error) {
 		x.Reports[i] = Entry{ID: id, Body: body, Year: v[1], Format: d.Format[v[2]], Findings: v[3], Recovered: v[4],
 			CrossYear: v[5], PrevYear: v[6] != 0, Partial: true}
 	}
+	x.partial = len(x.Reports)
 	return x, x.validate()
 }
 
@@ -244,7 +256,7 @@ func (x *Index) Merge(i int, b []byte) error {
 		e, be := &x.Reports[j], es[k]
 		packs[k] = be.Pack
 		if be.Hash != "" {
-			packs[k] = "r/" + e.ID + "." + be.Hash + ".json"
+			packs[k] = PackName(e.ID, be.Hash)
 		}
 		if !safeFile(packs[k]) {
 			return fmt.Errorf("catalog block %d, report %s: bad pack %q", i, e.ID, packs[k])
@@ -252,6 +264,9 @@ func (x *Index) Merge(i int, b []byte) error {
 	}
 	for k, j := range at {
 		e, be := &x.Reports[j], es[k]
+		if e.Partial {
+			x.partial--
+		}
 		e.Figures, e.Broken, e.Lost, e.Pack, e.Partial = be.Figures, be.Broken, be.Lost, packs[k], false
 	}
 	return nil

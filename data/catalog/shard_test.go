@@ -76,10 +76,16 @@ func TestIndexSplitsIntoADirectoryAndBlocks(t *testing.T) {
 	if four[0].Pack != "elsewhere/renamed-2019.json" || four[0].Figure(KeyNew) != x.Find("renamed-2019").Figure(KeyNew) {
 		t.Errorf("body 4's first report: %+v", four[0])
 	}
-	for _, i := range y.AllMissing() {
+	if y.Whole() {
+		t.Error("whole with blocks 0 and 2 missing")
+	}
+	for _, i := range append(y.AllMissing(), 1) { // block 1 a second time
 		if err := y.Merge(i, blocks[i]); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if !y.Whole() || y.partial != 0 {
+		t.Errorf("every block merged: whole %v, %d partial", y.Whole(), y.partial)
 	}
 	y.Per, y.BlockFiles, y.inBlock = 0, nil, nil
 	if !reflect.DeepEqual(x, y) {

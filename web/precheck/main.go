@@ -59,7 +59,7 @@ func main() {
 			}
 		}
 		x := index
-		if x != nil && len(x.AllMissing()) > 0 {
+		if x != nil && !x.Whole() {
 			x = nil // a block did not come: figures of nothing are no year before
 		}
 		out, err := json.Marshal(importer.Precheck(args[1].String(), b, x, prev))

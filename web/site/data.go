@@ -89,7 +89,7 @@ func (s *site) writeData(w *writer) error {
 		b, err := pk.Encode()
 		name := ""
 		if err == nil {
-			name = "r/" + r.ID + "." + contentHash(b) + ".json"
+			name = catalog.PackName(r.ID, contentHash(b))
 			err = w.write(path.Join(catalog.PacksDir, name), b, compressFast)
 		}
 		if err != nil {
