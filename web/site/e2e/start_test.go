@@ -9,14 +9,17 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/png"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -115,6 +118,48 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 			t.Errorf("the app's link loaded a page: %s", u)
 		}
 	}
+}
+
+// On a slow link the app's start tells its progress: the notice shows
+// after a while and counts up in percent of app.wasm as it arrives, while
+// the browser compiles the body as fetched (web/js/start.js fetchWasm
+// reads the progress from a copy), and goes once the app runs.
+func TestTheAppsStartTellsItsProgress(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	slow := &network.Conditions{Latency: 40, DownloadThroughput: 2e6 / 8, UploadThroughput: 1e6 / 8}
+	var told []string
+	b.run(t, "reading /about", chromedp.Navigate(b.at("/about")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Evaluate(`window.told = [];
+			new MutationObserver(() => {
+				const el = document.getElementById("app-wasm-loader");
+				if (el && !el.hidden) told.push(el.textContent.trim());
+			}).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true})`, nil),
+		network.Enable(),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{slow}).Do(ctx)
+			return err
+		}),
+		chromedp.KeyEvent(kb.Tab), b.poll(`document.documentElement.dataset.app === "running"`),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := network.EmulateNetworkConditionsByRule([]*network.Conditions{{}}).Do(ctx)
+			return err
+		}),
+		chromedp.Evaluate(`[...new Set(told)]`, &told))
+	var percents []int
+	for _, s := range told {
+		var p int
+		if _, err := fmt.Sscanf(s, "正在启动交互功能 %d%%", &p); err != nil {
+			t.Errorf("the notice said %q", s)
+			continue
+		}
+		percents = append(percents, p)
+	}
+	if len(percents) < 2 || !slices.IsSorted(percents) || percents[0] < 0 || percents[len(percents)-1] > 100 || percents[len(percents)-1] == 0 {
+		t.Errorf("the notice told %q while app.wasm came on a 2 Mbit/s link: want a count up in percent", told)
+	}
+	b.run(t, "the notice goes", b.poll(`!document.getElementById("app-wasm-loader")`))
 }
 
 func TestTheCatalogAnswersBeforeTheApp(t *testing.T) {
