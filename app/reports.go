@@ -318,6 +318,10 @@ type reports struct {
 	// blockErr: figures that did not arrive.
 	sorting  bool
 	blockErr error
+	// address writes the filter into the address bar; flushAddress,
+	// a click's listener, writes a keystroke's at once.
+	address      addressWriter
+	flushAddress app.Func
 }
 
 // figureSort says whether a sort reads every report's figures.
@@ -358,7 +362,11 @@ func (p *reports) prepareIndex(x *catalog.Index) {
 // figure, are fetched when they are not there yet (catalog.Split), and
 // the rows shown again when they arrive: until then a sort by a figure
 // lists in the catalog's first order, and a row's figures say 载入中.
-func (p *reports) apply(ctx app.Context) {
+func (p *reports) apply(ctx app.Context) { p.applyTyped(ctx, false) }
+
+// applyTyped is apply; typing says a keystroke asked for it, whose
+// address is written once typing pauses.
+func (p *reports) applyTyped(ctx app.Context, typing bool) {
 	x := p.v.index
 	if x == nil {
 		return
@@ -394,9 +402,26 @@ func (p *reports) apply(ctx app.Context) {
 		}
 	}
 	if app.IsClient {
-		// The entry's state is kept: a kiosk marks where a visit began in it.
-		h := app.Window().Get("history")
-		h.Call("replaceState", h.Get("state"), "", siteURL(p.f.href()))
+		p.address.write(siteURL(p.f.href()), typing)
+	}
+}
+
+// OnMount lets a click anywhere on the page write the search typed
+// (addressWriter) before the click is acted on.
+func (p *reports) OnMount(ctx app.Context) {
+	p.flushAddress = app.FuncOf(func(app.Value, []app.Value) any {
+		p.address.flush()
+		return nil
+	})
+	app.Window().Get("document").Call("addEventListener", "click", p.flushAddress, true)
+}
+
+func (p *reports) OnDismount() {
+	p.address.drop()
+	if p.flushAddress != nil {
+		app.Window().Get("document").Call("removeEventListener", "click", p.flushAddress, true)
+		p.flushAddress.Release()
+		p.flushAddress = nil
 	}
 }
 
@@ -564,7 +589,7 @@ func (p *reports) interactive(x *catalog.Index) []app.UI {
 					OnInput(func(ctx app.Context, e app.Event) {
 						p.f.Q = strings.TrimSpace(ctx.JSSrc().Get("value").String())
 						p.f.Page = 1
-						p.apply(ctx)
+						p.applyTyped(ctx, true)
 					}),
 			),
 			sel("catalog-year", "年度", f.Year, func(v string) { p.f.Year = v }, years...),
