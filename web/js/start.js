@@ -29,11 +29,12 @@ async function fetchWasm(url, size, progress, shown) {
   }
   const copy = res.clone();
   let stopped = false;
+  let reader = null;
   shown.then(async () => {
     if (stopped) {
       return;
     }
-    const reader = copy.body.getReader();
+    reader = copy.body.getReader();
     let loaded = 0;
     let told = -1;
     for (;;) {
@@ -53,7 +54,8 @@ async function fetchWasm(url, size, progress, shown) {
     res,
     stop() {
       stopped = true;
-      copy.body.cancel().catch(() => {});
+      // A reader holds the copy's body locked: it is the one to cancel.
+      (reader ? reader.cancel() : copy.body.cancel()).catch(() => {});
     },
   };
 }
