@@ -69,8 +69,7 @@ func (w *addressWriter) stop() {
 }
 
 // replaceAddress replaces the history entry's address, keeping its state
-// (a kiosk marks in it where a visit began).
-func replaceAddress(href string) {
-	h := app.Window().Get("history")
-	h.Call("replaceState", h.Get("state"), "", href)
-}
+// (a kiosk marks in it where a visit began), and tells go-app, which
+// otherwise ignores a link to the address it last knew (patch
+// replace-url).
+func replaceAddress(href string) { app.ReplaceURL(href) }

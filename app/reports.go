@@ -407,19 +407,20 @@ func (p *reports) applyTyped(ctx app.Context, typing bool) {
 }
 
 // OnMount lets a click anywhere on the page write the search typed
-// (addressWriter) before the click is acted on.
+// (addressWriter) before the click is acted on: a listener on the window,
+// in the capture phase, comes before the page's others.
 func (p *reports) OnMount(ctx app.Context) {
 	p.flushAddress = app.FuncOf(func(app.Value, []app.Value) any {
 		p.address.flush()
 		return nil
 	})
-	app.Window().Get("document").Call("addEventListener", "click", p.flushAddress, true)
+	app.Window().Call("addEventListener", "click", p.flushAddress, true)
 }
 
 func (p *reports) OnDismount() {
 	p.address.drop()
 	if p.flushAddress != nil {
-		app.Window().Get("document").Call("removeEventListener", "click", p.flushAddress, true)
+		app.Window().Call("removeEventListener", "click", p.flushAddress, true)
 		p.flushAddress.Release()
 		p.flushAddress = nil
 	}

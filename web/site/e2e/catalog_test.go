@@ -215,6 +215,14 @@ func TestCatalogWritesTheSearchWhenTypingPauses(t *testing.T) {
 	if strings.Contains(search, "q=") {
 		t.Errorf("back from a report opened right after the search was cleared, the catalog's address is %q: the search cleared was not written", search)
 	}
+	// A search that finds nothing offers 清除搜索和筛选, a link to the
+	// catalog's first address: go-app ignored a link to the address it
+	// last knew, which the written search had not told it (patch
+	// replace-url).
+	b.run(t, "nothing found, then cleared", chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.SendKeys("#catalog-q", "无此机关zz", chromedp.ByQuery),
+		b.poll(`!!document.querySelector("#clear-filters") && new URLSearchParams(location.search).get("q") === "无此机关zz"`),
+		chromedp.Click("#clear-filters", chromedp.ByQuery),
+		b.poll(`location.search === "" && !document.querySelector("#clear-filters")`), b.poll(rowsShown(min(len(v.index.Reports), 25))))
 }
 
 // The catalog keeps the report in view: a way back to it, and the link of

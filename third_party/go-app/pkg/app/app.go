@@ -442,3 +442,24 @@ func onAppOrientationChange(ctx Context, e Event) {
 		}()
 	}
 }
+
+// ReplaceURL replaces the address of the history entry in view, keeping
+// its state, and records it as the page's address.
+//
+// nianbao patch replace-url (PATCHES.md): an app that wrote its state into
+// the address with history.replaceState left go-app's record of the last
+// address behind, and go-app ignores a link to the address it records: a
+// link back to the page's first address (the catalog's 清除搜索和筛选 after
+// a search) did nothing.
+func ReplaceURL(rawurl string) {
+	u, err := url.Parse(rawurl)
+	if err != nil {
+		return
+	}
+	if IsClient {
+		h := Window().Get("history")
+		h.Call("replaceState", h.Get("state"), "", rawurl)
+		u = Window().URL()
+	}
+	lastURLVisited = u
+}
