@@ -83,6 +83,29 @@ func TestChartViewHasSwitchAndRealTable(t *testing.T) {
 	}
 }
 
+// A table's CSV goes into its download link as text: every byte comes back
+// when the body's escapes are decoded, and nothing in it is what a URL's
+// parser or an attribute would read as something else.
+func TestCSVDataURLIsText(t *testing.T) {
+	var all []byte
+	for c := 0; c < 128; c++ {
+		all = append(all, byte(c))
+	}
+	for _, in := range [][]byte{all, []byte("\uFEFF办理结果,件数,占本年办理总数,备注\r\n3.危及“三安全一稳定”,1,12.5%,#1 ? a&b <c> \"d\" 'e'\r\n")} {
+		got := dataURLText(in)
+		back, err := url.PathUnescape(got)
+		if err != nil || back != string(in) {
+			t.Errorf("dataURLText(%q) = %q, which decodes to %q, %v", in, got, back, err)
+		}
+		if i := strings.IndexFunc(got, func(r rune) bool { return r <= ' ' || strings.ContainsRune("#?\"'&<>", r) }); i >= 0 {
+			t.Errorf("dataURLText(%q) = %q: %q at %d is left as it is", in, got, got[i], i)
+		}
+	}
+	if got := dataURLText([]byte("\uFEFF办理结果")); got != "%EF%BB%BF办理结果" {
+		t.Errorf("dataURLText(the byte-order mark and words) = %q", got)
+	}
+}
+
 func TestOutcomesDrillDownFromTheURL(t *testing.T) {
 	html := render(t, nil, "http://localhost/r/nantong-city-2019/outcomes?cat=denied")
 	wantIn(t, html, "不予公开的原因", "8.属于行政查询事项", "104", `id="chart-outcomes-denied"`)

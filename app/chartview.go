@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -189,9 +190,36 @@ func tableView(t charts.Table) app.UI {
 
 // csvHref is the table's CSV as a data: URL, so that the download works in
 // the prerendered page, without the WASM and offline (go-app leaves links
-// with a download attribute to the browser).
+// with a download attribute to the browser). The CSV is written as text,
+// not base64: its words are the table's, which the page's compression then
+// finds beside it (base64 made a page's brotli copy a fifth larger), and
+// UTF-8 is a third shorter than its base64.
 func csvHref(t charts.Table) string {
-	return "data:text/csv;charset=utf-8;base64," + base64.StdEncoding.EncodeToString(t.CSV())
+	return "data:text/csv;charset=utf-8," + dataURLText(t.CSV())
+}
+
+// dataURLText escapes text for a data: URL's body: what the URL's parser
+// would take for something else or drop (%, #, ?, controls and line
+// breaks, spaces) and what an attribute would escape at greater length
+// (", ', &, <, >) as %XX; every other byte, the UTF-8 of the words
+// included, as it is (a browser decodes the body's percent escapes and
+// reads the rest as UTF-8). The byte-order mark a spreadsheet needs, an
+// invisible character, is escaped too.
+func dataURLText(b []byte) string {
+	const hex = "0123456789ABCDEF"
+	var s strings.Builder
+	s.Grow(len(b) + len(b)/8)
+	for _, c := range b {
+		switch {
+		case c <= ' ' || c == 0x7F || strings.IndexByte(`%#?"'&<>\`, c) >= 0:
+			s.WriteByte('%')
+			s.WriteByte(hex[c>>4])
+			s.WriteByte(hex[c&15])
+		default:
+			s.WriteByte(c)
+		}
+	}
+	return strings.ReplaceAll(s.String(), "\uFEFF", "%EF%BB%BF")
 }
 
 func cellView(c charts.Cell) app.UI {

@@ -5,7 +5,6 @@ package e2e
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/xml"
 	"fmt"
 	"image/png"
@@ -595,11 +594,11 @@ func TestManyReportDownloadsKeepTheirSources(t *testing.T) {
 			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).getAttribute("download")`, sel+" .table-download a"), &file),
 			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).getAttribute("href")`, sel+" .table-download a"), &href),
 			chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).dataset.source || ""`, sel), &source))
-		raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(href, "data:text/csv;charset=utf-8;base64,"))
-		if err != nil {
-			t.Fatalf("%s: the CSV's address: %v", c.path, err)
+		text, ok := strings.CutPrefix(href, "data:text/csv;charset=utf-8,")
+		csv, err := url.PathUnescape(text)
+		if !ok || err != nil {
+			t.Fatalf("%s: the CSV's address %.80q: %v", c.path, href, err)
 		}
-		csv := string(raw)
 		lines := strings.Split(strings.TrimSpace(csv), "\r\n")
 		last := lines[len(lines)-1]
 		for _, w := range c.want {
