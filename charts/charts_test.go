@@ -207,3 +207,31 @@ func TestGrouped(t *testing.T) {
 		}
 	}
 }
+
+// A bar in its series' style leaves the style to the series (ECharts
+// draws it the same); a bar of another look keeps its own; the items the
+// chart was given are not changed.
+func TestBarsInheritTheirSeriesStyle(t *testing.T) {
+	blue, orange := StyleOf("予以公开", 0), StyleOf("不予公开", 0)
+	items := []BarItem{{Name: "a", Value: 1, ItemStyle: StyleOf("予以公开", 0)}, {Name: "b", Value: 2, ItemStyle: orange}, {Name: "c", Value: 3}}
+	o := BarChart{Cats: []string{"a", "b", "c"}, Series: []Bar{{Name: "件数", ItemStyle: blue, Data: items}}}.Option()
+	got := o.Series[0].(Bar).Data
+	if got[0].ItemStyle != nil || got[1].ItemStyle != orange || got[2].ItemStyle != nil {
+		t.Errorf("the bars' styles: %+v, %+v, %+v", got[0].ItemStyle, got[1].ItemStyle, got[2].ItemStyle)
+	}
+	if items[0].ItemStyle == nil {
+		t.Error("the given bar lost its style")
+	}
+	var back struct {
+		Series []struct {
+			ItemStyle json.RawMessage
+			Data      []map[string]any
+		}
+	}
+	if err := json.Unmarshal(o.JSON(), &back); err != nil || len(back.Series) != 1 || len(back.Series[0].ItemStyle) == 0 {
+		t.Fatalf("the option %s: %v", o.JSON(), err)
+	}
+	if _, ok := back.Series[0].Data[0]["itemStyle"]; ok {
+		t.Errorf("the first bar writes its series' style: %s", o.JSON())
+	}
+}

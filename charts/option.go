@@ -3,6 +3,8 @@ package charts
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -307,7 +309,28 @@ func (c BarChart) Option() *Option {
 		if s.ItemStyle == nil {
 			s.ItemStyle = StyleOf(s.Name, i)
 		}
+		s.Data = inherit(s.Data, s.ItemStyle)
 		o.Series = append(o.Series, s)
 	}
 	return o
+}
+
+// inherit leaves out a bar's style where it is its series' (ECharts draws
+// a bar in its series' style unless it has its own): a report's pack
+// repeated the same colour and decal for every bar, a fifth of its bytes.
+func inherit(items []BarItem, style *ItemStyle) []BarItem {
+	var out []BarItem
+	for i, it := range items {
+		if it.ItemStyle == nil || !reflect.DeepEqual(it.ItemStyle, style) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(items) // the caller's items stay as given
+		}
+		out[i].ItemStyle = nil
+	}
+	if out == nil {
+		return items
+	}
+	return out
 }

@@ -369,6 +369,9 @@ func TestOutcomesLookTheSameInEveryChart(t *testing.T) {
 	}
 	json.Unmarshal(Outcomes(r, m, "").Option, &o)
 	for _, d := range o.Series[0].Data {
+		if d.ItemStyle == nil { // a bar without its own is drawn in its series' style
+			d.ItemStyle = o.Series[0].ItemStyle
+		}
 		add("outcomes", d.Name, d.ItemStyle)
 	}
 	o.Series = nil
