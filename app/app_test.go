@@ -234,6 +234,12 @@ func TestCategoryPages(t *testing.T) {
 	wantIn(t, html, `id="chart-outcomes-declined"`, `href="/r/nantong-city-2019/outcomes/declined"`, "不予处理的原因")
 	html = render(t, nil, "http://localhost/r/huaian-city-2024/outcomes/other")
 	wantIn(t, html, `id="chart-outcomes-other"`, `href="/r/huaian-city-2024/outcomes"`)
+	// The flow of the year's requests is on the page of every category,
+	// not repeated on each category's.
+	if strings.Contains(html, `id="chart-flow"`) {
+		t.Error("a category's page repeats the flow of requests")
+	}
+	wantIn(t, render(t, nil, "http://localhost/r/huaian-city-2024/outcomes"), `id="chart-flow"`, "申请的来龙去脉")
 }
 
 func TestAboutExplainsTheTerms(t *testing.T) {

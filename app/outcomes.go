@@ -35,8 +35,9 @@ func Categories(r *data.Report) []data.Category {
 	return cats
 }
 
-// outcomes is the page at "/outcomes": what happened to the requests, down
-// to the numbered reasons of each category, and the flow of requests.
+// outcomes is the page at "/outcomes": what happened to the requests, and
+// the flow of requests; at "/outcomes/{category}", that category's
+// numbered reasons.
 type outcomes struct {
 	page
 	category string
@@ -68,7 +69,10 @@ func (p *outcomes) prepare(pk *charts.Pack) {
 			p.links[charts.ShortLabel(c.Label)] = p.v.href(CategoryPath(c.Key))
 		}
 	}
-	p.flow = pk.Chart("flow")
+	p.flow = charts.Chart{}
+	if p.category == "" {
+		p.flow = pk.Chart("flow")
+	}
 }
 
 func (p *outcomes) Render() app.UI {
@@ -90,7 +94,12 @@ func (p *outcomes) Render() app.UI {
 				),
 				&chartView{IChart: p.chart, ILinks: p.links, IEmbed: p.v.embed(p.chart.ID)},
 			),
-			section("flow-title", "申请的来龙去脉", &chartView{IChart: p.flow, IEmbed: p.v.embed(p.flow.ID)}),
+		}
+		// The flow of the year's requests is the page of every category's:
+		// a category's page is its reasons (the flow, the same on each,
+		// made every report's four category pages a third heavier).
+		if p.category == "" {
+			content = append(content, section("flow-title", "申请的来龙去脉", &chartView{IChart: p.flow, IEmbed: p.v.embed(p.flow.ID)}))
 		}
 	}
 	return layout(p.v, "/outcomes", "办理结果", content)

@@ -34,10 +34,11 @@ var reportCharts = map[string][]string{
 }
 
 // pageCharts are the charts a page of the report shows, from its pack; a
-// category's page (/outcomes/denied) shows that category's reasons.
+// category's page (/outcomes/denied) shows that category's reasons, and
+// not the flow of every category's page.
 func pageCharts(pk *charts.Pack, page string) []charts.Chart {
 	if cat, ok := strings.CutPrefix(page, "/outcomes/"); ok {
-		return []charts.Chart{pk.Outcomes(cat), pk.Chart("flow")}
+		return []charts.Chart{pk.Outcomes(cat)}
 	}
 	var out []charts.Chart
 	for _, id := range reportCharts[page] {
