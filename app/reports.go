@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math/bits"
 	"net/url"
 	"slices"
 	"strconv"
@@ -81,6 +82,9 @@ type catalogOrder struct {
 	// reads of every report, side by side (reading them through the
 	// entries was most of a keystroke over 50,000 reports).
 	body, year []int32
+	// reportsOf are each body's reports, by their places in the order:
+	// a search that some bodies pass reads only their reports.
+	reportsOf [][]int32
 }
 
 var orders []*catalogOrder
@@ -139,8 +143,18 @@ func orderOf(x *catalog.Index, sortKey string) *catalogOrder {
 		return strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name)
 	})
 	o := &catalogOrder{index: x, sort: sortKey, order: out, body: make([]int32, len(out)), year: make([]int32, len(out))}
+	counts := make([]int32, len(x.Bodies))
 	for i, e := range out {
 		o.body[i], o.year[i] = int32(e.Body), int32(e.Year)
+		counts[e.Body]++
+	}
+	flat := make([]int32, len(out))
+	o.reportsOf = make([][]int32, len(x.Bodies))
+	for b, c := range counts {
+		o.reportsOf[b], flat = flat[:0:c], flat[c:]
+	}
+	for i, b := range o.body {
+		o.reportsOf[b] = append(o.reportsOf[b], int32(i))
 	}
 	// One index lives at a time; a few orders of it are kept.
 	orders = append(slices.DeleteFunc(orders, func(o *catalogOrder) bool { return o.index != x }), o)
@@ -148,7 +162,11 @@ func orderOf(x *catalog.Index, sortKey string) *catalogOrder {
 }
 
 // match is the reports that pass the filter, in its sort order: how many,
-// and those of its page.
+// and those of its page. The bodies are decided first (their level and
+// the search's words, once a body); then, if some bodies are out, only
+// the reports of those in are read, marked by their places in the order
+// and the page read off the marks: a keystroke's cost grows with the
+// bodies and the reports found, not with every report of the index.
 func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 	from := (f.Page - 1) * pageSize
 	year := -1
@@ -156,47 +174,79 @@ func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 		year, _ = strconv.Atoi(f.Year)
 	}
 	q := parseQuery(f.Q)
-	// Whether a body's keys hold the query's words, worked out once per
-	// body, not once per report: 0 not yet, 1 yes, 2 no.
-	var bodyHit []uint8
+	o := orderOf(x, f.Sort)
+	byYear, byEntry := year >= 0 || len(q.years) > 0, f.Format != "" || f.Status != ""
+	in := func(i int) bool { // the report at place i passes what is not of its body
+		e, y := o.order[i], int(o.year[i])
+		return (year < 0 || y == year) && q.yearMatches(y) &&
+			(!byEntry || ((f.Format == "" || e.Format == f.Format) && (f.Status == "" || string(e.Consistency()) == f.Status)))
+	}
+	bodies := f.bodies(x, q)
+	onPage := func(i int) {
+		if n >= from && n < from+pageSize {
+			page = append(page, o.order[i])
+		}
+		n++
+	}
+	switch {
+	case bodies == nil && !byYear && !byEntry: // every report
+		return len(o.order), slices.Clone(o.order[min(from, len(o.order)):min(from+pageSize, len(o.order))])
+	case bodies == nil:
+		for i := range o.order {
+			if in(i) {
+				onPage(i)
+			}
+		}
+		return n, page
+	}
+	marks := make([]uint64, (len(o.order)+63)/64)
+	for b, ok := range bodies {
+		if !ok {
+			continue
+		}
+		for _, i := range o.reportsOf[b] {
+			if (!byYear && !byEntry) || in(int(i)) {
+				marks[i>>6] |= 1 << (i & 63)
+			}
+		}
+	}
+	for w, m := range marks {
+		if c := bits.OnesCount64(m); n+c <= from { // a word of marks before the page
+			n += c
+			continue
+		}
+		for ; m != 0; m &= m - 1 {
+			onPage(w<<6 + bits.TrailingZeros64(m))
+		}
+	}
+	return n, page
+}
+
+// bodies says of each body whether it passes the filter's level and the
+// query's words; nil when every body does.
+func (f catalogFilter) bodies(x *catalog.Index, q query) []bool {
+	if f.Level == "" && len(q.words) == 0 {
+		return nil
+	}
 	var keys []string
 	var sigs []runeSig
 	var want runeSig // every character of the query's words
 	if len(q.words) > 0 {
-		bodyHit = make([]uint8, len(x.Bodies))
 		keys, sigs = searchKeys(x)
 		for _, w := range q.words {
 			want.add(w)
 		}
 	}
-	o := orderOf(x, f.Sort)
-	byEntry := f.Format != "" || f.Status != ""
-	for i, e := range o.order {
-		y, bi := int(o.year[i]), o.body[i]
-		if (year >= 0 && y != year) || !q.yearMatches(y) ||
-			(byEntry && ((f.Format != "" && e.Format != f.Format) || (f.Status != "" && string(e.Consistency()) != f.Status))) {
-			continue
-		}
-		if f.Level != "" && x.Bodies[bi].Level != f.Level {
-			continue
-		}
-		if bodyHit != nil {
-			if bodyHit[bi] == 0 {
-				bodyHit[bi] = 2
-				if sigs[bi].holds(want) && q.wordsIn(keys[bi]) {
-					bodyHit[bi] = 1
-				}
-			}
-			if bodyHit[bi] != 1 {
-				continue
-			}
-		}
-		if n >= from && n < from+pageSize {
-			page = append(page, e)
-		}
-		n++
+	ok, all := make([]bool, len(x.Bodies)), true
+	for b := range x.Bodies {
+		ok[b] = (f.Level == "" || x.Bodies[b].Level == f.Level) &&
+			(keys == nil || sigs[b].holds(want) && q.wordsIn(keys[b]))
+		all = all && ok[b]
 	}
-	return n, page
+	if all {
+		return nil
+	}
+	return ok
 }
 
 // query is a search of the catalog: words that must all match, each a
@@ -244,11 +294,37 @@ func (q query) yearMatches(year int) bool {
 // query. A word holds no white space, so none matches across two keys.
 func (q query) wordsIn(keys string) bool {
 	for _, w := range q.words {
-		if !strings.Contains(keys, w) {
+		if !contains(keys, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// contains is strings.Contains for a word of Chinese in the keys, looked
+// for by its last byte. In WebAssembly strings.Index has no vector code:
+// it looks for the word's first byte, which in UTF-8 Chinese is one of a
+// few lead bytes found at nearly every character, and soon falls back to
+// Rabin–Karp, a multiplication a byte: most of a keystroke's filter at
+// 50,000 reports. A last byte (a continuation byte, one of 64) is found
+// about once in a hundred bytes, and only then is the word compared.
+func contains(s, w string) bool {
+	n := len(w)
+	if n <= 1 {
+		return strings.Contains(s, w)
+	}
+	last := w[n-1]
+	for i := n - 1; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], last)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if s[i-n+1:i+1] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyKeys is what a query's words are looked for in: the body's name and
