@@ -460,6 +460,16 @@ func TestCatalogMatchAsEveryReport(t *testing.T) {
 	}
 }
 
+// contains finds what strings.Contains finds.
+func TestContains(t *testing.T) {
+	keys := "淮安市洪泽区人民政府\n洪泽区政府 hongzequ hzq\n淮安市"
+	for _, w := range []string{"", "淮", "淮安市", "府", "人民政府", "泽区政", "hzq", "q", "\n淮安", "安市\n", "南通", "政府政府", "hzqq", "淮安市洪泽区人民政府\n洪泽区政府 hongzequ hzq\n淮安市。", "市洪"} {
+		if got, want := contains(keys, w), strings.Contains(keys, w); got != want {
+			t.Errorf("contains(keys, %q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 // At 50,000 reports too, the filter (which reads only the reports of the
 // bodies a search finds) finds what looking at every report in turn
 // finds, on its first, second, a middle and its last page.

@@ -305,9 +305,9 @@ func (q query) wordsIn(keys string) bool {
 // for by its last byte. In WebAssembly strings.Index has no vector code:
 // it looks for the word's first byte, which in UTF-8 Chinese is one of a
 // few lead bytes found at nearly every character, and soon falls back to
-// Rabin–Karp, a multiplication a byte: most of a keystroke's filter at
-// 50,000 reports. A last byte (a continuation byte, one of 64) is found
-// about once in a hundred bytes, and only then is the word compared.
+// Rabin–Karp, a multiplication a byte, over every body's keys. A last
+// byte (a continuation byte, one of 64) is found about once in a hundred
+// bytes, and only then is the word compared.
 func contains(s, w string) bool {
 	n := len(w)
 	if n <= 1 {
