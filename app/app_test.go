@@ -460,6 +460,59 @@ func TestCatalogMatchAsEveryReport(t *testing.T) {
 	}
 }
 
+// The catalog's orders are those of a stable sort of the reports by the
+// key (the greatest first), then by their bodies' names, with reports
+// whose bodies share a name too (the synthetic index has such).
+func TestCatalogOrders(t *testing.T) {
+	shippedIndex, err := newMemSource(t, shipped(t)).Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []*catalog.Index{shippedIndex, syntheticIndex()} {
+		for _, sort := range []string{"", "name", "new", "open", "corrected"} {
+			want := make([]*catalog.Entry, len(x.Reports))
+			for i := range x.Reports {
+				want[i] = &x.Reports[i]
+			}
+			key := func(e *catalog.Entry) float64 {
+				switch sort {
+				case "new":
+					return float64(e.New())
+				case "open":
+					if e.Handled() == 0 {
+						return -1
+					}
+					return float64(e.Opened()) / float64(e.Handled())
+				case "corrected":
+					if e.Concluded(catalog.KeyReview) == 0 {
+						return -1
+					}
+					return float64(e.Corrected(catalog.KeyReview)) / float64(e.Concluded(catalog.KeyReview))
+				}
+				return float64(e.Year)
+			}
+			slices.SortStableFunc(want, func(a, b *catalog.Entry) int {
+				if sort == "name" {
+					if c := strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name); c != 0 {
+						return c
+					}
+					return b.Year - a.Year
+				}
+				if ka, kb := key(a), key(b); ka != kb {
+					if ka > kb {
+						return -1
+					}
+					return 1
+				}
+				return strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name)
+			})
+			if got := ordered(x, sort); !slices.Equal(got, want) {
+				t.Errorf("%d reports by %q: not in the order of a stable sort", len(x.Reports), sort)
+			}
+		}
+	}
+}
+
 // contains finds what strings.Contains finds.
 func TestContains(t *testing.T) {
 	keys := "淮安市洪泽区人民政府\n洪泽区政府 hongzequ hzq\n淮安市"

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"net/url"
@@ -102,10 +103,6 @@ func orderOf(x *catalog.Index, sortKey string) *catalogOrder {
 			return o
 		}
 	}
-	out := make([]*catalog.Entry, len(x.Reports))
-	for i := range x.Reports {
-		out[i] = &x.Reports[i]
-	}
 	rate := func(part, whole int64) float64 {
 		if whole == 0 {
 			return -1
@@ -124,24 +121,59 @@ func orderOf(x *catalog.Index, sortKey string) *catalogOrder {
 			return float64(e.Reviews())
 		case "corrected":
 			return rate(e.Corrected(catalog.KeyReview), e.Concluded(catalog.KeyReview))
+		case "name":
+			return -float64(e.Year) // by name, then the latest year first
 		}
 		return float64(e.Year)
 	}
-	slices.SortStableFunc(out, func(a, b *catalog.Entry) int {
+	// Each body's place among the bodies by name: the reports are sorted
+	// by it, and by their keys worked out once, side by side, comparing
+	// numbers (sorting 50,000 reports' pointers by their names took the
+	// catalog's first render about 240 ms in WebAssembly, unthrottled).
+	byName := make([]int, len(x.Bodies))
+	for i := range byName {
+		byName[i] = i
+	}
+	slices.SortStableFunc(byName, func(a, b int) int { return strings.Compare(x.Bodies[a].Name, x.Bodies[b].Name) })
+	rank := make([]int32, len(x.Bodies))
+	for r, b := range byName {
+		if r > 0 && x.Bodies[b].Name == x.Bodies[byName[r-1]].Name {
+			rank[b] = rank[byName[r-1]] // the same name is the same place, as it compared before
+			continue
+		}
+		rank[b] = int32(r)
+	}
+	type sorted struct {
+		key     float64
+		rank, i int32
+	}
+	keys := make([]sorted, len(x.Reports))
+	for i := range x.Reports {
+		e := &x.Reports[i]
+		keys[i] = sorted{key(e), rank[e.Body], int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b sorted) int {
 		if sortKey == "name" {
-			if c := strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name); c != 0 {
+			if c := cmp.Compare(a.rank, b.rank); c != 0 {
 				return c
 			}
-			return b.Year - a.Year
-		}
-		if ka, kb := key(a), key(b); ka != kb {
-			if ka > kb {
-				return -1
+			if c := cmp.Compare(a.key, b.key); c != 0 {
+				return c
 			}
-			return 1
+			return cmp.Compare(a.i, b.i)
 		}
-		return strings.Compare(x.BodyOf(a).Name, x.BodyOf(b).Name)
+		if a.key != b.key { // the greatest first
+			return cmp.Compare(b.key, a.key)
+		}
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i) // the index's order, as a stable sort kept it
 	})
+	out := make([]*catalog.Entry, len(keys))
+	for j, k := range keys {
+		out[j] = &x.Reports[k.i]
+	}
 	o := &catalogOrder{index: x, sort: sortKey, order: out, body: make([]int32, len(out)), year: make([]int32, len(out))}
 	counts := make([]int32, len(x.Bodies))
 	for i, e := range out {
