@@ -95,9 +95,9 @@ func (p *outcomes) Render() app.UI {
 				&chartView{IChart: p.chart, ILinks: p.links, IEmbed: p.v.embed(p.chart.ID)},
 			),
 		}
-		// The flow of the year's requests is the page of every category's:
-		// a category's page is its reasons (the flow, the same on each,
-		// made every report's four category pages a third heavier).
+		// The flow of the year's requests is on the page of every
+		// category; a category's page is its reasons (the flow, the same
+		// on each, was a third of every category page).
 		if p.category == "" {
 			content = append(content, section("flow-title", "申请的来龙去脉", &chartView{IChart: p.flow, IEmbed: p.v.embed(p.flow.ID)}))
 		}

@@ -317,7 +317,7 @@ func (c BarChart) Option() *Option {
 
 // inherit leaves out a bar's style where it is its series' (ECharts draws
 // a bar in its series' style unless it has its own): a report's pack
-// repeated the same colour and decal for every bar, a fifth of its bytes.
+// repeated the same colour and decal for every bar, a tenth of its bytes.
 func inherit(items []BarItem, style *ItemStyle) []BarItem {
 	var out []BarItem
 	for i, it := range items {
