@@ -19,7 +19,10 @@ const addressPause = 300 * time.Millisecond
 // pending is written before any click on the page (flush: a link, 分享,
 // a button), so that the entry a visitor comes back to, and the address
 // a link shares, hold what was typed; it is dropped if the entry changed
-// meanwhile (the visitor went back) or the page went away (drop).
+// meanwhile (the visitor went back) or the page went away (drop). It
+// writes with app.ReplaceURL, which keeps the entry's state (a kiosk marks
+// in it where a visit began) and tells go-app, which otherwise ignores a
+// link to the address it last knew (patch replace-url).
 type addressWriter struct {
 	mu    sync.Mutex
 	timer *time.Timer
@@ -34,7 +37,7 @@ func (w *addressWriter) write(href string, later bool) {
 	defer w.mu.Unlock()
 	w.stop()
 	if !later {
-		replaceAddress(href)
+		app.ReplaceURL(href)
 		return
 	}
 	w.href, w.from = href, app.Window().Get("location").Get("href").String()
@@ -50,7 +53,7 @@ func (w *addressWriter) flush() {
 	}
 	w.stop()
 	if app.Window().Get("location").Get("href").String() == w.from {
-		replaceAddress(w.href)
+		app.ReplaceURL(w.href)
 	}
 }
 
@@ -67,9 +70,3 @@ func (w *addressWriter) stop() {
 		w.timer = nil
 	}
 }
-
-// replaceAddress replaces the history entry's address, keeping its state
-// (a kiosk marks in it where a visit began), and tells go-app, which
-// otherwise ignores a link to the address it last knew (patch
-// replace-url).
-func replaceAddress(href string) { app.ReplaceURL(href) }
