@@ -227,7 +227,15 @@ func fetchBytes(url string) ([]byte, error) {
 			done <- result{err: fmt.Errorf("%s: HTTP %d", url, status)}
 			return nil
 		}
-		res.Call("arrayBuffer").Call("then", onBody, onErr)
+		// A report's pack is kept gzipped (catalog.PackName): the site's
+		// script inflates it (nianbao.body) where the server did not.
+		var body app.Value
+		if ns := js(); ns != nil && ns.Truthy() && ns.Get("body").Truthy() {
+			body = ns.Call("body", res)
+		} else {
+			body = res.Call("arrayBuffer")
+		}
+		body.Call("then", onBody, onErr)
 		return nil
 	})
 	app.Window().Call("fetch", url).Call("then", onResp, onErr)

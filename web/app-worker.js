@@ -17,8 +17,9 @@
 const cacheName = "nianbao-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
-// A file named after its content: name.0123456789ab.ext.
-const hashed = /\.[0-9a-f]{12}\.[a-z]+$/;
+// A file named after its content: name.0123456789ab.ext (a pack's ext is
+// .json.gz).
+const hashed = /\.[0-9a-f]{12}(\.[a-z]+)+$/;
 // The data file a page names (data-pack="…").
 const packOf = /data-pack="([^"]+)"/;
 

@@ -100,7 +100,10 @@ func (x *Index) Whole() bool { return x.partial == 0 }
 
 // PackName is the file, under PacksDir, of a report's pack whose content
 // hashes to hash: what the build writes, and a block names by its hash.
-func PackName(id, hash string) string { return "r/" + id + "." + hash + ".json" }
+// The file is the pack's JSON compressed with gzip, the only copy kept:
+// only the site's scripts read it, and they inflate it (web/js/pack.js),
+// so the JSON and its .br beside it, seven times its size, are not kept.
+func PackName(id, hash string) string { return "r/" + id + "." + hash + ".json.gz" }
 
 // InBlock is the positions in Reports of block i's entries, in order
 // (worked out once for every block).
@@ -173,10 +176,10 @@ func (x *Index) Split(per int, name func(i int, b []byte) string) (dir []byte, b
 // directory says otherwise.
 func derivedID(b *Body, year int) string { return b.ID + "-" + strconv.Itoa(year) }
 
-// packHash is the hash in a pack's file named r/<id>.<hash>.json.
+// packHash is the hash in a pack's file named r/<id>.<hash>.json.gz.
 func packHash(id, pack string) (string, bool) {
 	h, ok := strings.CutPrefix(pack, "r/"+id+".")
-	if h, ok = strings.CutSuffix(h, ".json"); !ok || h == "" || strings.Trim(h, "0123456789abcdef") != "" || PackName(id, h) != pack {
+	if h, ok = strings.CutSuffix(h, ".json.gz"); !ok || h == "" || strings.Trim(h, "0123456789abcdef") != "" || PackName(id, h) != pack {
 		return "", false
 	}
 	return h, true

@@ -18,7 +18,7 @@ func shardIndex(t *testing.T) *Index {
 	for b := range 11 {
 		x.Bodies = append(x.Bodies, Body{ID: fmt.Sprintf("body-%d", b), Name: fmt.Sprintf("第%d机关", b), Level: "部门", Region: "某市", Search: "mou"})
 		for y := 2019; y < 2019+b%4+1; y++ {
-			e := NewEntry(r, b, fmt.Sprintf("r/body-%d-%d.%x.json", b, y, 0xabc0+b*7+y), nil)
+			e := NewEntry(r, b, fmt.Sprintf("r/body-%d-%d.%x.json.gz", b, y, 0xabc0+b*7+y), nil)
 			e.ID, e.Year = fmt.Sprintf("body-%d-%d", b, y), y
 			e.Figures[KeyNew] += int64(b*100 + y)
 			e.Findings, e.CrossYear, e.PrevYear = b%3, b%2, y > 2019

@@ -1,5 +1,6 @@
 import { root, site } from "./dom.js";
 import { fitOption } from "./fit.js";
+import { inflatedJSON } from "./pack.js";
 
 // Charts: every chart of the site is drawn by mount, from the option its
 // prerendered page names, long before the WebAssembly arrives: read from
@@ -455,7 +456,7 @@ const fetchDoc = (url) => {
       if (!r.ok) {
         throw new Error(url + ": HTTP " + r.status);
       }
-      return r.json();
+      return inflatedJSON(r);
     });
     p.catch(() => docs.delete(url)); // a later chart tries again
     docs.set(url, p);

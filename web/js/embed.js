@@ -6,6 +6,7 @@
 // back at the page where the chart has its table, and tells the page that
 // frames it its height (web/embed-resize.js listens), whenever it changes.
 import { mount } from "./charts.js";
+import { inflatedJSON } from "./pack.js";
 
 const figure = document.querySelector("figure.embed");
 const $ = (sel) => figure.querySelector(sel);
@@ -33,7 +34,7 @@ async function draw() {
     if (!res.ok) {
       throw new Error("HTTP " + res.status);
     }
-    charts = (await res.json()).charts || {};
+    charts = (await inflatedJSON(res)).charts || {};
   } catch (err) {
     fail("图表数据无法载入，请点击下面的链接查看。");
     return;

@@ -11,6 +11,7 @@
 // report is drawn as text (canvas fillText, SVG text nodes), never parsed as
 // markup. Nothing is sent anywhere.
 import { on } from "./dom.js";
+import { inflatedJSON } from "./pack.js";
 
 const W = 1080; // the image's width, in CSS pixels and in the PNG's
 const PAD = 60;
@@ -345,7 +346,7 @@ const make = async (button) => {
   let pack;
   try {
     const res = await fetch(holder.dataset.pack);
-    pack = await res.json();
+    pack = await inflatedJSON(res);
   } catch {
     say("报告的数据未能读取（离线且本机没有保存这份报告），无法生成。");
     return;

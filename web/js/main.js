@@ -19,6 +19,7 @@ import { listOffline } from "./offline.js";
 import { initPrecheck, arrivePrecheck } from "./precheck.js";
 import { initShare } from "./share.js";
 import { initQuick } from "./quick.js";
+import { inflated } from "./pack.js";
 
 // Where the focus was when the app took the page over.
 let focusBack = null;
@@ -35,6 +36,10 @@ const nianbao = {
   mountChart: (el, json, onClick) => mount(el, json, onClick, true),
   // rows(tbody, packed) writes the catalog's rows.
   rows,
+  // body(response) is a promise of a fetched file's bytes (an
+  // ArrayBuffer), inflated if they are gzip: a report's pack is kept only
+  // so (web/js/pack.js).
+  body: inflated,
   // started() is the app's word that it has mounted its first page: the
   // page's own charts go (the app draws its own) and the page's own
   // handlers stand back.

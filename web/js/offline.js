@@ -4,9 +4,10 @@
 // report that could not be loaded offline), so that a visitor without the
 // network is offered what can be read.
 import { site } from "./dom.js";
+import { inflatedJSON } from "./pack.js";
 
-// A cached pack: …/data/r/<id>.<hash>.json.
-const packRE = /\/data\/r\/([a-z0-9-]+)\.[0-9a-f]{12}\.json$/;
+// A cached pack: …/data/r/<id>.<hash>.json.gz.
+const packRE = /\/data\/r\/([a-z0-9-]+)\.[0-9a-f]{12}\.json\.gz$/;
 
 async function cachedReports(limit) {
   if (!window.caches) {
@@ -21,7 +22,7 @@ async function cachedReports(limit) {
         continue;
       }
       try {
-        const pack = await (await cache.match(req)).json();
+        const pack = await inflatedJSON(await cache.match(req));
         seen.set(m[1], { id: m[1], body: String(pack.report.body), year: Number(pack.report.year) });
       } catch {}
     }

@@ -6,6 +6,8 @@
 // request: the body's previous report, for the cross-year check in every
 // column, is read from the site's cache (the Cache API, no request), if a
 // visit put it there; else the index's 总计 serves.
+import { inflatedText } from "./pack.js";
+
 let checker = null;
 let base = "";
 
@@ -49,7 +51,7 @@ const previousPack = async (name) => {
   }
   try {
     const hit = await caches.match(base + "/data/" + name);
-    return hit ? await hit.text() : "";
+    return hit ? await inflatedText(hit) : "";
   } catch {
     return "";
   }

@@ -84,13 +84,11 @@ func compressed(b []byte, level compression) (map[string][]byte, error) {
 	}
 	out := map[string][]byte{}
 	if level.gzipped() {
-		var zb bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&zb, gzLevel)
-		zw.Write(b)
-		if err := zw.Close(); err != nil {
+		gz, err := gzipAt(b, gzLevel)
+		if err != nil {
 			return nil, err
 		}
-		out[".gz"] = zb.Bytes()
+		out[".gz"] = gz
 	}
 	var bb bytes.Buffer
 	bw := brotli.NewWriterOptions(&bb, opts)
@@ -100,6 +98,28 @@ func compressed(b []byte, level compression) (map[string][]byte, error) {
 	}
 	out[".br"] = bb.Bytes()
 	return out, nil
+}
+
+// gzipOnly is b compressed with gzip, for a file kept only so (a report's
+// pack, catalog.PackName): at the highest level, or the fastest for a
+// test's build. The header has no time or name: the same b, the same bytes.
+func gzipOnly(b []byte, level compression) ([]byte, error) {
+	if level == compressTest || level == compressTestFast {
+		return gzipAt(b, gzip.BestSpeed)
+	}
+	return gzipAt(b, gzip.BestCompression)
+}
+
+// gzipAt is b compressed with gzip at the level, with no time or name in
+// its header.
+func gzipAt(b []byte, level int) ([]byte, error) {
+	var zb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&zb, level)
+	zw.Write(b)
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return zb.Bytes(), nil
 }
 
 // compressTo writes the copies of the level (compression.copies) beside

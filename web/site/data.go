@@ -88,9 +88,13 @@ func (s *site) writeData(w *writer) error {
 		}
 		b, err := pk.Encode()
 		name := ""
+		var gz []byte
+		if err == nil {
+			gz, err = gzipOnly(b, w.level(compressFast))
+		}
 		if err == nil {
 			name = catalog.PackName(r.ID, contentHash(b))
-			err = w.write(path.Join(catalog.PacksDir, name), b, compressFast)
+			err = w.write(path.Join(catalog.PacksDir, name), gz, compressNone)
 		}
 		if err != nil {
 			fail(r.ID, err)

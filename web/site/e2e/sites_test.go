@@ -6,9 +6,12 @@ package e2e
 // datasets they were built from.
 
 import (
+	"bytes"
 	"cmp"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -227,14 +230,27 @@ func (v *variant) readData() error {
 	v.packs = map[string]*charts.Pack{}
 	for _, e := range v.index.Reports {
 		b, err := os.ReadFile(filepath.Join(v.dir, catalog.PacksDir, filepath.FromSlash(e.Pack)))
+		if err == nil {
+			b, err = inflate(b)
+		}
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", e.Pack, err)
 		}
 		if v.packs[e.ID], err = charts.DecodePack(b); err != nil {
 			return fmt.Errorf("%s: %w", e.Pack, err)
 		}
 	}
 	return nil
+}
+
+// inflate is a pack's JSON from its file as the site keeps it, gzipped
+// (catalog.PackName).
+func inflate(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 // serve serves the built site on a server of the test's own (an origin of

@@ -223,7 +223,7 @@ func TestPagesDrawTheirChartsFromOneFile(t *testing.T) {
 	for i, tc := range []struct{ path, file string }{
 		{"/", "/data/portal.json"},
 		{ui.BodyPath(body.ID), ui.BodyChartsPath(body.ID)},
-		{ui.ReportPath(r.ID, "/applicants"), ".json"},
+		{ui.ReportPath(r.ID, "/applicants"), ".json.gz"},
 	} {
 		b := first
 		if i > 0 {

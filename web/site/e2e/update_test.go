@@ -61,6 +61,18 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	b.load(t, path)
 	b.run(t, "v1", b.poll(`navigator.serviceWorker && !!navigator.serviceWorker.controller`))
 	disclosure("v1")
+	// A report of another body visited only within the app: its pack is
+	// cached without a page naming it, and stays readable offline after
+	// the deploy.
+	var other *data.Report
+	for _, rep := range v.reports {
+		if other == nil && v.entry(rep.ID).Body != v.entry(r.ID).Body {
+			other = rep
+		}
+	}
+	otherPath, otherPack := ui.ReportPath(other.ID, "/outcomes"), v.packURL(other.ID)
+	b.goInApp(t, otherPath)
+	b.goInApp(t, path)
 
 	name := filepath.Join(datasets, r.ID+".json")
 	raw, err := os.ReadFile(name)
@@ -118,5 +130,10 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	b.srv.Close() // the network is cut
 	b.run(t, "offline", chromedp.Reload(), b.poll(appReady))
 	disclosure("offline after the update,")
+	if v.packURL(other.ID) != otherPack {
+		t.Fatalf("v2 changed %s's pack too (%s → %s): the test needs one that stays", other.ID, otherPack, v.packURL(other.ID))
+	}
+	b.goInApp(t, otherPath)
+	b.run(t, "offline, "+otherPath, b.poll(chartsDrawn(pageCharts(v.packs[other.ID], "/outcomes"))))
 	b.ignoreProblems()
 }

@@ -1,0 +1,27 @@
+// A report's pack is kept on the site only compressed with gzip
+// (r/<id>.<hash>.json.gz, catalog.PackName), and every reader of a pack
+// reads it through here. A server that labels .gz files with
+// Content-Encoding: gzip has the browser inflate it already; one that sends
+// it as it is (application/gzip, application/octet-stream) leaves it to
+// DecompressionStream. The first two bytes tell which: a gzip stream's are
+// 1f 8b, which no JSON text begins with.
+
+// inflated is the bytes of a response's body, inflated if they are gzip.
+export const inflated = async (res) => {
+  const buf = await res.arrayBuffer();
+  const head = new Uint8Array(buf, 0, Math.min(2, buf.byteLength));
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    return buf;
+  }
+  if (typeof DecompressionStream === "undefined") {
+    throw new Error(res.url + ": this browser cannot inflate gzip (no DecompressionStream)");
+  }
+  const stream = new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).arrayBuffer();
+};
+
+// inflatedText is a response's body as text, inflated if it is gzip.
+export const inflatedText = async (res) => new TextDecoder().decode(await inflated(res));
+
+// inflatedJSON is a response's body parsed as JSON, inflated if it is gzip.
+export const inflatedJSON = async (res) => JSON.parse(await inflatedText(res));
