@@ -22,15 +22,13 @@ const (
 	// compressTest is compressBest for a test's build (Options.Fast):
 	// the same copies at the fastest levels, which serve the same bytes.
 	compressTest
-	// compressFast is for the files there is one of per report or body
-	// (pages, packs, datasets) or that every report added changes (the
-	// index): a .br copy only, brotli at level 6 with a window the size of
-	// the file, about 4 % larger than level 9 on a page (a few hundred
-	// bytes) and four times faster, which keeps a build linear and short
-	// at thousands of reports. A .gz copy of each would be a sixth of an
-	// archive's size for the few browsers that take gzip and not brotli
-	// (Chromium over plain http on a LAN): the server compresses those as
-	// it sends them (serve does; nginx's gzip on).
+	// compressFast is for the files of the site as a whole that every
+	// report added may change (its pages, the index's blocks, the front
+	// page's summary): a .br copy only, brotli at level 6 with a window
+	// the size of the file, about 4 % larger than level 9 on a page (a
+	// few hundred bytes) and four times faster. A browser that takes gzip
+	// and not brotli (Chromium over plain http on a LAN) gets them
+	// compressed as they are sent (serve does; nginx's gzip on).
 	compressFast
 	// compressBest is for the files every visitor loads (app.wasm,
 	// ECharts, scripts, the style sheet): .br and .gz copies at the
@@ -39,6 +37,15 @@ const (
 	// compressTestFast is compressFast for a test's build.
 	compressTestFast
 )
+
+// perItem is the compression of the files there is one of per report or
+// body and that a visitor reads one at a time (their pages, their embed
+// pages, their datasets, a body's trend charts): no copy. A copy of each
+// would be a fifth of an archive's size; the server compresses them as it
+// sends them (serve does, with gzip; so does nginx's gzip on), and a static
+// host that sends files only as they are (object storage) would never
+// send a copy. A report's pack is kept only gzipped (gzipOnly).
+const perItem = compressNone
 
 // gzipped says whether files at the level get a .gz copy beside their .br.
 func (l compression) gzipped() bool { return l == compressBest || l == compressTest }

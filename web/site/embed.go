@@ -75,7 +75,7 @@ func (s *site) writeEmbeds(w *writer) error {
 		for _, id := range []string{"outcomes", "outcomes-by-applicant", "flow", "applicants", "appeals", "disclosure"} {
 			pages[id] = ui.ChartPage(id)
 		}
-		for _, c := range r.Requests.Categories() {
+		for _, c := range ui.Categories(r) {
 			pages["outcomes-"+c.Key] = ui.ChartPage("outcomes-" + c.Key)
 		}
 		p := embedPage{Title: r.Title(), Source: charts.Table{Source: r.Title()}.SourceLine(),
@@ -98,7 +98,7 @@ func (s *site) writeEmbeds(w *writer) error {
 			return err
 		}
 		name := strings.TrimPrefix(ui.BodyChartsPath(b.ID), "/")
-		if err := w.write(name, j, compressFast); err != nil {
+		if err := w.write(name, j, perItem); err != nil {
 			return err
 		}
 		p := embedPage{Title: b.Name, Source: "数据来源：" + b.Name + "各年度政府信息公开工作年度报告，经年报透视整理",
@@ -125,5 +125,5 @@ func (s *site) writeEmbed(w *writer, name string, p embedPage, pages map[string]
 	if u, err := pageLoads(b.Bytes()); err != nil || u != "" {
 		return fmt.Errorf("%s loads from another origin (%q) or does not parse: %v", name, u, err)
 	}
-	return w.write(strings.TrimPrefix(name, "/"), b.Bytes(), compressFast)
+	return w.write(strings.TrimPrefix(name, "/"), b.Bytes(), perItem)
 }

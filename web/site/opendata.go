@@ -234,7 +234,7 @@ func (s *site) writeOpenReport(w *writer, r *data.Report) error {
 		return err
 	}
 	stable := openReportFile(r.ID, ".json")
-	if err := w.write(stable, b, compressFast); err != nil {
+	if err := w.write(stable, b, perItem); err != nil {
 		return err
 	}
 	if err := w.link(stable, openReportFile(r.ID, "."+contentHash(b)+".json")); err != nil {
@@ -244,7 +244,7 @@ func (s *site) writeOpenReport(w *writer, r *data.Report) error {
 	if err := importer.WriteCSV(&csv, r); err != nil {
 		return err
 	}
-	return w.write(openReportFile(r.ID, ".csv"), csv.Bytes(), compressFast)
+	return w.write(openReportFile(r.ID, ".csv"), csv.Bytes(), perItem)
 }
 
 // csvResource describes a CSV file of the open data.

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	nethtml "golang.org/x/net/html"
+
+	ui "nianbao/app"
 )
 
 // writePages renders every page of the site with go-app's handler, checks
@@ -48,6 +50,16 @@ func (s *site) writePages(w *writer, workers int) error {
 	return nil
 }
 
+// pageCompression is the compressed copies a page gets: the pages of the
+// site as a whole (the front page, the catalog's, 说明 …) a .br copy; those
+// of a report or a body (/r/…, /b/…) none (perItem).
+func pageCompression(p string) compression {
+	if strings.HasPrefix(p, ui.ReportPath("", "")) || strings.HasPrefix(p, ui.BodyPath("")) {
+		return perItem
+	}
+	return compressFast
+}
+
 // writePage renders one page. A panic in go-app or a page is reported with
 // the page's path (and so its report), not as a crash of the build.
 func (s *site) writePage(w *writer, h http.Handler, p string) (err error) {
@@ -71,7 +83,7 @@ func (s *site) writePage(w *writer, h http.Handler, p string) (err error) {
 	if p != "/" {
 		name = strings.TrimPrefix(p, "/") + ".html"
 	}
-	if err := w.write(name, page, compressFast); err != nil {
+	if err := w.write(name, page, pageCompression(p)); err != nil {
 		return fmt.Errorf("page %s: %w", p, err)
 	}
 	w.mu.Lock()

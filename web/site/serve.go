@@ -426,9 +426,9 @@ func openIn(dir, name string, accept []string) (f served, enc string, swapped bo
 	for _, enc := range chooseEncodings(accept) {
 		f, ok := openSiteFile(root, name+encodingExt[enc], name)
 		if !ok && enc == "gzip" {
-			// A file the build keeps no .gz copy of (one of a report's,
-			// compressFast) is compressed as it is sent; one it keeps no
-			// copy of at all (small, or an image) goes as it is.
+			// A file the build keeps no .gz copy of (compressFast, or a
+			// report's page, perItem) is compressed as it is sent; a
+			// small one or an image goes as it is.
 			if f, ok = openSiteFile(root, name, name); !ok {
 				continue
 			}
