@@ -240,6 +240,37 @@ func TestCategoryPages(t *testing.T) {
 		t.Error("a category's page repeats the flow of requests")
 	}
 	wantIn(t, render(t, nil, "http://localhost/r/huaian-city-2024/outcomes"), `id="chart-flow"`, "申请的来龙去脉")
+
+	// A category whose reasons are all printed 0 has no page and no link:
+	// its address shows the page of every category, where its 0 is. (The
+	// shipped reports have none: hongze-district-2024's 不予处理 is made
+	// all 0, its 1 moved to 不予公开, so that the report stays whole.)
+	reports := shipped(t)
+	var r *data.Report
+	for _, rep := range reports {
+		if rep.ID == "hongze-district-2024" {
+			r = rep
+		}
+	}
+	const empty = "declined"
+	n := r.Requests.Cell("declined.petition", data.ColTotal)
+	r.Requests["declined.petition"][data.ColTotal] = data.Cell{}
+	r.Requests["denied.state_secret"][data.ColTotal].Value += n.Value
+	useSource(t, newMemSource(t, reports))
+	if slices.ContainsFunc(Categories(r), func(c data.Category) bool { return c.Key == empty }) || len(Categories(r)) == 0 {
+		t.Fatalf("%s's categories with reasons to show: %v", r.ID, Categories(r))
+	}
+	html = render(t, nil, "http://localhost"+ReportPath(r.ID, CategoryPath(empty)))
+	wantIn(t, html, `id="chart-outcomes"`, `id="chart-flow"`)
+	if strings.Contains(html, `href="`+ReportPath(r.ID, CategoryPath(empty))+`"`) || strings.Contains(html, "找不到这一页") {
+		t.Errorf("%s's page of %s (all 0) links to itself or is not found", r.ID, empty)
+	}
+	for _, c := range Categories(r) {
+		wantIn(t, html, `href="`+ReportPath(r.ID, CategoryPath(c.Key))+`"`)
+	}
+	if html := render(t, nil, "http://localhost"+ReportPath(r.ID, CategoryPath("no-such"))); !strings.Contains(html, "找不到这一页") {
+		t.Errorf("%s: a category the template has not is found", r.ID)
+	}
 }
 
 func TestAboutExplainsTheTerms(t *testing.T) {

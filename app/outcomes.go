@@ -23,17 +23,9 @@ func CategoryPath(category string) string {
 	return "/outcomes/" + category
 }
 
-// Categories are the outcome categories of a report that have numbered
-// reasons, each with a page of its own.
-func Categories(r *data.Report) []data.Category {
-	var cats []data.Category
-	for _, c := range r.Requests.Categories() {
-		if len(c.Rows) > 1 {
-			cats = append(cats, c)
-		}
-	}
-	return cats
-}
+// Categories are the outcome categories of a report with reasons to show,
+// each with a page of its own (charts.ReasonCategories).
+func Categories(r *data.Report) []data.Category { return charts.ReasonCategories(r) }
 
 // outcomes is the page at "/outcomes": what happened to the requests, and
 // the flow of requests; at "/outcomes/{category}", that category's
@@ -56,10 +48,13 @@ func (p *outcomes) prepare(pk *charts.Pack) {
 		p.category = strings.Trim(rest, "/")
 	}
 	p.cats = Categories(r)
-	if !slices.ContainsFunc(p.cats, func(c data.Category) bool { return c.Key == p.category }) {
+	is := func(c data.Category) bool { return c.Key == p.category }
+	if !slices.ContainsFunc(p.cats, is) {
 		// A path's category is the page: one the report has not is no
-		// page (an old ?cat= query just falls back to every category).
-		p.unknown = strings.Contains(p.v.url.Path, "/outcomes/")
+		// page (an old ?cat= query just falls back to every category),
+		// and one whose reasons are all printed 0 has its 0 on the page
+		// of every category, shown at its address.
+		p.unknown = strings.Contains(p.v.url.Path, "/outcomes/") && !slices.ContainsFunc(r.Requests.Categories(), is)
 		p.category = ""
 	}
 	p.chart = pk.Outcomes(p.category)
@@ -81,17 +76,22 @@ func (p *outcomes) Render() app.UI {
 	}
 	var content []app.UI
 	if p.v.report != nil {
+		// No category with reasons to show: no way to them either.
+		var drill app.UI
+		if len(p.cats) > 0 {
+			drill = app.Elem("nav").Class("drill").Aria("label", "查看各类办理结果的原因").Body(
+				app.Elem("ul").Body(
+					app.Elem("li").Body(p.drillLink("", "全部类别")),
+					app.Range(p.cats).Slice(func(i int) app.UI {
+						c := p.cats[i]
+						return app.Elem("li").Body(p.drillLink(c.Key, charts.ShortLabel(c.Label)+"的原因"))
+					}),
+				),
+			)
+		}
 		content = []app.UI{
 			section("outcome-title", "办理结果",
-				app.Elem("nav").Class("drill").Aria("label", "查看各类办理结果的原因").Body(
-					app.Elem("ul").Body(
-						app.Elem("li").Body(p.drillLink("", "全部类别")),
-						app.Range(p.cats).Slice(func(i int) app.UI {
-							c := p.cats[i]
-							return app.Elem("li").Body(p.drillLink(c.Key, charts.ShortLabel(c.Label)+"的原因"))
-						}),
-					),
-				),
+				drill,
 				&chartView{IChart: p.chart, ILinks: p.links, IEmbed: p.v.embed(p.chart.ID)},
 			),
 		}

@@ -281,3 +281,26 @@ func CorrectedShare(g *data.AppealRow) string {
 	concluded := g[data.AppealUpheld].N() + g[data.AppealCorrected].N() + g[data.AppealOther].N()
 	return Percent(g[data.AppealCorrected].N(), concluded)
 }
+
+// ReasonCategories are the outcome categories of a report that have a
+// chart of their numbered reasons (and a page, /outcomes/{key}): those with
+// more than one reason of which one, in the 总计 column, is not a printed
+// 0 (a count, a blank or a recovered number). A category whose reasons are
+// all printed as 0 has nothing to show but zeros, which /outcomes says as
+// its 0: most real reports have two or three (in the 平潭 archive, 316 of
+// 379 category pages said only "没有…的申请").
+func ReasonCategories(r *data.Report) []data.Category {
+	var cats []data.Category
+	for _, c := range r.Requests.Categories() {
+		if len(c.Rows) < 2 {
+			continue
+		}
+		for _, row := range c.Rows {
+			if cell := r.Requests.Cell(row.Key, data.ColTotal); cell.Status != data.Printed || cell.Value != 0 {
+				cats = append(cats, c)
+				break
+			}
+		}
+	}
+	return cats
+}

@@ -235,3 +235,57 @@ func TestBarsInheritTheirSeriesStyle(t *testing.T) {
 		t.Errorf("the first bar writes its series' style: %s", o.JSON())
 	}
 }
+
+// A category has its reasons' chart (and page) when one of its reasons'
+// 总计 is not a printed 0: a count, a blank or a recovered number.
+func TestReasonCategories(t *testing.T) {
+	keys := func(cs []data.Category) string {
+		var k []string
+		for _, c := range cs {
+			k = append(k, c.Key)
+		}
+		return strings.Join(k, ",")
+	}
+	r := reports(t)[0]
+	var cat data.Category
+	for _, c := range r.Requests.Categories() {
+		if len(c.Rows) > 1 {
+			cat = c
+			break
+		}
+	}
+	row := cat.Rows[len(cat.Rows)-1].Key
+	for _, tc := range []struct {
+		what string
+		last data.Cell // the category's last reason; the others printed 0
+		in   bool
+	}{
+		{"every reason printed 0", data.Cell{}, false},
+		{"a count", data.Cell{Value: 3}, true},
+		{"a blank", data.Cell{Status: data.Blank}, true},
+		{"a recovered 0", data.Cell{Status: data.Recovered, Rule: 1}, true},
+	} {
+		rr := *r
+		rr.Requests = data.Requests{}
+		for k, v := range r.Requests {
+			c := *v
+			rr.Requests[k] = &c
+		}
+		for _, reason := range cat.Rows {
+			if rr.Requests[reason.Key] == nil {
+				rr.Requests[reason.Key] = &data.RequestRow{}
+			}
+			rr.Requests[reason.Key][data.ColTotal] = data.Cell{}
+		}
+		rr.Requests[row][data.ColTotal] = tc.last
+		got := keys(ReasonCategories(&rr))
+		if in := strings.Contains(","+got+",", ","+cat.Key+","); in != tc.in {
+			t.Errorf("%s: %s in %q is %v, want %v", tc.what, cat.Key, got, in, tc.in)
+		}
+		for _, c := range ReasonCategories(&rr) {
+			if len(c.Rows) < 2 {
+				t.Errorf("%s: %s has one row and a chart of its reasons", tc.what, c.Key)
+			}
+		}
+	}
+}

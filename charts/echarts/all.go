@@ -6,14 +6,12 @@ import (
 )
 
 // All lists every chart of a report, in the order of the explorer's pages,
-// with the outcome chart of each category that has numbered reasons; m
-// are the marks of the report's numbers.
+// with the outcome chart of each category that has reasons to show
+// (charts.ReasonCategories); m are the marks of the report's numbers.
 func All(r *data.Report, m charts.Marks) []charts.Chart {
 	all := []charts.Chart{Outcomes(r, m, "")}
-	for _, c := range r.Requests.Categories() {
-		if len(c.Rows) > 1 {
-			all = append(all, Outcomes(r, m, c.Key))
-		}
+	for _, c := range charts.ReasonCategories(r) {
+		all = append(all, Outcomes(r, m, c.Key))
 	}
 	return append(all, OutcomesByApplicant(r, m), Flow(r, m), Applicants(r, m), Appeals(r, m), Disclosure(r))
 }
