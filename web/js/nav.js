@@ -6,18 +6,30 @@
 // listens before go-app does).
 import { on, ready } from "./dom.js";
 
-// legacyRedirect sends /outcomes?cat=X to /outcomes/X, and says whether it
-// did (the page is then going away).
+// legacyRedirect sends /outcomes?cat=X to /outcomes/X where the page links
+// to it, and the not-found page at a report's /outcomes/X (a category whose
+// reasons are all printed 0 has no page, charts.ReasonCategories; a link
+// to it from before stays) to that report's /outcomes, where its 0 is. It
+// says whether it did (the page is then going away).
 export function legacyRedirect() {
   const params = new URLSearchParams(location.search);
   const cat = params.get("cat");
-  if (!cat || !/^[a-z_]+$/.test(cat) || !/\/outcomes\/?$/.test(location.pathname)) {
-    return false;
+  if (cat && /^[a-z_]+$/.test(cat) && /\/outcomes\/?$/.test(location.pathname)) {
+    const to = location.pathname.replace(/\/?$/, "/" + cat);
+    if (!document.querySelector('.drill a[href="' + to + '"]')) {
+      return false;
+    }
+    params.delete("cat");
+    const rest = params.toString();
+    location.replace(to + (rest ? "?" + rest : ""));
+    return true;
   }
-  params.delete("cat");
-  const rest = params.toString();
-  location.replace(location.pathname.replace(/\/?$/, "/" + cat) + (rest ? "?" + rest : ""));
-  return true;
+  const gone = location.pathname.match(/^(.*\/r\/[a-z0-9-]+\/outcomes)\/[a-z_]+\/?$/);
+  if (gone && !document.querySelector("[data-report]")) {
+    location.replace(gone[1] + location.search + location.hash);
+    return true;
+  }
+  return false;
 }
 
 // movedRedirect takes a visitor from an address where a former version of

@@ -241,6 +241,38 @@ func TestChartsWithoutTheApp(t *testing.T) {
 		t.Errorf("without the app: %+v", state)
 	}
 	checkTables(t, "the category's page without the app", b.shownTables(t), v.packs[r.ID].Outcomes(cat.Key).Table)
+
+	// A category whose reasons are all printed 0 has no page: an old
+	// ?cat= link to it stays on /outcomes, and its old address (the
+	// server's not-found page) goes there.
+	var empty string
+	var er *data.Report
+	for _, rep := range v.reports {
+		for _, c := range rep.Requests.Categories() {
+			if er == nil && len(c.Rows) > 1 && !slices.ContainsFunc(ui.Categories(rep), func(x data.Category) bool { return x.Key == c.Key }) {
+				er, empty = rep, c.Key
+			}
+		}
+	}
+	if er == nil {
+		t.Fatal("no report of the portal has a category whose reasons are all 0")
+	}
+	outcomes := ui.ReportPath(er.ID, "/outcomes")
+	var at string
+	b.run(t, "an old ?cat= link to "+empty, chromedp.Navigate(b.at(outcomes+"?cat="+empty+"&wasm=false")),
+		b.poll(`document.readyState === "complete" && !!window.nianbao && !!document.querySelector("#chart-outcomes")`),
+		chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`location.pathname`, &at))
+	if at != b.href(outcomes) {
+		t.Errorf("?cat=%s on %s went to %s", empty, outcomes, at)
+	}
+	old := ui.ReportPath(er.ID, ui.CategoryPath(empty))
+	b.run(t, "the old address of "+empty, chromedp.Navigate(b.at(old+"?wasm=false")),
+		b.poll(fmt.Sprintf(`location.pathname === %q && location.search === "?wasm=false" && !!document.querySelector("#chart-outcomes")`, outcomes)))
+	for _, p := range b.takeProblems() {
+		if !strings.Contains(p, "404") || !strings.Contains(p, old+"?wasm=false") {
+			t.Error(p) // only the old address is not found
+		}
+	}
 }
 
 // A report found in the catalog opens on its own pages; its checks page
