@@ -298,3 +298,45 @@ func TestTableCSV(t *testing.T) {
 		}
 	}
 }
+
+// A year without requests, or whose requests were all granted in whole or
+// in part, says so: no "最多的是，0件" naming nothing.
+func TestOutcomesSummaryWithoutRefusals(t *testing.T) {
+	// Every outcome row of table 三 at n in every column, but 予以公开's
+	// 总计 at granted; 总计 (七) at granted.
+	set := func(granted int64, blank bool) *data.Report {
+		r := nantong(t)
+		for _, row := range r.Requests.OutcomeRows() {
+			var c data.Cell
+			if blank && row.Key == "partial" {
+				c.Status = data.Blank
+			}
+			if row.Key == "granted" {
+				c.Value = granted
+			}
+			rr := data.RequestRow{}
+			for i := range rr {
+				rr[i] = c
+			}
+			r.Requests[row.Key] = &rr
+		}
+		r.Requests[data.RowTotal.Key][data.ColTotal] = data.Cell{Value: granted}
+		return r
+	}
+	for _, tc := range []struct {
+		granted int64
+		blank   bool
+		want    string
+	}{
+		{0, false, "2019年共办理政府信息公开申请0件，各类办理结果均为0件。"},
+		{0, true, "2019年共办理政府信息公开申请0件，各类办理结果均为0件或未填。"},
+		{12, false, "2019年共办理政府信息公开申请12件，其中予以公开12件（100.0%），部分公开0件（0.0%）；其余各类办理结果均为0件。"},
+		{12, true, "2019年共办理政府信息公开申请12件，其中予以公开12件（100.0%），部分公开0件（0.0%）；其余各类办理结果均为0件。"},
+	} {
+		r := set(tc.granted, tc.blank)
+		// Without the marks: the rows changed break the report's sums.
+		if got := Outcomes(r, charts.Marks{}, "").Summary; got != tc.want {
+			t.Errorf("granted %d, blank %v: %q, want %q", tc.granted, tc.blank, got, tc.want)
+		}
+	}
+}

@@ -78,8 +78,25 @@ func Outcomes(r *data.Report, m charts.Marks, category string) charts.Chart {
 			return fmt.Sprintf("%s件（%s）%s", charts.Count(s.Value), charts.Percent(s.Value, total), s.Cell.Mark.Note())
 		}
 		top := topOf(slices[2:])
-		summary = fmt.Sprintf("%d年共办理政府信息公开申请%s件%s，其中予以公开%s，部分公开%s；未能公开的结果中最多的是%s，%s。",
-			r.Year, charts.Count(total), totalMark.Note(), part(slices[0]), part(slices[1]), top.Label, part(top))
+		all := fmt.Sprintf("%d年共办理政府信息公开申请%s件%s", r.Year, charts.Count(total), totalMark.Note())
+		// Where no count is above 0: "0件", or "0件或未填" when one of
+		// them was left blank (a blank is not a zero).
+		zero := func(s []outcomeSlice) string {
+			for _, x := range s {
+				if x.Cell.Blank {
+					return "0件或未填"
+				}
+			}
+			return "0件"
+		}
+		switch {
+		case total == 0 && slices[0].Value == 0 && slices[1].Value == 0 && top.Value == 0:
+			summary = all + "，各类办理结果均为" + zero(slices) + "。"
+		case top.Value == 0: // every request granted in whole or in part
+			summary = fmt.Sprintf("%s，其中予以公开%s，部分公开%s；其余各类办理结果均为%s。", all, part(slices[0]), part(slices[1]), zero(slices[2:]))
+		default:
+			summary = fmt.Sprintf("%s，其中予以公开%s，部分公开%s；未能公开的结果中最多的是%s，%s。", all, part(slices[0]), part(slices[1]), top.Label, part(top))
+		}
 	} else {
 		var sum int64
 		var marks []charts.Mark
