@@ -302,8 +302,8 @@ func TestTableCSV(t *testing.T) {
 // A year without requests, or whose requests were all granted in whole or
 // in part, says so: no "最多的是，0件" naming nothing.
 func TestOutcomesSummaryWithoutRefusals(t *testing.T) {
-	// Every outcome row of table 三 at n in every column, but 予以公开's
-	// 总计 at granted; 总计 (七) at granted.
+	// Every outcome row of table 三 at 0 in every column but 予以公开's,
+	// at granted, and 部分公开's, blank where asked; 总计 (七) at granted.
 	set := func(granted int64, blank bool) *data.Report {
 		r := nantong(t)
 		for _, row := range r.Requests.OutcomeRows() {
