@@ -67,17 +67,5 @@ export const ready = (f) =>
 // the page's own handlers then stand back for the app's.
 export const appRunning = () => root.dataset.app === "running";
 
-// loadScript loads a script of the site once; it resolves when it ran.
-const loading = {};
-export const loadScript = (src) =>
-  loading[src] ||
-  (loading[src] = new Promise((resolve, reject) => {
-    const s = document.createElement("script");
-    s.src = src;
-    s.onload = resolve;
-    s.onerror = () => {
-      delete loading[src];
-      reject(new Error("无法载入 " + src));
-    };
-    document.head.appendChild(s);
-  }));
+// loadScript loads a script of the site once (web/js/load.js).
+export { loadScript } from "./load.js";

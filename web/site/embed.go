@@ -26,6 +26,9 @@ import (
 const (
 	embedJS = "/web/embed.js"
 	qrJS    = "/web/qr.js"
+	// inflateJS is gzip's inflater for a browser without
+	// DecompressionStream (web/js/inflate.js).
+	inflateJS = "/web/inflate.js"
 )
 
 // embedPage is what an embed page says.

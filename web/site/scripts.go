@@ -51,8 +51,13 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	}
 	// Every bundle has the same definitions: a module of web/js may be in
 	// several (dom.js reads NIANBAO_WASM, and the embeds' bundle has it).
+	inflate, err := json.Marshal(s.at(inflateJS))
+	if err != nil {
+		return err
+	}
 	bundle := []string{"--bundle", "--format=iife",
-		"--define:NIANBAO_WASM=" + string(wasm), "--define:NIANBAO_PRECHECK=" + string(checker), "--define:NIANBAO_TEST=" + strconv.FormatBool(testHooks)}
+		"--define:NIANBAO_WASM=" + string(wasm), "--define:NIANBAO_PRECHECK=" + string(checker), "--define:NIANBAO_TEST=" + strconv.FormatBool(testHooks),
+		"--define:NIANBAO_INFLATE=" + string(inflate)}
 	site, err := runESBuild(esbuild, filepath.Join(dir, "main.js"), bundle...)
 	if err != nil {
 		return err
@@ -79,10 +84,16 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	if err != nil {
 		return err
 	}
+	// fflate's gunzip, for a browser without DecompressionStream
+	// (web/js/pack.js): its own bundle, loaded only there.
+	inflater, err := runESBuild(esbuild, filepath.Join(dir, "inflate.js"), bundle...)
+	if err != nil {
+		return err
+	}
 	for _, f := range []struct {
 		name string
 		b    []byte
-	}{{siteJS, site}, {precheckWorker, worker}, {chartWorker, charts}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}} {
+	}{{siteJS, site}, {precheckWorker, worker}, {chartWorker, charts}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}, {inflateJS, inflater}} {
 		// A definition the bundle lacks would fail in the browser only.
 		if m := regexp.MustCompile(`NIANBAO_[A-Z_]+`).Find(f.b); m != nil {
 			return fmt.Errorf("%s names %s, which the build does not define", f.name, m)

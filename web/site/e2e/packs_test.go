@@ -16,10 +16,12 @@ import (
 // A report's pack is kept only gzipped (catalog.PackName). A server that
 // sends the file as it is (the site's own; nginx) leaves it to the site's
 // scripts to inflate; one that labels .gz files Content-Encoding: gzip
-// (Apache's AddEncoding) has the browser inflate it first. With either,
-// the page read without the app draws its charts from the pack (the site's
-// script), the app starts on the page (the app reads the pack), and a
-// report the app goes to draws its own (a pack the app fetched).
+// (Apache's AddEncoding) has the browser inflate it first; a browser
+// without DecompressionStream (Safari before 16.4) loads web/inflate.js.
+// With each, the page read without the app draws its charts from the pack
+// (the site's script), the app starts on the page (the app reads the
+// pack), and a report the app goes to draws its own (a pack the app
+// fetched).
 func TestPacksReadWhateverTheServerSays(t *testing.T) {
 	t.Parallel()
 	browser(t)
@@ -33,12 +35,16 @@ func TestPacksReadWhateverTheServerSays(t *testing.T) {
 			break
 		}
 	}
-	for _, labelled := range []bool{false, true} {
-		name := "as it is"
-		if labelled {
-			name = "labelled Content-Encoding: gzip"
-		}
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct {
+		name               string
+		labelled, noStream bool
+	}{
+		{"as it is", false, false},
+		{"labelled Content-Encoding: gzip", true, false},
+		{"as it is, to a browser without DecompressionStream", false, true},
+	} {
+		labelled := tc.labelled
+		t.Run(tc.name, func(t *testing.T) {
 			plain := http.StripPrefix(v.base, site.Handler(v.dir))
 			var packs atomic.Int32
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -63,6 +69,9 @@ func TestPacksReadWhateverTheServerSays(t *testing.T) {
 			}))
 			t.Cleanup(srv.Close)
 			b := openTab(t, v, srv)
+			if tc.noStream {
+				b.run(t, "a browser without DecompressionStream", onNewDocument(`delete self.DecompressionStream`))
+			}
 			page := ui.ReportPath(first.ID, "/outcomes")
 			b.loadPlain(t, page)
 			b.run(t, "the page's charts", b.poll(chartsDrawn(pageCharts(v.packs[first.ID], "/outcomes"))))
@@ -73,6 +82,9 @@ func TestPacksReadWhateverTheServerSays(t *testing.T) {
 			b.run(t, "the charts of "+to, b.poll(chartsDrawn(pageCharts(v.packs[other], "/applicants"))))
 			if n := packs.Load(); n < 2 {
 				t.Errorf("%d packs were asked for: want the two reports'", n)
+			}
+			if inflater := count(b.takeRequests(), "/web/inflate.js"); (inflater > 0) != tc.noStream {
+				t.Errorf("web/inflate.js asked for %d times (want it only where the browser has no DecompressionStream)", inflater)
 			}
 		})
 	}
