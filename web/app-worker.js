@@ -20,6 +20,9 @@ const resourcesToCache = {{.ResourcesToCache}};
 // A file named after its content: name.0123456789ab.ext (a pack's ext is
 // .json.gz).
 const hashed = /\.[0-9a-f]{12}(\.[a-z]+)+$/;
+// A report's pack as sites before the packs were kept gzipped named it
+// (r/<id>.<hash>.json): the same hash names it now, with .gz after.
+const jsonPack = /\/data\/r\/[^/]+\.[0-9a-f]{12}\.json$/;
 // The data file a page names (data-pack="…").
 const packOf = /data-pack="([^"]+)"/;
 
@@ -38,6 +41,17 @@ async function carryOver(cache) {
         continue;
       }
       try {
+        if (jsonPack.test(url.pathname)) {
+          // The pack now, in its place: nothing reads the old name.
+          const now = url.href + ".gz";
+          if (!(await cache.match(now))) {
+            const res = await fetch(now);
+            if (res.ok && res.type === "basic") {
+              await cache.put(now, res);
+            }
+          }
+          continue;
+        }
         if (hashed.test(url.pathname)) {
           await cache.put(req, await old.match(req));
           continue;

@@ -10,6 +10,7 @@ export const loadScript = (src) =>
     s.onload = resolve;
     s.onerror = () => {
       delete loading[src];
+      s.remove(); // a later try adds its own
       reject(new Error("无法载入 " + src));
     };
     document.head.appendChild(s);

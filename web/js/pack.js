@@ -10,6 +10,20 @@
 // its address).
 import { loadScript } from "./load.js";
 
+// readyToInflate loads fflate where the browser has no
+// DecompressionStream and it is not loaded yet: the pre-publication check
+// does before a file is chosen, after which it makes no request.
+export const readyToInflate = async () => {
+  if (typeof DecompressionStream !== "undefined" || self.nianbaoGunzip) {
+    return;
+  }
+  if (typeof importScripts === "function") {
+    importScripts(NIANBAO_INFLATE); // a worker
+  } else {
+    await loadScript(NIANBAO_INFLATE);
+  }
+};
+
 // gunzip inflates gzip bytes with the browser's DecompressionStream, or
 // with fflate where the browser has none.
 const gunzip = async (buf) => {
@@ -17,13 +31,7 @@ const gunzip = async (buf) => {
     const stream = new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).arrayBuffer();
   }
-  if (!self.nianbaoGunzip) {
-    if (typeof importScripts === "function") {
-      importScripts(NIANBAO_INFLATE); // a worker
-    } else {
-      await loadScript(NIANBAO_INFLATE);
-    }
-  }
+  await readyToInflate();
   const out = self.nianbaoGunzip(new Uint8Array(buf));
   return out.byteLength === out.buffer.byteLength ? out.buffer : out.slice().buffer;
 };

@@ -6,7 +6,7 @@
 // request: the body's previous report, for the cross-year check in every
 // column, is read from the site's cache (the Cache API, no request), if a
 // visit put it there; else the index's 总计 serves.
-import { inflatedText } from "./pack.js";
+import { inflatedText, readyToInflate } from "./pack.js";
 
 let checker = null;
 let base = "";
@@ -23,6 +23,11 @@ const start = async ({ exec, wasm, index }) => {
   }
   go.run(result.instance); // main registers nianbaoChecker and waits
   checker = self.nianbaoChecker;
+  // A browser without DecompressionStream reads a cached previous pack
+  // with fflate: loaded now, not once a file is chosen.
+  try {
+    await readyToInflate();
+  } catch {}
   // The index's directory, then its blocks (the key figures and packs):
   // the check reads the index only when every part of it is in.
   let blocks = null;

@@ -136,6 +136,9 @@ func (s *site) shell(wasmName string, kiosk bool) []string {
 		s.at("/"), s.at(ui.OfflinePath), s.at(echartsJS), s.at(chartWorker), s.at(siteJS), s.at(styleCSS),
 		s.at("/manifest.webmanifest"), s.at("/favicon.ico"), s.at("/web/icon.svg"), s.at("/web/icon-192.png"),
 		s.at("/web/icon-512.png"), s.at("/web/apple-touch-icon.png"), s.at(s.portalU),
+		// 4 kB, for a browser without DecompressionStream to read the
+		// packs offline too (web/js/pack.js).
+		s.at(inflateJS),
 	}
 	if kiosk {
 		list = append(list, s.at(wasmExec), s.at("/"+wasmName))

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,17 +64,33 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	b.run(t, "v1", b.poll(`navigator.serviceWorker && !!navigator.serviceWorker.controller`))
 	disclosure("v1")
 	// A report of another body visited only within the app: its pack is
-	// cached without a page naming it, and stays readable offline after
-	// the deploy.
+	// cached without a page naming it, and the new worker keeps it.
 	var other *data.Report
 	for _, rep := range v.reports {
 		if other == nil && v.entry(rep.ID).Body != v.entry(r.ID).Body {
 			other = rep
 		}
 	}
-	otherPath, otherPack := ui.ReportPath(other.ID, "/outcomes"), v.packURL(other.ID)
-	b.goInApp(t, otherPath)
+	otherPack := v.packURL(other.ID)
+	b.goInApp(t, ui.ReportPath(other.ID, "/outcomes"))
 	b.goInApp(t, path)
+	// As a device that kept it from a site before the packs were kept
+	// gzipped has it: at its old name (r/<id>.<hash>.json), which the new
+	// worker replaces with the pack's name now.
+	oldPack := strings.TrimSuffix(b.at(otherPack), ".gz")
+	var renamed []string
+	b.run(t, "the pack at its old name", chromedp.Evaluate(fmt.Sprintf(`(async () => {
+		const keys = await caches.keys(), c = await caches.open(keys[0]);
+		const res = await c.match(%q);
+		if (res) {
+			await c.delete(%[1]q);
+			await c.put(%q, res);
+		}
+		return res ? keys : [];
+	})()`, b.at(otherPack), oldPack), &renamed, awaitPromise))
+	if len(renamed) != 1 {
+		t.Fatalf("the service worker did not keep the pack of a report visited in the app, or keeps %d caches", len(renamed))
+	}
 
 	name := filepath.Join(datasets, r.ID+".json")
 	raw, err := os.ReadFile(name)
@@ -115,10 +133,12 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	disclosure("after the deploy and a reload,")
 	// The new worker deletes the old caches as it activates, which goes
 	// on after it controls the page.
+	var v2 string
+	b.run(t, "v2's worker", chromedp.Evaluate(`fetch("/app-worker.js", {cache: "no-store"}).then(r => r.text()).then(t => t.match(/"(nianbao-[0-9a-f]+)"/)[1])`, &v2, awaitPromise))
 	var caches []string
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 		b.run(t, "caches", chromedp.Evaluate(`caches.keys()`, &caches, awaitPromise))
-		if len(caches) == 1 {
+		if len(caches) == 1 && caches[0] == v2 {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -133,7 +153,10 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	if v.packURL(other.ID) != otherPack {
 		t.Fatalf("v2 changed %s's pack too (%s → %s): the test needs one that stays", other.ID, otherPack, v.packURL(other.ID))
 	}
-	b.goInApp(t, otherPath)
-	b.run(t, "offline, "+otherPath, b.poll(chartsDrawn(pageCharts(v.packs[other.ID], "/outcomes"))))
+	var cached, keys []string
+	b.run(t, "the new cache", chromedp.Evaluate(cachedJS, &cached, awaitPromise), chromedp.Evaluate(`caches.keys()`, &keys, awaitPromise))
+	if !slices.Contains(cached, b.at(otherPack)) || slices.Contains(cached, oldPack) || slices.Contains(keys, renamed[0]) {
+		t.Errorf("after the deploy, caches %q hold %s: %v, and its old name: %v", keys, otherPack, slices.Contains(cached, b.at(otherPack)), slices.Contains(cached, oldPack))
+	}
 	b.ignoreProblems()
 }
