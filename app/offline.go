@@ -37,7 +37,8 @@ func (p *notFoundPage) Render() app.UI { return notFoundContent(p.v) }
 // notFoundContent says that the address is not a page of the site.
 func notFoundContent(v view) app.UI {
 	return layout(v, NotFoundPath, "找不到这一页", []app.UI{
-		app.Elem("p").Role("status").Text("这个地址没有对应的页面：可能是链接有误，或者报告已经更名。"),
+		// #not-found: the site's script knows the page by it (web/js/nav.js).
+		app.Elem("p").ID("not-found").Role("status").Text("这个地址没有对应的页面：可能是链接有误，或者报告已经更名。"),
 		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/reports")).Text("在全部报告中查找")),
 		app.Elem("p").Body(app.Elem("a").Attr("href", siteURL("/")).Text("返回首页")),
 	})

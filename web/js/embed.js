@@ -27,7 +27,7 @@ const fail = (text) => {
 };
 
 async function draw() {
-  const id = new URLSearchParams(location.search).get("chart") || figure.dataset.chart;
+  let id = new URLSearchParams(location.search).get("chart") || figure.dataset.chart;
   let charts;
   try {
     const res = await fetch(figure.dataset.charts);
@@ -39,7 +39,14 @@ async function draw() {
     fail("图表数据无法载入，请点击下面的链接查看。");
     return;
   }
-  const c = Object.prototype.hasOwnProperty.call(charts, id) ? charts[id] : null;
+  const has = (k) => Object.prototype.hasOwnProperty.call(charts, k);
+  // A category whose reasons are all printed 0 has no chart of its own
+  // (charts.ReasonCategories): a portal's embed of it, made before, shows
+  // every category, where its 0 is.
+  if (!has(id) && /^outcomes-[a-z_]+$/.test(id) && has("outcomes")) {
+    id = "outcomes";
+  }
+  const c = has(id) ? charts[id] : null;
   if (!c) {
     fail("这份报告没有这张图表。");
     return;

@@ -7,16 +7,18 @@
 import { on, ready } from "./dom.js";
 
 // legacyRedirect sends /outcomes?cat=X to /outcomes/X where the page links
-// to it, and the not-found page at a report's /outcomes/X (a category whose
-// reasons are all printed 0 has no page, charts.ReasonCategories; a link
-// to it from before stays) to that report's /outcomes, where its 0 is. It
-// says whether it did (the page is then going away).
+// to it, and the not-found page (#not-found) at a report's /outcomes/X, X
+// one of the template's four categories with reasons, to its /outcomes: a
+// category whose reasons are all printed 0 has no page
+// (charts.ReasonCategories), and a link to it from before finds its 0
+// there. It says whether it did (the page is then going away).
 export function legacyRedirect() {
   const params = new URLSearchParams(location.search);
   const cat = params.get("cat");
   if (cat && /^[a-z_]+$/.test(cat) && /\/outcomes\/?$/.test(location.pathname)) {
     const to = location.pathname.replace(/\/?$/, "/" + cat);
-    if (!document.querySelector('.drill a[href="' + to + '"]')) {
+    // Both sides as the browser encodes them (a base may be Chinese).
+    if (![...document.querySelectorAll(".drill a")].some((a) => new URL(a.href).pathname === to)) {
       return false;
     }
     params.delete("cat");
@@ -24,8 +26,8 @@ export function legacyRedirect() {
     location.replace(to + (rest ? "?" + rest : ""));
     return true;
   }
-  const gone = location.pathname.match(/^(.*\/r\/[a-z0-9-]+\/outcomes)\/[a-z_]+\/?$/);
-  if (gone && !document.querySelector("[data-report]")) {
+  const gone = location.pathname.match(/^(.*\/outcomes)\/(denied|unable|declined|other)\/?$/);
+  if (gone && document.getElementById("not-found")) {
     location.replace(gone[1] + location.search + location.hash);
     return true;
   }

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	ui "nianbao/app"
 	"nianbao/web/site"
 )
@@ -87,5 +89,23 @@ func TestPacksReadWhateverTheServerSays(t *testing.T) {
 				t.Errorf("web/inflate.js asked for %d times (want it only where the browser has no DecompressionStream)", inflater)
 			}
 		})
+	}
+}
+
+// A portal's embed of a category's reasons, made before the category's
+// reasons were all printed 0 (no chart of its own any more:
+// charts.ReasonCategories), shows every category, where its 0 is.
+func TestEmbedOfACategoryWithoutReasons(t *testing.T) {
+	t.Parallel()
+	browser(t)
+	v := portalSite
+	b := newTab(t, v)
+	r, empty := v.emptiedCategory(t)
+	var title, summary string
+	b.run(t, "the embed of outcomes-"+empty, chromedp.Navigate(b.at("/embed/r/"+r.ID+"?chart=outcomes-"+empty)),
+		b.poll(`document.querySelector("figure.embed").dataset.state === "drawn" && !!echarts.getInstanceByDom(document.querySelector(".embed-canvas"))`),
+		chromedp.Text(".embed-title", &title, chromedp.ByQuery), chromedp.Text(".embed-summary", &summary, chromedp.ByQuery))
+	if want := v.packs[r.ID].Chart("outcomes"); title != want.Title || summary != want.Summary {
+		t.Errorf("the embed of %s's outcomes-%s shows %q: %q, want %q: %q", r.ID, empty, title, summary, want.Title, want.Summary)
 	}
 }

@@ -202,6 +202,22 @@ func TestRecoveredAndBlankCellsAreMarked(t *testing.T) {
 // reasons (and so a page of its own), two where one report has them.
 func withReasons(v *variant, r *data.Report) bool { return len(ui.Categories(r)) > 0 }
 
+// emptiedCategory is the first report of the site with a category of
+// numbered reasons all printed 0 (no page nor chart of its own:
+// charts.ReasonCategories), and that category's key.
+func (v *variant) emptiedCategory(t testing.TB) (*data.Report, string) {
+	t.Helper()
+	for _, r := range v.reports {
+		for _, c := range r.Requests.Categories() {
+			if len(c.Rows) > 1 && !slices.ContainsFunc(ui.Categories(r), func(x data.Category) bool { return x.Key == c.Key }) {
+				return r, c.Key
+			}
+		}
+	}
+	t.Fatalf("no report of the %s site has a category whose reasons are all 0", v.name)
+	return nil, ""
+}
+
 // Without the app (?wasm=false, as before it loads) the prerendered charts
 // are drawn by the site's script; an old ?cat= link opens the category's
 // page, whose 图/表 works.
@@ -245,18 +261,7 @@ func TestChartsWithoutTheApp(t *testing.T) {
 	// A category whose reasons are all printed 0 has no page: an old
 	// ?cat= link to it stays on /outcomes, and its old address (the
 	// server's not-found page) goes there.
-	var empty string
-	var er *data.Report
-	for _, rep := range v.reports {
-		for _, c := range rep.Requests.Categories() {
-			if er == nil && len(c.Rows) > 1 && !slices.ContainsFunc(ui.Categories(rep), func(x data.Category) bool { return x.Key == c.Key }) {
-				er, empty = rep, c.Key
-			}
-		}
-	}
-	if er == nil {
-		t.Fatal("no report of the portal has a category whose reasons are all 0")
-	}
+	er, empty := v.emptiedCategory(t)
 	outcomes := ui.ReportPath(er.ID, "/outcomes")
 	var at string
 	b.run(t, "an old ?cat= link to "+empty, chromedp.Navigate(b.at(outcomes+"?cat="+empty+"&wasm=false")),
