@@ -202,13 +202,19 @@ func fetchBytes(url string) ([]byte, error) {
 		err error
 	}
 	done := make(chan result, 1)
-	var onResp, onBody, onErr app.Func
+	var onResp, onBody, onErr, onBodyErr app.Func
 	onErr = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		msg := "network error"
-		if len(args) > 0 {
-			msg = args[0].Call("toString").String()
+		done <- result{err: fmt.Errorf("%w: %s: %s", ErrOffline, url, jsError(args))}
+		return nil
+	})
+	// The body could not be read: offline if the browser says so, else
+	// the file itself (a pack that does not inflate).
+	onBodyErr = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if !app.Window().Get("navigator").Get("onLine").Bool() {
+			done <- result{err: fmt.Errorf("%w: %s: %s", ErrOffline, url, jsError(args))}
+		} else {
+			done <- result{err: fmt.Errorf("%s: %s", url, jsError(args))}
 		}
-		done <- result{err: fmt.Errorf("%w: %s: %s", ErrOffline, url, msg)}
 		return nil
 	})
 	onBody = app.FuncOf(func(_ app.Value, args []app.Value) any {
@@ -235,7 +241,7 @@ func fetchBytes(url string) ([]byte, error) {
 		} else {
 			body = res.Call("arrayBuffer")
 		}
-		body.Call("then", onBody, onErr)
+		body.Call("then", onBody, onBodyErr)
 		return nil
 	})
 	app.Window().Call("fetch", url).Call("then", onResp, onErr)
@@ -243,7 +249,16 @@ func fetchBytes(url string) ([]byte, error) {
 	onResp.Release()
 	onBody.Release()
 	onErr.Release()
+	onBodyErr.Release()
 	return r.b, r.err
+}
+
+// jsError is a promise's reason as text.
+func jsError(args []app.Value) string {
+	if len(args) > 0 {
+		return args[0].Call("toString").String()
+	}
+	return "network error"
 }
 
 // reloadIfGone reloads the page, once a session, when a data file the page

@@ -31,7 +31,7 @@ type Chart struct {
 	Summary string          `json:"summary"`
 	// Src is where a page's script reads the option without the app: the
 	// URL of the pack it came from and a JSON pointer to it
-	// (/data/r/ID.HASH.json#/charts/outcomes/option). Empty for a chart
+	// (/data/r/ID.HASH.json.gz#/charts/outcomes/option). Empty for a chart
 	// made where it is shown, whose page then carries its option.
 	Src string `json:"-"`
 }

@@ -303,12 +303,12 @@ func TestTableCSV(t *testing.T) {
 // in part, says so: no "最多的是，0件" naming nothing.
 func TestOutcomesSummaryWithoutRefusals(t *testing.T) {
 	// Every outcome row of table 三 at 0 in every column but 予以公开's,
-	// at granted, and 部分公开's, blank where asked; 总计 (七) at granted.
-	set := func(granted int64, blank bool) *data.Report {
+	// at granted, and the row blank, left blank; 总计 (七) at granted.
+	set := func(granted int64, blank string) *data.Report {
 		r := nantong(t)
 		for _, row := range r.Requests.OutcomeRows() {
 			var c data.Cell
-			if blank && row.Key == "partial" {
+			if row.Key == blank {
 				c.Status = data.Blank
 			}
 			if row.Key == "granted" {
@@ -325,18 +325,20 @@ func TestOutcomesSummaryWithoutRefusals(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		granted int64
-		blank   bool
+		blank   string
 		want    string
 	}{
-		{0, false, "2019年共办理政府信息公开申请0件，各类办理结果均为0件。"},
-		{0, true, "2019年共办理政府信息公开申请0件，各类办理结果均为0件或未填。"},
-		{12, false, "2019年共办理政府信息公开申请12件，其中予以公开12件（100.0%），部分公开0件（0.0%）；其余各类办理结果均为0件。"},
-		{12, true, "2019年共办理政府信息公开申请12件，其中予以公开12件（100.0%），部分公开0件（0.0%）；其余各类办理结果均为0件。"},
+		{0, "", "2019年共办理政府信息公开申请0件，各类办理结果均为0件。"},
+		{0, "partial", "2019年共办理政府信息公开申请0件，各类办理结果均为0件或未填。"},
+		{0, "declined.duplicate", "2019年共办理政府信息公开申请0件，各类办理结果均为0件或未填。"},
+		{12, "", "2019年共办理政府信息公开申请12件，其中予以公开12件（100.0%），部分公开0件（0.0%）；其余各类办理结果均为0件。"},
+		{12, "partial", "2019年共办理政府信息公开申请12件，其中予以公开12件（100.0%），部分公开未填；其余各类办理结果均为0件。"},
+		{12, "declined.duplicate", "2019年共办理政府信息公开申请12件，其中予以公开12件（100.0%），部分公开0件（0.0%）；其余各类办理结果均为0件或未填。"},
 	} {
 		r := set(tc.granted, tc.blank)
 		// Without the marks: the rows changed break the report's sums.
 		if got := Outcomes(r, charts.Marks{}, "").Summary; got != tc.want {
-			t.Errorf("granted %d, blank %v: %q, want %q", tc.granted, tc.blank, got, tc.want)
+			t.Errorf("granted %d, blank %q: %q, want %q", tc.granted, tc.blank, got, tc.want)
 		}
 	}
 }

@@ -30,6 +30,7 @@ type outcomeSlice struct {
 	Value int64
 	Cell  charts.Cell
 	Style string // the category whose look it has
+	Blank bool   // the report left it, or one of its reasons, blank
 }
 
 // Outcomes is the distribution of this year's outcomes (table 三, 总计
@@ -51,7 +52,11 @@ func Outcomes(r *data.Report, m charts.Marks, category string) charts.Chart {
 			if len(c.Rows) == 1 {
 				cell = charts.CellOf(t.Cell(c.Rows[0].Key, data.ColTotal), cell.Mark)
 			}
-			slices = append(slices, outcomeSlice{c.Key, name, v, cell, name})
+			blank := false
+			for _, row := range c.Rows {
+				blank = blank || t.Cell(row.Key, data.ColTotal).Status == data.Blank
+			}
+			slices = append(slices, outcomeSlice{c.Key, name, v, cell, name, blank})
 		} else if c.Key == category {
 			cat = &c
 		}
@@ -61,7 +66,7 @@ func Outcomes(r *data.Report, m charts.Marks, category string) charts.Chart {
 	if cat != nil {
 		for _, row := range cat.Rows {
 			cell := charts.CellOf(t.Cell(row.Key, data.ColTotal), m.Requests(data.ColTotal, row.Key))
-			slices = append(slices, outcomeSlice{row.Key, row.Label, t.Get(row.Key, data.ColTotal), cell, charts.ShortLabel(cat.Label)})
+			slices = append(slices, outcomeSlice{row.Key, row.Label, t.Get(row.Key, data.ColTotal), cell, charts.ShortLabel(cat.Label), cell.Blank})
 		}
 		title = "办理结果：" + charts.ShortLabel(cat.Label) + "的原因"
 		id = "outcomes-" + cat.Key
@@ -75,6 +80,9 @@ func Outcomes(r *data.Report, m charts.Marks, category string) charts.Chart {
 	var summary string
 	if cat == nil {
 		part := func(s outcomeSlice) string {
+			if s.Cell.Blank { // a blank is not a zero
+				return "未填" + s.Cell.Mark.Note()
+			}
 			return fmt.Sprintf("%s件（%s）%s", charts.Count(s.Value), charts.Percent(s.Value, total), s.Cell.Mark.Note())
 		}
 		top := topOf(slices[2:])
@@ -83,7 +91,7 @@ func Outcomes(r *data.Report, m charts.Marks, category string) charts.Chart {
 		// them was left blank (a blank is not a zero).
 		zero := func(s []outcomeSlice) string {
 			for _, x := range s {
-				if x.Cell.Blank {
+				if x.Blank {
 					return "0件或未填"
 				}
 			}

@@ -53,8 +53,8 @@ type blockEntry struct {
 	Figures [numKeys]int64 `json:"k"`
 	Broken  uint32         `json:"kb,omitempty"`
 	Lost    uint32         `json:"kl,omitempty"`
-	// Hash is the pack's when its file is r/<id>.<hash>.json, Pack the
-	// file otherwise.
+	// Hash is the pack's when its file is r/<id>.<hash>.json.gz
+	// (PackName), Pack the file otherwise.
 	Hash string `json:"h,omitempty"`
 	Pack string `json:"p,omitempty"`
 }

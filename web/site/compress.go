@@ -110,6 +110,25 @@ func compressed(b []byte, level compression) (map[string][]byte, error) {
 // gzipOnly is b compressed with gzip, for a file kept only so (a report's
 // pack, catalog.PackName): at the highest level, or the fastest for a
 // test's build. The header has no time or name: the same b, the same bytes.
+// A cache with a folder keeps it for the next build, as it keeps copies.
+func (c *compressCache) gzipOnly(b []byte, level compression) ([]byte, error) {
+	cached := c != nil && c.dir != ""
+	var key string
+	if cached {
+		key = c.key(b, level) + ".gzonly"
+		if gz, err := os.ReadFile(key); err == nil {
+			c.hits.Add(1)
+			return gz, nil
+		}
+	}
+	gz, err := gzipOnly(b, level)
+	if err == nil && cached {
+		c.misses.Add(1)
+		c.store(key, gz)
+	}
+	return gz, err
+}
+
 func gzipOnly(b []byte, level compression) ([]byte, error) {
 	if level == compressTest || level == compressTestFast {
 		return gzipAt(b, gzip.BestSpeed)

@@ -90,7 +90,7 @@ func (s *site) writeData(w *writer) error {
 		name := ""
 		var gz []byte
 		if err == nil {
-			gz, err = gzipOnly(b, w.level(compressFast))
+			gz, err = w.cache.gzipOnly(b, w.level(compressFast))
 		}
 		if err == nil {
 			name = catalog.PackName(r.ID, contentHash(b))
