@@ -630,3 +630,35 @@ func syntheticIndex() *catalog.Index {
 	}
 	return x
 }
+
+// The catalog makes the bodies' search keys ahead of a keystroke
+// (warmSearchKeys): the keys a keystroke then finds are those it would
+// have made, and a keystroke that made them first keeps its own.
+func TestWarmSearchKeys(t *testing.T) {
+	x := syntheticIndex()
+	indexKeys.mu.Lock()
+	indexKeys.index, indexKeys.keys, indexKeys.sigs = nil, nil, nil
+	indexKeys.mu.Unlock()
+	warmSearchKeys(x, 0)
+	indexKeys.mu.Lock()
+	warm := indexKeys.index == x
+	indexKeys.mu.Unlock()
+	if !warm {
+		t.Fatal("the keys were not made ahead")
+	}
+	keys, sigs := searchKeys(x)
+	if len(keys) != len(x.Bodies) || len(sigs) != len(x.Bodies) {
+		t.Fatalf("%d keys and %d sets for %d bodies", len(keys), len(sigs), len(x.Bodies))
+	}
+	for i := range x.Bodies {
+		var s runeSig
+		s.add(bodyKeys(&x.Bodies[i]))
+		if keys[i] != bodyKeys(&x.Bodies[i]) || sigs[i] != s {
+			t.Fatalf("body %d: keys %q, want %q", i, keys[i], bodyKeys(&x.Bodies[i]))
+		}
+	}
+	warmSearchKeys(x, 0) // made already: kept
+	if again, _ := searchKeys(x); &again[0] != &keys[0] {
+		t.Error("warming the keys again replaced the keys made")
+	}
+}
