@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -632,18 +633,15 @@ func syntheticIndex() *catalog.Index {
 }
 
 // The catalog makes the bodies' search keys ahead of a keystroke
-// (warmSearchKeys): the keys a keystroke then finds are those it would
+// (makeSearchKeys): the keys a keystroke then finds are those it would
 // have made, and a keystroke that made them first keeps its own.
 func TestWarmSearchKeys(t *testing.T) {
 	x := syntheticIndex()
 	indexKeys.mu.Lock()
 	indexKeys.index, indexKeys.keys, indexKeys.sigs = nil, nil, nil
 	indexKeys.mu.Unlock()
-	warmSearchKeys(x, 0)
-	indexKeys.mu.Lock()
-	warm := indexKeys.index == x
-	indexKeys.mu.Unlock()
-	if !warm {
+	makeSearchKeys(x, time.Nanosecond)
+	if _, _, warm := madeSearchKeys(x); !warm {
 		t.Fatal("the keys were not made ahead")
 	}
 	keys, sigs := searchKeys(x)
@@ -657,7 +655,7 @@ func TestWarmSearchKeys(t *testing.T) {
 			t.Fatalf("body %d: keys %q, want %q", i, keys[i], bodyKeys(&x.Bodies[i]))
 		}
 	}
-	warmSearchKeys(x, 0) // made already: kept
+	makeSearchKeys(x, time.Nanosecond) // made already: kept
 	if again, _ := searchKeys(x); &again[0] != &keys[0] {
 		t.Error("warming the keys again replaced the keys made")
 	}

@@ -395,40 +395,36 @@ var indexKeys struct {
 }
 
 // searchKeys is the bodies' keys (bodyKeys) of the index, by body, and
-// their characters' sets.
+// their characters' sets: made once per index, ahead by the catalog
+// (makeSearchKeys) or else by the first keystroke that needs them.
 func searchKeys(x *catalog.Index) ([]string, []runeSig) {
-	indexKeys.mu.Lock()
-	defer indexKeys.mu.Unlock()
-	if indexKeys.index != x {
-		keys, sigs := make([]string, len(x.Bodies)), make([]runeSig, len(x.Bodies))
-		for i := range x.Bodies {
-			keys[i] = bodyKeys(&x.Bodies[i])
-			sigs[i].add(keys[i])
-		}
-		indexKeys.index, indexKeys.keys, indexKeys.sigs = x, keys, sigs
+	if keys, sigs, ok := madeSearchKeys(x); ok {
+		return keys, sigs
 	}
-	return indexKeys.keys, indexKeys.sigs
+	return makeSearchKeys(x, 0)
 }
 
-// warmSearchKeys makes the bodies' keys of the index (searchKeys) before a
-// keystroke asks for them, a slice of bodies at a time with a pause
-// between (in the browser a pause gives the page's thread back): the first
-// keystroke with words had to make them all, 55–66 ms of WebAssembly at
-// 10,000 bodies without a slowdown. A keystroke that comes first makes them
-// itself, as before.
-func warmSearchKeys(x *catalog.Index, pause time.Duration) {
+// madeSearchKeys is the index's keys and sets, if they are made.
+func madeSearchKeys(x *catalog.Index) ([]string, []runeSig, bool) {
+	indexKeys.mu.Lock()
+	defer indexKeys.mu.Unlock()
+	return indexKeys.keys, indexKeys.sigs, indexKeys.index == x
+}
+
+// makeSearchKeys makes the index's keys and sets and keeps them. With a
+// pause, it makes them a slice of bodies at a time with the pause between
+// (in the browser a pause gives the page's thread back), and takes those a
+// keystroke made meanwhile: the catalog makes them so once its index is in,
+// where the first keystroke with words had to make them all (55–66 ms of
+// WebAssembly at 10,000 bodies without a slowdown).
+func makeSearchKeys(x *catalog.Index, pause time.Duration) ([]string, []runeSig) {
 	const slice = 500
 	keys, sigs := make([]string, len(x.Bodies)), make([]runeSig, len(x.Bodies))
-	made := func() bool {
-		indexKeys.mu.Lock()
-		defer indexKeys.mu.Unlock()
-		return indexKeys.index == x
-	}
 	for i := range x.Bodies {
-		if i%slice == 0 && i > 0 {
+		if pause > 0 && i%slice == 0 && i > 0 {
 			time.Sleep(pause)
-			if made() {
-				return
+			if keys, sigs, ok := madeSearchKeys(x); ok {
+				return keys, sigs
 			}
 		}
 		keys[i] = bodyKeys(&x.Bodies[i])
@@ -439,6 +435,7 @@ func warmSearchKeys(x *catalog.Index, pause time.Duration) {
 	if indexKeys.index != x {
 		indexKeys.index, indexKeys.keys, indexKeys.sigs = x, keys, sigs
 	}
+	return indexKeys.keys, indexKeys.sigs
 }
 
 // reports is the page at "/reports" (全部报告): every report the site
@@ -495,7 +492,7 @@ func (p *reports) prepareIndex(x *catalog.Index) {
 	p.blockErr = nil
 	p.apply(nil)
 	if app.IsClient {
-		go warmSearchKeys(x, time.Millisecond)
+		go makeSearchKeys(x, time.Millisecond)
 	}
 }
 

@@ -98,7 +98,7 @@ func Outcomes(r *data.Report, m charts.Marks, category string) charts.Chart {
 			return "0件"
 		}
 		switch {
-		case total == 0 && slices[0].Value == 0 && slices[1].Value == 0 && top.Value == 0:
+		case total == 0 && topOf(slices).Value == 0:
 			summary = all + "，各类办理结果均为" + zero(slices) + "。"
 		case top.Value == 0: // every request granted in whole or in part
 			summary = fmt.Sprintf("%s，其中予以公开%s，部分公开%s；其余各类办理结果均为%s。", all, part(slices[0]), part(slices[1]), zero(slices[2:]))

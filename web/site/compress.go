@@ -121,19 +121,16 @@ func (c *compressCache) gzipOnly(b []byte, level compression) ([]byte, error) {
 			return gz, nil
 		}
 	}
-	gz, err := gzipOnly(b, level)
+	gzLevel := gzip.BestCompression
+	if level == compressTest || level == compressTestFast {
+		gzLevel = gzip.BestSpeed
+	}
+	gz, err := gzipAt(b, gzLevel)
 	if err == nil && cached {
 		c.misses.Add(1)
 		c.store(key, gz)
 	}
 	return gz, err
-}
-
-func gzipOnly(b []byte, level compression) ([]byte, error) {
-	if level == compressTest || level == compressTestFast {
-		return gzipAt(b, gzip.BestSpeed)
-	}
-	return gzipAt(b, gzip.BestCompression)
 }
 
 // gzipAt is b compressed with gzip at the level, with no time or name in
