@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/base64"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -224,7 +223,7 @@ func dataURLText(b []byte) string {
 
 func cellView(c charts.Cell) app.UI {
 	class := shortClass(c.Text)
-	if numericRE.MatchString(c.Text) {
+	if numeric(c.Text) {
 		class = "num"
 	}
 	switch {
@@ -259,5 +258,20 @@ func shortClass(s string) string {
 	return ""
 }
 
-// numericRE matches cells that are numbers, aligned right to compare.
-var numericRE = regexp.MustCompile(`^[+-]?[0-9][0-9.,]*(%|万元|元)?$`)
+// numeric says whether a cell is a number, aligned right to compare: a
+// sign, a digit, then digits, points and commas, then %, 万元 or 元.
+func numeric(s string) bool {
+	for _, unit := range []string{"%", "万元", "元"} {
+		if t, ok := strings.CutSuffix(s, unit); ok {
+			s = t
+			break
+		}
+	}
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	return strings.Trim(s, "0123456789.,") == ""
+}

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"regexp"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -132,60 +132,90 @@ var (
 	categoryPage = reportPage("/outcomes", "办理结果", func() reportView { return &outcomes{} })
 )
 
-// route is a path pattern and its page.
-type route struct {
-	pattern *regexp.Regexp
-	page    Page
-}
-
-// routes are every page's routes, in the order they are tried: the front
-// page, every report's pages under /r/{id}, the catalog's pages, each
-// body's page under /b/{id}; the addresses where a former version served
-// one report's pages (see Site.Moved); and every other path to the page
-// that says it is not there.
-var routes = func() []route {
-	var rs []route
-	add := func(pattern string, p Page) { rs = append(rs, route{regexp.MustCompile(pattern), p}) }
-	add(`^/$`, HomePage)
-	for _, p := range CatalogPages {
-		add("^"+regexp.QuoteMeta(p.Path)+"$", p)
-	}
-	add(`^/reports/[1-9][0-9]*$`, CatalogPages[0]) // the plain catalog's next pages
-	const id = `[a-z0-9-]+`
-	for _, p := range ReportPages {
-		suffix := regexp.QuoteMeta(p.Path)
-		if p.Path == "/" {
-			suffix = "/?"
-		}
-		add("^"+reportPrefix+id+suffix+"$", p)
-	}
-	add("^"+reportPrefix+id+`/outcomes/[a-z_]+$`, categoryPage)
-	add("^"+bodyPrefix+id+"/?$", bodyPage)
-	for _, p := range ReportPages[1:] {
-		add("^"+regexp.QuoteMeta(p.Path)+"$", movedPage)
-	}
-	add(`^/outcomes/[a-z_]+$`, movedPage)
-	add("^"+OfflinePath+"$", offlinePage)
-	add("^"+KioskPath+"$", kioskPage)
-	add("^"+PrecheckPath+"$", precheckPage)
-	add(`^/`, notFound) // 404.html among them
-	return rs
-}()
-
-// pageAt is the page of a path (without the base), as go-app routes it.
+// pageAt is the page of a path (without the base): the front page, every
+// report's pages under /r/{id}, the catalog's pages (and the plain
+// catalog's next pages, /reports/2…), each body's page under /b/{id}; the
+// addresses where a former version served one report's pages (see
+// Site.Moved); and every other path to the page that says it is not there
+// (404.html among them). An id is of a-z, 0-9 and -; a category of a-z and
+// _. Matched by hand, not by regular expressions: routing is part of the
+// app's start (go-app patch route-by-path).
 func pageAt(path string) Page {
-	for _, r := range routes {
-		if r.pattern.MatchString(path) {
-			return r.page
+	switch path {
+	case "/":
+		return HomePage
+	case OfflinePath:
+		return offlinePage
+	case KioskPath:
+		return kioskPage
+	case PrecheckPath:
+		return precheckPage
+	}
+	for _, p := range CatalogPages {
+		if path == p.Path {
+			return p
 		}
+	}
+	if n, ok := strings.CutPrefix(path, CatalogPages[0].Path+"/"); ok && n != "" && n[0] != '0' && only(n, "0123456789") {
+		return CatalogPages[0] // the plain catalog's next pages
+	}
+	if rest, ok := strings.CutPrefix(path, reportPrefix); ok {
+		id, sub, _ := strings.Cut(rest, "/")
+		if id != "" && only(id, idChars) {
+			sub = "/" + sub
+			if sub == "/" || rest == id {
+				return ReportPages[0]
+			}
+			if p, ok := subPage(sub); ok {
+				return p
+			}
+		}
+		return notFound
+	}
+	if rest, ok := strings.CutPrefix(path, bodyPrefix); ok {
+		if id := strings.TrimSuffix(rest, "/"); id != "" && only(id, idChars) {
+			return bodyPage
+		}
+		return notFound
+	}
+	if _, ok := subPage(path); ok {
+		return movedPage
 	}
 	return notFound
+}
+
+// subPage is the page of a report at sub, its path under /r/{id}
+// ("/outcomes", "/outcomes/denied"), but for its overview; ok is false
+// for none.
+func subPage(sub string) (p Page, ok bool) {
+	for _, p := range ReportPages[1:] {
+		if sub == p.Path {
+			return p, true
+		}
+	}
+	if cat, ok := strings.CutPrefix(sub, "/outcomes/"); ok && cat != "" && only(cat, categoryChars) {
+		return categoryPage, true
+	}
+	return Page{}, false
+}
+
+const (
+	idChars       = "abcdefghijklmnopqrstuvwxyz0123456789-"
+	categoryChars = "abcdefghijklmnopqrstuvwxyz_"
+)
+
+// only says whether s is made of chars alone (ASCII).
+func only(s, chars string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(chars, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Register routes every page, once, before the app runs or the site is
 // built.
 func Register() {
-	for _, r := range routes {
-		app.RouteWithRegexpFunc(r.pattern.String(), r.page.New)
-	}
+	app.RouteByPath(func(path string) func() app.Composer { return pageAt(path).New })
 }

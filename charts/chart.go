@@ -15,7 +15,6 @@ package charts
 
 import (
 	"encoding/json"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -101,7 +100,7 @@ func (t Table) CSV() []byte {
 	split := make([]bool, len(t.Head))
 	for _, r := range t.Rows {
 		for j, c := range r.Cells {
-			if j+1 < len(split) && countShare.MatchString(c.Text) {
+			if _, _, ok := countShare(c.Text); j+1 < len(split) && ok {
 				split[j+1] = true
 			}
 		}
@@ -127,8 +126,8 @@ func (t Table) CSV() []byte {
 			}
 			text, share := c.Text, ""
 			if j+1 < len(split) && split[j+1] {
-				if m := countShare.FindStringSubmatch(text); m != nil {
-					text, share = m[1], m[2]
+				if n, sh, ok := countShare(text); ok {
+					text, share = n, sh
 				}
 			}
 			if c.Blank {
@@ -162,10 +161,6 @@ func (t Table) CSV() []byte {
 	}
 	return []byte(b.String())
 }
-
-// countShare is a cell of a count and its share, as countAndShare writes
-// it: "1,234（45.6%）".
-var countShare = regexp.MustCompile(`^([0-9,]+)（([0-9.]+%)）$`)
 
 // FileName names the table's CSV file after its report and caption,
 // without the characters file systems refuse.
@@ -225,7 +220,7 @@ func WriteCSVRecord(b CSVWriter, fields []string) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) && !numberRE.MatchString(f) {
+		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) && !printedNumber(f) {
 			f = "'" + f
 		}
 		if strings.ContainsAny(f, ",\"\r\n") {
@@ -235,16 +230,6 @@ func WriteCSVRecord(b CSVWriter, fields []string) {
 	}
 	b.WriteString("\r\n")
 }
-
-var (
-	// numberRE matches a number as the tables print it: a signed change
-	// "+14", "-47", a count, an amount "950125.6165", a share "43.5%".
-	numberRE = regexp.MustCompile(`^[+-]?[0-9][0-9,]*(\.[0-9]+)?%?$`)
-	// plainNumberRE matches a number without separators.
-	plainNumberRE = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
-	// groupedRE matches a number with thousands separators.
-	groupedRE = regexp.MustCompile(`^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
-)
 
 // CellOf makes a table cell from a report cell, with the mark of the cell
 // it is.

@@ -3,6 +3,8 @@ package charts
 import (
 	"strconv"
 	"strings"
+
+	"nianbao/data"
 )
 
 // The product's one number format, for every label, tooltip, summary,
@@ -48,7 +50,7 @@ func share(part, whole int64) float64 {
 // ("4055284", "-47", "950125.6165"), keeping its sign and decimals; text
 // that is not a number stays as it is.
 func Grouped(s string) string {
-	if !plainNumberRE.MatchString(s) {
+	if _, _, _, ok := data.SplitNumber(s); !ok {
 		return s
 	}
 	return grouped(s)
@@ -76,7 +78,7 @@ func grouped(s string) string {
 
 // ungrouped is a number without its thousands separators, for CSV files.
 func ungrouped(s string) string {
-	if groupedRE.MatchString(s) {
+	if groupedNumber(s) {
 		return strings.ReplaceAll(s, ",", "")
 	}
 	return s

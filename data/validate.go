@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,16 +76,53 @@ func (r *Report) Validate() error {
 	return nil
 }
 
-var (
-	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	dateRE     = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-	quantityRE = regexp.MustCompile(`^([+-]?)([0-9]+)(?:\.([0-9]+))?$`)
-)
-
 // ValidID says whether id can name a report: lower-case letters, digits and
 // single dashes between them, as in file names and URLs, at most MaxIDLen
-// characters.
-func ValidID(id string) bool { return len(id) <= MaxIDLen && idRE.MatchString(id) }
+// characters. (Checked by hand, as the date and quantities below: package
+// data is in the browser's app, where regular expressions compiled at its
+// start cost a phone's first interaction.)
+func ValidID(id string) bool {
+	if id == "" || len(id) > MaxIDLen || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || isDigit(c) || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// Digits says whether s is one or more ASCII digits.
+func Digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isDate says whether s is written YYYY-MM-DD in digits.
+func isDate(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-' && Digits(s[:4]) && Digits(s[5:7]) && Digits(s[8:])
+}
+
+// SplitNumber splits a number written in digits ("12", "-47",
+// "950125.6165") into its sign, its digits before the point and those after
+// it; ok is false for anything else.
+func SplitNumber(s string) (sign, whole, frac string, ok bool) {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		sign, s = s[:1], s[1:]
+	}
+	whole, frac, hasPoint := strings.Cut(s, ".")
+	if !Digits(whole) || hasPoint && !Digits(frac) {
+		return "", "", "", false
+	}
+	return sign, whole, frac, true
+}
 
 // validate checks the fields in the order a dataset file holds them, so the
 // refusal is the first problem in the file.
@@ -107,7 +143,7 @@ func (r *Report) validate(thisYear int) *FieldError {
 		return refuse("year", "%d is not a plausible report year (%d to %d)", r.Year, MinYear, thisYear+1)
 	}
 	if r.Published != "" {
-		if !dateRE.MatchString(r.Published) {
+		if !isDate(r.Published) {
 			return refuse("published", "%q: want YYYY-MM-DD", r.Published)
 		}
 		d, err := time.Parse(time.DateOnly, r.Published)
@@ -241,11 +277,11 @@ func checkQuantity(at string, q Quantity) *FieldError {
 	if q.Value == "" {
 		return nil
 	}
-	m := quantityRE.FindStringSubmatch(q.Value)
-	if m == nil {
+	sign, whole, frac, ok := SplitNumber(q.Value)
+	if !ok {
 		return refuse(at+".value", "%q is not a number written in digits (\"12\", \"-47\", \"950125.6165\")", q.Value)
 	}
-	sign, whole, frac := m[1], strings.TrimLeft(m[2], "0"), m[3]
+	whole = strings.TrimLeft(whole, "0")
 	switch kind {
 	case kindAmount:
 		if sign != "" {

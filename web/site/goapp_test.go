@@ -4,6 +4,7 @@ package site
 // without it, on what go-app prints; forget-dismounted's is in app.
 
 import (
+	"bytes"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -212,6 +213,33 @@ func TestGoAppPatchesBrowserBuildIsLean(t *testing.T) {
 	for _, p := range strings.Fields(string(out)) {
 		if p == "net/http" || p == "crypto" || strings.HasPrefix(p, "crypto/") || strings.HasPrefix(p, "github.com/google/uuid") {
 			t.Errorf("the browser's build links %s", p)
+		}
+	}
+}
+
+// route-by-path: the app routes its pages by a function (app.pageAt), and
+// nothing in the browser's app compiles a regular expression at its start
+// or links the regexp package's matching: read from app.wasm's function
+// names, which the site's build strips and this one keeps.
+func TestGoAppPatchRouteByPath(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "app.wasm")
+	args := append(append([]string{"build", "-trimpath", "-ldflags=-w"}, wasmGCFlags...), "-o", out, ".")
+	cmd := exec.Command("go", args...)
+	cmd.Dir = repoRoot
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("nianbao/app.pageAt")) {
+		t.Fatal("app.wasm has no function names to read")
+	}
+	for _, f := range []string{"regexp.MustCompile", "regexp.Compile", "regexp.(*Regexp)."} {
+		if bytes.Contains(b, []byte(f)) {
+			t.Errorf("the browser's app links %s", f)
 		}
 	}
 }
