@@ -10,12 +10,17 @@
 // cache is deleted when it activates.
 //
 // What a visitor kept offline stays offline across a deploy: on install the
-// new worker carries into its cache every file of the old caches named
-// after its content (a pack, the index, app.wasm: the same name is the same
-// bytes), and fetches anew the pages the old caches held, with the data
-// file each names, taken from the old caches where it did not change.
+// new worker fetches anew the pages the old caches held, with the data
+// file each names, taken from the old caches where it did not change, and
+// carries into its cache the files of the old caches named after their
+// content (a pack, an index block, app.wasm: the same name is the same
+// bytes) but those the new version replaced: an old app.wasm, a report's
+// pack whose page names another now, a block the new index does not list.
 const cacheName = "nianbao-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
+// The files named after their content that the site's pages load when
+// they need them (app.wasm, the pre-publication check's).
+const current = {{.Current}};
 
 // A file named after its content: name.0123456789ab.ext (a pack's ext is
 // .json.gz).
@@ -25,11 +30,20 @@ const hashed = /\.[0-9a-f]{12}(\.[a-z]+)+$/;
 const jsonPack = /\/data\/r\/[^/]+\.[0-9a-f]{12}\.json$/;
 // The data file a page names (data-pack="…").
 const packOf = /data-pack="([^"]+)"/;
+// stem is a file's address without its content's hash: what the versions
+// of one file share.
+const stem = (u) => u.replace(/\.[0-9a-f]{12}((\.[a-z]+)+)$/, "$1");
 
 // carryOver fills the new cache from the old ones, as far as it can; a
 // file it cannot get is left to be cached when it is next visited.
 async function carryOver(cache) {
   const scope = new URL(self.registration.scope);
+  // What the new version names, as far as this worker learns it: its
+  // shell, its app.wasm, the data files of the pages fetched anew, the
+  // blocks of the index fetched anew. An old file named after its content
+  // is left behind when one of these is a newer version of it.
+  const named = new Set([...resourcesToCache, ...current].map((u) => new URL(u, scope).href));
+  const contentNamed = [];
   for (const key of await caches.keys()) {
     if (key === cacheName || !key.startsWith("nianbao-")) {
       continue;
@@ -53,14 +67,21 @@ async function carryOver(cache) {
           continue;
         }
         if (hashed.test(url.pathname)) {
-          await cache.put(req, await old.match(req));
+          contentNamed.push([old, req]);
           continue;
         }
         if (/\.[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith(".html")) {
           // A file the new shell does not hold (wasm_exec.js, kept when
-          // the app first started): its new version.
+          // the app first started; the catalog's index): its new version.
           const res = await fetch(req.url, { cache: "no-cache" });
           if (res.ok && res.type === "basic") {
+            if (url.pathname === scope.pathname + "data/index.json") {
+              // Its blocks are named relative to it.
+              const dir = await res.clone().json();
+              for (const b of Array.isArray(dir.blocks) ? dir.blocks : []) {
+                named.add(new URL(b, url).href);
+              }
+            }
             await cache.put(req, res);
           }
           continue;
@@ -74,6 +95,7 @@ async function carryOver(cache) {
         const pack = page.match(packOf);
         if (pack) {
           const packURL = new URL(pack[1].replace(/&amp;/g, "&"), url).href;
+          named.add(packURL);
           if (!(await cache.match(packURL))) {
             const kept = await old.match(packURL);
             await cache.put(packURL, kept || (await fetch(packURL)));
@@ -82,6 +104,18 @@ async function carryOver(cache) {
       } catch (err) {
         // offline during the install: left for the next visit
       }
+    }
+  }
+  // Then the files named after their content, but those replaced.
+  const replaced = new Set([...named].filter((u) => hashed.test(u)).map(stem));
+  for (const [old, req] of contentNamed) {
+    if ((replaced.has(stem(req.url)) && !named.has(req.url)) || (await cache.match(req))) {
+      continue;
+    }
+    try {
+      await cache.put(req, await old.match(req));
+    } catch (err) {
+      // a cache the browser took away meanwhile
     }
   }
 }

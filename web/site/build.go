@@ -320,7 +320,7 @@ func BuildContext(ctx context.Context, o Options) (err error) {
 	if err != nil {
 		return step("hashing the site", err)
 	}
-	worker, err := site.worker(version, site.shell(wasmName, o.Kiosk > 0 || len(precache) > 0), precache)
+	worker, err := site.worker(version, site.shell(wasmName, o.Kiosk > 0 || len(precache) > 0), precache, []string{site.at("/" + wasmName), site.at("/" + checkerName)})
 	if err != nil {
 		return step("writing the service worker", err)
 	}

@@ -150,18 +150,25 @@ func (s *site) manifest() ([]byte, error) {
 	}, "", "  ")
 }
 
-// workerTemplate is web/app-worker.js, a text/template of the version and
-// the list of what the worker caches on install.
+// workerTemplate is web/app-worker.js, a text/template of the version, the
+// list of what the worker caches on install and the files named after
+// their content that pages load when they need them.
 var workerTemplate = template.Must(template.New("app-worker.js").Option("missingkey=error").Parse(web.AppWorker))
 
 // worker is the service worker of a version: it caches the app's shell on
-// install, and for a kiosk what it was built to keep.
-func (s *site) worker(version string, shell, precache []string) ([]byte, error) {
+// install, and for a kiosk what it was built to keep; current are the
+// version's WebAssembly files, which a deploy's worker keeps in place of
+// those of earlier versions.
+func (s *site) worker(version string, shell, precache, current []string) ([]byte, error) {
 	resources, err := json.Marshal(sortedUnique(append(append([]string{}, shell...), precache...)))
 	if err != nil {
 		return nil, err
 	}
+	cur, err := json.Marshal(sortedUnique(current))
+	if err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
-	err = workerTemplate.Execute(&b, struct{ Version, ResourcesToCache string }{version, string(resources)})
+	err = workerTemplate.Execute(&b, struct{ Version, ResourcesToCache, Current string }{version, string(resources), string(cur)})
 	return b.Bytes(), err
 }

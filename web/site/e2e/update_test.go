@@ -92,6 +92,32 @@ func TestUpdateReachesVisitors(t *testing.T) {
 		t.Fatalf("the service worker did not keep the pack of a report visited in the app, or keeps %d caches", len(renamed))
 	}
 
+	// Files of earlier versions named after their content, which the
+	// deploy replaces: an older app.wasm, a block of an older index (the
+	// catalog's index is kept, as the catalog keeps it), and r's pack,
+	// which v2 changes (kept with its page, which the worker did not
+	// control when it was first loaded, as a second visit keeps them).
+	staleWasm, staleBlock, v1Pack := b.at("/web/app.000000000000.wasm"), b.at("/data/index/0.000000000000.json"), b.at(v.packURL(r.ID))
+	var before1 []string
+	b.run(t, "an earlier version's files", chromedp.Evaluate(fmt.Sprintf(`(async () => {
+		const c = await caches.open((await caches.keys())[0]);
+		await c.put(%q, new Response("old"));
+		await c.put(%q, new Response("{}"));
+		for (const u of [%q, %q, %q]) {
+			await (await fetch(u)).arrayBuffer();
+		}
+		// The worker keeps what it fetched once it has all of it.
+		for (let i = 0; i < 100 && !((await c.match(%[5]q)) && (await c.match(%[3]q))); i++) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		return (await c.keys()).map((r) => r.url);
+	})()`, staleWasm, staleBlock, b.at("/data/index.json"), b.at(path), v1Pack), &before1, awaitPromise))
+	for _, u := range []string{v1Pack, b.at("/data/index.json")} {
+		if !slices.Contains(before1, u) {
+			t.Fatalf("before the deploy, the cache does not hold %s", u)
+		}
+	}
+
 	name := filepath.Join(datasets, r.ID+".json")
 	raw, err := os.ReadFile(name)
 	if err != nil {
@@ -157,6 +183,23 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	b.run(t, "the new cache", chromedp.Evaluate(cachedJS, &cached, awaitPromise), chromedp.Evaluate(`caches.keys()`, &keys, awaitPromise))
 	if !slices.Contains(cached, b.at(otherPack)) || slices.Contains(cached, oldPack) || slices.Contains(keys, renamed[0]) {
 		t.Errorf("after the deploy, caches %q hold %s: %v, and its old name: %v", keys, otherPack, slices.Contains(cached, b.at(otherPack)), slices.Contains(cached, oldPack))
+	}
+	if b.at(v.packURL(r.ID)) == v1Pack {
+		t.Fatalf("v2 kept %s's pack %s: the test needs one that changes", r.ID, v1Pack)
+	}
+	for _, stale := range []string{staleWasm, staleBlock, v1Pack} {
+		if slices.Contains(cached, stale) {
+			t.Errorf("after the deploy, the cache holds %s, which v2 replaced", stale)
+		}
+	}
+	var wasms []string
+	for _, u := range cached {
+		if strings.HasPrefix(u, b.at("/web/app.")) && strings.HasSuffix(u, ".wasm") {
+			wasms = append(wasms, u)
+		}
+	}
+	if len(wasms) != 1 || !slices.Contains(cached, b.at(v.packURL(r.ID))) {
+		t.Errorf("after the deploy, the cache holds app.wasm %q (want v2's alone) and v2's pack of %s: %v", wasms, r.ID, slices.Contains(cached, b.at(v.packURL(r.ID))))
 	}
 	b.ignoreProblems()
 }
