@@ -138,6 +138,7 @@ type scaleFigures struct {
 	wasmBr, indexBr, catPageBr int64
 	firstVisit, catalogVisit   int64
 	keystroke                  []float64 // ms, to the count
+	keystrokeLog               string    // each query and its ms, in order
 	figures                    []float64 // ms, to every row's figures
 	heapMB, goMB               float64
 }
@@ -155,7 +156,7 @@ func visitBytes(b *testing.B, srv *counting, url, ready string) int64 {
 
 // keystrokes types into the catalog's search at 4x CPU slowdown and times
 // each keystroke from the input event to the list on screen.
-func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, goMB float64) {
+func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, goMB float64, log string) {
 	ctx, done := freshBrowser(b, 5*time.Minute)
 	defer done()
 	if err := chromedp.Run(ctx, chromedp.Navigate(url), poll(appReady),
@@ -188,6 +189,7 @@ func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, go
 		if took[0] >= 0 {
 			ms = append(ms, took[0])
 		}
+		log += fmt.Sprintf(" %s %.0f", q, took[0])
 		if took[1] >= 0 {
 			withFigures = append(withFigures, took[1])
 		}
@@ -197,7 +199,7 @@ func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, go
 		chromedp.Evaluate(`[performance.memory.usedJSHeapSize, nianbao.test.mem()]`, &mem)); err != nil {
 		b.Fatal(err)
 	}
-	return ms, withFigures, mem[0] / 1e6, mem[1] / 1e6
+	return ms, withFigures, mem[0] / 1e6, mem[1] / 1e6, log
 }
 
 func BenchmarkScale(b *testing.B) {
@@ -248,7 +250,7 @@ func BenchmarkScale(b *testing.B) {
 			hs := httptest.NewServer(srv)
 			f.firstVisit = visitBytes(b, srv, hs.URL+"/", appReady)
 			f.catalogVisit = visitBytes(b, srv, hs.URL+"/reports", appReady+` && document.querySelectorAll("table.catalog tbody tr").length > 0`)
-			f.keystroke, f.figures, f.heapMB, f.goMB = keystrokes(b, hs.URL+"/reports")
+			f.keystroke, f.figures, f.heapMB, f.goMB, f.keystrokeLog = keystrokes(b, hs.URL+"/reports")
 			hs.Close()
 			got = append(got, f)
 			os.RemoveAll(datasets)
@@ -262,6 +264,7 @@ func BenchmarkScale(b *testing.B) {
 		if fg := slices.Sorted(slices.Values(f.figures)); len(fg) > 0 {
 			defer fmt.Printf("N=%d: a keystroke to every row's figures, median / max: %.0f / %.0f ms\n", f.n, fg[len(fg)/2], fg[len(fg)-1])
 		}
+		defer fmt.Printf("N=%d: each keystroke, in order, ms:%s\n", f.n, f.keystrokeLog)
 		if got[0].n == 0 && f.n > 0 {
 			defer fmt.Printf("N=%d: the catalog's first visit adds %.0f kB to the shipped portal's (%.0f kB)\n", f.n,
 				float64(f.catalogVisit-got[0].catalogVisit)/1000, float64(got[0].catalogVisit)/1000)
