@@ -163,7 +163,7 @@ func pageAt(path string) Page {
 		id, sub, _ := strings.Cut(rest, "/")
 		if id != "" && only(id, idChars) {
 			sub = "/" + sub
-			if sub == "/" || rest == id {
+			if sub == "/" {
 				return ReportPages[0]
 			}
 			if p, ok := subPage(sub); ok {

@@ -14,8 +14,9 @@
 // file each names, taken from the old caches where it did not change, and
 // carries into its cache the files of the old caches named after their
 // content (a pack, an index block, app.wasm: the same name is the same
-// bytes) but those the new version replaced: an old app.wasm, a report's
-// pack whose page names another now, a block the new index does not list.
+// bytes) but those the new version replaced, whose new versions it fetches
+// in their place (app.wasm, a kept page's pack, an index block), and the
+// blocks the new index does not list.
 const cacheName = "nianbao-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 // The files named after their content that the site's pages load when
@@ -44,6 +45,9 @@ async function carryOver(cache) {
   // is left behind when one of these is a newer version of it.
   const named = new Set([...resourcesToCache, ...current].map((u) => new URL(u, scope).href));
   const contentNamed = [];
+  const indexURL = new URL("data/index.json", scope).href;
+  // Whether the index was fetched anew and its blocks read.
+  let indexAnew = false;
   for (const key of await caches.keys()) {
     if (key === cacheName || !key.startsWith("nianbao-")) {
       continue;
@@ -75,14 +79,16 @@ async function carryOver(cache) {
           // the app first started; the catalog's index): its new version.
           const res = await fetch(req.url, { cache: "no-cache" });
           if (res.ok && res.type === "basic") {
-            if (url.pathname === scope.pathname + "data/index.json") {
-              // Its blocks are named relative to it.
-              const dir = await res.clone().json();
-              for (const b of Array.isArray(dir.blocks) ? dir.blocks : []) {
+            const dir = url.href === indexURL ? res.clone() : null;
+            await cache.put(req, res);
+            if (dir) {
+              // Its blocks, named relative to it.
+              const blocks = (await dir.json()).blocks;
+              for (const b of Array.isArray(blocks) ? blocks : []) {
                 named.add(new URL(b, url).href);
               }
+              indexAnew = Array.isArray(blocks);
             }
-            await cache.put(req, res);
           }
           continue;
         }
@@ -90,32 +96,50 @@ async function carryOver(cache) {
         if (!res.ok || res.type !== "basic") {
           continue;
         }
+        // The page is kept with its data file, or not at all.
         const page = await res.clone().text();
-        await cache.put(req, res);
         const pack = page.match(packOf);
         if (pack) {
           const packURL = new URL(pack[1].replace(/&amp;/g, "&"), url).href;
-          named.add(packURL);
           if (!(await cache.match(packURL))) {
-            const kept = await old.match(packURL);
-            await cache.put(packURL, kept || (await fetch(packURL)));
+            const kept = (await old.match(packURL)) || (await fetch(packURL));
+            if (!kept.ok || kept.type !== "basic") {
+              continue;
+            }
+            await cache.put(packURL, kept);
           }
+          named.add(packURL);
         }
+        await cache.put(req, res);
       } catch (err) {
         // offline during the install: left for the next visit
       }
     }
   }
-  // Then the files named after their content, but those replaced.
-  const replaced = new Set([...named].filter((u) => hashed.test(u)).map(stem));
+  // Then the files named after their content: each as it is, but those
+  // the new version replaced (the visitor keeps the new version in their
+  // place: the app, the check, the catalog work offline as before) and the
+  // blocks the new index does not list.
+  const now = new Map([...named].filter((u) => hashed.test(u)).map((u) => [stem(u), u]));
+  const indexDir = new URL("data/index/", scope).href;
   for (const [old, req] of contentNamed) {
-    if ((replaced.has(stem(req.url)) && !named.has(req.url)) || (await cache.match(req))) {
-      continue;
-    }
+    const newer = now.get(stem(req.url));
     try {
+      if (newer && newer !== req.url) {
+        if (!(await cache.match(newer))) {
+          const res = await fetch(newer);
+          if (res.ok && res.type === "basic") {
+            await cache.put(newer, res);
+          }
+        }
+        continue;
+      }
+      if ((indexAnew && req.url.startsWith(indexDir) && !named.has(req.url)) || (await cache.match(req))) {
+        continue;
+      }
       await cache.put(req, await old.match(req));
     } catch (err) {
-      // a cache the browser took away meanwhile
+      // offline, or a cache the browser took away meanwhile
     }
   }
 }

@@ -134,7 +134,7 @@ func BenchmarkFirstInteraction(b *testing.B) {
 	defer hs.Close()
 	for i := 0; i < b.N; i++ {
 		fmt.Printf("\nFirst interaction to the app running: fresh browser, 4G (9 Mbit/s down, 40 ms; app.wasm gzipped over plain HTTP, where a portal's HTTPS sends brotli), %dx CPU slowdown, %d runs each\n", cpuSlowdown, runs)
-		for _, p := range phonePages(v, front) {
+		for i, p := range phonePages(v, front) {
 			for _, touch := range []bool{true, false} {
 				var ms series
 				for range runs {
@@ -146,6 +146,7 @@ func BenchmarkFirstInteraction(b *testing.B) {
 					what = "a tap"
 				}
 				fmt.Printf("%-22s %-12s %6.0f ms [%.0f–%.0f]  (goal: 1,000 ms)\n", p.name, what, med, lo, hi)
+				b.ReportMetric(med, map[bool]string{true: "tap", false: "key"}[touch]+"-ms-"+[]string{"front", "catalog", "outcomes"}[i])
 			}
 		}
 		var ms series
@@ -154,6 +155,7 @@ func BenchmarkFirstInteraction(b *testing.B) {
 		}
 		med, lo, hi := ms.stats()
 		fmt.Printf("%-22s %-12s %6.0f ms [%.0f–%.0f]  (goal: 1,000 ms)\n", "/reports after a tap", "a tap", med, lo, hi)
+		b.ReportMetric(med, "tap-ms-next-page")
 		fmt.Println("(the last: a tap on a link to /reports on " + front + ", the next page read for 3 s, then a tap)")
 	}
 }

@@ -189,7 +189,7 @@ func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, go
 		if took[0] >= 0 {
 			ms = append(ms, took[0])
 		}
-		log += fmt.Sprintf(" %s %.0f", q, took[0])
+		log += fmt.Sprintf(" %s %.0f", q, took[0]) // -1: the count did not change within 20 s
 		if took[1] >= 0 {
 			withFigures = append(withFigures, took[1])
 		}

@@ -97,21 +97,27 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	// catalog's index is kept, as the catalog keeps it), and r's pack,
 	// which v2 changes (kept with its page, which the worker did not
 	// control when it was first loaded, as a second visit keeps them).
+	// The cache holds the old block 0 in place of the one v1 names; and
+	// a block no index lists now.
 	staleWasm, staleBlock, v1Pack := b.at("/web/app.000000000000.wasm"), b.at("/data/index/0.000000000000.json"), b.at(v.packURL(r.ID))
+	unlisted := b.at("/data/index/999.000000000000.json")
 	var before1 []string
 	b.run(t, "an earlier version's files", chromedp.Evaluate(fmt.Sprintf(`(async () => {
 		const c = await caches.open((await caches.keys())[0]);
 		await c.put(%q, new Response("old"));
 		await c.put(%q, new Response("{}"));
+		await c.put(%q, new Response("{}"));
 		for (const u of [%q, %q, %q]) {
 			await (await fetch(u)).arrayBuffer();
 		}
 		// The worker keeps what it fetched once it has all of it.
-		for (let i = 0; i < 100 && !((await c.match(%[5]q)) && (await c.match(%[3]q))); i++) {
+		for (let i = 0; i < 100 && !((await c.match(%[6]q)) && (await c.match(%[4]q))); i++) {
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
+		const dir = await (await c.match(%[4]q)).json();
+		await c.delete(new URL(dir.blocks[0], %[4]q).href);
 		return (await c.keys()).map((r) => r.url);
-	})()`, staleWasm, staleBlock, b.at("/data/index.json"), b.at(path), v1Pack), &before1, awaitPromise))
+	})()`, staleWasm, staleBlock, unlisted, b.at("/data/index.json"), b.at(path), v1Pack), &before1, awaitPromise))
 	for _, u := range []string{v1Pack, b.at("/data/index.json")} {
 		if !slices.Contains(before1, u) {
 			t.Fatalf("before the deploy, the cache does not hold %s", u)
@@ -187,9 +193,14 @@ func TestUpdateReachesVisitors(t *testing.T) {
 	if b.at(v.packURL(r.ID)) == v1Pack {
 		t.Fatalf("v2 kept %s's pack %s: the test needs one that changes", r.ID, v1Pack)
 	}
-	for _, stale := range []string{staleWasm, staleBlock, v1Pack} {
+	var block0 string
+	b.run(t, "v2's first block", chromedp.Evaluate(fmt.Sprintf(`fetch(%q).then((r) => r.json()).then((d) => new URL(d.blocks[0], %[1]q).href)`, b.at("/data/index.json")), &block0, awaitPromise))
+	if !slices.Contains(cached, block0) {
+		t.Errorf("after the deploy, the cache does not hold %s, v2's version of the block it kept", block0)
+	}
+	for _, stale := range []string{staleWasm, staleBlock, unlisted, v1Pack} {
 		if slices.Contains(cached, stale) {
-			t.Errorf("after the deploy, the cache holds %s, which v2 replaced", stale)
+			t.Errorf("after the deploy, the cache holds %s, which v2 replaced or does not list", stale)
 		}
 	}
 	var wasms []string

@@ -84,6 +84,7 @@ func (r *router) routeWithRegexp(pattern string, newComponent func() Composer) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 
+	// nianbao patch route-by-path: the pattern behind a function.
 	r.routesWithRegexp = append(r.routesWithRegexp, regexpRoute{
 		match:        regexp.MustCompile(pattern).MatchString,
 		newComponent: newComponent,
@@ -94,6 +95,7 @@ func (r *router) createComponent(path string) (Composer, bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 
+	// nianbao patch route-by-path: the app's function first.
 	var newComponent func() Composer
 	if r.byPath != nil {
 		newComponent = r.byPath(path)
