@@ -164,14 +164,19 @@ func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, go
 		emulation.SetCPUThrottlingRate(cpuSlowdown)); err != nil {
 		b.Fatal(err)
 	}
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.gcs = []`, nil)); err != nil {
+		b.Fatal(err)
+	}
 	// Each query narrows or widens the list, as a visitor typing and
 	// correcting does; the time runs until the count on screen changed
-	// and a frame was drawn.
-	for _, q := range []string{"合", "合成", "合成省", "合成省第1", "合成省第12", "合成省第1", "教育", "镇", "街道", "合成省第3市"} {
+	// and a frame was drawn. So each query changes the count: one that
+	// finds what the one before found ("合", then "合成" where every
+	// name has 合) would wait for nothing.
+	for _, q := range []string{"合成", "合成省第1", "合成省第12", "合成省第1", "教育", "镇", "街道", "合成省第3市", "合成省第3", "平潭"} {
 		var took []float64
 		js := fmt.Sprintf(`new Promise(done => {
 			const input = document.querySelector("#catalog-q"), count = document.querySelector("#catalog-count");
-			const before = count.textContent, t0 = performance.now();
+			const before = count.textContent, gc0 = nianbao.test.gc(), t0 = performance.now();
 			input.value = %q;
 			input.dispatchEvent(new Event("input", {bubbles: true}));
 			// Then until every row shows its figures (their block fetched).
@@ -179,8 +184,8 @@ func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, go
 				? requestAnimationFrame(() => done([t1, performance.now() - t0]))
 				: (performance.now() - t0 > 20000 ? done([t1, -1]) : setTimeout(() => whole(t1), 0));
 			const wait = () => document.querySelector("#catalog-count").textContent !== before
-				? requestAnimationFrame(() => whole(performance.now() - t0))
-				: (performance.now() - t0 > 20000 ? done([-1, -1]) : setTimeout(wait, 0));
+				? requestAnimationFrame(() => { const t1 = performance.now() - t0, gc1 = nianbao.test.gc(); gcs.push([gc1[0] - gc0[0], gc1[1] - gc0[1]]); whole(t1); })
+				: (performance.now() - t0 > 2000 ? done([-1, -1]) : setTimeout(wait, 0));
 			wait();
 		})`, q)
 		if err := chromedp.Run(ctx, chromedp.Evaluate(js, &took, awaitPromise)); err != nil {
@@ -189,7 +194,13 @@ func keystrokes(b *testing.B, url string) (ms, withFigures []float64, heapMB, go
 		if took[0] >= 0 {
 			ms = append(ms, took[0])
 		}
-		log += fmt.Sprintf(" %s %.0f", q, took[0]) // -1: the count did not change within 20 s
+		var gc []float64
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`gcs.pop() || [0, 0]`, &gc)); err != nil {
+			b.Fatal(err)
+		}
+		// -1: the count did not change within 2 s. The garbage
+		// collections in the keystroke's time, and their pauses.
+		log += fmt.Sprintf(" %s %.0f (%.0f GC, %.0f ms)", q, took[0], gc[0], gc[1])
 		if took[1] >= 0 {
 			withFigures = append(withFigures, took[1])
 		}
