@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"nianbao/charts"
+	"nianbao/data"
 	"nianbao/data/catalog"
 )
 
@@ -156,12 +157,12 @@ func pageAt(path string) Page {
 			return p
 		}
 	}
-	if n, ok := strings.CutPrefix(path, CatalogPages[0].Path+"/"); ok && n != "" && n[0] != '0' && only(n, "0123456789") {
+	if n, ok := strings.CutPrefix(path, CatalogPages[0].Path+"/"); ok && data.Digits(n) && n[0] != '0' {
 		return CatalogPages[0] // the plain catalog's next pages
 	}
 	if rest, ok := strings.CutPrefix(path, reportPrefix); ok {
 		id, sub, _ := strings.Cut(rest, "/")
-		if id != "" && only(id, idChars) {
+		if id != "" && strings.Trim(id, idChars) == "" {
 			sub = "/" + sub
 			if sub == "/" {
 				return ReportPages[0]
@@ -173,7 +174,7 @@ func pageAt(path string) Page {
 		return notFound
 	}
 	if rest, ok := strings.CutPrefix(path, bodyPrefix); ok {
-		if id := strings.TrimSuffix(rest, "/"); id != "" && only(id, idChars) {
+		if id := strings.TrimSuffix(rest, "/"); id != "" && strings.Trim(id, idChars) == "" {
 			return bodyPage
 		}
 		return notFound
@@ -193,7 +194,7 @@ func subPage(sub string) (p Page, ok bool) {
 			return p, true
 		}
 	}
-	if cat, ok := strings.CutPrefix(sub, "/outcomes/"); ok && cat != "" && only(cat, categoryChars) {
+	if cat, ok := strings.CutPrefix(sub, "/outcomes/"); ok && cat != "" && strings.Trim(cat, categoryChars) == "" {
 		return categoryPage, true
 	}
 	return Page{}, false
@@ -203,16 +204,6 @@ const (
 	idChars       = "abcdefghijklmnopqrstuvwxyz0123456789-"
 	categoryChars = "abcdefghijklmnopqrstuvwxyz_"
 )
-
-// only says whether s is made of chars alone (ASCII).
-func only(s, chars string) bool {
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(chars, s[i]) < 0 {
-			return false
-		}
-	}
-	return true
-}
 
 // Register routes every page, once, before the app runs or the site is
 // built.
