@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
@@ -161,8 +162,11 @@ func openTab(t testing.TB, v *variant, srv *httptest.Server) *tab {
 	b := &tab{ctx: ctx, srv: srv, site: v}
 	chromedp.ListenTarget(ctx, b.listen)
 	addProbe := onNewDocument(loaderProbe)
-	// Each page has the focus, as the window a visitor uses does.
-	if err := chromedp.Run(ctx, network.Enable(), log.Enable(), runtime.Enable(), addProbe, emulation.SetFocusEmulationEnabled(true)); err != nil {
+	// Each page has the focus, as the window a visitor uses does. The
+	// origin starts empty: the browser is the process's, and a closed
+	// server's port, given again to this one, would bring that site's
+	// service worker and caches (a page of another site served at "/").
+	if err := chromedp.Run(ctx, storage.ClearDataForOrigin(srv.URL, "all"), network.Enable(), log.Enable(), runtime.Enable(), addProbe, emulation.SetFocusEmulationEnabled(true)); err != nil {
 		cancel()
 		t.Fatalf("opening a tab: %v", err)
 	}
