@@ -535,6 +535,85 @@ func TestCatalogFetchesTheFiguresItShows(t *testing.T) {
 	}
 }
 
+// Typing in the catalog fetches figures only once typing pauses: a
+// keystroke's own task filters and shows the rows (their figures 载入中),
+// and a word half typed fetches none of the blocks of the rows it showed.
+func TestCatalogFetchesFiguresOnceTypingPauses(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	// Two bodies in different blocks of the index, each found alone by a
+	// word of its name.
+	var first, second *catalog.Body
+	var wordA, wordB string
+	for i := range v.index.Bodies {
+		c := &v.index.Bodies[i]
+		w := v.searchFor(c)
+		if w == "" || len([]rune(w)) < 2 {
+			continue
+		}
+		switch {
+		case first == nil:
+			first, wordA = c, w
+		case second == nil && blockOf(v, c) != blockOf(v, first):
+			second, wordB = c, w
+		}
+	}
+	if second == nil {
+		t.Fatal("the test's site has no two bodies in different blocks found alone by a word")
+	}
+	_, es := v.index.FindBody(second.ID)
+	b.load(t, "/reports?q="+url.QueryEscape(wordA))
+	b.run(t, "the first body's reports", b.poll(`!document.querySelector("table.catalog tbody").textContent.includes("载入中")`))
+	// The blocks' fetches, as they start (a resource's timing is there
+	// only once it is in).
+	b.eval(t, `(() => {
+		const fetch = window.fetch;
+		window.blocksAsked = [];
+		window.fetch = function (req, ...rest) {
+			const u = String(req && req.url || req);
+			if (u.includes("/data/index/")) blocksAsked.push(u);
+			return fetch.call(this, req, ...rest);
+		};
+		return true;
+	})()`, nil)
+	// The second body's word typed a character at a time, in one task.
+	var typed struct {
+		Asked   int
+		Rows    int
+		Loading bool
+	}
+	b.eval(t, fmt.Sprintf(`(() => {
+		const input = document.querySelector("#catalog-q"), word = [...%q];
+		for (let i = 1; i <= word.length; i++) {
+			input.value = word.slice(0, i).join("");
+			input.dispatchEvent(new Event("input", {bubbles: true}));
+		}
+		const body = document.querySelector("table.catalog tbody");
+		return {asked: blocksAsked.length, rows: body.rows.length, loading: body.textContent.includes("载入中")};
+	})()`, wordB), &typed)
+	if typed.Asked != 0 || typed.Rows != len(es) || !typed.Loading {
+		t.Errorf("right after typing %q: %d blocks asked for, %d rows (want %d), 载入中 shown %v; want no fetch yet, the rows, their figures on their way",
+			wordB, typed.Asked, typed.Rows, len(es), typed.Loading)
+	}
+	b.run(t, "the figures once typing paused", b.poll(`!document.querySelector("table.catalog tbody").textContent.includes("载入中")`))
+	var asked []string
+	if b.eval(t, `blocksAsked`, &asked); len(asked) != 1 {
+		t.Errorf("typing %q fetched the blocks %q, want one (its body's)", wordB, asked)
+	}
+	for _, r := range b.catalogRows(t) {
+		if e := v.entry(b.reportOf(r)); e == nil || r.New != charts.Count(e.New()) {
+			t.Errorf("row %+v: 本年新收 is not the index's", r)
+		}
+	}
+}
+
+// blockOf is the block of the index that holds the body's figures.
+func blockOf(v *variant, body *catalog.Body) int {
+	_, es := v.index.FindBody(body.ID)
+	return v.index.Block(es[0])
+}
+
 // A body's page fetches its own block of the index and its latest
 // report's pack, whose peers it shows as that report's overview does: not
 // every report's figures.
