@@ -536,8 +536,11 @@ func (p *reports) applyTyped(ctx app.Context, typing bool) {
 			asked := p.fetches
 			ctx.After(figuresPause, func(ctx app.Context) {
 				ctx.PreventUpdate() // nothing changed yet
-				if p.Mounted() && p.fetches == asked && p.blockErr == nil {
-					p.fetchFigures(ctx)
+				if p.Mounted() && p.fetches == asked {
+					collectWhileIdle()
+					if p.blockErr == nil {
+						p.fetchFigures(ctx)
+					}
 				}
 			})
 		}
@@ -571,6 +574,8 @@ func (p *reports) fetchFigures(ctx app.Context) {
 				return
 			}
 			p.rev++ // the same rows, with their figures
+			// Once they are shown.
+			ctx.Defer(func(app.Context) { collectWhileIdle() })
 		})
 	})
 }
