@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -83,6 +84,35 @@ func (c *catalogRows) OnMount(ctx app.Context) {
 	c.tbody = c.JSValue()
 	c.tbody.Call("addEventListener", "click", c.click)
 	c.sync()
+	c.warm(ctx)
+}
+
+// warm runs a keystroke's path once, for nothing, once the index's search
+// keys are made: a filter by a word, and the page and its rows updated
+// with the rows they show. V8 compiles a WebAssembly function when it is
+// first called, and the first keystroke paid for those of its path
+// (at 50,000 reports and 4x CPU, 44–78 ms where the next took 20–35).
+// Nothing on the page changes.
+func (c *catalogRows) warm(ctx app.Context) {
+	p := c.Page
+	x := p.v.index
+	ctx.Async(func() {
+		for range 200 {
+			if _, _, ok := madeSearchKeys(x); ok {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			ctx.PreventUpdate()
+			if !c.Mounted() || p.v.index != x || len(x.Bodies) == 0 {
+				return
+			}
+			catalogFilter{Q: x.Bodies[0].Name, Page: 1}.match(x)
+			p.rev++ // the same rows
+			p.Update()
+		})
+	})
 }
 
 func (c *catalogRows) OnUpdate(ctx app.Context) { c.sync() }
