@@ -10,9 +10,9 @@ import "runtime"
 // once every goroutine waits, the collector's too: a collection that a
 // keystroke's few allocations start is marked whole within that keystroke.
 // At 50,000 reports (a heap of about 30 MB) that added 70–100 ms to a
-// keystroke of 20–30 ms at 4x CPU, about one keystroke in fifty; the
-// collector starts about halfway to its goal, so one started here comes
-// before it.
+// keystroke of 20–30 ms at 4x CPU, about one keystroke in a hundred (its
+// 140 kB of a runway of 10–15 MB). In those runs the collector started
+// about halfway to its goal: one started here comes before it.
 func collectWhileIdle() bool {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
