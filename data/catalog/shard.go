@@ -244,9 +244,11 @@ func safeFile(f string) bool {
 // Merge reads block i, written by Split, into the index's entries: their
 // figures, marks and packs; they are no longer partial.
 func (x *Index) Merge(i int, b []byte) error {
-	var es []blockEntry
-	if err := json.Unmarshal(b, &es); err != nil {
-		return fmt.Errorf("catalog block %d: %w", i, err)
+	es, ok := parseBlock(b)
+	if !ok {
+		if err := json.Unmarshal(b, &es); err != nil {
+			return fmt.Errorf("catalog block %d: %w", i, err)
+		}
 	}
 	at := x.InBlock(i)
 	if len(at) != len(es) {
