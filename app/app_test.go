@@ -582,6 +582,54 @@ func TestCatalogMatchAtScale(t *testing.T) {
 	}
 }
 
+// Typing on, the filter looks among the bodies the search before found
+// (catalogFilter.bodies): what it finds at each keystroke, narrowing,
+// widening, with a level or another word, is what a search from nothing
+// finds.
+func TestCatalogMatchWhileTyping(t *testing.T) {
+	x := syntheticIndex()
+	typed := []catalogFilter{{Q: "合"}, {Q: "合成"}, {Q: "合成省"}, {Q: "合成省第1"}, {Q: "合成省第12"}, {Q: "合成省第12", Level: "town"},
+		{Q: "合成省第12 镇", Level: "town"}, {Q: "合成省第12 镇"}, {Q: "合成省第1 镇"}, {Q: "合成省第1"}, {Q: "教育"}, {Q: "教育局"}, {Q: "育局"},
+		{Q: "第1 教育局"}, {Q: "第12 教育局"}, {Q: ""}, {Q: "第12 教育局"}, {Level: "city"}, {Q: "教", Level: "city"}, {Q: "教育", Level: "city"},
+		{Q: "jheng"}, {Q: "jhengjheng"}, {Q: "JHENG"}, {Q: "zzzz"}, {Q: "zzzzz"}}
+	for _, f := range typed {
+		var want []*catalog.Entry
+		qq := parseQuery(f.Q)
+		for _, e := range ordered(x, "") {
+			if qq.matches(&x.Bodies[e.Body], e) && (f.Level == "" || x.Bodies[e.Body].Level == f.Level) {
+				want = append(want, e)
+			}
+		}
+		f.Page = 2
+		n, page := f.match(x)
+		w := want[min(pageSize, len(want)):min(2*pageSize, len(want))]
+		if n != len(want) || !slices.Equal(page, w) {
+			t.Errorf("%+v after the one before: %d reports, %d on page 2; want %d, %d", f, n, len(page), len(want), len(w))
+		}
+	}
+}
+
+func TestNarrows(t *testing.T) {
+	for _, c := range []struct {
+		words, before []string
+		want          bool
+	}{
+		{[]string{"合成省"}, []string{"合成"}, true},
+		{[]string{"合成"}, []string{"合成省"}, false},
+		{[]string{"省第1"}, []string{"合成"}, false},
+		{[]string{"第1", "教育局"}, []string{"教育"}, true},
+		{[]string{"教育局"}, []string{"教育", "局"}, true},
+		{[]string{"教育局"}, []string{"教育", "镇"}, false},
+		{nil, nil, true},
+		{[]string{"a"}, nil, true},
+		{nil, []string{"a"}, false},
+	} {
+		if got := narrows(c.words, c.before); got != c.want {
+			t.Errorf("narrows(%q, %q) = %v, want %v", c.words, c.before, got, c.want)
+		}
+	}
+}
+
 // BenchmarkCatalogKeystroke is the catalog's filter for the keystrokes of
 // make scale's catalog test, on syntheticIndex. In WebAssembly (Node):
 // GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" -run '^$' -bench CatalogKeystroke ./app

@@ -214,7 +214,7 @@ func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 		return (year < 0 || y == year) && q.yearMatches(y) &&
 			(!byEntry || ((f.Format == "" || e.Format == f.Format) && (f.Status == "" || string(e.Consistency()) == f.Status)))
 	}
-	bodies := f.bodies(x, q)
+	bodies, all := f.bodies(x, q)
 	onPage := func(i int) {
 		if n >= from && n < from+pageSize {
 			page = append(page, o.order[i])
@@ -222,9 +222,9 @@ func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 		n++
 	}
 	switch {
-	case bodies == nil && !byYear && !byEntry: // every report
+	case all && !byYear && !byEntry: // every report
 		return len(o.order), slices.Clone(o.order[min(from, len(o.order)):min(from+pageSize, len(o.order))])
-	case bodies == nil:
+	case all:
 		for i := range o.order {
 			if in(i) {
 				onPage(i)
@@ -233,10 +233,7 @@ func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 		return n, page
 	}
 	marks := make([]uint64, (len(o.order)+63)/64)
-	for b, ok := range bodies {
-		if !ok {
-			continue
-		}
+	for _, b := range bodies {
 		for _, i := range o.reportsOf[b] {
 			if (!byYear && !byEntry) || in(int(i)) {
 				marks[i>>6] |= 1 << (i & 63)
@@ -255,11 +252,13 @@ func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 	return n, page
 }
 
-// bodies says of each body whether it passes the filter's level and the
-// query's words; nil when every body does.
-func (f catalogFilter) bodies(x *catalog.Index, q query) []bool {
+// bodies is the bodies that pass the filter's level and the query's
+// words, by their places in the index; all says every body does. A search
+// that only narrows the one before (the same level, each word before
+// within a word of it: typing on) looks among the bodies that one found.
+func (f catalogFilter) bodies(x *catalog.Index, q query) (in []int32, all bool) {
 	if f.Level == "" && len(q.words) == 0 {
-		return nil
+		return nil, true
 	}
 	var keys []string
 	var sigs []runeSig
@@ -270,16 +269,48 @@ func (f catalogFilter) bodies(x *catalog.Index, q query) []bool {
 			want.add(w)
 		}
 	}
-	ok, all := make([]bool, len(x.Bodies)), true
-	for b := range x.Bodies {
-		ok[b] = (f.Level == "" || x.Bodies[b].Level == f.Level) &&
+	pass := func(b int) bool {
+		return (f.Level == "" || x.Bodies[b].Level == f.Level) &&
 			(keys == nil || sigs[b].holds(want) && q.wordsIn(keys[b]))
-		all = all && ok[b]
 	}
-	if all {
-		return nil
+	lastSearch.mu.Lock()
+	defer lastSearch.mu.Unlock()
+	last := &lastSearch
+	if last.index == x && last.level == f.Level && narrows(q.words, last.words) {
+		for _, b := range last.found {
+			if pass(int(b)) {
+				in = append(in, b)
+			}
+		}
+	} else {
+		for b := range x.Bodies {
+			if pass(b) {
+				in = append(in, int32(b))
+			}
+		}
 	}
-	return ok
+	last.index, last.level, last.words, last.found = x, f.Level, q.words, in
+	return in, len(in) == len(x.Bodies)
+}
+
+// lastSearch is what the last search found (catalogFilter.bodies).
+var lastSearch struct {
+	mu    sync.Mutex
+	index *catalog.Index
+	level string
+	words []string
+	found []int32
+}
+
+// narrows says whether a body that holds every word of words holds every
+// word of before: each word before is within a word of words.
+func narrows(words, before []string) bool {
+	for _, b := range before {
+		if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, b) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // query is a search of the catalog: words that must all match, each a
