@@ -199,9 +199,11 @@ func encodeJSON(v any) ([]byte, error) {
 // BlockFiles the blocks' files (under PacksDir), each checked as Parse
 // checks an index.
 func ParseDirectory(b []byte) (*Index, error) {
-	var d directory
-	if err := json.Unmarshal(b, &d); err != nil {
-		return nil, fmt.Errorf("catalog directory: %w", err)
+	d, ok := parseDirectoryJSON(b)
+	if !ok {
+		if err := json.Unmarshal(b, &d); err != nil {
+			return nil, fmt.Errorf("catalog directory: %w", err)
+		}
 	}
 	if n := len(d.Bodies); d.Per <= 0 || len(d.Blocks) != n/d.Per+min(n%d.Per, 1) {
 		return nil, fmt.Errorf("catalog directory: %d blocks of %d bodies for %d bodies", len(d.Blocks), d.Per, len(d.Bodies))
