@@ -3,12 +3,14 @@ package app
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -637,7 +639,7 @@ func BenchmarkCatalogKeystroke(b *testing.B) {
 	x := syntheticIndex()
 	queries := []string{"合", "合成", "合成省", "合成省第1", "合成省第12", "合成省第1", "教育", "镇", "街道", "合成省第3市"}
 	ordered(x, "")
-	searchKeys(x)
+	makeSearchKeys(x, 0)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, q := range queries {
@@ -680,21 +682,15 @@ func syntheticIndex() *catalog.Index {
 	return x
 }
 
-// The catalog makes the bodies' search keys ahead of a keystroke
-// (makeSearchKeys): the keys a keystroke then finds are those it would
-// have made, and a keystroke that made them first keeps its own.
-func TestWarmSearchKeys(t *testing.T) {
+// The catalog makes the bodies' search keys a slice at a time, once per
+// index (makeSearchKeys): they are those bodyKeys makes, and another call
+// keeps them.
+func TestSearchKeysMadeInSlices(t *testing.T) {
 	x := syntheticIndex()
-	indexKeys.mu.Lock()
-	indexKeys.index, indexKeys.keys, indexKeys.sigs = nil, nil, nil
-	indexKeys.mu.Unlock()
 	makeSearchKeys(x, time.Nanosecond)
-	if _, _, warm := madeSearchKeys(x); !warm {
-		t.Fatal("the keys were not made ahead")
-	}
-	keys, sigs := searchKeys(x)
-	if len(keys) != len(x.Bodies) || len(sigs) != len(x.Bodies) {
-		t.Fatalf("%d keys and %d sets for %d bodies", len(keys), len(sigs), len(x.Bodies))
+	keys, sigs, made := searchKeys(x)
+	if made != len(x.Bodies) || len(keys) != len(x.Bodies) || len(sigs) != len(x.Bodies) {
+		t.Fatalf("%d made, %d keys and %d sets for %d bodies", made, len(keys), len(sigs), len(x.Bodies))
 	}
 	for i := range x.Bodies {
 		var s runeSig
@@ -704,7 +700,107 @@ func TestWarmSearchKeys(t *testing.T) {
 		}
 	}
 	makeSearchKeys(x, time.Nanosecond) // made already: kept
-	if again, _ := searchKeys(x); &again[0] != &keys[0] {
-		t.Error("warming the keys again replaced the keys made")
+	if again, _, _ := searchKeys(x); &again[0] != &keys[0] {
+		t.Error("making the keys again replaced the keys made")
+	}
+	if _, _, made := searchKeys(syntheticIndex()); made != 0 {
+		t.Errorf("another index has %d bodies' keys made", made)
+	}
+}
+
+// A body's words are found in its fields before its keys are made as in
+// its keys after.
+func TestWordsInBodyAsInItsKeys(t *testing.T) {
+	shippedIndex, err := newMemSource(t, shipped(t)).Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := append(slices.Clone(shippedIndex.Bodies), syntheticIndex().Bodies[:200]...,
+	)
+	bodies = append(bodies, catalog.Body{Name: "ABC区Ｘ政府", Region: "Jiangsu 南通", Search: "abc"})
+	for _, q := range []string{"洪泽", "hz", "区 政府", "淮安市", "zzzz", "合成省第12", "教育局", "jheng", "abc区", "ｘ政府", "jiangsu", "南通",
+		"su 南", "第1 教育局", "heng 合成省"} {
+		qq := parseQuery(q)
+		for i := range bodies {
+			if got, want := qq.wordsInBody(&bodies[i]), qq.wordsIn(bodyKeys(&bodies[i])); got != want {
+				t.Errorf("%q in %+v: %v before its keys are made, %v after", q, bodies[i], got, want)
+			}
+		}
+	}
+}
+
+// lower lowers as strings.ToLower does: every character from U+3000 to
+// U+9FFF (which it passes over) has no lower case; and names, mixed
+// scripts and bytes that are not UTF-8 come out the same.
+func TestLowerAsStringsToLower(t *testing.T) {
+	for r := rune(0x3000); r <= 0x9fff; r++ {
+		if unicode.ToLower(r) != r {
+			t.Fatalf("%U has a lower case", r)
+		}
+	}
+	for _, s := range []string{"", "合成省第12市", "ABC区", "abc", "Ｘ政府", "ΣΑ", "中\xe4\xb8", "\xe4\xb8中", "中\xe4A\xb8", "\xff", "街道Ä", "〇一", "ｱ"} {
+		if got, want := lower(s), strings.ToLower(s); got != want {
+			t.Errorf("lower(%q) = %q, want %q", s, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"中", "A", "z", "Σ", "Ａ", "\xe4", "\xb8", "\x80", "〇", "ä", " ", "\xe9\xbf\xbf", "\xe3\x80"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if s := b.String(); lower(s) != strings.ToLower(s) {
+			t.Fatalf("lower(%q) = %q, want %q", s, lower(s), strings.ToLower(s))
+		}
+	}
+}
+
+// A set of characters holds the characters of its text, decoded as
+// ranging over the string decodes them, with bytes that are not UTF-8,
+// surrogates and overlong forms among them.
+func TestRuneSigAsRanging(t *testing.T) {
+	bySlowWay := func(text string) (s runeSig) {
+		for _, r := range text {
+			h := uint32(r) * 2654435761 >> 24
+			s[h>>6] |= 1 << (h & 63)
+		}
+		return s
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"中", "A", "z", "Σ", "Ａ", "\xe4", "\xb8", "\x80", "〇", "ä", " ", "\xe9\xbf\xbf", "\xe3\x80", "\xed\xa0\x80",
+		"\xe0\x80\x80", "\xef\xbf\xbf", "😀", "\xec\xbf\xbf", "\xe1\x80\x80", "\xee\x80\x80"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		var got runeSig
+		if got.add(b.String()); got != bySlowWay(b.String()) {
+			t.Fatalf("the set of %q differs from ranging over it", b.String())
+		}
+	}
+}
+
+// A keystroke while the keys are being made finds what one after finds.
+func TestCatalogMatchWhileKeysAreMade(t *testing.T) {
+	x := syntheticIndex()
+	makeSearchKeys(x, 0)
+	indexKeys.mu.Lock()
+	indexKeys.made = len(x.Bodies) / 3
+	indexKeys.mu.Unlock()
+	for _, f := range []catalogFilter{{Q: "合成省第12"}, {Q: "教育", Level: "town"}, {Q: "jheng"}, {Q: "zzzz"}, {Q: "合成"}, {Q: "第3 镇"}} {
+		var want []*catalog.Entry
+		qq := parseQuery(f.Q)
+		for _, e := range ordered(x, "") {
+			if qq.matches(&x.Bodies[e.Body], e) && (f.Level == "" || x.Bodies[e.Body].Level == f.Level) {
+				want = append(want, e)
+			}
+		}
+		f.Page = 2
+		n, page := f.match(x)
+		if w := want[min(pageSize, len(want)):min(2*pageSize, len(want))]; n != len(want) || !slices.Equal(page, w) {
+			t.Errorf("%+v with a third of the keys made: %d reports, %d on page 2; want %d, %d", f, n, len(page), len(want), len(w))
+		}
 	}
 }

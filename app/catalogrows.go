@@ -87,20 +87,28 @@ func (c *catalogRows) OnMount(ctx app.Context) {
 	c.warm(ctx)
 }
 
-// warm runs a keystroke's path once, for nothing, once the index's search
-// keys are made: a filter by a word, and the page and its rows updated
-// with the rows they show. V8 compiles a WebAssembly function when it is
-// first called, and the first keystroke paid for those of its path
-// (at 50,000 reports and 4x CPU, 44–95 ms where the next took 20–35).
-// Nothing on the page changes.
+// warm runs a keystroke's path once, for nothing: at once, the page and
+// its rows updated with the rows they show; once the index's search keys
+// are made, a filter by a word. V8 compiles a WebAssembly function when it
+// is first called, and the first keystroke paid for those of its path (at
+// 50,000 reports and 4x CPU, 44–95 ms where the next took 20–35). Nothing
+// on the page changes.
 func (c *catalogRows) warm(ctx app.Context) {
 	p := c.Page
 	x := p.v.index
+	ready := func() bool { return c.Mounted() && p.v.index == x && len(x.Bodies) > 0 }
+	ctx.Defer(func(ctx app.Context) {
+		ctx.PreventUpdate()
+		if ready() {
+			p.rev++ // the same rows
+			p.Update()
+		}
+	})
 	ctx.Async(func() {
-		// The keys are made in slices between pauses (makeSearchKeys);
-		// a filter by a word before they are would make them at once.
+		// The keys are made in slices between pauses (makeSearchKeys):
+		// the path warmed is a keystroke's once they are.
 		for try := 0; ; try++ {
-			if _, _, ok := madeSearchKeys(x); ok {
+			if _, _, made := searchKeys(x); made == len(x.Bodies) {
 				break
 			}
 			if try == 200 {
@@ -110,12 +118,9 @@ func (c *catalogRows) warm(ctx app.Context) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			ctx.PreventUpdate()
-			if !c.Mounted() || p.v.index != x || len(x.Bodies) == 0 {
-				return
+			if ready() {
+				catalogFilter{Q: x.Bodies[0].Name, Page: 1}.match(x)
 			}
-			catalogFilter{Q: x.Bodies[0].Name, Page: 1}.match(x)
-			p.rev++ // the same rows
-			p.Update()
 		})
 	})
 }
