@@ -491,14 +491,19 @@ func searchKeys(x *catalog.Index) (keys []string, sigs []runeSig, made int) {
 }
 
 // makeSearchKeys makes the index's keys and sets, a slice of bodies at a
-// time with the pause between (in the browser a pause gives the page's
-// thread back), once per index: a call while they are made, or after,
+// time with a pause between (in the browser yieldToBrowser, which gives
+// the page's thread back), once per index: a call while they are made, or after,
 // returns at once. A keystroke meanwhile looks for its words in the
 // fields of the bodies not yet made (query.wordsInBody). The first
 // keystroke used to make them all: 55–66 ms of WebAssembly at 10,000
 // bodies without a slowdown, 278 ms at 50,000 and 4x CPU in make scale.
-func makeSearchKeys(x *catalog.Index, pause time.Duration) {
-	const slice = 100
+// Without a pause (nil) it makes them all at once.
+func makeSearchKeys(x *catalog.Index, pause func()) {
+	// A slice of bodies at a time, as many as keysSlice allows: a pause
+	// is at least 4 ms in a browser (its timers' clamp), which slices of a
+	// fixed 100 bodies made most of the keys' time (2–3 s at 50,000
+	// bodies, 4x CPU, where their making took 0.3 s).
+	const keysSlice = 8 * time.Millisecond
 	n := len(x.Bodies)
 	indexKeys.mu.Lock()
 	if indexKeys.index == x {
@@ -508,15 +513,18 @@ func makeSearchKeys(x *catalog.Index, pause time.Duration) {
 	keys, sigs := make([]string, n), make([]runeSig, n)
 	indexKeys.index, indexKeys.keys, indexKeys.sigs, indexKeys.made = x, keys, sigs, 0
 	indexKeys.mu.Unlock()
-	for from := 0; from < n; from += slice {
-		if pause > 0 && from > 0 {
-			time.Sleep(pause)
+	for from := 0; from < n; {
+		if pause != nil && from > 0 {
+			pause()
 		}
-		to := min(from+slice, n)
-		for i := from; i < to; i++ {
-			keys[i] = bodyKeys(&x.Bodies[i])
-			sigs[i].add(keys[i])
+		to, start := from, time.Now()
+		for to < n && (to-from < 50 || time.Since(start) < keysSlice) {
+			for end := min(to+50, n); to < end; to++ {
+				keys[to] = bodyKeys(&x.Bodies[to])
+				sigs[to].add(keys[to])
+			}
 		}
+		from = to
 		indexKeys.mu.Lock()
 		if indexKeys.index != x { // another index since
 			indexKeys.mu.Unlock()
@@ -586,7 +594,7 @@ func (p *reports) prepareIndex(x *catalog.Index) {
 	p.blockErr = nil
 	p.apply(nil)
 	if app.IsClient {
-		go makeSearchKeys(x, time.Millisecond)
+		go makeSearchKeys(x, yieldToBrowser)
 	}
 }
 

@@ -1,6 +1,10 @@
 package app
 
-import "runtime"
+import (
+	"runtime"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // collectWhileIdle collects the garbage now, at a moment the visitor is
 // not waiting for (typing paused, figures arrived), when the heap has used
@@ -33,4 +37,21 @@ const gcRunway = 0.3
 func gcDue(inUse, goal uint64) bool {
 	live := goal / 2
 	return float64(inUse) >= float64(live)+gcRunway*float64(goal-live)
+}
+
+// yieldToBrowser returns in a task of the browser's own, after what is
+// waiting (a timer of 0 ms). A goroutine that sleeps instead runs again
+// inside whatever event the page is handling when its time is up: the Go
+// runtime returns an event to the browser only once no goroutine is
+// ready, and a goroutine that makes the catalog's keys in slices, each
+// after a sleep, ran slice after slice inside the first keystroke.
+func yieldToBrowser() {
+	done := make(chan struct{})
+	f := app.FuncOf(func(app.Value, []app.Value) any {
+		close(done)
+		return nil
+	})
+	app.Window().Call("setTimeout", f, 0)
+	<-done
+	f.Release()
 }
