@@ -115,6 +115,7 @@ func (c *catalogRows) warm(ctx app.Context) {
 				return
 			}
 			time.Sleep(50 * time.Millisecond)
+			yieldToBrowser() // not inside another event (yieldToBrowser)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			ctx.PreventUpdate()
