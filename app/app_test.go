@@ -595,19 +595,25 @@ func TestCatalogMatchWhileTyping(t *testing.T) {
 		{Q: "第1 教育局"}, {Q: "第12 教育局"}, {Q: ""}, {Q: "第12 教育局"}, {Level: "city"}, {Q: "教", Level: "city"}, {Q: "教育", Level: "city"},
 		{Q: "jheng"}, {Q: "jhengjheng"}, {Q: "JHENG"}, {Q: "zzzz"}, {Q: "zzzzz"}}
 	for _, f := range typed {
-		var want []*catalog.Entry
-		qq := parseQuery(f.Q)
-		for _, e := range ordered(x, "") {
-			if qq.matches(&x.Bodies[e.Body], e) && (f.Level == "" || x.Bodies[e.Body].Level == f.Level) {
-				want = append(want, e)
-			}
+		matchesFromNothing(t, x, f, "after the one before")
+	}
+}
+
+// matchesFromNothing checks the filter's (a search and a level) second
+// page and count against looking at every report in turn.
+func matchesFromNothing(t *testing.T, x *catalog.Index, f catalogFilter, when string) {
+	t.Helper()
+	var want []*catalog.Entry
+	qq := parseQuery(f.Q)
+	for _, e := range ordered(x, "") {
+		if qq.matches(&x.Bodies[e.Body], e) && (f.Level == "" || x.Bodies[e.Body].Level == f.Level) {
+			want = append(want, e)
 		}
-		f.Page = 2
-		n, page := f.match(x)
-		w := want[min(pageSize, len(want)):min(2*pageSize, len(want))]
-		if n != len(want) || !slices.Equal(page, w) {
-			t.Errorf("%+v after the one before: %d reports, %d on page 2; want %d, %d", f, n, len(page), len(want), len(w))
-		}
+	}
+	f.Page = 2
+	n, page := f.match(x)
+	if w := want[min(pageSize, len(want)):min(2*pageSize, len(want))]; n != len(want) || !slices.Equal(page, w) {
+		t.Errorf("%+v %s: %d reports, %d on page 2; want %d, %d", f, when, n, len(page), len(want), len(w))
 	}
 }
 
@@ -790,17 +796,6 @@ func TestCatalogMatchWhileKeysAreMade(t *testing.T) {
 	indexKeys.made = len(x.Bodies) / 3
 	indexKeys.mu.Unlock()
 	for _, f := range []catalogFilter{{Q: "合成省第12"}, {Q: "教育", Level: "town"}, {Q: "jheng"}, {Q: "zzzz"}, {Q: "合成"}, {Q: "第3 镇"}} {
-		var want []*catalog.Entry
-		qq := parseQuery(f.Q)
-		for _, e := range ordered(x, "") {
-			if qq.matches(&x.Bodies[e.Body], e) && (f.Level == "" || x.Bodies[e.Body].Level == f.Level) {
-				want = append(want, e)
-			}
-		}
-		f.Page = 2
-		n, page := f.match(x)
-		if w := want[min(pageSize, len(want)):min(2*pageSize, len(want))]; n != len(want) || !slices.Equal(page, w) {
-			t.Errorf("%+v with a third of the keys made: %d reports, %d on page 2; want %d, %d", f, n, len(page), len(want), len(w))
-		}
+		matchesFromNothing(t, x, f, "with a third of the keys made")
 	}
 }
