@@ -211,9 +211,19 @@ func parseBlock(b []byte) (es []blockEntry, ok bool) {
 	return es, true
 }
 
+// pauseEvery is how many bodies, or reports, a directory's reading reads
+// between pauses (ParseDirectoryPaused).
+const pauseEvery = 2000
+
 // parseDirectoryJSON reads a directory (Split's directory); ok is false
-// when the caller is to read it with encoding/json.
-func parseDirectoryJSON(b []byte) (d directory, ok bool) {
+// when the caller is to read it with encoding/json. pause, unless nil, is
+// called every pauseEvery bodies and reports.
+func parseDirectoryJSON(b []byte, pause func()) (d directory, ok bool) {
+	every := func(n int) {
+		if pause != nil && n > 0 && n%pauseEvery == 0 {
+			pause()
+		}
+	}
 	r := newJSONReader(b)
 	ok = r.object(func(key string) bool {
 		var ok bool
@@ -225,6 +235,7 @@ func parseDirectoryJSON(b []byte) (d directory, ok bool) {
 			}
 			d.Bodies = []Body{}
 			ok = r.array(func() bool {
+				every(len(d.Bodies))
 				var body Body
 				ok := r.object(func(key string) bool {
 					var ok bool
@@ -261,6 +272,7 @@ func parseDirectoryJSON(b []byte) (d directory, ok bool) {
 			d.R = [][]int{}
 			slab := make([]int, 0, 1024) // the reports' fields, one after another
 			ok = r.array(func() bool {
+				every(len(d.R))
 				if r.null() {
 					d.R = append(d.R, nil)
 					return true

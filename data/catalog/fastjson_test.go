@@ -159,25 +159,60 @@ func TestParseDirectoryAsEncodingJSON(t *testing.T) {
 	for _, n := range []int{0, 1, 5, 40} {
 		for range 10 {
 			b := randomDirectory(r, n)
-			if _, ok := parseDirectoryJSON(b); !ok && n > 0 {
+			if _, ok := parseDirectoryJSON(b, nil); !ok && n > 0 {
 				t.Fatalf("refused %s", b)
 			}
-			sameAsEncodingJSON(t, b, parseDirectoryJSON)
+			sameAsEncodingJSON(t, b, readDirectory)
 			for range 200 {
-				sameAsEncodingJSON(t, mutate(r, b), parseDirectoryJSON)
+				sameAsEncodingJSON(t, mutate(r, b), readDirectory)
 			}
 		}
 	}
 	for _, s := range []string{`{}`, `{"per":1,"per":2}`, `{"ids":{"01":"a"}}`, `{"ids":{"+1":"a"}}`, `{"ids":{"-1":"a","2":"b"}}`,
 		`{"bodies":[{"name":"a\u0041"}]}`, `{"bodies":null}`, `{"r":[[1,2],[]]}`, `{"formats":["2019"],"x":1}`, "{\"bodies\":[{\"name\":\"\xff\"}]}"} {
-		sameAsEncodingJSON(t, []byte(s), parseDirectoryJSON)
+		sameAsEncodingJSON(t, []byte(s), readDirectory)
+	}
+}
+
+// readDirectory is parseDirectoryJSON without pauses.
+func readDirectory(b []byte) (directory, bool) { return parseDirectoryJSON(b, nil) }
+
+// A directory read with pauses is the directory read without, and the
+// pauses come every pauseEvery bodies and reports.
+func TestParseDirectoryPaused(t *testing.T) {
+	x := &Index{}
+	for b := range 3 * pauseEvery {
+		x.Bodies = append(x.Bodies, Body{ID: fmt.Sprintf("b-%d", b), Name: fmt.Sprintf("合成省第%d局", b), Level: "部门"})
+		for y := range 1 + b%3 {
+			x.Reports = append(x.Reports, Entry{ID: fmt.Sprintf("b-%d-%d", b, 2019+y), Body: b, Year: 2019 + y, Format: data.Format2021})
+		}
+	}
+	dir, _, err := x.Split(0, func(i int, b []byte) string { return fmt.Sprintf("index/%d.json", i) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ParseDirectory(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pauses := 0
+	got, err := ParseDirectoryPaused(dir, func() { pauses++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the directory read with pauses differs")
+	}
+	bodies, reports := len(want.Bodies), len(want.Reports)
+	if w := (bodies-1)/pauseEvery + 2*((reports-1)/pauseEvery); pauses != w {
+		t.Errorf("%d pauses for %d bodies and %d reports, want %d", pauses, bodies, reports, w)
 	}
 }
 
 func FuzzParseDirectory(f *testing.F) {
 	f.Add(randomDirectory(rand.New(rand.NewPCG(11, 12)), 3))
 	f.Add([]byte(`{"ids":{"1":"a"},"per":2}`))
-	f.Fuzz(func(t *testing.T, b []byte) { sameAsEncodingJSON(t, b, parseDirectoryJSON) })
+	f.Fuzz(func(t *testing.T, b []byte) { sameAsEncodingJSON(t, b, readDirectory) })
 }
 
 func FuzzParseBlock(f *testing.F) {
@@ -220,7 +255,7 @@ func BenchmarkParseDirectory(b *testing.B) {
 	dir := randomDirectory(rand.New(rand.NewPCG(13, 14)), 10000)
 	b.Run("hand", func(b *testing.B) {
 		for b.Loop() {
-			if _, ok := parseDirectoryJSON(dir); !ok {
+			if _, ok := parseDirectoryJSON(dir, nil); !ok {
 				b.Fatal("refused")
 			}
 		}
