@@ -10,6 +10,7 @@
 // may render again when the app starts: what this module shows is kept here
 // and shown again on each arrival (nianbao.arrived).
 import { root, site, on } from "./dom.js";
+import { keep } from "./keep.js";
 
 let worker = null;
 let state = { text: "", ready: false }; // the status line, and whether files can be checked
@@ -30,27 +31,15 @@ const setState = (text, ready) => {
 
 const mb = (n) => (n / 1048576).toFixed(1);
 
-// keep asks the service worker to cache the page and what it loads, once
-// they have loaded: they are not among what every visitor's install caches.
-const keep = (blocks) => {
-  if (!("serviceWorker" in navigator)) {
-    return Promise.resolve(false);
-  }
+// keepChecker asks the service worker to cache the page and what it loads,
+// once they have loaded: they are not among what every visitor's install
+// caches.
+const keepChecker = (blocks) => {
   const urls = [location.pathname, NIANBAO_PRECHECK.worker, NIANBAO_PRECHECK.exec, NIANBAO_PRECHECK.wasm];
   if (site.index) {
     urls.push(site.index, ...(blocks || []));
   }
-  return navigator.serviceWorker.ready
-    .then(
-      (reg) =>
-        new Promise((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = (e) => resolve(!!(e.data && e.data.kept));
-          reg.active.postMessage({ type: "keep", urls }, [channel.port2]);
-          setTimeout(() => resolve(false), 30000);
-        })
-    )
-    .catch(() => false);
+  return keep(urls);
 };
 
 const start = () => {
@@ -67,7 +56,7 @@ const start = () => {
     if (m.type === "ready") {
       const ready = "检查程序已就绪：请选择或拖入报告草稿。选择文件后，本页不再发出任何网络请求。";
       setState(ready, true);
-      keep(m.blocks).then((kept) => {
+      keepChecker(m.blocks).then((kept) => {
         if (kept && state.ready) {
           setState(ready + "本页已保存在本机，断网也能使用。", true);
           root.dataset.precheckOffline = "true";

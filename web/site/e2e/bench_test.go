@@ -98,6 +98,9 @@ type loadFigures struct {
 	Chart  float64 `json:"chart"`
 	Done   bool    `json:"done"`
 	Bytes  int64   `json:"-"`
+	// Read: what a first visit moved once its reader stayed until the
+	// app was fetched ahead (web/js/start.js prefetchWhenRead).
+	Read int64 `json:"-"`
 }
 
 // counting counts the bytes a handler sends, headers included.
@@ -250,6 +253,10 @@ func visit(t testing.TB, url string, srv *counting, withWorker bool) (first, rep
 		}
 		time.Sleep(time.Second)
 		first.Bytes = srv.bytes.Load()
+		if err := chromedp.Run(ctx, poll(`["kept", "failed"].includes(document.documentElement.dataset.appPrefetch)`)); err != nil {
+			t.Fatalf("the app fetched ahead: %v", err)
+		}
+		first.Read = srv.bytes.Load()
 	}
 	repeat = load()
 	return first, repeat
@@ -258,6 +265,9 @@ func visit(t testing.TB, url string, srv *counting, withWorker bool) (first, rep
 type series []float64
 
 func (s series) stats() (med, lo, hi float64) {
+	if len(s) == 0 {
+		return 0, 0, 0
+	}
 	c := append(series(nil), s...)
 	sort.Float64s(c)
 	return c[len(c)/2], c[0], c[len(c)-1]
@@ -308,6 +318,9 @@ func BenchmarkLoad(b *testing.B) {
 		got[key{who, visit, "figure"}] = append(got[key{who, visit, "figure"}], m.Figure)
 		got[key{who, visit, "chart"}] = append(got[key{who, visit, "chart"}], m.Chart)
 		got[key{who, visit, "kb"}] = append(got[key{who, visit, "kb"}], float64(m.Bytes)/1000)
+		if m.Read > 0 {
+			got[key{who, visit, "read"}] = append(got[key{who, visit, "read"}], float64(m.Read)/1000)
+		}
 	}
 	for i := 0; i < b.N; i++ {
 		for run := 0; run < runs; run++ {
@@ -333,9 +346,12 @@ func BenchmarkLoad(b *testing.B) {
 	budget := map[key]string{
 		{"", "first", "figure"}: "≤1.2", {"", "first", "chart"}: "≤1.5", {"", "repeat", "chart"}: "≤1.2",
 	}
-	names := map[string]string{"fcp": "first contentful paint ms", "figure": "key figure on screen ms", "chart": "first chart drawn ms", "kb": "transferred kB"}
+	names := map[string]string{"fcp": "first contentful paint ms", "figure": "key figure on screen ms", "chart": "first chart drawn ms", "kb": "transferred kB", "read": "kB, read till app kept"}
 	for _, visitName := range []string{"first", "repeat"} {
-		for _, metric := range []string{"fcp", "figure", "chart", "kb"} {
+		for _, metric := range []string{"fcp", "figure", "chart", "kb", "read"} {
+			if len(got[key{"site", visitName, metric}]) == 0 {
+				continue
+			}
 			sm, slo, shi := got[key{"site", visitName, metric}].stats()
 			rm, rlo, rhi := got[key{"reference", visitName, metric}].stats()
 			ratio := "—"

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -64,7 +65,9 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 	path := ui.ReportPath(r.ID, "/outcomes")
 	var app string
 	var onPage bool
-	b.run(t, "reading "+path, chromedp.Navigate(b.at(path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+	// A reader who saves data: nothing of the app is fetched ahead
+	// (TestAPageReadAWhileHasItsAppFetchedAhead).
+	b.run(t, "reading "+path, emulation.SetDataSaverOverride().WithDataSaverEnabled(true), chromedp.Navigate(b.at(path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
 		// The chart at the top is drawn by the site's script alone, off
 		// the page's thread: ECharts is not evaluated on the page.
 		b.poll(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "worker"`),
@@ -117,6 +120,88 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 		if strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".html") || strings.HasSuffix(strings.SplitN(u, "?", 2)[0], "/applicants") {
 			t.Errorf("the app's link loaded a page: %s", u)
 		}
+	}
+}
+
+// A page read a while has its app fetched ahead, by the service worker,
+// and not run: the visitor's first touch then starts it from the device
+// (here with the network cut). Not before the page has been read 3 s after
+// its load; not for a visitor who saves data, nor on a link slower than
+// 4G: they fetch it at their first touch (web/js/start.js
+// prefetchWhenRead).
+func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	v.build(t)
+	path := ui.ReportPath(mostRequests(v).ID, "/outcomes")
+	// read opens path for a visitor whose link and wishes setup sets, and
+	// waits until the service worker serves it; window.__aheadAt is the
+	// time from the page's load to the app's fetch ahead.
+	read := func(t *testing.T, setup ...chromedp.Action) *tab {
+		b := newTab(t, v)
+		setup = append(setup, onNewDocument(`new MutationObserver(() => {
+			if (document.documentElement.dataset.appPrefetch && window.__aheadAt === undefined)
+				window.__aheadAt = performance.now() - performance.getEntriesByType("navigation")[0].loadEventEnd;
+		}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-app-prefetch"]})`), chromedp.Navigate(b.at(path)),
+			b.poll(`document.readyState === "complete" && !!navigator.serviceWorker.controller`))
+		b.run(t, "reading "+path, setup...)
+		return b
+	}
+	// appKept lists what of the app the worker's caches hold.
+	appKept := func(t *testing.T, b *tab) (wasm, exec bool) {
+		var cached []string
+		b.run(t, "the worker's caches", chromedp.Evaluate(cachedJS, &cached, awaitPromise))
+		wasm = slices.ContainsFunc(cached, func(u string) bool { return strings.HasPrefix(u, b.at("/web/app.")) && strings.HasSuffix(u, ".wasm") })
+		return wasm, requested(cached, "/web/wasm_exec.js")
+	}
+
+	t.Run("read a while", func(t *testing.T) {
+		t.Parallel()
+		b := read(t)
+		var at float64
+		var app string
+		b.run(t, "the app fetched ahead", b.poll(`document.documentElement.dataset.appPrefetch === "kept"`),
+			chromedp.Evaluate(`window.__aheadAt`, &at), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+		if at < 3000 {
+			t.Errorf("the app was fetched ahead %.0f ms after the page's load: want once it has been read 3 s", at)
+		}
+		if app != "" {
+			t.Errorf("the app's fetch ahead started it (state %q)", app)
+		}
+		// The worker fetched it, not the page.
+		if reqs := b.takeRequests(); requested(reqs, ".wasm") || requested(reqs, "/web/wasm_exec.js") {
+			t.Errorf("the page itself fetched the app before a touch: %q", reqs)
+		}
+		if wasm, exec := appKept(t, b); !wasm || !exec {
+			t.Fatalf("the app fetched ahead, the worker keeps app.wasm %v, wasm_exec.js %v", wasm, exec)
+		}
+		b.srv.Close() // the network is cut: the touch finds the app on the device
+		b.run(t, "a key, offline", chromedp.KeyEvent(kb.Tab), b.poll(`document.documentElement.dataset.app === "running"`))
+	})
+	for _, tc := range []struct {
+		name string
+		link chromedp.Action
+	}{
+		{"saving data", emulation.SetDataSaverOverride().WithDataSaverEnabled(true)},
+		// navigator.connection's effectiveType: 3g.
+		{"on a 3G link", network.OverrideNetworkState(false, 400, 400e3/8, 400e3/8)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			b := read(t, tc.link)
+			// Read as long as the fetch ahead waits (3 s), an idle moment
+			// (at most 2 s) and a second more.
+			var state, effective string
+			b.run(t, "read 6 s", poll(`performance.now() - performance.getEntriesByType("navigation")[0].loadEventEnd > 6000`),
+				chromedp.Evaluate(`document.documentElement.dataset.appPrefetch || ""`, &state),
+				chromedp.Evaluate(`navigator.connection ? navigator.connection.effectiveType + (navigator.connection.saveData ? " saveData" : "") : ""`, &effective))
+			if state != "" {
+				t.Errorf("a visitor %s (navigator.connection: %q) had the app fetched ahead (%q)", tc.name, effective, state)
+			}
+			if wasm, exec := appKept(t, b); wasm || exec {
+				t.Errorf("a visitor %s (navigator.connection: %q): the worker keeps app.wasm %v, wasm_exec.js %v before a touch", tc.name, effective, wasm, exec)
+			}
+		})
 	}
 }
 
