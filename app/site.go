@@ -31,6 +31,10 @@ type Site struct {
 	// Embed says that other origins may frame the embed pages (the site
 	// file's frame_ancestors): each chart then offers its <iframe> snippet.
 	Embed bool `json:"embed,omitempty"`
+	// NoFetchAhead says that a page read a while does not have the app
+	// fetched ahead of the visitor's first touch (the site file's
+	// fetch_ahead: false; web/js/start.js prefetchWhenRead).
+	NoFetchAhead bool `json:"noFetchAhead,omitempty"`
 }
 
 // DefaultSiteName is the name of a site whose site file gives none.

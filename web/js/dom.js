@@ -9,7 +9,7 @@ export const root = document.documentElement;
 // under, the catalog index's URL, the kiosk's idle time), and app.wasm's
 // address and size, which the build gives this script (NIANBAO_WASM).
 export const site = (() => {
-  const s = { base: "", index: "", kiosk: 0, origin: "", wasm: NIANBAO_WASM.url, wasmSize: NIANBAO_WASM.size };
+  const s = { base: "", index: "", kiosk: 0, origin: "", noFetchAhead: false, wasm: NIANBAO_WASM.url, wasmSize: NIANBAO_WASM.size };
   const m = document.querySelector('meta[name="nianbao-site"]');
   try {
     const page = m ? JSON.parse(m.content) : {};
@@ -20,6 +20,8 @@ export const site = (() => {
     }
     // The site's public origin (for 扫码带走 and the embeds' snippets).
     s.origin = (page.site && page.site.origin) || "";
+    // The site file's fetch_ahead: false (start.js).
+    s.noFetchAhead = !!(page.site && page.site.noFetchAhead);
   } catch {}
   return s;
 })();

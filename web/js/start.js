@@ -181,10 +181,11 @@ function pageFiles() {
 // in about 0.6 s at 4x CPU, where the download alone takes 1.1–1.5 s on a
 // 4G link. It fetches only: nothing is compiled or run, and the page's
 // thread does nothing (the worker fetches). Not on a link that does not
-// allow it, nor once the app has started; root's data-app-prefetch says
+// allow it, nor once the app has started, nor on a site whose site file
+// says fetch_ahead: false; root's data-app-prefetch says
 // where it is ("fetching", "kept", "failed").
 function prefetchWhenRead() {
-  if (!("serviceWorker" in navigator)) {
+  if (!("serviceWorker" in navigator) || site.noFetchAhead) {
     return;
   }
   let timer = 0;
@@ -194,7 +195,7 @@ function prefetchWhenRead() {
   const wait = () => {
     clearTimeout(timer);
     if (loaded && document.visibilityState === "visible") {
-      timer = setTimeout(() => idle(fetchAhead, { timeout: 2000 }), readFor);
+      timer = setTimeout(() => idle(fetchAhead, { timeout: 1000 }), readFor);
     }
   };
   const fetchAhead = () => {
@@ -205,10 +206,14 @@ function prefetchWhenRead() {
     }
     document.removeEventListener("visibilitychange", wait);
     root.dataset.appPrefetch = "fetching";
-    prefetching = keep([...appFiles(), ...pageFiles()]).then((kept) => {
-      root.dataset.appPrefetch = kept ? "kept" : "failed";
-      prefetching = null;
-    });
+    // A start waits for the app's files only; the page's follow.
+    prefetching = keep(appFiles());
+    prefetching
+      .then((kept) => {
+        prefetching = null;
+        return kept && keep(pageFiles());
+      })
+      .then((kept) => (root.dataset.appPrefetch = kept ? "kept" : "failed"));
   };
   document.addEventListener("visibilitychange", wait);
   // A first visit's worker takes the page over after its install.

@@ -127,18 +127,17 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 // and not run: the visitor's first touch then starts it from the device
 // (here with the network cut). Not before the page has been read 3 s after
 // its load; not for a visitor who saves data, nor on a link slower than
-// 4G: they fetch it at their first touch (web/js/start.js
-// prefetchWhenRead).
+// 4G, nor on a site whose site file says fetch_ahead: false: they fetch
+// it at their first touch (web/js/start.js prefetchWhenRead).
 func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 	t.Parallel()
-	v := portalSite
-	v.build(t)
-	path := ui.ReportPath(mostRequests(v).ID, "/outcomes")
-	// read opens path for a visitor whose link and wishes setup sets, and
-	// waits until the service worker serves it; window.__aheadAt is the
-	// time from the page's load to the app's fetch ahead.
-	read := func(t *testing.T, setup ...chromedp.Action) *tab {
+	// read opens v's report page for a visitor whose link and wishes setup
+	// sets, and waits until the service worker serves it;
+	// window.__aheadAt is the time from the page's load to the app's
+	// fetch ahead.
+	read := func(t *testing.T, v *variant, setup ...chromedp.Action) *tab {
 		b := newTab(t, v)
+		path := ui.ReportPath(mostRequests(v).ID, "/outcomes")
 		setup = append(setup, onNewDocument(`new MutationObserver(() => {
 			if (document.documentElement.dataset.appPrefetch && window.__aheadAt === undefined)
 				window.__aheadAt = performance.now() - performance.getEntriesByType("navigation")[0].loadEventEnd;
@@ -147,7 +146,7 @@ func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 		b.run(t, "reading "+path, setup...)
 		return b
 	}
-	// appKept lists what of the app the worker's caches hold.
+	// appKept says what of the app the worker's caches hold.
 	appKept := func(t *testing.T, b *tab) (wasm, exec bool) {
 		var cached []string
 		b.run(t, "the worker's caches", chromedp.Evaluate(cachedJS, &cached, awaitPromise))
@@ -157,7 +156,7 @@ func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 
 	t.Run("read a while", func(t *testing.T) {
 		t.Parallel()
-		b := read(t)
+		b := read(t, portalSite)
 		var at float64
 		var app string
 		b.run(t, "the app fetched ahead", b.poll(`document.documentElement.dataset.appPrefetch === "kept"`),
@@ -180,17 +179,19 @@ func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 	})
 	for _, tc := range []struct {
 		name string
-		link chromedp.Action
+		v    *variant
+		link []chromedp.Action
 	}{
-		{"saving data", emulation.SetDataSaverOverride().WithDataSaverEnabled(true)},
+		{"saving data", portalSite, []chromedp.Action{emulation.SetDataSaverOverride().WithDataSaverEnabled(true)}},
 		// navigator.connection's effectiveType: 3g.
-		{"on a 3G link", network.OverrideNetworkState(false, 400, 400e3/8, 400e3/8)},
+		{"on a 3G link", portalSite, []chromedp.Action{network.OverrideNetworkState(false, 400, 400e3/8, 400e3/8)}},
+		{"on a site that turned it off", identitySite, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			b := read(t, tc.link)
+			b := read(t, tc.v, tc.link...)
 			// Read as long as the fetch ahead waits (3 s), an idle moment
-			// (at most 2 s) and a second more.
+			// (at most 1 s) and two seconds more.
 			var state, effective string
 			b.run(t, "read 6 s", poll(`performance.now() - performance.getEntriesByType("navigation")[0].loadEventEnd > 6000`),
 				chromedp.Evaluate(`document.documentElement.dataset.appPrefetch || ""`, &state),
