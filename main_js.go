@@ -9,8 +9,10 @@ import (
 )
 
 // run starts the app in the browser: its data comes from the site, and the
-// report in view is loaded before go-app mounts the page.
+// report in view is loaded before go-app mounts the page, which waits for
+// the visitor to want it (the runtime may be started ahead of a touch).
 func run() {
 	ui.StartBrowser()
+	ui.WaitUntilWanted()
 	app.RunWhenOnBrowser()
 }

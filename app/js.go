@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -43,10 +44,19 @@ func js() app.Value {
 	return app.Window().Get("nianbao")
 }
 
-// jsCall calls a function of the site's script, if it is there.
-func jsCall(name string, args ...any) app.Value {
+// jsCallable is the site's script, if it has a function of that name.
+func jsCallable(name string) app.Value {
 	ns := js()
 	if ns == nil || !ns.Truthy() || !ns.Get(name).Truthy() {
+		return nil
+	}
+	return ns
+}
+
+// jsCall calls a function of the site's script, if it is there.
+func jsCall(name string, args ...any) app.Value {
+	ns := jsCallable(name)
+	if ns == nil {
 		return nil
 	}
 	return ns.Call(name, args...)
@@ -62,3 +72,26 @@ func jsArrived(first bool) { jsCall("arrived", first) }
 
 // jsRows writes the catalog's rows (nianbao.rows; see catalogrows.go).
 func jsRows(tbody app.Value, packed string) { jsCall("rows", tbody, packed) }
+
+// WaitUntilWanted returns once the visitor wants the app: the site's
+// script runs the program ahead of a touch once the app is fetched ahead
+// (web/js/start.js runAhead), and the touch then only mounts the page.
+// nianbao.whenWanted(f) says whether the visitor wants it already, or
+// calls f when they do. It returns at once where the script has no such
+// function.
+func WaitUntilWanted() {
+	if jsCallable("whenWanted") == nil {
+		return
+	}
+	wanted := make(chan struct{})
+	var once sync.Once
+	f := app.FuncOf(func(app.Value, []app.Value) any {
+		once.Do(func() { close(wanted) })
+		return nil
+	})
+	defer f.Release()
+	if jsCall("whenWanted", f).Bool() {
+		return
+	}
+	<-wanted
+}

@@ -14,7 +14,7 @@ import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
 import { legacyRedirect, movedRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
-import { initStart, startApp } from "./start.js";
+import { initStart, startApp, whenWanted } from "./start.js";
 import { listOffline } from "./offline.js";
 import { initPrecheck, arrivePrecheck } from "./precheck.js";
 import { initShare } from "./share.js";
@@ -53,6 +53,10 @@ const nianbao = {
     const el = active && active !== document.body ? active : lastFocused;
     focusBack = el && el.id ? { id: el.id, start: el.selectionStart, end: el.selectionEnd } : null;
   },
+  // whenWanted(f) says whether the visitor wants the app; if not yet, f
+  // is called when they do, and the app, run ahead, then mounts the page
+  // (web/js/start.js).
+  whenWanted,
   // listOffline(el) lists in el the reports this device keeps offline.
   listOffline,
   // arrived(first) follows each page the app enters, the first one too
