@@ -14,7 +14,7 @@ import { initInfographic } from "./infographic.js";
 import { initSwitch } from "./switch.js";
 import { legacyRedirect, movedRedirect, initNav, showTab } from "./nav.js";
 import { rows } from "./rows.js";
-import { initStart, startApp, whenWanted } from "./start.js";
+import { initStart, startApp, whenWanted, waiting } from "./start.js";
 import { listOffline } from "./offline.js";
 import { initPrecheck, arrivePrecheck } from "./precheck.js";
 import { initShare } from "./share.js";
@@ -97,7 +97,7 @@ function keepFocus(back) {
 
 // NIANBAO_TEST is true only in a test build (web/site Options.TestHooks).
 if (NIANBAO_TEST) {
-  nianbao.test = { liveCharts: liveCount, drawAll, drawnBy, start: startApp };
+  nianbao.test = { liveCharts: liveCount, drawAll, drawnBy, start: () => startApp(), waiting };
 }
 window.nianbao = nianbao;
 

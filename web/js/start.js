@@ -20,7 +20,9 @@ let prefetching = null;
 // WebAssembly.Module (null if it did not compile).
 let compiled = null;
 // The Go program run ahead or by a start (runApp): a promise that
-// resolves once it waits.
+// resolves once go.run has returned, at the program's first wait (its
+// first yield to the browser; it then reads the page's data and waits for
+// the visitor in whenWanted).
 let running = null;
 // Whether the visitor wants the app (startApp), and the program's call to
 // mount the page when they do (whenWanted).
@@ -80,10 +82,11 @@ async function fetchWasm(url, size, progress, shown) {
 }
 
 // runApp fetches (unless kept), compiles (unless compiled ahead) and runs
-// the Go program until it waits: for its page's data, then for the visitor
-// to want the app (nianbao.whenWanted), before go-app mounts the page. It
-// runs once; a run that failed is tried again by the next call. progress
-// and shown are the start notice's (startApp).
+// the Go program until its first wait; it goes on to read the page's data
+// and then waits for the visitor to want the app (nianbao.whenWanted)
+// before go-app mounts the page. It runs once; a run that failed is tried
+// again by the next call. progress and shown are the start notice's
+// (startApp).
 function runApp(progress = () => {}, shown = new Promise(() => {})) {
   if (running) {
     return running;
@@ -123,6 +126,10 @@ function runApp(progress = () => {}, shown = new Promise(() => {})) {
   return running;
 }
 
+// waiting says whether the Go program waits for the visitor to mount the
+// page (a test build's hook).
+export const waiting = () => mountWhenWanted !== null;
+
 // whenWanted(f) is the app's question, asked once its runtime is ready to
 // mount the page: true if the visitor wants the app already; else f is
 // called when the visitor does (startApp), and the app mounts the page in
@@ -136,9 +143,10 @@ export function whenWanted(f) {
 }
 
 // startApp starts the app, once: it runs the Go program (or takes the one
-// run ahead) and lets it mount the page. It returns a promise of its
-// start.
-export function startApp() {
+// run ahead) and lets it mount the page once after resolves (the end of the
+// interaction that started it: see gestureEnd). It returns a promise of
+// its start.
+export function startApp(after = Promise.resolve()) {
   if (started) {
     return started;
   }
@@ -160,6 +168,7 @@ export function startApp() {
   started = (async () => {
     try {
       await runApp(progress, shown);
+      await after;
       wantedNow = true;
       const mount = mountWhenWanted;
       mountWhenWanted = null;
@@ -223,7 +232,7 @@ function linkAllows() {
 function pageFiles() {
   const files = new Set([location.pathname]);
   for (const el of document.querySelectorAll("[data-pack], .chart-canvas[data-chart]")) {
-    const f = el.dataset.pack || el.dataset.chart.split("#")[0];
+    const f = el.dataset.pack || (el.dataset.chart || "").split("#")[0];
     if (f) {
       files.add(f);
     }
@@ -244,14 +253,15 @@ function runAhead(idle) {
 }
 
 // prefetchWhenRead has the service worker fetch and keep the app's files
-// (and the page's: pageFiles) once the page has been visible readFor ms after its load and the browser
-// is idle: the first touch then finds them on the device and the app runs
-// in about 0.6 s at 4x CPU, where the download alone takes 1.1–1.5 s on a
-// 4G link. It fetches only: nothing is compiled or run, and the page's
-// thread does nothing (the worker fetches). Not on a link that does not
-// allow it, nor once the app has started, nor on a site whose site file
-// says fetch_ahead: false; root's data-app-prefetch says
-// where it is ("fetching", "kept", "failed").
+// (then the page's: pageFiles) once the page has been visible readFor ms
+// after its load and the browser is idle, off the page's thread; then the
+// app is compiled and run up to the mount (runAhead). The first touch
+// then only mounts the page: 0.3–0.9 s at 4x CPU, where the download
+// alone takes 1.1–1.5 s on a 4G link. Not on a link that does not allow it
+// (Chromium's navigator.connection; other browsers say nothing of it),
+// nor once the app has started, nor on a site whose site file says
+// fetch_ahead: false; root's data-app-prefetch says where it is
+// ("fetching", "kept", "failed").
 function prefetchWhenRead() {
   if (!("serviceWorker" in navigator) || site.noFetchAhead) {
     return;
@@ -284,6 +294,7 @@ function prefetchWhenRead() {
         }
         return kept && keep(pageFiles());
       })
+      .catch(() => false)
       .then((kept) => (root.dataset.appPrefetch = kept ? "kept" : "failed"));
   };
   document.addEventListener("visibilitychange", wait);
@@ -296,10 +307,45 @@ function prefetchWhenRead() {
   document.readyState === "complete" ? onLoad() : addEventListener("load", onLoad, { once: true });
 }
 
+// gestureEnd is a promise that resolves in a task after the interaction
+// that event begins has ended: after its click (or a cancelled or moved
+// press: pointercancel, or 600 ms after pointerup without a click), after
+// keyup for a key, in the next task for a focus. The app's mount replaces
+// the page's elements: run ahead, it was ready inside the pointerdown, and
+// a mouse's click then went to no element (its press was on an element the
+// mount had removed).
+function gestureEnd(event) {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve, 0);
+    if (event.type === "keydown") {
+      addEventListener("keyup", later, { capture: true, once: true });
+      return;
+    }
+    if (event.type !== "pointerdown" && event.type !== "touchstart") {
+      later();
+      return;
+    }
+    let done = false;
+    const end = () => {
+      if (!done) {
+        done = true;
+        removeEventListener("click", end, true);
+        removeEventListener("pointercancel", end, true);
+        later();
+      }
+    };
+    addEventListener("click", end, { capture: true, once: true });
+    addEventListener("pointercancel", end, { capture: true, once: true });
+    addEventListener("pointerup", () => setTimeout(end, 600), { capture: true, once: true });
+    setTimeout(end, 3000); // a press that never ends
+  });
+}
+
 // initStart starts the app when it is wanted: at once on a kiosk, else at
-// the visitor's first touch, key or focus. A visitor who only reads never
-// runs it: every page is whole without it, and its links lead to pages as
-// whole; one who reads a while has it fetched ahead (prefetchWhenRead).
+// the visitor's first touch, key or focus. Every page is whole without it,
+// and its links lead to pages as whole; a page read a while has it
+// fetched and run ahead, up to its mount (prefetchWhenRead), which the
+// touch then asks for once it has ended (gestureEnd).
 export function initStart() {
   if (!wanted()) {
     return;
@@ -313,11 +359,11 @@ export function initStart() {
     return;
   }
   const types = ["pointerdown", "keydown", "focusin", "touchstart"];
-  const go = () => {
+  const go = (event) => {
     for (const t of types) {
       removeEventListener(t, go, true);
     }
-    startApp();
+    startApp(gestureEnd(event));
   };
   for (const t of types) {
     addEventListener(t, go, { capture: true, passive: true });

@@ -171,15 +171,38 @@ func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 		if wasm, exec := appKept(t, b); !wasm || !exec {
 			t.Fatalf("the app fetched ahead, the worker keeps app.wasm %v, wasm_exec.js %v", wasm, exec)
 		}
-		// The program runs ahead, up to the page's mount: its test hooks
-		// are set (StartBrowser), the page is still the prerendered one.
-		b.run(t, "the program run ahead", b.poll(`typeof nianbao.test.heap === "function"`),
+		// The program runs ahead, up to the page's mount, and waits there
+		// for the visitor: the page is still the prerendered one.
+		b.run(t, "the program run ahead", b.poll(`nianbao.test.waiting()`), chromedp.Sleep(500*time.Millisecond),
 			chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
 		if app != "" {
 			t.Errorf("the program run ahead mounted the page (state %q)", app)
 		}
+		b.takeRequests()
 		b.srv.Close() // the network is cut: the touch finds the app on the device
 		b.run(t, "a key, offline", chromedp.KeyEvent(kb.Tab), b.poll(`document.documentElement.dataset.app === "running"`))
+		if reqs := b.takeRequests(); requested(reqs, ".wasm") || requested(reqs, "/web/wasm_exec.js") {
+			t.Errorf("the key after the run ahead loaded the app again: %q", reqs)
+		}
+	})
+	// A mouse's first click, once the program waits, does what it asks:
+	// the mount comes after the click (inside its pointerdown, it removed
+	// the element pressed, and the click went to none).
+	t.Run("a click once it waits", func(t *testing.T) {
+		t.Parallel()
+		b := read(t, portalSite)
+		to := ui.ReportPath(mostRequests(portalSite).ID, "/applicants")
+		var xy []float64
+		b.run(t, "the program run ahead", b.poll(`nianbao.test.waiting()`),
+			chromedp.Evaluate(fmt.Sprintf(`(() => {
+				const a = [...document.querySelectorAll("a")].find((a) => a.getAttribute("href") === %q && a.getBoundingClientRect().width > 0);
+				a.scrollIntoView({ block: "center" });
+				const r = a.getBoundingClientRect();
+				return [r.x + r.width / 2, r.y + r.height / 2];
+			})()`, b.href(to)), &xy))
+		// The link is followed (the page's own: the app mounts after it).
+		b.run(t, "a click on the link to "+to, chromedp.MouseClickXY(xy[0], xy[1]),
+			b.poll(fmt.Sprintf(`location.pathname === %q && document.readyState === "complete"`, to)))
 	})
 	for _, tc := range []struct {
 		name string
