@@ -80,7 +80,8 @@ func jsRows(tbody app.Value, packed string) { jsCall("rows", tbody, packed) }
 // calls f when they do. It returns at once where the script has no such
 // function.
 func WaitUntilWanted() {
-	if jsCallable("whenWanted") == nil {
+	ns := jsCallable("whenWanted")
+	if ns == nil {
 		return
 	}
 	wanted := make(chan struct{})
@@ -90,7 +91,7 @@ func WaitUntilWanted() {
 		return nil
 	})
 	defer f.Release()
-	if jsCall("whenWanted", f).Bool() {
+	if ns.Call("whenWanted", f).Bool() {
 		return
 	}
 	<-wanted

@@ -215,15 +215,18 @@ func parseBlock(b []byte) (es []blockEntry, ok bool) {
 // between pauses (ParseDirectoryPaused).
 const pauseEvery = 2000
 
+// pauseAt calls pause, unless nil, before the nth body or report read but
+// the first, every pauseEvery.
+func pauseAt(pause func(), n int) {
+	if pause != nil && n > 0 && n%pauseEvery == 0 {
+		pause()
+	}
+}
+
 // parseDirectoryJSON reads a directory (Split's directory); ok is false
 // when the caller is to read it with encoding/json. pause, unless nil, is
 // called every pauseEvery bodies and reports.
 func parseDirectoryJSON(b []byte, pause func()) (d directory, ok bool) {
-	every := func(n int) {
-		if pause != nil && n > 0 && n%pauseEvery == 0 {
-			pause()
-		}
-	}
 	r := newJSONReader(b)
 	ok = r.object(func(key string) bool {
 		var ok bool
@@ -235,7 +238,7 @@ func parseDirectoryJSON(b []byte, pause func()) (d directory, ok bool) {
 			}
 			d.Bodies = []Body{}
 			ok = r.array(func() bool {
-				every(len(d.Bodies))
+				pauseAt(pause, len(d.Bodies))
 				var body Body
 				ok := r.object(func(key string) bool {
 					var ok bool
@@ -272,7 +275,7 @@ func parseDirectoryJSON(b []byte, pause func()) (d directory, ok bool) {
 			d.R = [][]int{}
 			slab := make([]int, 0, 1024) // the reports' fields, one after another
 			ok = r.array(func() bool {
-				every(len(d.R))
+				pauseAt(pause, len(d.R))
 				if r.null() {
 					d.R = append(d.R, nil)
 					return true

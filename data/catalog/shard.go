@@ -222,9 +222,7 @@ func ParseDirectoryPaused(b []byte, pause func()) (*Index, error) {
 	x := &Index{Bodies: d.Bodies, Per: d.Per, BlockFiles: d.Blocks, Reports: make([]Entry, len(d.R))}
 	body := 0
 	for i, r := range d.R {
-		if pause != nil && i > 0 && i%pauseEvery == 0 {
-			pause()
-		}
+		pauseAt(pause, i)
 		var v [7]int
 		if len(r) < 2 || len(r) > len(v) {
 			return nil, fmt.Errorf("catalog directory, report %d: %d fields", i, len(r))

@@ -29,6 +29,10 @@ let running = null;
 let wantedNow = false;
 let mountWhenWanted = null;
 
+// idle(f, {timeout}) calls f once the browser is idle (at once where it
+// cannot say).
+const idle = (f, o) => (window.requestIdleCallback ? requestIdleCallback(f, o) : setTimeout(f, 1));
+
 // The app's files: go-app's runtime glue and the WebAssembly.
 const appFiles = () => [site.base + "/web/wasm_exec.js", site.wasm];
 
@@ -247,7 +251,7 @@ function pageFiles() {
 // the page's data read. A touch then only mounts the page. Kept on the
 // device, a start's compiling and the program's run up to the mount took
 // about 300 and 350 ms of a start at 4x CPU.
-function runAhead(idle) {
+function runAhead() {
   compiled = WebAssembly.compileStreaming(fetch(site.wasm)).catch(() => null);
   compiled.then((m) => m && idle(() => started || runApp().catch(() => {}), { timeout: 1000 }));
 }
@@ -268,7 +272,6 @@ function prefetchWhenRead() {
   }
   let timer = 0;
   let loaded = false;
-  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1));
   // The time read counts only while the page is visible.
   const wait = () => {
     clearTimeout(timer);
@@ -290,7 +293,7 @@ function prefetchWhenRead() {
       .then((kept) => {
         prefetching = null;
         if (kept && !started) {
-          runAhead(idle);
+          runAhead();
         }
         return kept && keep(pageFiles());
       })
