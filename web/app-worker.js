@@ -189,6 +189,12 @@ self.addEventListener("message", (event) => {
     .filter((u) => u && u.origin === scope.origin && u.pathname.startsWith(scope.pathname))
     .map((u) => u.href);
   const reply = (kept) => event.ports[0] && event.ports[0].postMessage({ kept });
+  // Nothing is kept in a cache a newer version is about to delete; and
+  // the work would keep the newer worker waiting (web/js/keep.js updating).
+  if (self.registration.installing || self.registration.waiting) {
+    reply(false);
+    return;
+  }
   // At most 16 files a page asks for, besides the catalog index's blocks
   // (data/index/: catalog.PacksDir), of which a site has one for every 32
   // bodies: the pre-publication check reads them all.
