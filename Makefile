@@ -49,7 +49,7 @@ test: node_modules/.installed
 # prints every figure and exits 0 whatever they are.
 bench: node_modules/.installed bench/lighthouse/node_modules/.installed
 	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data/importer
-	$(GO) test -run '^$$' -bench 'BenchmarkLoad|BenchmarkFirstInteraction|BenchmarkLighthouse' -benchtime 1x -timeout 60m ./web/site/e2e
+	$(GO) test -run '^$$' -bench 'BenchmarkLoad|BenchmarkFirstInteraction|BenchmarkLongTasks|BenchmarkLighthouse' -benchtime 1x -timeout 60m ./web/site/e2e
 
 # Lighthouse, for make bench only (pinned by bench/lighthouse's lock file).
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
