@@ -28,10 +28,17 @@ const SiteMetaName = "nianbao-site"
 
 // readSiteMeta reads the page's SiteMeta.
 func readSiteMeta() SiteMeta {
-	var m SiteMeta
 	if el := app.Window().Get("document").Call("querySelector", `meta[name="`+SiteMetaName+`"]`); el.Truthy() {
-		json.Unmarshal([]byte(el.Get("content").String()), &m)
+		return decodeSiteMeta(el.Get("content").String())
 	}
+	return SiteMeta{}
+}
+
+// decodeSiteMeta reads SiteMeta from its JSON (an empty one where it does
+// not read).
+func decodeSiteMeta(s string) SiteMeta {
+	var m SiteMeta
+	json.Unmarshal([]byte(s), &m)
 	return m
 }
 

@@ -33,8 +33,9 @@ let mountWhenWanted = null;
 // cannot say).
 const idle = (f, o) => (window.requestIdleCallback ? requestIdleCallback(f, o) : setTimeout(f, 1));
 
-// The app's files: go-app's runtime glue and the WebAssembly.
-const appFiles = () => [site.base + "/web/wasm_exec.js", site.wasm];
+// The app's files: go-app's runtime glue and the WebAssembly; and the
+// worker that warms the app run ahead of a touch (warm).
+const appFiles = () => [site.base + "/web/wasm_exec.js", site.wasm, site.base + "/web/warm-worker.js"];
 
 const label = () => document.getElementById("app-wasm-loader-label");
 const notice = () => document.getElementById("app-wasm-loader");
@@ -244,16 +245,60 @@ function pageFiles() {
   return [...files];
 }
 
+// warm has the app's start run once in a worker of its own
+// (web/js/warm-worker.js, app.Warm in Go) with the compiled module: V8
+// compiles a WebAssembly function at its first call, on the thread that
+// calls it, and shares the compiled code with every thread that has the
+// module, so the page's own run of the start is then compiled code. At 4x
+// CPU that compiling was most of the run ahead's longest task on the
+// page's thread (the Go program's start up to main: 235–272 ms on the
+// front page; run compiled, about 60). It resolves once the worker is done
+// (root's data-app-warm: "warm", or "failed" where it could not run: the
+// page then compiles as it runs), and after 10 s whatever it did.
+function warm(module) {
+  return new Promise((resolve) => {
+    let worker = null;
+    const done = (ok) => {
+      clearTimeout(timer);
+      worker?.terminate();
+      if (!root.dataset.appWarm) {
+        root.dataset.appWarm = ok ? "warm" : "failed";
+      }
+      resolve();
+    };
+    const timer = setTimeout(() => done(false), 10000);
+    try {
+      worker = new Worker(appFiles()[2]);
+      worker.onmessage = (e) => done(!!(e.data && e.data.warm));
+      worker.onerror = (e) => {
+        e.preventDefault();
+        done(false);
+      };
+      const meta = document.querySelector('meta[name="nianbao-site"]');
+      const pack = document.querySelector("[data-pack]");
+      worker.postMessage({ module, exec: appFiles()[0], meta: meta ? meta.content : "", pack: (pack && pack.dataset.pack) || "" });
+    } catch {
+      done(false);
+    }
+  });
+}
+
 // runAhead compiles the app kept on the device, off the page's thread
 // (the browser compiles a fetched body as it comes, from the worker's
-// cache here), then, once the page is idle, runs the Go program until it
-// waits for the visitor: its runtime's start, its packages' set-up and
-// the page's data read. A touch then only mounts the page. Kept on the
-// device, a start's compiling and the program's run up to the mount took
-// about 300 and 350 ms of a start at 4x CPU.
+// cache here), has its start warmed in a worker (warm), then, once the
+// page is idle, runs the Go program until it waits for the visitor: its
+// runtime's start, its packages' set-up and the page's data read. A touch
+// then only mounts the page. Kept on the device, a start's compiling and
+// the program's run up to the mount took about 300 and 350 ms of a start
+// at 4x CPU.
 function runAhead() {
   compiled = WebAssembly.compileStreaming(fetch(site.wasm)).catch(() => null);
-  compiled.then((m) => m && idle(() => started || runApp().catch(() => {}), { timeout: 1000 }));
+  compiled.then(async (m) => {
+    if (m && !started) {
+      await warm(m);
+      idle(() => started || runApp().catch(() => {}), { timeout: 1000 });
+    }
+  });
 }
 
 // prefetchWhenRead has the service worker fetch and keep the app's files

@@ -30,12 +30,18 @@ const precheckWorker = "/web/precheck-worker.js"
 // loads web/echarts.min.js beside it.
 const chartWorker = "/web/chart-worker.js"
 
+// warmWorker is the app's warm-up worker (web/js/warm-worker.js), which
+// runs app.wasm's start once off the page's thread before the page runs it
+// ahead of a touch; it loads web/wasm_exec.js.
+const warmWorker = "/web/warm-worker.js"
+
 // bundleScripts writes the site's own script, web/site.js, bundled and
 // minified by esbuild from the modules of web/js, with the addresses and
 // sizes of app.wasm and of the pre-publication check (its worker, its
 // WebAssembly and the toolchain's wasm_exec.js, which the worker loads)
 // and whether it is a test build; the check's worker,
-// web/precheck-worker.js; the charts' worker, web/chart-worker.js; and
+// web/precheck-worker.js; the charts' worker, web/chart-worker.js; the
+// app's warm-up worker, web/warm-worker.js; and
 // the toolchain's wasm_exec.js, minified (which drops its comments, and so
 // the address of a Go issue), loaded by the site's script when it starts
 // the app and by the check's worker.
@@ -70,6 +76,10 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	if err != nil {
 		return err
 	}
+	warm, err := runESBuild(esbuild, filepath.Join(dir, "warm-worker.js"), bundle...)
+	if err != nil {
+		return err
+	}
 	exec, err := runESBuild(esbuild, wasmExecJS)
 	if err != nil {
 		return err
@@ -93,7 +103,7 @@ func (s *site) bundleScripts(w *writer, esbuild, dir, wasmExecJS string, wasms w
 	for _, f := range []struct {
 		name string
 		b    []byte
-	}{{siteJS, site}, {precheckWorker, worker}, {chartWorker, charts}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}, {inflateJS, inflater}} {
+	}{{siteJS, site}, {precheckWorker, worker}, {chartWorker, charts}, {warmWorker, warm}, {wasmExec, exec}, {embedJS, embed}, {qrJS, qr}, {inflateJS, inflater}} {
 		// A definition the bundle lacks would fail in the browser only.
 		if m := regexp.MustCompile(`NIANBAO_[A-Z_]+`).Find(f.b); m != nil {
 			return fmt.Errorf("%s names %s, which the build does not define", f.name, m)

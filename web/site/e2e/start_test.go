@@ -172,11 +172,18 @@ func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 			t.Fatalf("the app fetched ahead, the worker keeps app.wasm %v, wasm_exec.js %v", wasm, exec)
 		}
 		// The program runs ahead, up to the page's mount, and waits there
-		// for the visitor: the page is still the prerendered one.
+		// for the visitor: the page is still the prerendered one. Its start
+		// ran first in the warm-up worker (compiled off the page's thread:
+		// web/js/warm-worker.js), which read the page's settings and pack.
+		var warmed string
 		b.run(t, "the program run ahead", b.poll(`nianbao.test.waiting()`), chromedp.Sleep(500*time.Millisecond),
-			chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+			chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app),
+			chromedp.Evaluate(`document.documentElement.dataset.appWarm || ""`, &warmed))
 		if app != "" {
 			t.Errorf("the program run ahead mounted the page (state %q)", app)
+		}
+		if warmed != "warm" {
+			t.Errorf("the app's start was not warmed in its worker before the run ahead (data-app-warm %q)", warmed)
 		}
 		b.takeRequests()
 		b.srv.Close() // the network is cut: the touch finds the app on the device
