@@ -275,8 +275,11 @@ function warm(module) {
         done(false);
       };
       const meta = document.querySelector('meta[name="nianbao-site"]');
+      // The pack's address as the page reads it (the worker's own is
+      // web/, which a relative one would be read against).
       const pack = document.querySelector("[data-pack]");
-      worker.postMessage({ module, exec: appFiles()[0], meta: meta ? meta.content : "", pack: (pack && pack.dataset.pack) || "" });
+      const packURL = pack && pack.dataset.pack ? new URL(pack.dataset.pack, location.href).href : "";
+      worker.postMessage({ module, exec: appFiles()[0], meta: meta ? meta.content : "", pack: packURL });
     } catch {
       done(false);
     }
