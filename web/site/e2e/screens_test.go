@@ -114,3 +114,32 @@ func TestEveryScreen(t *testing.T) {
 		}
 	}
 }
+
+// On a phone a report's row of tabs is wider than the screen: a page
+// opened on a tab far along it has the row scrolled to show that tab
+// (web/js/nav.js showTab, in the first frame's rendering), the page itself
+// not scrolled.
+func TestTheCurrentTabIsInView(t *testing.T) {
+	t.Parallel()
+	b := newTab(t, portalSite)
+	b.run(t, "a small phone", chromedp.EmulateViewport(320, 640))
+	id := mostRequests(portalSite).ID
+	for _, path := range []string{ui.ReportPath(id, "/checks"), ui.ReportPath(id, "/narrative")} {
+		b.loadPlain(t, path)
+		var got struct {
+			Overflows, Shown bool
+			PageY            float64
+		}
+		b.run(t, "the row of tabs on "+path, chromedp.Evaluate(`(() => {
+			const a = document.querySelector('.nav a[aria-current="page"]'), nav = a.closest(".nav");
+			const r = a.getBoundingClientRect(), n = nav.getBoundingClientRect();
+			return { overflows: nav.scrollWidth > nav.clientWidth, shown: r.left >= n.left - 1 && r.right <= n.right + 1, pageY: scrollY };
+		})()`, &got))
+		if !got.Overflows {
+			t.Fatalf("%s at 320 px: the row of tabs fits the screen, and the test needs one that does not", path)
+		}
+		if !got.Shown || got.PageY != 0 {
+			t.Errorf("%s at 320 px: the current tab shown %v, the page scrolled to %.0f", path, got.Shown, got.PageY)
+		}
+	}
+}
