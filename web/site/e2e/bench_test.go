@@ -321,6 +321,24 @@ func deployedPortal(b *testing.B) (dist string, v *variant, path, refDir string)
 	return dist, v, path, refDir
 }
 
+// benchRuns is how many runs a benchmark makes: the environment's
+// variable name, else def.
+func benchRuns(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+// servedPortal builds the shipped portal (deployedPortal) and serves it;
+// the server closes with the benchmark.
+func servedPortal(b *testing.B) (srv *httptest.Server, v *variant, front string) {
+	dist, v, front, _ := deployedPortal(b)
+	srv = httptest.NewServer(site.Handler(dist))
+	b.Cleanup(srv.Close)
+	return srv, v, front
+}
+
 func BenchmarkLoad(b *testing.B) {
 	dist, _, path, refDir := deployedPortal(b)
 	served := &counting{h: site.Handler(dist)}
@@ -329,10 +347,7 @@ func BenchmarkLoad(b *testing.B) {
 	defer siteSrv.Close()
 	defer refSrv.Close()
 
-	runs := 5
-	if n, err := strconv.Atoi(os.Getenv("BENCH_RUNS")); err == nil && n > 0 {
-		runs = n
-	}
+	runs := benchRuns("BENCH_RUNS", 5)
 	type key struct{ who, visit, metric string }
 	got := map[key]series{}
 	add := func(who, visit string, m loadFigures) {

@@ -13,9 +13,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -23,8 +20,6 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-
-	"nianbao/web/site"
 )
 
 // readPage loads url in a fresh browser on the phone's link and CPU and
@@ -133,13 +128,8 @@ func nextPageInteraction(b *testing.B, url, next string) time.Duration {
 }
 
 func BenchmarkFirstInteraction(b *testing.B) {
-	runs := 3
-	if n, err := strconv.Atoi(os.Getenv("BENCH_RUNS")); err == nil && n > 0 {
-		runs = n
-	}
-	dist, v, front, _ := deployedPortal(b)
-	hs := httptest.NewServer(site.Handler(dist))
-	defer hs.Close()
+	runs := benchRuns("BENCH_RUNS", 3)
+	hs, v, front := servedPortal(b)
 	for i := 0; i < b.N; i++ {
 		fmt.Printf("\nFirst interaction to the app running: fresh browser, 4G (9 Mbit/s down, 40 ms; app.wasm gzipped over plain HTTP, where a portal's HTTPS sends brotli), %dx CPU slowdown, %d runs each\n", cpuSlowdown, runs)
 		for i, p := range phonePages(v, front) {
@@ -219,13 +209,8 @@ new PerformanceObserver((l) => {
 // same pages, link and CPU as BenchmarkFirstInteraction. It prints the
 // figures and never fails on them; make bench runs it.
 func BenchmarkLongTasks(b *testing.B) {
-	runs := 3
-	if n, err := strconv.Atoi(os.Getenv("BENCH_RUNS")); err == nil && n > 0 {
-		runs = n
-	}
-	dist, v, front, _ := deployedPortal(b)
-	hs := httptest.NewServer(site.Handler(dist))
-	defer hs.Close()
+	runs := benchRuns("BENCH_RUNS", 3)
+	hs, v, front := servedPortal(b)
 	for i := 0; i < b.N; i++ {
 		fmt.Printf("\nThe longest task on the page's thread until the first touch, a reader staying 15 s (the app fetched and run ahead after 3 s): fresh browser, 4G, %dx CPU slowdown, %d runs each\n", cpuSlowdown, runs)
 		for i, p := range phonePages(v, front) {

@@ -17,7 +17,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"testing"
 	"time"
 
@@ -90,10 +89,7 @@ func BenchmarkLighthouse(b *testing.B) {
 	defer siteSrv.Close()
 	defer refSrv.Close()
 
-	runs := 3
-	if n, err := strconv.Atoi(os.Getenv("LIGHTHOUSE_RUNS")); err == nil && n > 0 {
-		runs = n
-	}
+	runs := benchRuns("LIGHTHOUSE_RUNS", 3)
 	var pages []struct{ name, url string }
 	for _, p := range phonePages(v, front) {
 		pages = append(pages, struct{ name, url string }{p.name, siteSrv.URL + p.path})
