@@ -1,9 +1,10 @@
 // Starts the WebAssembly app (go-app): the page is whole without it — its
 // charts, 图/表, images, 长者模式 and links all work — so the app starts only
 // when the visitor starts to use the page, never in the way of reading
-// it. A kiosk starts it at once. A page read a while has app.wasm fetched
-// ahead, by the service worker, so that the first touch does not wait for
-// the download (prefetchWhenRead). ?wasm=false keeps the page without the
+// it (a scroll is reading). A kiosk starts it at once. A page read a while
+// on a link not paid by the byte has app.wasm fetched ahead, by the service
+// worker, so that the first touch does not wait for the download
+// (prefetchWhenRead). ?wasm=false keeps the page without the
 // app (and so do robots).
 //
 // go-app's own loader (app.js) is not used (third_party/go-app patch
@@ -221,13 +222,26 @@ function viewInAddress() {
 const readFor = 3000;
 
 // linkAllows says whether the visitor's link and wishes allow fetching the
-// app before it is asked for: not when the browser says the visitor saves
-// data (Save-Data, Lite mode) or the link is slower than 4G (effectiveType
+// app before it is asked for: a link not paid by the byte, as far as the
+// browser tells. Not when the browser says the visitor saves data
+// (Save-Data, Lite mode), or the link is slower than 4G (effectiveType
 // slow-2g, 2g, 3g: 1.2 MB there takes seconds the page's own requests
-// would share). A browser that says nothing of its link is taken as able.
+// would share), or it is a mobile network (navigator.connection.type,
+// which Chrome on Android gives: only wifi and ethernet are taken). A
+// browser that does not say what its link is (desktop Chromium, Safari,
+// Firefox) is taken as a computer's link unless its main pointer is a
+// finger: a phone that may be on its mobile network. A reader on a phone's
+// data then moves the page and its charts only (about 210 kB), and the
+// app at their first tap.
 function linkAllows() {
   const c = navigator.connection;
-  return !c || (!c.saveData && (!c.effectiveType || c.effectiveType === "4g"));
+  if (c && (c.saveData || (c.effectiveType && c.effectiveType !== "4g"))) {
+    return false;
+  }
+  if (c && c.type) {
+    return c.type === "wifi" || c.type === "ethernet";
+  }
+  return !matchMedia("(pointer: coarse)").matches;
 }
 
 // pageFiles are the page's address and the data files it names (a
@@ -310,8 +324,7 @@ function runAhead() {
 // app is compiled and run up to the mount (runAhead). The first touch
 // then only mounts the page: 0.3–0.9 s at 4x CPU, where the download
 // alone takes 1.1–1.5 s on a 4G link. Not on a link that does not allow it
-// (Chromium's navigator.connection; other browsers say nothing of it),
-// nor once the app has started, nor on a site whose site file says
+// (linkAllows: a phone's mobile network, Save-Data, slower than 4G), nor once the app has started, nor on a site whose site file says
 // fetch_ahead: false; root's data-app-prefetch says where it is
 // ("fetching", "kept", "failed").
 function prefetchWhenRead() {
@@ -392,11 +405,31 @@ function gestureEnd(event) {
   });
 }
 
+// scrollKeys move the page, as a reader does: they start nothing.
+const scrollKeys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", " "]);
+
+// deliberate says whether an event is a visitor's act on the page rather
+// than their reading of it: a mouse's or pen's press, a tap (its click: a
+// finger that scrolls gives none), a key that is not a scroll's (on a
+// control, every key), a focus.
+function deliberate(event) {
+  switch (event.type) {
+    case "pointerdown":
+      return event.pointerType === "mouse" || event.pointerType === "pen";
+    case "keydown":
+      return !scrollKeys.has(event.key) || !!event.target.closest?.("input, select, textarea, button, [contenteditable]");
+    default:
+      return true;
+  }
+}
+
 // initStart starts the app when it is wanted: at once on a kiosk, else at
-// the visitor's first touch, key or focus. Every page is whole without it,
-// and its links lead to pages as whole; a page read a while has it
-// fetched and run ahead, up to its mount (prefetchWhenRead), which the
-// touch then asks for once it has ended (gestureEnd).
+// the visitor's first act on the page (deliberate: a finger that scrolls,
+// or a key that scrolls, is reading it). Every page is whole without it,
+// and its links lead to pages as whole; a page read a while on a link not
+// paid by the byte has it fetched and run ahead, up to its mount
+// (prefetchWhenRead), which the act then asks for once it has ended
+// (gestureEnd).
 export function initStart() {
   if (!wanted()) {
     return;
@@ -409,8 +442,11 @@ export function initStart() {
     startApp();
     return;
   }
-  const types = ["pointerdown", "keydown", "focusin", "touchstart"];
+  const types = ["pointerdown", "click", "keydown", "focusin"];
   const go = (event) => {
+    if (!deliberate(event)) {
+      return;
+    }
     for (const t of types) {
       removeEventListener(t, go, true);
     }

@@ -65,16 +65,25 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 	path := ui.ReportPath(r.ID, "/outcomes")
 	var app string
 	var onPage bool
+	var scrolled float64
 	// A reader who saves data: nothing of the app is fetched ahead
 	// (TestAPageReadAWhileHasItsAppFetchedAhead).
 	b.run(t, "reading "+path, emulation.SetDataSaverOverride().WithDataSaverEnabled(true), chromedp.Navigate(b.at(path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
 		// The chart at the top is drawn by the site's script alone, off
 		// the page's thread: ECharts is not evaluated on the page.
 		b.poll(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "worker"`),
+		// A reader scrolls with a finger and with the keys: reading,
+		// not using the page.
+		emulation.SetTouchEmulationEnabled(true),
+		input.SynthesizeScrollGesture(200, 600).WithYDistance(-500).WithGestureSourceType(input.GestureTouch),
+		chromedp.KeyEvent(kb.PageDown), chromedp.KeyEvent(kb.ArrowDown),
 		chromedp.Sleep(2*time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app),
-		chromedp.Evaluate(`!!window.echarts`, &onPage))
+		chromedp.Evaluate(`!!window.echarts`, &onPage), chromedp.Evaluate(`scrollY`, &scrolled))
 	if onPage {
 		t.Error("ECharts ran on the page before any touch")
+	}
+	if scrolled < 500 {
+		t.Errorf("the page scrolled to %.0f px after a finger's scroll and PageDown: want it read further down", scrolled)
 	}
 	// Its option is read from the report's pack, which the page names
 	// once for all its charts (data-chart), not carried by the page.
@@ -88,7 +97,7 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 		t.Errorf("the page's charts name their pack %q, fetched %d times (want once): %q", pack, n, reqs)
 	}
 	if requested(reqs, ".wasm") || requested(reqs, "/web/wasm_exec.js") || app != "" {
-		t.Errorf("a visitor who only reads started the app (state %q): %q", app, reqs)
+		t.Errorf("a visitor who only reads and scrolls started the app (state %q): %q", app, reqs)
 	}
 	// Nor does the service worker fetch it for the visitor (its own
 	// requests are not the page's: what it cached is the witness).
@@ -126,10 +135,11 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 // A page read a while has its app fetched ahead, by the service worker,
 // then compiled and run up to the page's mount, which waits for the
 // visitor: the first touch then mounts it, from the device (here with the
-// network cut). Not before the page has been read 3 s after
-// its load; not for a visitor who saves data, nor on a link slower than
-// 4G, nor on a site whose site file says fetch_ahead: false: they fetch
-// it at their first touch (web/js/start.js prefetchWhenRead).
+// network cut). Not before the page has been read 3 s after its load;
+// not for a visitor who saves data, nor on a link slower than 4G, nor on a
+// phone's mobile network (or a phone that does not say its link), nor on a
+// site whose site file says fetch_ahead: false: they fetch it at their
+// first touch (web/js/start.js prefetchWhenRead, linkAllows).
 func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 	t.Parallel()
 	// read opens v's report page for a visitor whose link and wishes setup
@@ -220,6 +230,13 @@ func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 		// navigator.connection's effectiveType: 3g.
 		{"on a 3G link", portalSite, []chromedp.Action{network.OverrideNetworkState(false, 400, 400e3/8, 400e3/8)}},
 		{"on a site that turned it off", identitySite, nil},
+		// navigator.connection's type: cellular (Chrome on Android).
+		{"on a phone's mobile network", portalSite, []chromedp.Action{network.OverrideNetworkState(false, link.Latency, 20e6/8, 5e6/8).WithConnectionType(network.ConnectionTypeCellular4g)}},
+		// A phone's browser that does not say what its link is (Safari):
+		// a finger for a pointer, no connection type.
+		{"on a phone that does not say its link", portalSite, []chromedp.Action{emulation.SetTouchEmulationEnabled(true).WithMaxTouchPoints(5),
+			emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "pointer", Value: "coarse"}}),
+			onNewDocument(`Object.defineProperty(NetworkInformation.prototype, "type", { get: () => undefined })`)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -229,7 +246,7 @@ func TestAPageReadAWhileHasItsAppFetchedAhead(t *testing.T) {
 			var state, effective string
 			b.run(t, "read 6 s", poll(`performance.now() - performance.getEntriesByType("navigation")[0].loadEventEnd > 6000`),
 				chromedp.Evaluate(`document.documentElement.dataset.appPrefetch || ""`, &state),
-				chromedp.Evaluate(`navigator.connection ? navigator.connection.effectiveType + (navigator.connection.saveData ? " saveData" : "") : ""`, &effective))
+				chromedp.Evaluate(`navigator.connection ? [navigator.connection.effectiveType, navigator.connection.type, navigator.connection.saveData ? "saveData" : "", matchMedia("(pointer: coarse)").matches ? "coarse" : ""].join(" ") : ""`, &effective))
 			if state != "" {
 				t.Errorf("a visitor %s (navigator.connection: %q) had the app fetched ahead (%q)", tc.name, effective, state)
 			}
