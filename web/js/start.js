@@ -324,7 +324,8 @@ function runAhead() {
 // app is compiled and run up to the mount (runAhead). The first touch
 // then only mounts the page: 0.3–0.9 s at 4x CPU, where the download
 // alone takes 1.1–1.5 s on a 4G link. Not on a link that does not allow it
-// (linkAllows: a phone's mobile network, Save-Data, slower than 4G), nor once the app has started, nor on a site whose site file says
+// (linkAllows: a phone's mobile network or a phone that does not say its
+// link, Save-Data, slower than 4G), nor once the app has started, nor on a site whose site file says
 // fetch_ahead: false; root's data-app-prefetch says where it is
 // ("fetching", "kept", "failed").
 function prefetchWhenRead() {
@@ -372,9 +373,10 @@ function prefetchWhenRead() {
 }
 
 // gestureEnd is a promise that resolves in a task after the interaction
-// that event begins has ended: after its click (or a cancelled or moved
-// press: pointercancel, or 600 ms after pointerup without a click), after
-// keyup for a key, in the next task for a focus. The app's mount replaces
+// that event begins has ended: for a mouse's press, after its click (or a
+// cancelled or moved press: pointercancel, or 600 ms after pointerup
+// without a click); after keyup for a key; in the next task for a click (a
+// tap's) or a focus. The app's mount replaces
 // the page's elements: run ahead, it was ready inside the pointerdown, and
 // a mouse's click then went to no element (its press was on an element the
 // mount had removed).
@@ -385,7 +387,7 @@ function gestureEnd(event) {
       addEventListener("keyup", later, { capture: true, once: true });
       return;
     }
-    if (event.type !== "pointerdown" && event.type !== "touchstart") {
+    if (event.type !== "pointerdown") {
       later();
       return;
     }
@@ -408,16 +410,32 @@ function gestureEnd(event) {
 // scrollKeys move the page, as a reader does: they start nothing.
 const scrollKeys = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", " "]);
 
+// A key that reads or leaves the page, or works the browser, without a
+// control: a modifier alone, Escape, the context menu's, a function key.
+const readingKey = (event) =>
+  scrollKeys.has(event.key) ||
+  ["Shift", "Control", "Alt", "Meta", "CapsLock", "Escape", "ContextMenu"].includes(event.key) ||
+  /^F[0-9]+$/.test(event.key) ||
+  event.ctrlKey ||
+  event.metaKey ||
+  event.altKey;
+
 // deliberate says whether an event is a visitor's act on the page rather
-// than their reading of it: a mouse's or pen's press, a tap (its click: a
-// finger that scrolls gives none), a key that is not a scroll's (on a
-// control, every key), a focus.
+// than their reading of it: a mouse's main button pressed, a tap (its
+// click: a finger or a pen that scrolls gives none), a key that is not a
+// reader's (readingKey: Ctrl+C, a scroll, Shift; on a control, every key), a
+// focus the browser shows. A right button (a menu to copy or translate), a middle one
+// (autoscroll, a link in a new tab) start nothing.
 function deliberate(event) {
   switch (event.type) {
     case "pointerdown":
-      return event.pointerType === "mouse" || event.pointerType === "pen";
+      return event.pointerType === "mouse" && event.button === 0;
     case "keydown":
-      return !scrollKeys.has(event.key) || !!event.target.closest?.("input, select, textarea, button, [contenteditable]");
+      return !readingKey(event) || !!event.target.closest?.("input, select, textarea, button, [contenteditable]");
+    case "focusin":
+      // A focus the browser shows (a key's, a screen reader's), or a text
+      // box's: not a link's or a region's under a right button's press.
+      return !!event.target.matches?.(":focus-visible, input, select, textarea");
     default:
       return true;
   }

@@ -72,13 +72,25 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 		// The chart at the top is drawn by the site's script alone, off
 		// the page's thread: ECharts is not evaluated on the page.
 		b.poll(`nianbao.test.drawnBy(document.querySelector(".chart-canvas")) === "worker"`),
-		// A reader scrolls with a finger and with the keys: reading,
-		// not using the page.
+		// A reader scrolls with a finger and with the keys, and copies
+		// by key and by the right button's menu: reading, not using the
+		// page.
 		emulation.SetTouchEmulationEnabled(true),
 		input.SynthesizeScrollGesture(200, 600).WithYDistance(-500).WithGestureSourceType(input.GestureTouch),
 		chromedp.KeyEvent(kb.PageDown), chromedp.KeyEvent(kb.ArrowDown),
-		chromedp.Sleep(2*time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app),
-		chromedp.Evaluate(`!!window.echarts`, &onPage), chromedp.Evaluate(`scrollY`, &scrolled))
+		chromedp.KeyEvent("c", chromedp.KeyModifiers(input.ModifierCtrl)), chromedp.KeyEvent(kb.Shift),
+		chromedp.Sleep(2*time.Second), chromedp.Evaluate(`!!window.echarts`, &onPage), chromedp.Evaluate(`scrollY`, &scrolled),
+		// The right button at the heading (a mouse over a chart would
+		// rightly move the charts to the page: not here).
+		chromedp.Evaluate(`scrollTo(0, 0)`, nil),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			var xy []float64
+			if err := chromedp.Evaluate(`(() => { const r = document.querySelector("h1").getBoundingClientRect(); return [r.x + 20, r.y + r.height / 2]; })()`, &xy).Do(ctx); err != nil {
+				return err
+			}
+			return chromedp.MouseClickXY(xy[0], xy[1], chromedp.ButtonRight).Do(ctx)
+		}),
+		chromedp.Sleep(500*time.Millisecond), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
 	if onPage {
 		t.Error("ECharts ran on the page before any touch")
 	}
@@ -97,7 +109,7 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 		t.Errorf("the page's charts name their pack %q, fetched %d times (want once): %q", pack, n, reqs)
 	}
 	if requested(reqs, ".wasm") || requested(reqs, "/web/wasm_exec.js") || app != "" {
-		t.Errorf("a visitor who only reads and scrolls started the app (state %q): %q", app, reqs)
+		t.Errorf("a visitor who only reads, scrolls and copies started the app (state %q): %q", app, reqs)
 	}
 	// Nor does the service worker fetch it for the visitor (its own
 	// requests are not the page's: what it cached is the witness).
@@ -106,8 +118,9 @@ func TestTheAppStartsAtTheFirstTouch(t *testing.T) {
 	if len(cached) == 0 || requested(cached, ".wasm") {
 		t.Errorf("after the first visit, the worker keeps %q: want the page's files without app.wasm", cached)
 	}
-	// The visitor presses a key: the app starts, and takes the page over.
-	b.run(t, "a key", chromedp.KeyEvent(kb.Tab), b.poll(`document.documentElement.dataset.app === "running"`),
+	// The visitor taps the page with a finger: the app starts, and takes
+	// the page over (a key starts it in TestAPageReadAWhileHasItsAppFetchedAhead).
+	b.run(t, "a tap", chromedp.Evaluate(`scrollTo(0, 0)`, nil), tapOn("h1"), b.poll(`document.documentElement.dataset.app === "running"`),
 		b.poll(`!document.getElementById("app-wasm-loader")`))
 	if reqs := b.takeRequests(); !requested(reqs, ".wasm") {
 		t.Errorf("the app ran without loading app.wasm: %q", reqs)
