@@ -1,13 +1,16 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
-
+	"fmt"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
+	"nianbao/data"
 	"nianbao/data/catalog"
 )
 
@@ -78,5 +81,78 @@ console.log(JSON.stringify(cases.map(c => matches(process.argv[3], c.year, parse
 		if got != js[i] {
 			t.Errorf("%q in %d: the app says %v, the script %v", c.Q, c.Year, got, js[i])
 		}
+	}
+}
+
+// TestTheScriptReadsTheDirectory: the catalog's search over every body
+// before the app runs (web/js/query.js bodiesOf, run by Node here) reads
+// the directory the build writes as the app does: each body's search keys
+// as the plain catalog's list has them (plainKeys), its reports' years and
+// IDs in order, an ID that is not its body's and year's included, and a
+// report listed after another body's.
+func TestTheScriptReadsTheDirectory(t *testing.T) {
+	x := &catalog.Index{
+		Bodies: []catalog.Body{
+			{ID: "hz", Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: "洪泽区 HongZeQu hzq 江苏省"},
+			{ID: "nt", Name: "南通市人民政府"},
+			{ID: "pt", Name: "平潭综合实验区", Region: "平潭综合实验区", Search: "PingTan"},
+		},
+		Reports: []catalog.Entry{
+			{ID: "hz-2024", Body: 0, Year: 2024, Format: data.Format2021},
+			{ID: "hz-2023", Body: 0, Year: 2023, Format: data.Format2021},
+			{ID: "nt-2019-revised", Body: 1, Year: 2019, Format: data.Format2019},
+			{ID: "pt-2022", Body: 2, Year: 2022, Format: data.Format2021},
+			{ID: "hz-2021", Body: 0, Year: 2021, Format: data.Format2021},
+		},
+	}
+	dir, _, err := x.Split(2, func(i int, b []byte) string { return fmt.Sprintf("index/%d.json", i) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := catalog.ParseDirectory(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type report struct {
+		Year int    `json:"year"`
+		ID   string `json:"id"`
+	}
+	type body struct {
+		ID      string   `json:"id"`
+		Name    string   `json:"name"`
+		Keys    string   `json:"keys"`
+		Reports []report `json:"reports"`
+	}
+	var want []body
+	for i := range d.Bodies {
+		b := body{ID: d.Bodies[i].ID, Name: d.Bodies[i].Name, Keys: plainKeys(&d.Bodies[i]), Reports: []report{}}
+		for _, e := range d.Reports {
+			if e.Body == i {
+				b.Reports = append(b.Reports, report{e.Year, e.ID})
+			}
+		}
+		want = append(want, b)
+	}
+	query, err := filepath.Abs(filepath.Join("..", "web", "js", "query.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("node", "--input-type=module", "-e", `const {bodiesOf} = await import(process.argv[1]);
+const fs = await import("node:fs");
+console.log(JSON.stringify(bodiesOf(JSON.parse(fs.readFileSync(0, "utf8")))));`, "file://"+query)
+	cmd.Stdin = bytes.NewReader(dir)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js []body
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatalf("%s: %v", out, err)
+	}
+	if !reflect.DeepEqual(js, want) {
+		t.Errorf("the script reads the directory as\n%+v\nthe app as\n%+v", js, want)
+	}
+	if len(want) != 3 || len(want[0].Reports) != 3 || want[1].Reports[0].ID != "nt-2019-revised" {
+		t.Errorf("the app's reader gives %+v: the test's index is not what it checks", want)
 	}
 }

@@ -778,7 +778,7 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 				for j, e := range es {
 					years[j] = strconv.Itoa(e.Year)
 				}
-				return app.Elem("li").DataSet("search", strings.ToLower(b.Name+" "+b.Region+" "+b.Search)).
+				return app.Elem("li").DataSet("search", plainKeys(&b)).
 					DataSet("years", strings.Join(years, " ")).Body(
 					app.Elem("a").Class("body-link").Attr("href", siteURL(BodyPath(b.ID))).Text(b.Name),
 					app.Elem("span").Class("years").Body(
@@ -793,6 +793,13 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 		),
 		app.If(pages > 1, plainPager(n, pages)),
 	}
+}
+
+// plainKeys are a body's search keys as the plain catalog's list gives
+// them to the site's script (web/js/quick.js, query.js bodiesOf: the same
+// from the directory).
+func plainKeys(b *catalog.Body) string {
+	return strings.ToLower(b.Name + " " + b.Region + " " + b.Search)
 }
 
 // plainPager links the plain catalog's pages: the one before and after,

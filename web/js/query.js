@@ -26,3 +26,25 @@ export function parse(q) {
 export function matches(keys, year, q) {
   return q.years.every((y) => y === year) && q.words.every((w) => keys.includes(w));
 }
+
+// bodiesOf reads the catalog's directory: each body with its search keys
+// as the page's list has them (app/reports.go, plain: name, region and
+// search keys, lower-cased) and its reports' years and IDs, in the
+// directory's order, a report's ID its body's and year's unless the
+// directory says another (data/catalog/shard.go, directory; a test reads
+// one with the app's reader and this).
+export function bodiesOf(d) {
+  const bodies = d.bodies.map((b) => ({
+    id: b.id,
+    name: b.name,
+    keys: [b.name, b.region || "", b.s || ""].join(" ").toLowerCase(),
+    reports: [],
+  }));
+  let at = 0;
+  d.r.forEach((r, i) => {
+    at += r[0];
+    const b = bodies[at];
+    b.reports.push({ year: r[1], id: (d.ids && d.ids[i]) || b.id + "-" + r[1] });
+  });
+  return bodies;
+}

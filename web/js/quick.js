@@ -7,16 +7,90 @@
 // compares the two): every word must match, a four-digit word (2024, 2024年) is a year,
 // any other a part of the body's search keys (its name's forms,
 // traditional characters, pinyin and initials, region, province).
-import { on, appRunning } from "./dom.js";
-import { parse, matches } from "./query.js";
+//
+// A catalog in pages (more bodies than a page lists) is searched on its
+// page at once, then over every body once the catalog's directory is in
+// (site.index, fetched at the first search: every body's search keys and
+// each report's body and year; data/catalog/shard.go): the bodies found
+// are listed in the page's list's place, so that a phone that has not
+// got the app (on its mobile network it is not fetched ahead) finds any
+// body without it.
+import { on, appRunning, site } from "./dom.js";
+import { parse, matches, bodiesOf } from "./query.js";
+
+// How many bodies found are listed, as a page of the catalog lists.
+const listed = 100;
+
+// The directory's bodies: a promise, fetched once (null where it could not
+// be read: the page's own search stands).
+let directory = null;
+const readDirectory = () =>
+  (directory ??= fetch(site.index)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(site.index + ": " + r.status))))
+    .then(bodiesOf)
+    .catch(() => null));
+
+const el = (tag, className, text) => {
+  const e = document.createElement(tag);
+  if (className) {
+    e.className = className;
+  }
+  if (text !== undefined) {
+    e.textContent = text;
+  }
+  return e;
+};
+
+// item is a body found, as the page's list shows a body (app/reports.go,
+// plain): its name to its page, its years to their reports. Text only.
+function item(b) {
+  const li = el("li");
+  const a = el("a", "body-link", b.name);
+  a.href = site.base + "/b/" + b.id;
+  const years = el("span", "years");
+  for (const r of b.reports) {
+    const y = el("a", "year-link", String(r.year));
+    y.href = site.base + "/r/" + r.id;
+    y.setAttribute("aria-label", b.name + r.year + "年报告");
+    years.append(y);
+  }
+  li.append(a, years);
+  return li;
+}
+
+// showFound lists the bodies of the whole catalog that q finds in the
+// page's list's place, or, for no query (found null), the page's list
+// again.
+function showFound(list, found, q) {
+  let out = document.querySelector(".catalog-found");
+  const pager = document.querySelector(".plain-pager");
+  list.hidden = !!found;
+  if (pager) {
+    pager.hidden = !!found;
+  }
+  if (!found) {
+    out?.remove();
+    return;
+  }
+  if (!out) {
+    out = el("ul", "catalog-plain catalog-found");
+    list.after(out);
+  }
+  out.replaceChildren(...found.slice(0, listed).map(item));
+  const count = document.getElementById("catalog-count");
+  if (count) {
+    count.textContent = "找到 " + found.length + " 个机关" + (found.length > listed ? "，列出按名称排列的前 " + listed + " 个" : "");
+  }
+}
 
 export function initQuick() {
   on("input", "#catalog-q", (event, input) => {
-    const list = document.querySelector(".catalog-plain");
+    const list = document.querySelector(".catalog-plain:not(.catalog-found)");
     if (appRunning() || !list) {
       return;
     }
     const q = parse(input.value);
+    const paged = Number(list.dataset.pages) > 1;
     let shown = 0;
     for (const li of list.children) {
       const keys = li.dataset.search || "";
@@ -27,10 +101,20 @@ export function initQuick() {
     }
     const count = document.getElementById("catalog-count");
     if (count) {
-      // A list in pages (app/reports.go, plain) is searched here on its
-      // page only; the app, which the keystroke starts, searches them all.
-      const where = Number(list.dataset.pages) > 1 ? "本页找到 " : "找到 ";
-      count.textContent = input.value.trim() ? where + shown + " 个机关" : "";
+      count.textContent = input.value.trim() ? (paged ? "本页找到 " : "找到 ") + shown + " 个机关" : "";
+    }
+    if (paged) {
+      const asked = input.value;
+      if (!asked.trim()) {
+        showFound(list, null, q);
+      } else {
+        readDirectory().then((bodies) => {
+          // Only for the query still asked, and not once the app runs.
+          if (bodies && input.value === asked && !appRunning()) {
+            showFound(list, bodies.filter((b) => b.reports.some((r) => matches(b.keys, r.year, q))), q);
+          }
+        });
+      }
     }
     const u = new URL(location.href);
     input.value.trim() ? u.searchParams.set("q", input.value.trim()) : u.searchParams.delete("q");

@@ -24,11 +24,14 @@ import (
 
 	nethtml "golang.org/x/net/html"
 
+	ui "nianbao/app"
 	"nianbao/charts"
 	"nianbao/data"
 	"nianbao/data/catalog"
 	"nianbao/data/dataset"
+	"nianbao/data/importer"
 	"nianbao/web/site"
+	"nianbao/web/site/e2e/internal/synth"
 	"nianbao/web/site/internal/payload"
 )
 
@@ -81,6 +84,33 @@ var (
 	// origin and a licence (testdata/identity/site.json).
 	identitySite = &variant{name: "identity", options: func() (site.Options, error) {
 		return site.Options{Site: filepath.Join("testdata", "identity", "site.json")}, nil
+	}}
+	// pagedSite is a site of more bodies than a page of the plain catalog
+	// lists (app.PlainPerPage): one synthetic report of each of 130
+	// bodies, clearly synthetic (internal/synth).
+	pagedSite = &variant{name: "paged", options: func() (site.Options, error) {
+		datasets := filepath.Join(work, "paged", "datasets")
+		if err := os.MkdirAll(datasets, 0o755); err != nil {
+			return site.Options{}, err
+		}
+		seen := map[string]bool{}
+		for _, f := range synth.Reports(1000, 2) {
+			imp, err := importer.Import(f.Name, "", f.Text)
+			if err != nil {
+				return site.Options{}, fmt.Errorf("%s: %w", f.Name, err)
+			}
+			if seen[imp.Report.Body] {
+				continue
+			}
+			seen[imp.Report.Body] = true
+			if err := dataset.WriteFile(filepath.Join(datasets, imp.Report.ID+".json"), imp.Report); err != nil {
+				return site.Options{}, err
+			}
+			if len(seen) == ui.PlainPerPage+30 {
+				return site.Options{Datasets: datasets}, nil
+			}
+		}
+		return site.Options{}, fmt.Errorf("the synthetic reports have %d bodies, not %d", len(seen), ui.PlainPerPage+30)
 	}}
 	// payloadSite is a site full of payloads (internal/payload).
 	payloadSite = &variant{name: "payload", options: func() (site.Options, error) {

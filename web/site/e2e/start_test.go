@@ -604,3 +604,82 @@ func TestATapOnAChartTheWorkerDrewLeadsOn(t *testing.T) {
 		t.Error("a tap on a chart the worker drew brought ECharts to the page")
 	}
 }
+
+// A catalog in pages (more bodies than a page lists) finds any body before
+// the app runs: its page at once, then every body once the catalog's
+// directory is in (web/js/quick.js), listed in the page's list's place
+// with links to the body and its reports; an empty search gives the page
+// back. ?wasm=false holds the app off: a phone on its mobile network
+// searches this way for the seconds its app's download takes.
+func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
+	t.Parallel()
+	v := pagedSite
+	b := newTab(t, v)
+	if len(v.index.Bodies) <= ui.PlainPerPage {
+		t.Fatalf("%d bodies: the catalog is not in pages", len(v.index.Bodies))
+	}
+	body := &v.index.Bodies[len(v.index.Bodies)-1] // on the last page
+	_, es := v.index.FindBody(body.ID)
+	q := v.searchFor(body)
+	if q == "" {
+		t.Fatalf("no search finds %s alone", body.Name)
+	}
+	var onPage bool
+	b.run(t, "the catalog's first page", chromedp.Navigate(b.at("/reports?wasm=false")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Evaluate(fmt.Sprintf(`[...document.querySelectorAll(".catalog-plain a")].some((a) => a.textContent === %q)`, body.Name), &onPage))
+	if onPage {
+		t.Fatalf("%s is on the catalog's first page: the test needs a body on another", body.Name)
+	}
+	var found struct {
+		Count  string   `json:"count"`
+		Names  []string `json:"names"`
+		Hrefs  []string `json:"hrefs"`
+		Hidden bool     `json:"hidden"`
+		Pager  bool     `json:"pager"`
+	}
+	b.run(t, "a search", chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.SendKeys("#catalog-q", q, chromedp.ByQuery),
+		b.poll(`document.querySelector(".catalog-found li")`),
+		chromedp.Evaluate(`(() => {
+			const f = document.querySelector(".catalog-found");
+			return {count: document.getElementById("catalog-count").textContent,
+				names: [...f.querySelectorAll(".body-link")].map((a) => a.textContent),
+				hrefs: [...f.querySelectorAll("a")].map((a) => a.getAttribute("href")),
+				hidden: document.querySelector(".catalog-plain:not(.catalog-found)").hidden,
+				pager: document.querySelector(".plain-pager").hidden};
+		})()`, &found))
+	if !slices.Equal(found.Names, []string{body.Name}) || found.Count != "找到 1 个机关" {
+		t.Errorf("searching %q before the app: %q listed, %q said; want %s alone", q, found.Names, found.Count, body.Name)
+	}
+	want := []string{b.href(ui.BodyPath(body.ID))}
+	for _, e := range es {
+		want = append(want, b.href(ui.ReportPath(e.ID, "/")))
+	}
+	if !slices.Equal(found.Hrefs, want) {
+		t.Errorf("the body found links %q, want %q", found.Hrefs, want)
+	}
+	if !found.Hidden || !found.Pager {
+		t.Errorf("the page's own list hidden %v, its pager hidden %v, while the whole catalog's are listed", found.Hidden, found.Pager)
+	}
+	var back bool
+	b.run(t, "the search emptied", chromedp.Evaluate(`(() => {
+			const q = document.querySelector("#catalog-q");
+			q.value = "";
+			return q.dispatchEvent(new Event("input", {bubbles: true}));
+		})()`, nil),
+		b.poll(`!document.querySelector(".catalog-found")`),
+		chromedp.Evaluate(`!document.querySelector(".catalog-plain").hidden && !document.querySelector(".plain-pager").hidden`, &back))
+	if !back {
+		t.Error("an empty search did not give the page's list and pager back")
+	}
+	// With the app: the keystroke starts it, and its catalog takes the
+	// search over; the script's list of the bodies found goes with the
+	// page it was written into.
+	var left int
+	b.run(t, "a search as the app starts", chromedp.Navigate(b.at("/reports")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.SendKeys("#catalog-q", q, chromedp.ByQuery),
+		b.poll(appReady), b.poll(rowsShown(len(es))), chromedp.Sleep(time.Second),
+		chromedp.Evaluate(`document.querySelectorAll(".catalog-found").length`, &left))
+	if left != 0 {
+		t.Errorf("once the app runs, the script's list of bodies found is still on the page (%d)", left)
+	}
+}
