@@ -340,7 +340,13 @@ func benchRuns(name string, def int) int {
 // the server closes with the benchmark.
 func servedPortal(b *testing.B) (srv *httptest.Server, v *variant, front string) {
 	dist, v, front, _ := deployedPortal(b)
-	srv = httptest.NewServer(site.Handler(dist))
+	// Over HTTPS and HTTP/2, as a portal serves it: Chromium asks for
+	// brotli only over HTTPS (over plain HTTP app.wasm came gzipped,
+	// 1.61 MB where a portal sends 1.15). The browser takes the test's
+	// certificate (chromeOptions).
+	srv = httptest.NewUnstartedServer(site.Handler(dist))
+	srv.EnableHTTP2 = true
+	srv.StartTLS()
 	b.Cleanup(srv.Close)
 	return srv, v, front
 }

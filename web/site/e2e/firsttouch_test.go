@@ -140,7 +140,7 @@ func BenchmarkFirstInteraction(b *testing.B) {
 	runs := benchRuns("BENCH_RUNS", 3)
 	hs, v, front := servedPortal(b)
 	for i := 0; i < b.N; i++ {
-		fmt.Printf("\nFirst interaction to the app running: fresh browser, 4G (9 Mbit/s down, 40 ms; app.wasm gzipped over plain HTTP, where a portal's HTTPS sends brotli), %dx CPU slowdown, %d runs each\n", cpuSlowdown, runs)
+		fmt.Printf("\nFirst interaction to the app running: fresh browser, 4G (9 Mbit/s down, 40 ms), HTTPS (app.wasm in brotli, as a portal sends it), %dx CPU slowdown, %d runs each\n", cpuSlowdown, runs)
 		for i, p := range phonePages(v, front) {
 			for _, c := range []struct {
 				what, metric string
