@@ -660,6 +660,18 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 	if !found.Hidden || !found.Pager {
 		t.Errorf("the page's own list hidden %v, its pager hidden %v, while the whole catalog's are listed", found.Hidden, found.Pager)
 	}
+	// The list found is read and touched as the page's own: on a phone
+	// of 320 px too.
+	b.checkAxe(t, "/reports, a search before the app")
+	b.checkTargets(t, "/reports, a search before the app")
+	var wide bool
+	b.run(t, "at 320 px", emulation.SetDeviceMetricsOverride(320, 720, 1, true),
+		chromedp.Evaluate(`document.documentElement.scrollWidth <= 320`, &wide))
+	if !wide {
+		t.Error("/reports with the bodies found scrolls sideways at 320 px")
+	}
+	b.checkTargets(t, "/reports at 320 px, a search before the app")
+	b.run(t, "back to the window's size", emulation.ClearDeviceMetricsOverride())
 	var back bool
 	b.run(t, "the search emptied", chromedp.Evaluate(`(() => {
 			const q = document.querySelector("#catalog-q");
