@@ -644,8 +644,8 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 			return {count: document.getElementById("catalog-count").textContent,
 				names: [...f.querySelectorAll(".body-link")].map((a) => a.textContent),
 				hrefs: [...f.querySelectorAll("a")].map((a) => a.getAttribute("href")),
-				hidden: document.querySelector(".catalog-plain:not(.catalog-found)").hidden,
-				pager: document.querySelector(".plain-pager").hidden};
+				hidden: document.querySelector(".catalog-plain:not(.catalog-found)").getClientRects().length === 0,
+				pager: document.querySelector(".plain-pager").getClientRects().length === 0};
 		})()`, &found))
 	if !slices.Equal(found.Names, []string{body.Name}) || found.Count != "找到 1 个机关" {
 		t.Errorf("searching %q before the app: %q listed, %q said; want %s alone", q, found.Names, found.Count, body.Name)
@@ -658,7 +658,7 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 		t.Errorf("the body found links %q, want %q", found.Hrefs, want)
 	}
 	if !found.Hidden || !found.Pager {
-		t.Errorf("the page's own list hidden %v, its pager hidden %v, while the whole catalog's are listed", found.Hidden, found.Pager)
+		t.Errorf("the page's own list out of sight %v, its pager out of sight %v, while the whole catalog's are listed", found.Hidden, found.Pager)
 	}
 	// The list found is read and touched as the page's own: on a phone
 	// of 320 px too.
@@ -679,7 +679,7 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 			return q.dispatchEvent(new Event("input", {bubbles: true}));
 		})()`, nil),
 		b.poll(`!document.querySelector(".catalog-found")`),
-		chromedp.Evaluate(`!document.querySelector(".catalog-plain").hidden && !document.querySelector(".plain-pager").hidden`, &back))
+		chromedp.Evaluate(`document.querySelector(".catalog-plain").getClientRects().length > 0 && document.querySelector(".plain-pager").getClientRects().length > 0`, &back))
 	if !back {
 		t.Error("an empty search did not give the page's list and pager back")
 	}
