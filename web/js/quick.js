@@ -22,13 +22,18 @@ import { parse, matches, bodiesOf } from "./query.js";
 const listed = 100;
 
 // The directory's bodies: a promise, fetched once (null where it could not
-// be read: the page's own search stands).
+// be read: the page's own search stands, and the next letter tries again).
 let directory = null;
 const readDirectory = () =>
-  (directory ??= fetch(site.index)
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(site.index + ": " + r.status))))
-    .then(bodiesOf)
-    .catch(() => null));
+  site.index
+    ? (directory ??= fetch(site.index)
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(site.index + ": " + r.status))))
+        .then(bodiesOf)
+        .catch(() => {
+          directory = null;
+          return null;
+        }))
+    : Promise.resolve(null);
 
 const el = (tag, className, text) => {
   const e = document.createElement(tag);
@@ -58,10 +63,9 @@ function item(b) {
   return li;
 }
 
-// showFound lists the bodies of the whole catalog that q finds in the
-// page's list's place, or, for no query (found null), the page's list
-// again.
-function showFound(list, found, q) {
+// showFound lists the bodies of the whole catalog found in the page's
+// list's place, or, for no query (found null), the page's list again.
+function showFound(list, found) {
   let out = document.querySelector(".catalog-found");
   const pager = document.querySelector(".plain-pager");
   list.hidden = !!found;
@@ -100,18 +104,29 @@ export function initQuick() {
       shown += hit;
     }
     const count = document.getElementById("catalog-count");
-    if (count) {
-      count.textContent = input.value.trim() ? (paged ? "本页找到 " : "找到 ") + shown + " 个机关" : "";
+    const said = (text) => count && (count.textContent = text);
+    if (!input.value.trim()) {
+      said("");
+    } else {
+      // A list in pages says what its page holds while the whole catalog
+      // is looked at.
+      said(paged ? "本页找到 " + shown + " 个机关，正在查找全部机关…" : "找到 " + shown + " 个机关");
     }
     if (paged) {
       const asked = input.value;
       if (!asked.trim()) {
-        showFound(list, null, q);
+        showFound(list, null);
       } else {
         readDirectory().then((bodies) => {
-          // Only for the query still asked, and not once the app runs.
-          if (bodies && input.value === asked && !appRunning()) {
-            showFound(list, bodies.filter((b) => b.reports.some((r) => matches(b.keys, r.year, q))), q);
+          // Only for the query still asked, on the page still shown (not
+          // once the app has mounted its own).
+          if (input.value !== asked || appRunning() || !list.isConnected) {
+            return;
+          }
+          if (bodies && bodies.length > 0) {
+            showFound(list, bodies.filter((b) => b.reports.some((r) => matches(b.keys, r.year, q))));
+          } else {
+            said("本页找到 " + shown + " 个机关");
           }
         });
       }

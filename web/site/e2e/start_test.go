@@ -637,7 +637,24 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 		Hidden bool     `json:"hidden"`
 		Pager  bool     `json:"pager"`
 	}
-	b.run(t, "a search", chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.SendKeys("#catalog-q", q, chromedp.ByQuery),
+	// The directory's first fetch fails (a phone's link dropped it): the
+	// page's own search stands and says so; the next letter tries again.
+	first := string([]rune(q)[:1])
+	var failedCount string
+	var foundAfterFailure bool
+	b.run(t, "a letter, the directory unreachable", chromedp.Evaluate(`(() => {
+			const real = window.fetch;
+			let failed = false;
+			window.fetch = (u, ...rest) => !failed && String(u).includes("/data/index") ? (failed = true, Promise.reject(new TypeError("offline"))) : real(u, ...rest);
+		})()`, nil),
+		chromedp.Click("#catalog-q", chromedp.ByQuery), chromedp.SendKeys("#catalog-q", first, chromedp.ByQuery),
+		b.poll(`/^本页找到 \d+ 个机关$/.test(document.getElementById("catalog-count").textContent)`),
+		chromedp.Text("#catalog-count", &failedCount, chromedp.ByQuery),
+		chromedp.Evaluate(`!!document.querySelector(".catalog-found")`, &foundAfterFailure))
+	if foundAfterFailure {
+		t.Errorf("the directory unreachable, a list of bodies found was shown (the count says %q)", failedCount)
+	}
+	b.run(t, "a search", chromedp.SendKeys("#catalog-q", strings.TrimPrefix(q, first), chromedp.ByQuery),
 		b.poll(`document.querySelector(".catalog-found li")`),
 		chromedp.Evaluate(`(() => {
 			const f = document.querySelector(".catalog-found");
