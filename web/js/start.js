@@ -325,9 +325,9 @@ function runAhead() {
 // then only mounts the page: 0.3–0.9 s at 4x CPU, where the download
 // alone takes 1.1–1.5 s on a 4G link. Not on a link that does not allow it
 // (linkAllows: a phone's mobile network or a phone that does not say its
-// link, Save-Data, slower than 4G), nor once the app has started, nor on a site whose site file says
-// fetch_ahead: false; root's data-app-prefetch says where it is
-// ("fetching", "kept", "failed").
+// link, Save-Data, slower than 4G), nor once the app has started, nor on a
+// site whose site file says fetch_ahead: false; root's data-app-prefetch
+// says where it is ("fetching", "kept", "failed").
 function prefetchWhenRead() {
   if (!("serviceWorker" in navigator) || site.noFetchAhead) {
     return;
@@ -376,8 +376,8 @@ function prefetchWhenRead() {
 // that event begins has ended: for a mouse's press, after its click (or a
 // cancelled or moved press: pointercancel, or 600 ms after pointerup
 // without a click); after keyup for a key; in the next task for a click (a
-// tap's) or a focus. The app's mount replaces
-// the page's elements: run ahead, it was ready inside the pointerdown, and
+// tap's) or a focus. The app's mount replaces the page's elements: run
+// ahead, it was ready inside the pointerdown, and
 // a mouse's click then went to no element (its press was on an element the
 // mount had removed).
 function gestureEnd(event) {
@@ -423,9 +423,9 @@ const readingKey = (event) =>
 // deliberate says whether an event is a visitor's act on the page rather
 // than their reading of it: a mouse's main button pressed, a tap (its
 // click: a finger or a pen that scrolls gives none), a key that is not a
-// reader's (readingKey: Ctrl+C, a scroll, Shift; on a control, every key), a
-// focus the browser shows. A right button (a menu to copy or translate), a middle one
-// (autoscroll, a link in a new tab) start nothing.
+// reader's (readingKey: Ctrl+C, a scroll, Shift; on a control, every key),
+// a focus the browser shows. A right button (a menu to copy or translate),
+// a middle one (autoscroll, a link in a new tab) start nothing.
 function deliberate(event) {
   switch (event.type) {
     case "pointerdown":
@@ -435,7 +435,13 @@ function deliberate(event) {
     case "focusin":
       // A focus the browser shows (a key's, a screen reader's), or a text
       // box's: not a link's or a region's under a right button's press.
-      return !!event.target.matches?.(":focus-visible, input, select, textarea");
+      // A browser without :focus-visible (Safari before 15.4) counts every
+      // focus.
+      try {
+        return !!event.target.matches?.(":focus-visible, input, select, textarea");
+      } catch {
+        return true;
+      }
     default:
       return true;
   }
