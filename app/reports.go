@@ -754,11 +754,11 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 		}
 	}
 	intro := fmt.Sprintf("本站收录 %d 个机关的 %d 份报告。选择机关查看其历年变化，选择年度查看该年报告。", len(x.Bodies), len(x.Reports))
-	if pages > 1 {
-		intro += fmt.Sprintf("本页列出按名称排列的第 %d–%d 个机关（第 %d / %d 页）。", from+1, to, n, pages)
-	}
 	return []app.UI{
-		app.Elem("p").Text(intro),
+		// The page's range is its own element: the site's script hides it
+		// while it lists the bodies a search finds over every page.
+		app.Elem("p").Body(app.Text(intro), app.If(pages > 1, app.Elem("span").Class("plain-range").
+			Text(fmt.Sprintf("本页列出按名称排列的第 %d–%d 个机关（第 %d / %d 页）。", from+1, to, n, pages)))),
 		// A search the site's script answers at once on this list (see
 		// web/js/quick.js), while the app, which the first keystroke
 		// starts, brings the catalog's filters and sorting, over every

@@ -67,10 +67,10 @@ function item(b) {
 // list's place, or, for no query (found null), the page's list again.
 function showFound(list, found) {
   let out = document.querySelector(".catalog-found");
-  const pager = document.querySelector(".plain-pager");
   list.hidden = !!found;
-  if (pager) {
-    pager.hidden = !!found;
+  // The page's range and pager say what the page lists, not what is found.
+  for (const el of document.querySelectorAll(".plain-pager, .plain-range")) {
+    el.hidden = !!found;
   }
   if (!found) {
     out?.remove();

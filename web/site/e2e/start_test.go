@@ -662,7 +662,7 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 				names: [...f.querySelectorAll(".body-link")].map((a) => a.textContent),
 				hrefs: [...f.querySelectorAll("a")].map((a) => a.getAttribute("href")),
 				hidden: document.querySelector(".catalog-plain:not(.catalog-found)").getClientRects().length === 0,
-				pager: document.querySelector(".plain-pager").getClientRects().length === 0};
+				pager: [".plain-pager", ".plain-range"].every((s) => document.querySelector(s).getClientRects().length === 0)};
 		})()`, &found))
 	if !slices.Equal(found.Names, []string{body.Name}) || found.Count != "找到 1 个机关" {
 		t.Errorf("searching %q before the app: %q listed, %q said; want %s alone", q, found.Names, found.Count, body.Name)
@@ -675,7 +675,7 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 		t.Errorf("the body found links %q, want %q", found.Hrefs, want)
 	}
 	if !found.Hidden || !found.Pager {
-		t.Errorf("the page's own list out of sight %v, its pager out of sight %v, while the whole catalog's are listed", found.Hidden, found.Pager)
+		t.Errorf("the page's own list out of sight %v, its pager and range out of sight %v, while the whole catalog's are listed", found.Hidden, found.Pager)
 	}
 	// The list found is read and touched as the page's own: on a phone
 	// of 320 px too.
@@ -696,9 +696,9 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 			return q.dispatchEvent(new Event("input", {bubbles: true}));
 		})()`, nil),
 		b.poll(`!document.querySelector(".catalog-found")`),
-		chromedp.Evaluate(`document.querySelector(".catalog-plain").getClientRects().length > 0 && document.querySelector(".plain-pager").getClientRects().length > 0`, &back))
+		chromedp.Evaluate(`[".catalog-plain", ".plain-pager", ".plain-range"].every((s) => document.querySelector(s).getClientRects().length > 0)`, &back))
 	if !back {
-		t.Error("an empty search did not give the page's list and pager back")
+		t.Error("an empty search did not give the page's list, range and pager back")
 	}
 	// With the app: the keystroke starts it, and its catalog takes the
 	// search over; the script's list of the bodies found goes with the
