@@ -70,6 +70,29 @@ func tap(x, y float64) chromedp.Action {
 	}
 }
 
+// fingerScroll drags a finger up the page from (x, y) by dy pixels, as a
+// reader scrolls a phone's page down (touch events: headless Chromium's
+// synthesized touch scroll gesture moves nothing). Touch emulation must be
+// on.
+func fingerScroll(x, y, dy float64) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := input.DispatchTouchEvent(input.TouchStart, []*input.TouchPoint{{X: x, Y: y}}).Do(ctx); err != nil {
+			return err
+		}
+		for i := 1.0; i <= 10; i++ {
+			if err := input.DispatchTouchEvent(input.TouchMove, []*input.TouchPoint{{X: x, Y: y - dy*i/10}}).Do(ctx); err != nil {
+				return err
+			}
+			time.Sleep(16 * time.Millisecond)
+		}
+		if err := input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}).Do(ctx); err != nil {
+			return err
+		}
+		time.Sleep(500 * time.Millisecond) // the fling's end
+		return nil
+	})
+}
+
 // untilRunning acts and returns the time from the act until the app says
 // it runs.
 func untilRunning(b *testing.B, ctx context.Context, what string, act chromedp.Action) time.Duration {
