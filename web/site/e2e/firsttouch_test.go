@@ -141,18 +141,9 @@ func firstInteraction(b *testing.B, url string, conn network.ConnectionType, rea
 func nextPageInteraction(b *testing.B, url, next string) time.Duration {
 	ctx, done := readPage(b, url, mobile)
 	defer done()
-	var xy []float64
-	err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => {
-		const a = [...document.querySelectorAll("a")].find((a) => a.pathname === %q && a.getBoundingClientRect().width > 0);
-		a.scrollIntoView({ block: "center" });
-		const r = a.getBoundingClientRect();
-		return [r.x + r.width / 2, r.y + r.height / 2];
-	})()`, next), &xy))
-	if err == nil {
-		err = chromedp.Run(ctx, tap(xy[0], xy[1]),
-			poll(fmt.Sprintf(`location.pathname === %q && document.readyState === "complete" && !document.documentElement.dataset.app`, next)),
-			chromedp.Sleep(3*time.Second))
-	}
+	err := chromedp.Run(ctx, tapOn(fmt.Sprintf(`a[href=%q]`, next)),
+		poll(fmt.Sprintf(`location.pathname === %q && document.readyState === "complete" && !document.documentElement.dataset.app`, next)),
+		chromedp.Sleep(3*time.Second))
 	if err != nil {
 		b.Fatalf("%s, its link to %s: %v", url, next, err)
 	}
