@@ -84,6 +84,40 @@ console.log(JSON.stringify(cases.map(c => matches(process.argv[3], c.year, parse
 	}
 }
 
+// TestYearParamMatchesTheScript: the catalog's year in the address
+// (?year=, the front page's 年度 links) passes the same reports before the
+// app runs (web/js/query.js yearParam, run by Node here) as in the app.
+func TestYearParamMatchesTheScript(t *testing.T) {
+	params := []string{"", "2024", "2023", "+2024", "-5", "-0", "0", "abc", " 2024", "2024年", "2024.0",
+		"99999999999999999999", "-99999999999999999999", "02024", "+", "-"}
+	query, err := filepath.Abs(filepath.Join("..", "web", "js", "query.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _ := json.Marshal(params)
+	script := `const {yearParam} = await import(process.argv[1]);
+console.log(JSON.stringify(JSON.parse(process.argv[2]).map(yearParam)));`
+	out, err := exec.Command("node", "--input-type=module", "-e", script, "file://"+query, string(in)).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js []float64
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatalf("%s: %v", out, err)
+	}
+	if len(js) != len(params) {
+		t.Fatalf("the script read %d parameters of %d", len(js), len(params))
+	}
+	passes := func(y, year float64) bool { return y < 0 || year == y }
+	for i, s := range params {
+		for _, year := range []float64{0, 2023, 2024} {
+			if app, script := passes(float64(yearParam(s)), year), passes(js[i], year); app != script {
+				t.Errorf("?year=%q, a report of %v: the app passes it %v, the script %v", s, year, app, script)
+			}
+		}
+	}
+}
+
 // TestTheScriptReadsTheDirectory: the catalog's search over every body
 // before the app runs (web/js/query.js bodiesOf, run by Node here) reads
 // the directory the build writes as the app does: each body's search keys

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math/bits"
 	"net/url"
@@ -195,6 +196,24 @@ func orderOf(x *catalog.Index, sortKey string) *catalogOrder {
 	return o
 }
 
+// yearParam is the catalog's year as the address gives it (?year=): -1
+// for none (absent, or below zero), 0 (no report's year) where it is not
+// a whole number or has more than four digits. The site's script reads it the same way before the app
+// runs (web/js/query.js, yearParam).
+func yearParam(s string) int {
+	if s == "" {
+		return -1
+	}
+	y, err := strconv.Atoi(s)
+	switch {
+	case err != nil && errors.Is(err, strconv.ErrRange) && s[0] == '-', err == nil && y < 0:
+		return -1
+	case err != nil || y > 9999:
+		return 0
+	}
+	return y
+}
+
 // match is the reports that pass the filter, in its sort order: how many,
 // and those of its page. The bodies are decided first (their level and
 // the search's words, once a body); then, if some bodies are out, only
@@ -203,10 +222,7 @@ func orderOf(x *catalog.Index, sortKey string) *catalogOrder {
 // bodies and the reports found, not with every report of the index.
 func (f catalogFilter) match(x *catalog.Index) (n int, page []*catalog.Entry) {
 	from := (f.Page - 1) * pageSize
-	year := -1
-	if f.Year != "" {
-		year, _ = strconv.Atoi(f.Year)
-	}
+	year := yearParam(f.Year)
 	q := parseQuery(f.Q)
 	o := orderOf(x, f.Sort)
 	byYear, byEntry := year >= 0 || len(q.years) > 0, f.Format != "" || f.Status != ""

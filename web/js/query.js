@@ -27,6 +27,21 @@ export function matches(keys, year, q) {
   return q.years.every((y) => y === year) && q.words.every((w) => keys.includes(w));
 }
 
+// yearParam reads the catalog's year as the address gives it (?year=), as
+// the app does (app/reports.go, yearParam): -1 for none (absent, or
+// below zero), 0 (no report's year) where it is not a whole number or has
+// more than four digits.
+export function yearParam(s) {
+  if (!s) {
+    return -1;
+  }
+  if (!/^[+-]?[0-9]+$/.test(s)) {
+    return 0;
+  }
+  const n = Number(s);
+  return n > 9999 ? 0 : n < 0 ? -1 : n;
+}
+
 // bodiesOf reads the catalog's directory: each body with its search keys
 // as the page's list has them (app/reports.go, plain: name, region and
 // search keys, lower-cased) and its reports' years and IDs, in the

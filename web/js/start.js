@@ -204,8 +204,8 @@ const wanted = () =>
   typeof WebAssembly === "object";
 
 // viewInAddress says whether the address holds a view only the app shows:
-// /compare?r=…, /ranking?…, /reports with filters (its search alone the
-// page answers itself, web/js/quick.js).
+// /compare?r=…, /ranking?…, /reports with filters (its search and year
+// the page answers itself, web/js/quick.js).
 function viewInAddress() {
   const path = location.pathname.slice(site.base.length);
   const q = new URLSearchParams(location.search);
@@ -213,6 +213,7 @@ function viewInAddress() {
   q.delete("table");
   if (path === "/reports") {
     q.delete("q");
+    q.delete("year");
   }
   return ["/compare", "/ranking", "/reports"].includes(path) && [...q.keys()].length > 0;
 }

@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	ui "nianbao/app"
+	"nianbao/data/catalog"
 )
 
 // requested says whether any request's URL has the suffix (before a query).
@@ -710,5 +713,147 @@ func TestTheCatalogInPagesFindsEveryBodyBeforeTheApp(t *testing.T) {
 		chromedp.Evaluate(`document.querySelectorAll(".catalog-found").length`, &left))
 	if left != 0 {
 		t.Errorf("once the app runs, the script's list of bodies found is still on the page (%d)", left)
+	}
+}
+
+// plainShown reads what the plain catalog shows: the count, the bodies
+// listed (the page's list, or the bodies found over every page) and the
+// years each shows, the search box, and the year's notice and its link.
+const plainShown = `(() => {
+	const seen = (e) => e.getClientRects().length > 0;
+	const list = [...document.querySelectorAll(".catalog-plain")].find(seen);
+	const items = list ? [...list.children].filter(seen) : [];
+	const notice = document.querySelector(".catalog-year");
+	const all = notice && notice.querySelector("a");
+	const u = all && new URL(all.href);
+	return {
+		count: document.getElementById("catalog-count").textContent,
+		names: items.map((li) => li.querySelector(".body-link").textContent),
+		years: items.map((li) => [...li.querySelectorAll(".year-link")].filter(seen).map((a) => a.textContent).join(" ")),
+		q: document.getElementById("catalog-q").value,
+		notice: notice ? notice.textContent : "",
+		all: u ? [u.pathname, u.searchParams.get("q") || "", u.searchParams.has("year") ? "year" : ""] : [],
+	};
+})()`
+
+type plainView struct {
+	Count  string   `json:"count"`
+	Names  []string `json:"names"`
+	Years  []string `json:"years"`
+	Q      string   `json:"q"`
+	Notice string   `json:"notice"`
+	All    []string `json:"all"`
+}
+
+// bodiesOfYear are the names of the bodies with a report of year, in the
+// catalog's order.
+func (v *variant) bodiesOfYear(year int) []string {
+	var names []string
+	for i := range v.index.Bodies {
+		b, es := v.index.FindBody(v.index.Bodies[i].ID)
+		if slices.ContainsFunc(es, func(e *catalog.Entry) bool { return e.Year == year }) {
+			names = append(names, b.Name)
+		}
+	}
+	return names
+}
+
+// A link to the catalog with a search or a year in its address (shared,
+// or the front page's 年度 links) opens on what it names before the app,
+// and without starting it: the page's script answers both; the app, at
+// the visitor's first act, takes them over into its own catalog.
+func TestTheCatalogOpensOnItsAddressBeforeTheApp(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	// A year some bodies have a report of and others not.
+	year := 0
+	for _, y := range v.index.Years() {
+		n, _ := strconv.Atoi(y)
+		if k := len(v.bodiesOfYear(n)); k > 0 && k < len(v.index.Bodies) {
+			year = n
+			break
+		}
+	}
+	if year == 0 {
+		t.Fatal("the test's site has no year that some of its bodies lack")
+	}
+	want := v.bodiesOfYear(year)
+	var got plainView
+	var app string
+	b.run(t, "the catalog of a year", chromedp.Navigate(b.at(fmt.Sprintf("/reports?year=%d", year))),
+		b.poll(`document.readyState === "complete" && !!window.nianbao`), chromedp.Evaluate(plainShown, &got),
+		chromedp.Sleep(time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+	ys := strconv.Itoa(year)
+	if !slices.Equal(got.Names, want) || got.Count != fmt.Sprintf("找到 %d 个机关", len(want)) {
+		t.Errorf("/reports?year=%d before the app lists %q, says %q; want %q", year, got.Names, got.Count, want)
+	}
+	if slices.ContainsFunc(got.Years, func(s string) bool { return s != ys }) {
+		t.Errorf("/reports?year=%d: the bodies listed show the years %q, want %s alone", year, got.Years, ys)
+	}
+	if !strings.Contains(got.Notice, ys) || !slices.Equal(got.All, []string{b.href("/reports"), "", ""}) {
+		t.Errorf("/reports?year=%d: the notice says %q and links %q; want the year, and a link to every year's", year, got.Notice, got.All)
+	}
+	if reqs := b.takeRequests(); app != "" || requested(reqs, ".wasm") {
+		t.Errorf("/reports?year=%d started the app before a touch (state %q, app.wasm fetched %v)", year, app, requested(reqs, ".wasm"))
+	}
+	b.checkAxe(t, "/reports?year= before the app")
+	b.checkTargets(t, "/reports?year= before the app")
+
+	// A shared search with a year: the box holds the search.
+	body, es := v.bodyWithYears()
+	q := v.searchFor(body)
+	y := es[0].Year
+	path := fmt.Sprintf("/reports?q=%s&year=%d", url.QueryEscape(q), y)
+	b.run(t, "a shared search of a year", chromedp.Navigate(b.at(path)),
+		b.poll(`document.readyState === "complete" && !!window.nianbao`), chromedp.Evaluate(plainShown, &got))
+	if !slices.Equal(got.Names, []string{body.Name}) || !slices.Equal(got.Years, []string{strconv.Itoa(y)}) || got.Q != q ||
+		!slices.Equal(got.All, []string{b.href("/reports"), q, ""}) {
+		t.Errorf("%s before the app: %q listed with years %q, the box holds %q, 查看全部年度 links %q; want %s's %d report, the search in the box, a link to its every year",
+			path, got.Names, got.Years, got.Q, got.All, body.Name, y)
+	}
+	// The app takes both over at the first act.
+	var select_, box string
+	b.run(t, "a key", chromedp.KeyEvent(kb.Tab), b.poll(appReady), b.poll(rowsShown(1)),
+		chromedp.Evaluate(`document.getElementById("catalog-year").value`, &select_),
+		chromedp.Evaluate(`document.getElementById("catalog-q").value`, &box))
+	if select_ != strconv.Itoa(y) || box != q {
+		t.Errorf("%s with the app: the year's select says %q, the box %q; want %d and %q", path, select_, box, y, q)
+	}
+}
+
+// On a catalog in pages, the address's year lists its bodies over every
+// page before the app (the directory read, as a search is).
+func TestTheCatalogInPagesOpensOnItsYearBeforeTheApp(t *testing.T) {
+	t.Parallel()
+	v := pagedSite
+	b := newTab(t, v)
+	// A year of bodies on the first page and on others.
+	year, want := 0, []string(nil)
+	for _, y := range v.index.Years() {
+		n, _ := strconv.Atoi(y)
+		w := v.bodiesOfYear(n)
+		first := slices.ContainsFunc(v.index.Bodies[:ui.PlainPerPage], func(b catalog.Body) bool { return slices.Contains(w, b.Name) })
+		other := slices.ContainsFunc(v.index.Bodies[ui.PlainPerPage:], func(b catalog.Body) bool { return slices.Contains(w, b.Name) })
+		if len(w) < len(v.index.Bodies) && first && other {
+			year, want = n, w
+		}
+	}
+	if year == 0 {
+		t.Fatalf("the test's site (%d bodies) has no year of bodies on its first page and others that other bodies lack", len(v.index.Bodies))
+	}
+	var got plainView
+	b.run(t, "the catalog of a year", chromedp.Navigate(b.at(fmt.Sprintf("/reports?year=%d&wasm=false", year))),
+		b.poll(`document.querySelector(".catalog-found li")`), chromedp.Evaluate(plainShown, &got))
+	listed := min(len(want), 100)
+	count := fmt.Sprintf("找到 %d 个机关", len(want))
+	if len(want) > 100 {
+		count += "，列出按名称排列的前 100 个"
+	}
+	if !slices.Equal(got.Names, want[:listed]) || got.Count != count {
+		t.Errorf("/reports?year=%d before the app lists %d bodies (%q…), says %q; want %d (%q…), %q", year, len(got.Names), got.Names[:min(3, len(got.Names))], got.Count, listed, want[:3], count)
+	}
+	if slices.ContainsFunc(got.Years, func(s string) bool { return s != strconv.Itoa(year) }) {
+		t.Errorf("/reports?year=%d: the bodies found show the years %q, want %d alone", year, got.Years, year)
 	}
 }
