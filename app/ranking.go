@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,7 +157,7 @@ func (p *ranking) href(year, level, by string) string {
 func (p *ranking) Render() app.UI {
 	var content []app.UI
 	if p.v.index != nil {
-		choice := func(label string, items []app.UI) app.UI {
+		choice := func(label string, items []app.UI) app.HTMLElem {
 			return app.Elem("nav").Class("drill").Aria("label", label).Body(app.Elem("ul").Body(items...))
 		}
 		link := func(href, text string, current bool) app.UI {
@@ -177,8 +178,17 @@ func (p *ranking) Render() app.UI {
 		for _, b := range rankBys {
 			bys = append(bys, link(p.href(p.year, p.level, b.key), b.label, b.key == p.by))
 		}
+		// The view the page shows, as its address's parameters: the site's
+		// script starts the app at once for an address asking another
+		// (web/js/start.js viewInAddress), not for one asking this, which
+		// the prerendered page already shows (the front page's link to
+		// the latest year's ranking).
+		shows := url.Values{"level": {p.level}, "by": {p.by}}
+		if p.asked == "" {
+			shows.Set("year", p.year)
+		}
 		content = []app.UI{
-			choice("年度", years),
+			choice("年度", years).DataSet("shows", shows.Encode()),
 			choice("层级", levels),
 			choice("排名依据", bys),
 			// The address is anyone's to write: a year it names is a number

@@ -205,7 +205,9 @@ const wanted = () =>
 
 // viewInAddress says whether the address holds a view only the app shows:
 // /compare?r=…, /ranking?…, /reports with filters (its search and year
-// the page answers itself, web/js/quick.js).
+// the page answers itself, web/js/quick.js). A page prerendered on a view
+// says which (data-shows: its parameters, as in its address): an address
+// asking that one the page already shows.
 function viewInAddress() {
   const path = location.pathname.slice(site.base.length);
   const q = new URLSearchParams(location.search);
@@ -214,6 +216,12 @@ function viewInAddress() {
   if (path === "/reports") {
     q.delete("q");
     q.delete("year");
+  }
+  const shows = document.querySelector("[data-shows]");
+  for (const [k, v] of new URLSearchParams(shows ? shows.dataset.shows : "")) {
+    if (q.get(k) === v) {
+      q.delete(k);
+    }
   }
   return ["/compare", "/ranking", "/reports"].includes(path) && [...q.keys()].length > 0;
 }

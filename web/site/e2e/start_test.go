@@ -363,6 +363,46 @@ func TestASharedComparisonOpensWithoutATouch(t *testing.T) {
 	}
 }
 
+// The front page's link to its year's ranking opens the prerendered
+// ranking, which shows that view, without starting the app; a ranking of
+// another year (a view only the app shows) starts it as the page loads.
+func TestARankingThePageShowsStartsNoApp(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	var href string
+	b.run(t, "the front page", chromedp.Navigate(b.at("/")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Evaluate(`(() => { const a = document.querySelector('main a[href*="/ranking?year="]'); return a ? a.getAttribute("href") : ""; })()`, &href))
+	u, err := url.Parse(href)
+	if err != nil || href == "" {
+		t.Fatalf("the front page links no year's ranking (%q)", href)
+	}
+	year := u.Query().Get("year")
+	var app, title string
+	b.run(t, "its ranking", chromedp.Navigate(b.srv.URL+href), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Sleep(time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app),
+		chromedp.Text(`[data-shows] a[aria-current="true"]`, &title, chromedp.ByQuery))
+	if reqs := b.takeRequests(); app != "" || requested(reqs, ".wasm") {
+		t.Errorf("%s started the app before a touch (state %q, app.wasm fetched %v), though its page shows that ranking", href, app, requested(reqs, ".wasm"))
+	}
+	if title != year+"年" {
+		t.Errorf("%s shows the ranking of %q before the app", href, title)
+	}
+	other := ""
+	for _, y := range v.index.Years() {
+		if y != year {
+			other = y
+			break
+		}
+	}
+	if other == "" {
+		t.Fatal("the test's site has one year only")
+	}
+	b.run(t, "another year's ranking", chromedp.Navigate(b.at("/ranking?year="+other)),
+		b.poll(`document.documentElement.dataset.app === "running"`),
+		b.poll(fmt.Sprintf(`document.querySelector('[data-shows] a[aria-current="true"]')?.textContent === %q`, other+"年")))
+}
+
 // Every page with charts, read without the app, draws them from the file
 // that holds them, fetched once for the page (data-chart: the front page's
 // summary, a body's trend charts, a report's pack), and carries none of
