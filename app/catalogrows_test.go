@@ -121,21 +121,22 @@ console.log(JSON.stringify(JSON.parse(process.argv[2]).map(yearParam)));`
 // TestTheScriptReadsTheDirectory: the catalog's search over every body
 // before the app runs (web/js/query.js bodiesOf, run by Node here) reads
 // the directory the build writes as the app does: each body's search keys
-// as the plain catalog's list has them (plainKeys), its reports' years and
-// IDs in order, an ID that is not its body's and year's included, and a
-// report listed after another body's.
+// as the plain catalog's list has them (plainKeys) and its level, its
+// reports' years, IDs, template versions and consistency in order, an ID
+// that is not its body's and year's included, and a report listed after
+// another body's.
 func TestTheScriptReadsTheDirectory(t *testing.T) {
 	x := &catalog.Index{
 		Bodies: []catalog.Body{
-			{ID: "hz", Name: "淮安市洪泽区人民政府", Region: "淮安市", Search: "洪泽区 HongZeQu hzq 江苏省"},
-			{ID: "nt", Name: "南通市人民政府"},
+			{ID: "hz", Name: "淮安市洪泽区人民政府", Level: "县区", Region: "淮安市", Search: "洪泽区 HongZeQu hzq 江苏省"},
+			{ID: "nt", Name: "南通市人民政府", Level: "市"},
 			{ID: "pt", Name: "平潭综合实验区", Region: "平潭综合实验区", Search: "PingTan"},
 		},
 		Reports: []catalog.Entry{
-			{ID: "hz-2024", Body: 0, Year: 2024, Format: data.Format2021},
-			{ID: "hz-2023", Body: 0, Year: 2023, Format: data.Format2021},
-			{ID: "nt-2019-revised", Body: 1, Year: 2019, Format: data.Format2019},
-			{ID: "pt-2022", Body: 2, Year: 2022, Format: data.Format2021},
+			{ID: "hz-2024", Body: 0, Year: 2024, Format: data.Format2021, PrevYear: true},
+			{ID: "hz-2023", Body: 0, Year: 2023, Format: data.Format2021, Findings: 2, Recovered: 1},
+			{ID: "nt-2019-revised", Body: 1, Year: 2019, Format: data.Format2019, Recovered: 3, PrevYear: true},
+			{ID: "pt-2022", Body: 2, Year: 2022, Format: data.Format2021, CrossYear: 1, PrevYear: true},
 			{ID: "hz-2021", Body: 0, Year: 2021, Format: data.Format2021},
 		},
 	}
@@ -148,24 +149,32 @@ func TestTheScriptReadsTheDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	type report struct {
-		Year int    `json:"year"`
-		ID   string `json:"id"`
+		Year   int    `json:"year"`
+		ID     string `json:"id"`
+		Format string `json:"format"`
+		Status string `json:"status"`
 	}
 	type body struct {
 		ID      string   `json:"id"`
 		Name    string   `json:"name"`
+		Level   string   `json:"level"`
 		Keys    string   `json:"keys"`
 		Reports []report `json:"reports"`
 	}
 	var want []body
+	statuses := map[catalog.Consistency]bool{}
 	for i := range d.Bodies {
-		b := body{ID: d.Bodies[i].ID, Name: d.Bodies[i].Name, Keys: plainKeys(&d.Bodies[i]), Reports: []report{}}
+		b := body{ID: d.Bodies[i].ID, Name: d.Bodies[i].Name, Level: d.Bodies[i].Level, Keys: plainKeys(&d.Bodies[i]), Reports: []report{}}
 		for _, e := range d.Reports {
 			if e.Body == i {
-				b.Reports = append(b.Reports, report{e.Year, e.ID})
+				b.Reports = append(b.Reports, report{e.Year, e.ID, e.Format, string(e.Consistency())})
+				statuses[e.Consistency()] = true
 			}
 		}
 		want = append(want, b)
+	}
+	if len(statuses) != len(catalog.Consistencies) {
+		t.Errorf("the test's index has the consistencies %v: want every one", statuses)
 	}
 	query, err := filepath.Abs(filepath.Join("..", "web", "js", "query.js"))
 	if err != nil {

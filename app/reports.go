@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -779,7 +780,8 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 		// web/js/quick.js), while the app, which the first keystroke
 		// starts, brings the catalog's filters and sorting, over every
 		// page.
-		app.Elem("form").Class("catalog-filters catalog-quick").Role("search").Aria("label", "查找报告").Body(
+		app.Elem("form").Class("catalog-filters catalog-quick").Role("search").Aria("label", "查找报告").
+			DataSet("filters", filterLabels()).Body(
 			app.Elem("div").Class("field field-search").Body(
 				app.Elem("label").Attr("for", "catalog-q").Text("机关名称"),
 				app.ElemSelfClosing("input").Attr("type", "search").ID("catalog-q").Attr("name", "q").
@@ -809,6 +811,32 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 		),
 		app.If(pages > 1, plainPager(n, pages)),
 	}
+}
+
+// catalogFormats are the template versions the catalog filters by
+// (?format=), with their words.
+var catalogFormats = []struct{ key, label string }{{data.Format2019, "2019年版"}, {data.Format2021, "2021年版"}}
+
+// filterLabels are the words of the catalog's filters by their values in
+// the address (level, format, status), as the app's selects show them: the
+// site's script says with them which filters a link asks for before the
+// app runs, and answers only those it has words for (web/js/quick.js).
+func filterLabels() string {
+	m := map[string]map[string]string{"level": {}, "format": {}, "status": {}}
+	for _, l := range catalog.Levels {
+		m["level"][l] = l
+	}
+	for _, v := range catalogFormats {
+		m["format"][v.key] = v.label
+	}
+	for _, c := range catalog.Consistencies {
+		m["status"][string(c)] = c.Label()
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		panic(err) // maps of strings
+	}
+	return string(b)
 }
 
 // plainKeys are a body's search keys as the plain catalog's list gives
@@ -866,6 +894,10 @@ func (p *reports) interactive(x *catalog.Index) []app.UI {
 	for _, l := range catalog.Levels {
 		levels = append(levels, option(l, l, f.Level))
 	}
+	formats := []app.UI{option("", "全部版本", f.Format)}
+	for _, v := range catalogFormats {
+		formats = append(formats, option(v.key, v.label, f.Format))
+	}
 	statuses = append(statuses, option("", "全部", f.Status))
 	for _, c := range catalog.Consistencies {
 		statuses = append(statuses, option(string(c), c.Label(), f.Status))
@@ -889,8 +921,7 @@ func (p *reports) interactive(x *catalog.Index) []app.UI {
 			),
 			sel("catalog-year", "年度", f.Year, func(v string) { p.f.Year = v }, years...),
 			sel("catalog-level", "层级", f.Level, func(v string) { p.f.Level = v }, levels...),
-			sel("catalog-format", "统一格式", f.Format, func(v string) { p.f.Format = v },
-				option("", "全部版本", f.Format), option(data.Format2019, "2019年版", f.Format), option(data.Format2021, "2021年版", f.Format)),
+			sel("catalog-format", "统一格式", f.Format, func(v string) { p.f.Format = v }, formats...),
 			sel("catalog-status", "数据校验", f.Status, func(v string) { p.f.Status = v }, statuses...),
 			sel("catalog-sort", "排序", f.Sort, func(v string) { p.f.Sort = v }, sorts...),
 		),

@@ -42,16 +42,32 @@ export function yearParam(s) {
   return n > 9999 ? 0 : n < 0 ? -1 : n;
 }
 
+// statusOf is a report's consistency (数据校验) as the app reads it from
+// the directory (data/catalog/entry.go, Consistency): its findings and
+// cross-year findings, its recovered numbers, whether the index holds its
+// previous year.
+export function statusOf(r) {
+  if ((r[3] || 0) + (r[5] || 0) > 0) {
+    return "findings";
+  }
+  if ((r[4] || 0) > 0) {
+    return "recovered";
+  }
+  return r[6] ? "ok" : "noprev";
+}
+
 // bodiesOf reads the catalog's directory: each body with its search keys
 // as the page's list has them (app/reports.go, plain: name, region and
-// search keys, lower-cased) and its reports' years and IDs, in the
-// directory's order, a report's ID its body's and year's unless the
-// directory says another (data/catalog/shard.go, directory; a test reads
-// one with the app's reader and this).
+// search keys, lower-cased) and its level, and its reports' years, IDs,
+// template versions and consistency, in the directory's order, a report's
+// ID its body's and year's unless the directory says another
+// (data/catalog/shard.go, directory; a test reads one with the app's
+// reader and this).
 export function bodiesOf(d) {
   const bodies = d.bodies.map((b) => ({
     id: b.id,
     name: b.name,
+    level: b.level || "",
     keys: [b.name, b.region || "", b.s || ""].join(" ").toLowerCase(),
     reports: [],
   }));
@@ -59,7 +75,12 @@ export function bodiesOf(d) {
   d.r.forEach((r, i) => {
     at += r[0];
     const b = bodies[at];
-    b.reports.push({ year: r[1], id: (d.ids && d.ids[i]) || b.id + "-" + r[1] });
+    b.reports.push({
+      year: r[1],
+      id: (d.ids && d.ids[i]) || b.id + "-" + r[1],
+      format: (d.formats || [])[r[2] || 0] || "",
+      status: statusOf(r),
+    });
   });
   return bodies;
 }

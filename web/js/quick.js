@@ -1,26 +1,29 @@
-// The catalog's search before the app runs: the prerendered catalog lists
-// the bodies of its page with their years (li[data-search][data-years]); a query hides
-// the bodies it does not match, at once, and is kept in the address
-// (?q=), where the app, which the first keystroke starts, reads it and
-// takes over with the catalog's filters and sorting. A query matches as the
-// app's does (app/reports.go, parseQuery, yearMatches and wordsIn; a test
-// compares the two): every word must match, a four-digit word (2024, 2024年) is a year,
-// any other a part of the body's search keys (its name's forms,
-// traditional characters, pinyin and initials, region, province).
+// The catalog before the app runs: the prerendered catalog lists the
+// bodies of its page with their years (li[data-search][data-years]); a
+// search hides the bodies it does not match, at once, and is kept in the
+// address (?q=), where the app, which the first keystroke starts, reads
+// it and takes over with the catalog's filters and sorting. A query
+// matches as the app's does (app/reports.go, parseQuery, yearMatches and
+// wordsIn; a test compares the two): every word must match, a four-digit
+// word (2024, 2024年) is a year, any other a part of the body's search
+// keys (its name's forms, traditional characters, pinyin and initials,
+// region, province).
 //
-// The address's search and year (?q=, ?year=: a link shared, or the front
-// page's 年度 links, /reports?year=2024) are answered as the page loads,
-// as the app reads them (filterFromURL): a link opens on what it names,
-// and on a phone's mobile network without the app (start.js does not start
-// it for them; the catalog's other filters and sorts need it).
+// The address's search and filters (?q=, ?year=, ?level=, ?format=,
+// ?status=: a link shared, the front page's 年度 links and its 查看这些报告
+// of the reports whose figures do not hold) are answered as the page
+// loads, as the app reads them (filterFromURL): a link opens on what it
+// names, and on a phone's mobile network without the app (start.js does
+// not start it for them; a sort, a page of the app's or a comparison
+// needs it).
 //
-// A catalog in pages (more bodies than a page lists) is searched on its
-// page at once, then over every body once the catalog's directory is in
-// (site.index, fetched at the first search: every body's search keys and
-// each report's body and year; data/catalog/shard.go): the bodies found
-// are listed in the page's list's place, so that a phone that has not
-// got the app (on its mobile network it is not fetched ahead) finds any
-// body without it.
+// The catalog's directory (site.index: every body's search keys and level,
+// each report's body, year, template and consistency; data/catalog/shard.go)
+// answers what the page's list cannot: a catalog in pages (more bodies than
+// a page lists), searched on its page at once and then over every body,
+// and the level, template and consistency, which the list does not carry.
+// It is fetched at the first need, and the bodies found are listed in the
+// page's list's place.
 import { on, appRunning, site } from "./dom.js";
 import { parse, matches, bodiesOf, yearParam } from "./query.js";
 
@@ -52,28 +55,40 @@ const el = (tag, className, text) => {
   return e;
 };
 
-// The year the address asks for (?year=; -1 for none): it stays until the
-// app takes the catalog over, which gives it its select.
-let year = -1;
+// The filters the address asks for (the year -1 for none, the others ""),
+// read once as the page loads: they stay until the app takes the catalog
+// over, which gives them their selects.
+const asked = { year: -1, level: "", format: "", status: "" };
 
-// passes says whether a report of year y passes the search q and the
-// address's year.
-const passes = (keys, y, q) => (year < 0 || y === year) && matches(keys, y, q);
+// byEntry says whether a filter asks what only the directory tells (a
+// body's level, a report's template or consistency).
+const byEntry = () => !!(asked.level || asked.format || asked.status);
 
-// yearsAsked says whether the search or the address names a year: a body
-// found then shows that year's report only, as the app lists that year's.
-const yearsAsked = (q) => year >= 0 || q.years.length > 0;
+// passes says whether a report r (its year, and from the directory its
+// template and consistency) of a body (its search keys and level) passes
+// the search q and the address's filters.
+const passes = (b, r, q) =>
+  (asked.year < 0 || r.year === asked.year) &&
+  (!asked.level || b.level === asked.level) &&
+  (!asked.format || r.format === asked.format) &&
+  (!asked.status || r.status === asked.status) &&
+  matches(b.keys, r.year, q);
+
+// reportsAsked says whether the search or the address narrows a body's
+// reports: a body found then shows those that pass only, as the app lists
+// them.
+const reportsAsked = (q) => asked.year >= 0 || q.years.length > 0 || !!asked.format || !!asked.status;
 
 // item is a body found, as the page's list shows a body (app/reports.go,
-// plain): its name to its page, its years' reports (those the search
-// passes, when it names a year) as links. Text only.
+// plain): its name to its page, its years' reports (those that pass, when
+// the reports are narrowed) as links. Text only.
 function item(b, q) {
   const li = el("li");
   const a = el("a", "body-link", b.name);
   a.href = site.base + "/b/" + b.id;
   const years = el("span", "years");
   for (const r of b.reports) {
-    if (yearsAsked(q) && !passes(b.keys, r.year, q)) {
+    if (reportsAsked(q) && !passes(b, r, q)) {
       continue;
     }
     const y = el("a", "year-link", String(r.year));
@@ -83,6 +98,14 @@ function item(b, q) {
   }
   li.append(a, years);
   return li;
+}
+
+// said writes the count of bodies found.
+function said(text) {
+  const count = document.getElementById("catalog-count");
+  if (count) {
+    count.textContent = text;
+  }
 }
 
 // showFound lists the bodies of the whole catalog found in the page's
@@ -106,55 +129,46 @@ function showFound(list, found, q) {
   said("找到 " + found.length + " 个机关" + (found.length > listed ? "，列出按名称排列的前 " + listed + " 个" : ""));
 }
 
-// said writes the count of bodies found.
-function said(text) {
-  const count = document.getElementById("catalog-count");
-  if (count) {
-    count.textContent = text;
-  }
-}
-
-// yearNotice says, above the list, which year the address asks for, with
-// a link to every year's (the search kept).
-function yearNotice(form) {
-  const p = el("p", "catalog-year", "只列出有 " + year + " 年度报告的机关。");
-  const all = el("a", "button", "查看全部年度");
-  const u = new URL(location.href);
-  u.searchParams.delete("year");
-  u.searchParams.delete("wasm");
-  all.href = u.pathname + u.search;
-  p.append(" ", all);
-  form.after(p);
-}
-
-// search shows the page's list's bodies the input's search and the
-// address's year pass, and, in a catalog in pages, every such body of the
-// directory once it is in.
-function search(input, list) {
-  const q = parse(input.value);
-  const asked = input.value;
-  const paged = Number(list.dataset.pages) > 1;
-  const narrowed = !!asked.trim() || year >= 0;
+// filterPage shows the page's list's bodies the search and the address's
+// year pass (the list knows no more of a body), and returns how many.
+function filterPage(list, q) {
   let shown = 0;
   for (const li of list.children) {
-    const keys = li.dataset.search || "";
+    const b = { keys: li.dataset.search || "", level: asked.level };
     let hit = false;
     for (const a of li.querySelectorAll(".year-link")) {
-      const pass = passes(keys, Number(a.textContent), q);
-      a.hidden = yearsAsked(q) && !pass;
+      const r = { year: Number(a.textContent), format: asked.format, status: asked.status };
+      const pass = passes(b, r, q);
+      a.hidden = reportsAsked(q) && !pass;
       hit ||= pass;
     }
     li.hidden = !hit;
     shown += hit;
   }
+  return shown;
+}
+
+// search shows the bodies the input's search and the address's filters
+// pass: on the page's list at once, and over the directory where the
+// catalog is in pages or a filter asks what only the directory tells.
+function search(input, list) {
+  const q = parse(input.value);
+  const typed = input.value;
+  const narrowed = !!typed.trim() || asked.year >= 0 || byEntry();
+  const paged = Number(list.dataset.pages) > 1;
+  const shown = filterPage(list, q);
   if (!narrowed) {
     said("");
+  } else if (byEntry()) {
+    // The page's list cannot tell: it waits out of sight for the directory.
+    list.hidden = true;
+    said("正在查找…");
   } else {
     // A list in pages says what its page holds while the whole catalog
     // is looked at.
     said(paged ? "本页找到 " + shown + " 个机关，正在查找全部机关…" : "找到 " + shown + " 个机关");
   }
-  if (!paged) {
+  if (!paged && !byEntry()) {
     return;
   }
   if (!narrowed) {
@@ -164,15 +178,70 @@ function search(input, list) {
   readDirectory().then((bodies) => {
     // Only for the query still asked, on the page still shown (not once
     // the app has mounted its own).
-    if (input.value !== asked || appRunning() || !list.isConnected) {
+    if (input.value !== typed || appRunning() || !list.isConnected) {
       return;
     }
     if (bodies && bodies.length > 0) {
-      showFound(list, bodies.filter((b) => b.reports.some((r) => passes(b.keys, r.year, q))), q);
-    } else {
-      said("本页找到 " + shown + " 个机关");
+      showFound(list, bodies.filter((b) => b.reports.some((r) => passes(b, r, q))), q);
+      return;
     }
+    list.hidden = false;
+    said(
+      byEntry()
+        ? "未能读取全部机关的目录：本页按名称和年度找到 " + shown + " 个机关，层级、统一格式和数据校验的条件未能应用"
+        : "本页找到 " + shown + " 个机关",
+    );
   });
+}
+
+// labelsOf reads the words of the catalog's filters, by their values, as
+// the page gives them (app/reports.go, filterLabels: its form's
+// data-filters), or null.
+export function labelsOf(doc = document) {
+  try {
+    return JSON.parse(doc.querySelector("[data-filters]").dataset.filters);
+  } catch {
+    return null;
+  }
+}
+
+// notice says, above the list, which filters the address asks for, with
+// a link to the catalog without them (the search kept).
+function notice(form, labels) {
+  const parts = [];
+  if (asked.year >= 0) {
+    parts.push(asked.year + "年");
+  }
+  if (asked.level) {
+    parts.push("层级：" + labels.level[asked.level]);
+  }
+  if (asked.format) {
+    parts.push("统一格式：" + labels.format[asked.format]);
+  }
+  if (asked.status) {
+    parts.push("数据校验：" + labels.status[asked.status]);
+  }
+  const p = el("p", "catalog-year", "只列出符合这些条件的报告及其机关：" + parts.join("；") + "。");
+  const all = el("a", "button", "清除筛选");
+  const u = new URL(location.href);
+  for (const k of ["year", "level", "format", "status", "wasm"]) {
+    u.searchParams.delete(k);
+  }
+  all.href = u.pathname + u.search;
+  p.append(" ", all);
+  form.after(p);
+}
+
+// answered reads the address's filters the page answers (every one the
+// page has words for; start.js leaves the others to the app) into asked,
+// and says whether there was one.
+export function answered(params, labels) {
+  const year = yearParam(params.get("year") || "");
+  const of = (k) => {
+    const v = params.get(k) || "";
+    return labels && labels[k] && Object.hasOwn(labels[k], v) ? v : "";
+  };
+  return { year, level: of("level"), format: of("format"), status: of("status") };
 }
 
 const plainList = () => document.querySelector(".catalog-plain:not(.catalog-found)");
@@ -188,21 +257,22 @@ export function initQuick() {
     input.value.trim() ? u.searchParams.set("q", input.value.trim()) : u.searchParams.delete("q");
     history.replaceState(history.state, "", u);
   });
-  // The address's search and year, answered as the page loads.
+  // The address's search and filters, answered as the page loads.
   const list = plainList();
   const input = document.getElementById("catalog-q");
   if (appRunning() || !list || !input) {
     return;
   }
   const p = new URLSearchParams(location.search);
-  year = yearParam(p.get("year") || "");
-  if (year >= 0) {
-    yearNotice(input.form || input);
+  const labels = labelsOf();
+  Object.assign(asked, answered(p, labels));
+  if (asked.year >= 0 || byEntry()) {
+    notice(input.form || input, labels);
   }
   if (p.get("q")) {
     input.value = p.get("q");
   }
-  if (year >= 0 || input.value.trim()) {
+  if (asked.year >= 0 || byEntry() || input.value.trim()) {
     search(input, list);
   }
 }

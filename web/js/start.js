@@ -12,6 +12,7 @@
 // environment through window.goappGetenv.
 import { root, site, loadScript } from "./dom.js";
 import { keep } from "./keep.js";
+import { answered, labelsOf } from "./quick.js";
 
 let started = null;
 // The service worker's fetch of the app ahead of a touch, while it runs: a
@@ -204,8 +205,9 @@ const wanted = () =>
   typeof WebAssembly === "object";
 
 // viewInAddress says whether the address holds a view only the app shows:
-// /compare?r=…, /ranking?…, /reports with filters (its search and year
-// the page answers itself, web/js/quick.js). A page prerendered on a view
+// /compare?r=…, /ranking?…, /reports with a sort, a page of the app's or
+// a comparison (its search and filters the page answers itself,
+// web/js/quick.js). A page prerendered on a view
 // says which (data-shows: its parameters, as in its address): an address
 // asking that one the page already shows.
 function viewInAddress() {
@@ -214,8 +216,14 @@ function viewInAddress() {
   q.delete("wasm");
   q.delete("table");
   if (path === "/reports") {
+    const a = answered(q, labelsOf());
     q.delete("q");
     q.delete("year");
+    for (const k of ["level", "format", "status"]) {
+      if (!q.get(k) || a[k]) {
+        q.delete(k);
+      }
+    }
   }
   const shows = document.querySelector("[data-shows]");
   for (const [k, v] of new URLSearchParams(shows ? shows.dataset.shows : "")) {

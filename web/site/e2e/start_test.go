@@ -897,3 +897,93 @@ func TestTheCatalogInPagesOpensOnItsYearBeforeTheApp(t *testing.T) {
 		t.Errorf("/reports?year=%d: the bodies found show the years %q, want %d alone", year, got.Years, year)
 	}
 }
+
+// The front page's link to the reports whose figures do not hold (查看这些
+// 报告: /reports?status=findings&year=…) opens on them before the app, and
+// without starting it: the directory tells each report's consistency. So
+// does a level; a value the page has no words for is left to the app.
+func TestTheCatalogOpensOnItsFiltersBeforeTheApp(t *testing.T) {
+	t.Parallel()
+	v := portalSite
+	b := newTab(t, v)
+	var href string
+	b.run(t, "the front page", chromedp.Navigate(b.at("/")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Evaluate(`(() => { const a = document.querySelector('main a[href*="status=findings"]'); return a ? a.getAttribute("href") : ""; })()`, &href))
+	u, err := url.Parse(href)
+	if err != nil || href == "" {
+		t.Fatalf("the front page links no reports with findings (%q)", href)
+	}
+	year, _ := strconv.Atoi(u.Query().Get("year"))
+	var want, wantYears []string
+	reports := 0
+	for i := range v.index.Bodies {
+		body, es := v.index.FindBody(v.index.Bodies[i].ID)
+		var ys []string
+		for _, e := range es {
+			if e.Year == year && e.Consistency() == catalog.HasFindings {
+				ys = append(ys, strconv.Itoa(e.Year))
+			}
+		}
+		if len(ys) > 0 {
+			want, wantYears = append(want, body.Name), append(wantYears, strings.Join(ys, " "))
+			reports += len(ys)
+		}
+	}
+	if len(want) == 0 {
+		t.Fatalf("the test's site has no report of %d with findings", year)
+	}
+	var got plainView
+	var app string
+	b.run(t, "its link", chromedp.Navigate(b.srv.URL+href), b.poll(`document.querySelector(".catalog-found li")`),
+		chromedp.Evaluate(plainShown, &got), chromedp.Sleep(time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app))
+	if !slices.Equal(got.Names, want) || !slices.Equal(got.Years, wantYears) || got.Count != fmt.Sprintf("找到 %d 个机关", len(want)) {
+		t.Errorf("%s before the app lists %q with years %q, says %q; want %q with %q", href, got.Names, got.Years, got.Count, want, wantYears)
+	}
+	if label := "数据校验：" + catalog.HasFindings.Label(); !strings.Contains(got.Notice, label) || !strings.Contains(got.Notice, strconv.Itoa(year)+"年") ||
+		!slices.Equal(got.All, []string{b.href("/reports"), "", ""}) {
+		t.Errorf("%s: the notice says %q and links %q; want %q, the year, and a link without the filters", href, got.Notice, got.All, label)
+	}
+	if reqs := b.takeRequests(); app != "" || requested(reqs, ".wasm") {
+		t.Errorf("%s started the app before a touch (state %q, app.wasm fetched %v)", href, app, requested(reqs, ".wasm"))
+	}
+	b.checkAxe(t, "/reports?status= before the app")
+	b.checkTargets(t, "/reports?status= before the app")
+	// The app takes the filters over at the first act.
+	var status string
+	b.run(t, "a key", chromedp.KeyEvent(kb.Tab), b.poll(appReady), b.poll(rowsShown(reports)),
+		chromedp.Evaluate(`document.getElementById("catalog-status").value`, &status))
+	if status != string(catalog.HasFindings) {
+		t.Errorf("%s with the app: the consistency's select says %q", href, status)
+	}
+
+	// A level: its bodies, every report of theirs.
+	level := v.index.Bodies[0].Level
+	want, wantYears = nil, nil
+	for i := range v.index.Bodies {
+		if body, es := v.index.FindBody(v.index.Bodies[i].ID); body.Level == level {
+			want = append(want, body.Name)
+			ys := make([]string, len(es))
+			for j, e := range es {
+				ys[j] = strconv.Itoa(e.Year)
+			}
+			wantYears = append(wantYears, strings.Join(ys, " "))
+		}
+	}
+	path := "/reports?wasm=false&level=" + url.QueryEscape(level)
+	b.run(t, "a level", chromedp.Navigate(b.at(path)), b.poll(`document.querySelector(".catalog-found li")`), chromedp.Evaluate(plainShown, &got))
+	if !slices.Equal(got.Names, want) || !slices.Equal(got.Years, wantYears) || !strings.Contains(got.Notice, "层级："+level) {
+		t.Errorf("%s lists %q with years %q, the notice %q; want %q with %q", path, got.Names, got.Years, got.Notice, want, wantYears)
+	}
+	// The directory unreachable: the page says so and lists its bodies.
+	b.run(t, "a level, the directory unreachable", onNewDocument(`(() => {
+			const real = window.fetch;
+			window.fetch = (u, ...rest) => String(u).includes("/data/index") ? Promise.reject(new TypeError("offline (test)")) : real(u, ...rest);
+		})()`), chromedp.Navigate(b.at(path)), b.poll(`document.getElementById("catalog-count").textContent.startsWith("未能读取")`),
+		chromedp.Evaluate(plainShown, &got))
+	if len(got.Names) != len(v.index.Bodies) {
+		t.Errorf("%s, the directory unreachable: %d bodies listed (want the page's %d), the count %q", path, len(got.Names), len(v.index.Bodies), got.Count)
+	}
+	// A consistency the page has no words for is the app's to say.
+	b.run(t, "a consistency unknown", chromedp.Navigate(b.at("/reports?status=nonsense")),
+		b.poll(`document.documentElement.dataset.app === "running"`))
+}
