@@ -199,8 +199,8 @@ func orderOf(x *catalog.Index, sortKey string) *catalogOrder {
 
 // yearParam is the catalog's year as the address gives it (?year=): -1
 // for none (absent, or below zero), 0 (no report's year) where it is not
-// a whole number or has more than four digits. The site's script reads it the same way before the app
-// runs (web/js/query.js, yearParam).
+// a whole number or has more than four digits. The site's script reads it
+// the same way before the app runs (web/js/query.js, yearParam).
 func yearParam(s string) int {
 	if s == "" {
 		return -1

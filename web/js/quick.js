@@ -232,16 +232,25 @@ function notice(form, labels) {
   form.after(p);
 }
 
-// answered reads the address's filters the page answers (every one the
-// page has words for; start.js leaves the others to the app) into asked,
-// and says whether there was one.
+// answered reads the address's filters as the page answers them: a
+// year, and a level, template or consistency it has words for (the
+// others "", the year -1 when none). It is null where the address asks
+// one the page cannot say (a year that is not a number, a value without
+// words): start.js then starts the app at once, which says what it makes
+// of it, and the page does not answer in part meanwhile.
 export function answered(params, labels) {
-  const year = yearParam(params.get("year") || "");
-  const of = (k) => {
+  const a = { year: yearParam(params.get("year") || ""), level: "", format: "", status: "" };
+  if (a.year === 0) {
+    return null;
+  }
+  for (const k of ["level", "format", "status"]) {
     const v = params.get(k) || "";
-    return labels && labels[k] && Object.hasOwn(labels[k], v) ? v : "";
-  };
-  return { year, level: of("level"), format: of("format"), status: of("status") };
+    if (v && !(labels && labels[k] && Object.hasOwn(labels[k], v))) {
+      return null;
+    }
+    a[k] = v;
+  }
+  return a;
 }
 
 const plainList = () => document.querySelector(".catalog-plain:not(.catalog-found)");
@@ -265,7 +274,11 @@ export function initQuick() {
   }
   const p = new URLSearchParams(location.search);
   const labels = labelsOf();
-  Object.assign(asked, answered(p, labels));
+  const a = answered(p, labels);
+  if (!a) {
+    return;
+  }
+  Object.assign(asked, a);
   if (asked.year >= 0 || byEntry()) {
     notice(input.form || input, labels);
   }

@@ -207,20 +207,18 @@ const wanted = () =>
 // viewInAddress says whether the address holds a view only the app shows:
 // /compare?r=…, /ranking?…, /reports with a sort, a page of the app's or
 // a comparison (its search and filters the page answers itself,
-// web/js/quick.js). A page prerendered on a view
-// says which (data-shows: its parameters, as in its address): an address
-// asking that one the page already shows.
+// web/js/quick.js). A page prerendered on a view says which (data-shows:
+// its parameters, as in its address): an address asking that one the page
+// already shows.
 function viewInAddress() {
   const path = location.pathname.slice(site.base.length);
   const q = new URLSearchParams(location.search);
   q.delete("wasm");
   q.delete("table");
   if (path === "/reports") {
-    const a = answered(q, labelsOf());
     q.delete("q");
-    q.delete("year");
-    for (const k of ["level", "format", "status"]) {
-      if (!q.get(k) || a[k]) {
+    if (answered(q, labelsOf())) {
+      for (const k of ["year", "level", "format", "status"]) {
         q.delete(k);
       }
     }

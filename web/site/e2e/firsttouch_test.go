@@ -281,6 +281,19 @@ const actProbe = `for (const type of ["pointerdown", "input"]) addEventListener(
   sessionStorage.actAt ??= String(performance.timeOrigin + e.timeStamp);
 }, { capture: true });`
 
+// catalogProbe has a catalog page opened with filters in its address note
+// when it first says how many it found (the page's script or the app's
+// catalog, whichever comes first), a frame after, measured from the act
+// on the page before (actProbe): window.__answer, a promise of
+// milliseconds.
+const catalogProbe = `if (/\/reports$/.test(location.pathname) && location.search) {
+  window.__answer = new Promise((ok) => {
+    const check = () => /^找到/.test((document.getElementById("catalog-count") || {}).textContent || "") ?
+      requestAnimationFrame(() => setTimeout(() => ok(performance.timeOrigin + performance.now() - Number(sessionStorage.actAt)))) : setTimeout(check, 5);
+    check();
+  });
+}`
+
 // answerWhen has the page note when cond (a JS expression) first holds,
 // a frame after, measured from the visitor's act (actProbe):
 // window.__answer, a promise of milliseconds.
@@ -316,9 +329,11 @@ func tapOn(sel string) chromedp.Action {
 // network waits for at their first act on a page just loaded, the app not
 // there yet (the act starts its download): the time from the act to the
 // page's answer on screen. The acts are those these pages offer: a tap on
-// 表 (the chart's numbers), on a link (the next page's first paint), a
-// letter in the catalog's search (its count). Each answers without the
-// app (web/site.js, the next page prerendered); the app's own start after
+// 表 (the chart's numbers), on a link (the next page's first paint), on
+// the front page's links to the catalog with a filter (a year, 查看这些报告:
+// the catalog's count of what it found), a letter in the catalog's search
+// (its count). Each answers without the app (web/site.js, the next page
+// prerendered); the app's own start after
 // such an act is BenchmarkFirstInteraction's. Same link and CPU; it prints
 // the figures and never fails on them; make bench runs it.
 func BenchmarkFirstResponse(b *testing.B) {
@@ -329,8 +344,9 @@ func BenchmarkFirstResponse(b *testing.B) {
 	type act struct {
 		page, what, metric string
 		do                 chromedp.Action
-		// next: the answer is the next page's first paint.
-		next bool
+		// next: the answer is the next page's first paint; filtered: the
+		// next page's catalog's count (catalogProbe).
+		next, filtered bool
 	}
 	tapLink := func(sel, to string) chromedp.Action {
 		return chromedp.Tasks{tapOn(sel), poll(fmt.Sprintf(`location.pathname === %q && performance.getEntriesByName("first-contentful-paint").length > 0`, to))}
@@ -338,15 +354,19 @@ func BenchmarkFirstResponse(b *testing.B) {
 	fcp := `performance.timeOrigin + performance.getEntriesByName("first-contentful-paint")[0].startTime - Number(sessionStorage.actAt)`
 	table := `[...document.querySelectorAll("figure.chart .chart-table")].some((t) => !t.hidden && t.getBoundingClientRect().height > 0)`
 	acts := []act{
-		{front, "a tap on 表", "table-ms-front", chromedp.Tasks{answerWhen(table), tapOn("figure.chart .switch-table")}, false},
-		{front, "a tap on a link (/reports)", "link-ms-front", tapLink(`a[href$="/reports"]`, "/reports"), true},
+		{front, "a tap on 表", "table-ms-front", chromedp.Tasks{answerWhen(table), tapOn("figure.chart .switch-table")}, false, false},
+		{front, "a tap on a link (/reports)", "link-ms-front", tapLink(`a[href$="/reports"]`, "/reports"), true, false},
+		// The front page's links to the catalog with a filter: to the
+		// catalog's count of what it found.
+		{front, "a tap on a year (/reports?year=)", "year-ms-front", tapLink(`main a[href*="/reports?year="]`, "/reports"), false, true},
+		{front, "a tap on 查看这些报告", "findings-ms-front", tapLink(`main a[href*="status=findings"]`, "/reports"), false, true},
 		// The tap that focuses the search is an act of its own (and
 		// starts the app): the letter is timed from its input.
 		{"/reports", "a letter in the search", "search-ms-catalog", chromedp.Tasks{tapOn("#catalog-q"), chromedp.Sleep(time.Second),
 			chromedp.Evaluate(`delete sessionStorage.actAt`, nil), answerWhen(`(document.getElementById("catalog-count") || {}).textContent`),
-			chromedp.ActionFunc(func(ctx context.Context) error { return input.InsertText("平").Do(ctx) })}, false},
-		{pages[2].name, "a tap on 表", "table-ms-outcomes", chromedp.Tasks{answerWhen(table), tapOn("figure.chart .switch-table")}, false},
-		{pages[2].name, "a tap on the tab 申请人", "link-ms-outcomes", tapLink(`a[href$="/applicants"]`, strings.TrimSuffix(report, "/outcomes")+"/applicants"), true},
+			chromedp.ActionFunc(func(ctx context.Context) error { return input.InsertText("平").Do(ctx) })}, false, false},
+		{pages[2].name, "a tap on 表", "table-ms-outcomes", chromedp.Tasks{answerWhen(table), tapOn("figure.chart .switch-table")}, false, false},
+		{pages[2].name, "a tap on the tab 申请人", "link-ms-outcomes", tapLink(`a[href$="/applicants"]`, strings.TrimSuffix(report, "/outcomes")+"/applicants"), true, false},
 	}
 	for i := 0; i < b.N; i++ {
 		fmt.Printf("\nA first act on a page just loaded, to its answer on screen (the app not there): fresh browser, a phone's mobile network (4G, 9 Mbit/s, 40 ms), %dx CPU slowdown, %d runs each\n", cpuSlowdown, runs)
@@ -357,7 +377,7 @@ func BenchmarkFirstResponse(b *testing.B) {
 			}
 			var ms series
 			for range runs {
-				ctx, done := readPage(b, hs.URL+path, mobile, onNewDocument(actProbe))
+				ctx, done := readPage(b, hs.URL+path, mobile, onNewDocument(actProbe+"\n"+catalogProbe))
 				var took float64
 				answer := `window.__answer`
 				if a.next {

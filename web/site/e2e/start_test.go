@@ -983,7 +983,14 @@ func TestTheCatalogOpensOnItsFiltersBeforeTheApp(t *testing.T) {
 	if len(got.Names) != len(v.index.Bodies) {
 		t.Errorf("%s, the directory unreachable: %d bodies listed (want the page's %d), the count %q", path, len(got.Names), len(v.index.Bodies), got.Count)
 	}
-	// A consistency the page has no words for is the app's to say.
-	b.run(t, "a consistency unknown", chromedp.Navigate(b.at("/reports?status=nonsense")),
-		b.poll(`document.documentElement.dataset.app === "running"`))
+	// A consistency the page has no words for, or a year that is not
+	// one, is the app's to say: the page answers none of the address.
+	for _, path := range []string{"/reports?status=nonsense&year=" + strconv.Itoa(year), "/reports?year=abc&level=" + url.QueryEscape(level)} {
+		var notices int
+		b.run(t, path, chromedp.Navigate(b.at(path)), chromedp.Evaluate(`document.querySelectorAll(".catalog-year, .catalog-found").length`, &notices),
+			b.poll(`document.documentElement.dataset.app === "running"`))
+		if notices != 0 {
+			t.Errorf("%s: the page answered in part before the app", path)
+		}
+	}
 }
