@@ -118,19 +118,15 @@ console.log(JSON.stringify(JSON.parse(process.argv[2]).map(yearParam)));`
 	}
 }
 
-// TestTheScriptReadsTheDirectory: the catalog's search over every body
-// before the app runs (web/js/query.js bodiesOf, run by Node here) reads
-// the directory the build writes as the app does: each body's search keys
-// as the plain catalog's list has them (plainKeys) and its level, its
-// reports' years, IDs, template versions and consistency in order, an ID
-// that is not its body's and year's included, and a report listed after
-// another body's.
-func TestTheScriptReadsTheDirectory(t *testing.T) {
+// scriptIndex is the directory of a small index for the script's tests:
+// bodies of two levels and none, both templates, every consistency.
+func scriptIndex(t *testing.T) []byte {
+	t.Helper()
 	x := &catalog.Index{
 		Bodies: []catalog.Body{
-			{ID: "hz", Name: "淮安市洪泽区人民政府", Level: "县区", Region: "淮安市", Search: "洪泽区 HongZeQu hzq 江苏省"},
+			{ID: "hz", Name: "淮安市洪泽区人民政府", Level: "县区", Region: "淮安市", Search: "洪泽区 hongzequ hzq 江苏省"},
 			{ID: "nt", Name: "南通市人民政府", Level: "市"},
-			{ID: "pt", Name: "平潭综合实验区", Region: "平潭综合实验区", Search: "PingTan"},
+			{ID: "pt", Name: "平潭综合实验区", Region: "平潭综合实验区", Search: "pingtan pt"},
 		},
 		Reports: []catalog.Entry{
 			{ID: "hz-2024", Body: 0, Year: 2024, Format: data.Format2021, PrevYear: true},
@@ -144,6 +140,96 @@ func TestTheScriptReadsTheDirectory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// TestFiltersMatchTheScript: the catalog's filters in the address (year,
+// level, template, consistency) with a search pass the same reports before
+// the app runs (web/js/query.js passes, run by Node here on the
+// directory) as in the app's catalog (catalogFilter.match).
+func TestFiltersMatchTheScript(t *testing.T) {
+	dir := scriptIndex(t)
+	x, err := catalog.ParseDirectory(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []catalogFilter
+	for _, q := range []string{"", "洪泽", "2024", "洪泽 2023", "南通", "pingtan", "hz 2021年"} {
+		for _, year := range []string{"", "2024", "2019", "-1"} {
+			for _, level := range []string{"", "县区", "市"} {
+				for _, format := range []string{"", data.Format2019, data.Format2021} {
+					for _, status := range []string{"", string(catalog.AllHold), string(catalog.NoPrevYear), string(catalog.HasRecovered), string(catalog.HasFindings)} {
+						cases = append(cases, catalogFilter{Q: q, Year: year, Level: level, Format: format, Status: status, Page: 1})
+					}
+				}
+			}
+		}
+	}
+	type jsCase struct {
+		Q      string `json:"q"`
+		Year   string `json:"year"`
+		Level  string `json:"level"`
+		Format string `json:"format"`
+		Status string `json:"status"`
+	}
+	in := make([]jsCase, len(cases))
+	for i, f := range cases {
+		in[i] = jsCase{f.Q, f.Year, f.Level, f.Format, f.Status}
+	}
+	casesJSON, _ := json.Marshal(in)
+	query, err := filepath.Abs(filepath.Join("..", "web", "js", "query.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("node", "--input-type=module", "-e", `const {bodiesOf, parse, passes, yearParam} = await import(process.argv[1]);
+const fs = await import("node:fs");
+const bodies = bodiesOf(JSON.parse(fs.readFileSync(0, "utf8")));
+console.log(JSON.stringify(JSON.parse(process.argv[2]).map((c) => {
+  const f = {year: yearParam(c.year), level: c.level, format: c.format, status: c.status};
+  const q = parse(c.q);
+  return bodies.flatMap((b) => b.reports.filter((r) => passes(b, r, q, f)).map((r) => r.id)).sort();
+})));`, "file://"+query, string(casesJSON))
+	cmd.Stdin = bytes.NewReader(dir)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js [][]string
+	if err := json.Unmarshal(out, &js); err != nil || len(js) != len(cases) {
+		t.Fatalf("%.200s: %v (%d answers for %d cases)", out, err, len(js), len(cases))
+	}
+	some := 0
+	for i, f := range cases {
+		n, page := f.match(x)
+		app := []string{}
+		for _, e := range page {
+			app = append(app, e.ID)
+		}
+		slices.Sort(app)
+		if n != len(page) {
+			t.Fatalf("%+v: %d reports match, more than a page: the test's index is too big", f, n)
+		}
+		if !slices.Equal(app, js[i]) {
+			t.Errorf("%+v: the app passes %q, the script %q", f, app, js[i])
+		}
+		if len(app) > 0 && len(app) < len(x.Reports) {
+			some++
+		}
+	}
+	if some < len(cases)/10 {
+		t.Errorf("only %d of %d cases pass some reports and not others: the test's index does not tell", some, len(cases))
+	}
+}
+
+// TestTheScriptReadsTheDirectory: the catalog's search over every body
+// before the app runs (web/js/query.js bodiesOf, run by Node here) reads
+// the directory the build writes as the app does: each body's search keys
+// as the plain catalog's list has them (plainKeys) and its level, its
+// reports' years, IDs, template versions and consistency in order, an ID
+// that is not its body's and year's included, and a report listed after
+// another body's.
+func TestTheScriptReadsTheDirectory(t *testing.T) {
+	dir := scriptIndex(t)
 	d, err := catalog.ParseDirectory(dir)
 	if err != nil {
 		t.Fatal(err)

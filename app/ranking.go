@@ -181,8 +181,8 @@ func (p *ranking) Render() app.UI {
 		// The view the page shows, as its address's parameters: the site's
 		// script starts the app at once for an address asking another
 		// (web/js/start.js viewInAddress), not for one asking this, which
-		// the prerendered page already shows (the front page's link to
-		// the latest year's ranking).
+		// the prerendered page already shows (the front page's link to its
+		// year's ranking, where that year is the one prerendered).
 		shows := url.Values{"level": {p.level}, "by": {p.by}}
 		if p.asked == "" {
 			shows.Set("year", p.year)

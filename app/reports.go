@@ -777,9 +777,9 @@ func (p *reports) plain(x *catalog.Index) []app.UI {
 		app.Elem("p").Body(app.Text(intro), app.If(pages > 1, app.Elem("span").Class("plain-range").
 			Text(fmt.Sprintf("本页列出按名称排列的第 %d–%d 个机关（第 %d / %d 页）。", from+1, to, n, pages)))),
 		// A search the site's script answers at once on this list (see
-		// web/js/quick.js), while the app, which the first keystroke
-		// starts, brings the catalog's filters and sorting, over every
-		// page.
+		// web/js/quick.js), and the address's filters with the words of
+		// data-filters, while the app, which the first keystroke starts,
+		// brings the catalog's selects, rows and sorting.
 		app.Elem("form").Class("catalog-filters catalog-quick").Role("search").Aria("label", "查找报告").
 			DataSet("filters", filterLabels()).Body(
 			app.Elem("div").Class("field field-search").Body(

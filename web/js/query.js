@@ -27,6 +27,27 @@ export function matches(keys, year, q) {
   return q.years.every((y) => y === year) && q.words.every((w) => keys.includes(w));
 }
 
+// passes says whether a report r (its year, template and consistency, as
+// bodiesOf reads them) of a body b (its search keys and level) passes the
+// search q (parse) and the filters f ({year, level, format, status}: the
+// year -1 and the others "" for none), as the app's catalog filters
+// (app/reports.go, catalogFilter.match; a test compares the two).
+export function passes(b, r, q, f) {
+  return (
+    (f.year < 0 || r.year === f.year) &&
+    (!f.level || b.level === f.level) &&
+    (!f.format || r.format === f.format) &&
+    (!f.status || r.status === f.status) &&
+    matches(b.keys, r.year, q)
+  );
+}
+
+// narrowed says whether the search q or the filters f narrow a body's
+// reports (a year, a template, a consistency; a level takes a body whole).
+export function narrowed(q, f) {
+  return f.year >= 0 || q.years.length > 0 || !!f.format || !!f.status;
+}
+
 // yearParam reads the catalog's year as the address gives it (?year=), as
 // the app does (app/reports.go, yearParam): -1 for none (absent, or
 // below zero), 0 (no report's year) where it is not a whole number or has

@@ -25,7 +25,7 @@
 // It is fetched at the first need, and the bodies found are listed in the
 // page's list's place.
 import { on, appRunning, site } from "./dom.js";
-import { parse, matches, bodiesOf, yearParam } from "./query.js";
+import { parse, passes as passesFor, narrowed, bodiesOf, yearParam } from "./query.js";
 
 // How many bodies found are listed, as a page of the catalog lists.
 const listed = 100;
@@ -33,10 +33,15 @@ const listed = 100;
 // The directory's bodies: a promise, fetched once (null where it could not
 // be read: the page's own search stands, and the next letter tries again).
 let directory = null;
+// A directory that has not come in this long counts as unreachable (a
+// stalled link): the page says so rather than wait out of sight.
+const directoryWait = 10000;
 const readDirectory = () =>
   site.index
-    ? (directory ??= fetch(site.index)
-        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(site.index + ": " + r.status))))
+    ? (directory ??= Promise.race([
+        fetch(site.index).then((r) => (r.ok ? r.json() : Promise.reject(new Error(site.index + ": " + r.status)))),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(site.index + ": no answer")), directoryWait)),
+      ])
         .then(bodiesOf)
         .catch(() => {
           directory = null;
@@ -64,20 +69,9 @@ const asked = { year: -1, level: "", format: "", status: "" };
 // body's level, a report's template or consistency).
 const byEntry = () => !!(asked.level || asked.format || asked.status);
 
-// passes says whether a report r (its year, and from the directory its
-// template and consistency) of a body (its search keys and level) passes
-// the search q and the address's filters.
-const passes = (b, r, q) =>
-  (asked.year < 0 || r.year === asked.year) &&
-  (!asked.level || b.level === asked.level) &&
-  (!asked.format || r.format === asked.format) &&
-  (!asked.status || r.status === asked.status) &&
-  matches(b.keys, r.year, q);
-
-// reportsAsked says whether the search or the address narrows a body's
-// reports: a body found then shows those that pass only, as the app lists
-// them.
-const reportsAsked = (q) => asked.year >= 0 || q.years.length > 0 || !!asked.format || !!asked.status;
+// passes and reportsAsked are query.js's for the address's filters.
+const passes = (b, r, q) => passesFor(b, r, q, asked);
+const reportsAsked = (q) => narrowed(q, asked);
 
 // item is a body found, as the page's list shows a body (app/reports.go,
 // plain): its name to its page, its years' reports (those that pass, when
@@ -130,7 +124,9 @@ function showFound(list, found, q) {
 }
 
 // filterPage shows the page's list's bodies the search and the address's
-// year pass (the list knows no more of a body), and returns how many.
+// year pass, and returns how many. The list knows no more of a body: a
+// level, template or consistency asked is taken as passing here (search
+// then waits for the directory, the list out of sight).
 function filterPage(list, q) {
   let shown = 0;
   for (const li of list.children) {
@@ -186,11 +182,13 @@ function search(input, list) {
       return;
     }
     list.hidden = false;
-    said(
-      byEntry()
-        ? "未能读取全部机关的目录：本页按名称和年度找到 " + shown + " 个机关，层级、统一格式和数据校验的条件未能应用"
-        : "本页找到 " + shown + " 个机关",
-    );
+    if (byEntry()) {
+      // The notice says only what the page's list applied.
+      showNotice(false);
+      said("未能读取全部机关的目录：本页按名称和年度找到 " + shown + " 个机关，层级、统一格式和数据校验的条件未能应用");
+    } else {
+      said("本页找到 " + shown + " 个机关");
+    }
   });
 }
 
@@ -205,31 +203,49 @@ export function labelsOf(doc = document) {
   }
 }
 
-// notice says, above the list, which filters the address asks for, with
-// a link to the catalog without them (the search kept).
-function notice(form, labels) {
+// The words of the filters (labelsOf), once read.
+let labels = null;
+
+// showNotice says, above the list, which of the address's filters the
+// list applies (the year; the others too where entry, the directory
+// read), with a link to the catalog without them (clearHref). None
+// applied, it goes.
+function showNotice(entry = true) {
   const parts = [];
   if (asked.year >= 0) {
     parts.push(asked.year + "年");
   }
-  if (asked.level) {
+  if (entry && asked.level) {
     parts.push("层级：" + labels.level[asked.level]);
   }
-  if (asked.format) {
+  if (entry && asked.format) {
     parts.push("统一格式：" + labels.format[asked.format]);
   }
-  if (asked.status) {
+  if (entry && asked.status) {
     parts.push("数据校验：" + labels.status[asked.status]);
   }
-  const p = el("p", "catalog-year", "只列出符合这些条件的报告及其机关：" + parts.join("；") + "。");
+  let p = document.querySelector(".catalog-asked");
+  if (parts.length === 0) {
+    p?.remove();
+    return;
+  }
+  if (!p) {
+    p = el("p", "catalog-asked");
+    const input = document.getElementById("catalog-q");
+    (input.form || input).after(p);
+  }
   const all = el("a", "button", "清除筛选");
+  all.href = clearHref();
+  p.replaceChildren("只列出符合这些条件的报告及其机关：" + parts.join("；") + "。", " ", all);
+}
+
+// clearHref is the address without the filters, the search kept.
+function clearHref() {
   const u = new URL(location.href);
-  for (const k of ["year", "level", "format", "status", "wasm"]) {
+  for (const k of ["year", "level", "format", "status"]) {
     u.searchParams.delete(k);
   }
-  all.href = u.pathname + u.search;
-  p.append(" ", all);
-  form.after(p);
+  return u.href;
 }
 
 // answered reads the address's filters as the page answers them: a
@@ -245,7 +261,7 @@ export function answered(params, labels) {
   }
   for (const k of ["level", "format", "status"]) {
     const v = params.get(k) || "";
-    if (v && !(labels && labels[k] && Object.hasOwn(labels[k], v))) {
+    if (v && !(labels && labels[k] && Object.prototype.hasOwnProperty.call(labels[k], v))) {
       return null;
     }
     a[k] = v;
@@ -265,6 +281,11 @@ export function initQuick() {
     const u = new URL(location.href);
     input.value.trim() ? u.searchParams.set("q", input.value.trim()) : u.searchParams.delete("q");
     history.replaceState(history.state, "", u);
+    // 清除筛选 keeps the search as it is now.
+    const all = document.querySelector(".catalog-asked a");
+    if (all) {
+      all.href = clearHref();
+    }
   });
   // The address's search and filters, answered as the page loads.
   const list = plainList();
@@ -273,16 +294,15 @@ export function initQuick() {
     return;
   }
   const p = new URLSearchParams(location.search);
-  const labels = labelsOf();
+  labels = labelsOf();
   const a = answered(p, labels);
   if (!a) {
     return;
   }
   Object.assign(asked, a);
-  if (asked.year >= 0 || byEntry()) {
-    notice(input.form || input, labels);
-  }
-  if (p.get("q")) {
+  showNotice();
+  // The address's search, unless the visitor typed before the script ran.
+  if (p.get("q") && !input.value) {
     input.value = p.get("q");
   }
   if (asked.year >= 0 || byEntry() || input.value.trim()) {

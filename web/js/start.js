@@ -474,9 +474,9 @@ export function initStart() {
     return;
   }
   // A kiosk starts it at once; so does a page whose view its address
-  // decides (a comparison's reports, a ranking's year, the catalog's
-  // filters): prerendered, it shows the page without them, and a shared
-  // link must open on what was shared.
+  // decides and the page cannot show (a comparison's reports, a ranking
+  // other than the one prerendered, the catalog's sort or app's page:
+  // viewInAddress), and a shared link must open on what was shared.
   if (root.classList.contains("kiosk") || viewInAddress()) {
     startApp();
     return;

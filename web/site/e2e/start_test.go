@@ -363,30 +363,41 @@ func TestASharedComparisonOpensWithoutATouch(t *testing.T) {
 	}
 }
 
-// The front page's link to its year's ranking opens the prerendered
-// ranking, which shows that view, without starting the app; a ranking of
-// another year (a view only the app shows) starts it as the page loads.
+// A ranking the prerendered page shows (its data-shows: the latest year
+// with enough reports, every level, by requests), asked in any spelling
+// of its address, and the front page's link to it, open without starting
+// the app; another basis or year (a view only the app shows) starts it as
+// the page loads.
 func TestARankingThePageShowsStartsNoApp(t *testing.T) {
 	t.Parallel()
 	v := portalSite
 	b := newTab(t, v)
-	var href string
-	b.run(t, "the front page", chromedp.Navigate(b.at("/")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
-		chromedp.Evaluate(`(() => { const a = document.querySelector('main a[href*="/ranking?year="]'); return a ? a.getAttribute("href") : ""; })()`, &href))
-	u, err := url.Parse(href)
-	if err != nil || href == "" {
-		t.Fatalf("the front page links no year's ranking (%q)", href)
+	var shows, front string
+	b.run(t, "the ranking and the front page", chromedp.Navigate(b.at("/ranking?wasm=false")),
+		b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Evaluate(`document.querySelector("[data-shows]").dataset.shows`, &shows),
+		chromedp.Navigate(b.at("/?wasm=false")), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+		chromedp.Evaluate(`(() => { const a = document.querySelector('main a[href*="/ranking?year="]'); return a ? a.getAttribute("href") : ""; })()`, &front))
+	q, err := url.ParseQuery(shows)
+	year := q.Get("year")
+	if err != nil || year == "" || q.Get("by") == "" {
+		t.Fatalf("the prerendered ranking says it shows %q", shows)
 	}
-	year := u.Query().Get("year")
-	var app, title string
-	b.run(t, "its ranking", chromedp.Navigate(b.srv.URL+href), b.poll(`document.readyState === "complete" && !!window.nianbao`),
-		chromedp.Sleep(time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app),
-		chromedp.Text(`[data-shows] a[aria-current="true"]`, &title, chromedp.ByQuery))
-	if reqs := b.takeRequests(); app != "" || requested(reqs, ".wasm") {
-		t.Errorf("%s started the app before a touch (state %q, app.wasm fetched %v), though its page shows that ranking", href, app, requested(reqs, ".wasm"))
+	paths := []string{"/ranking?year=" + year, "/ranking?by=" + q.Get("by") + "&level=&year=" + year}
+	if front == b.href("/ranking?year="+year) {
+		paths = append(paths, strings.TrimPrefix(front, v.base))
 	}
-	if title != year+"年" {
-		t.Errorf("%s shows the ranking of %q before the app", href, title)
+	for _, path := range paths {
+		var app, shown string
+		b.run(t, path, chromedp.Navigate(b.at(path)), b.poll(`document.readyState === "complete" && !!window.nianbao`),
+			chromedp.Sleep(time.Second), chromedp.Evaluate(`document.documentElement.dataset.app || ""`, &app),
+			chromedp.Text(`[data-shows] a[aria-current="true"]`, &shown, chromedp.ByQuery))
+		if reqs := b.takeRequests(); app != "" || requested(reqs, ".wasm") {
+			t.Errorf("%s started the app before a touch (state %q, app.wasm fetched %v), though its page shows that ranking", path, app, requested(reqs, ".wasm"))
+		}
+		if shown != year+"年" {
+			t.Errorf("%s shows the ranking of %q before the app", path, shown)
+		}
 	}
 	other := ""
 	for _, y := range v.index.Years() {
@@ -401,6 +412,8 @@ func TestARankingThePageShowsStartsNoApp(t *testing.T) {
 	b.run(t, "another year's ranking", chromedp.Navigate(b.at("/ranking?year="+other)),
 		b.poll(`document.documentElement.dataset.app === "running"`),
 		b.poll(fmt.Sprintf(`document.querySelector('[data-shows] a[aria-current="true"]')?.textContent === %q`, other+"年")))
+	b.run(t, "another basis", chromedp.Navigate(b.at("/ranking?by=open&year="+year)),
+		b.poll(`document.documentElement.dataset.app === "running"`))
 }
 
 // Every page with charts, read without the app, draws them from the file
@@ -763,7 +776,7 @@ const plainShown = `(() => {
 	const seen = (e) => e.getClientRects().length > 0;
 	const list = [...document.querySelectorAll(".catalog-plain")].find(seen);
 	const items = list ? [...list.children].filter(seen) : [];
-	const notice = document.querySelector(".catalog-year");
+	const notice = document.querySelector(".catalog-asked");
 	const all = notice && notice.querySelector("a");
 	const u = all && new URL(all.href);
 	return {
@@ -839,6 +852,13 @@ func TestTheCatalogOpensOnItsAddressBeforeTheApp(t *testing.T) {
 	}
 	b.checkAxe(t, "/reports?year= before the app")
 	b.checkTargets(t, "/reports?year= before the app")
+	// A search typed then: 清除筛选 keeps it (the app not there: ?wasm=false).
+	b.run(t, "a search typed", chromedp.Navigate(b.at(fmt.Sprintf("/reports?year=%d&wasm=false", year))),
+		b.poll(`document.readyState === "complete" && !!window.nianbao`), chromedp.Click("#catalog-q", chromedp.ByQuery),
+		chromedp.SendKeys("#catalog-q", "局", chromedp.ByQuery), chromedp.Evaluate(plainShown, &got))
+	if len(got.All) < 2 || !slices.Equal(got.All[:2], []string{b.href("/reports"), "局"}) {
+		t.Errorf("/reports?year=%d, 局 typed: 清除筛选 links %q, want the search kept", year, got.All)
+	}
 
 	// A shared search with a year: the box holds the search.
 	body, es := v.bodyWithYears()
@@ -891,7 +911,7 @@ func TestTheCatalogInPagesOpensOnItsYearBeforeTheApp(t *testing.T) {
 		count += "，列出按名称排列的前 100 个"
 	}
 	if !slices.Equal(got.Names, want[:listed]) || got.Count != count {
-		t.Errorf("/reports?year=%d before the app lists %d bodies (%q…), says %q; want %d (%q…), %q", year, len(got.Names), got.Names[:min(3, len(got.Names))], got.Count, listed, want[:3], count)
+		t.Errorf("/reports?year=%d before the app lists %d bodies (%q…), says %q; want %d (%q…), %q", year, len(got.Names), got.Names[:min(3, len(got.Names))], got.Count, listed, want[:min(3, len(want))], count)
 	}
 	if slices.ContainsFunc(got.Years, func(s string) bool { return s != strconv.Itoa(year) }) {
 		t.Errorf("/reports?year=%d: the bodies found show the years %q, want %d alone", year, got.Years, year)
@@ -974,23 +994,24 @@ func TestTheCatalogOpensOnItsFiltersBeforeTheApp(t *testing.T) {
 	if !slices.Equal(got.Names, want) || !slices.Equal(got.Years, wantYears) || !strings.Contains(got.Notice, "层级："+level) {
 		t.Errorf("%s lists %q with years %q, the notice %q; want %q with %q", path, got.Names, got.Years, got.Notice, want, wantYears)
 	}
+	// A consistency the page has no words for, or a year that is not
+	// one, is the app's to say: the page answers none of the address.
+	for _, path := range []string{"/reports?status=nonsense&year=" + strconv.Itoa(year), "/reports?year=abc&level=" + url.QueryEscape(level)} {
+		var notices int
+		b.run(t, path, chromedp.Navigate(b.at(path)), chromedp.Evaluate(`document.querySelectorAll(".catalog-asked, .catalog-found").length`, &notices),
+			b.poll(`document.documentElement.dataset.app === "running"`))
+		if notices != 0 {
+			t.Errorf("%s: the page answered in part before the app", path)
+		}
+	}
 	// The directory unreachable: the page says so and lists its bodies.
 	b.run(t, "a level, the directory unreachable", onNewDocument(`(() => {
 			const real = window.fetch;
 			window.fetch = (u, ...rest) => String(u).includes("/data/index") ? Promise.reject(new TypeError("offline (test)")) : real(u, ...rest);
 		})()`), chromedp.Navigate(b.at(path)), b.poll(`document.getElementById("catalog-count").textContent.startsWith("未能读取")`),
 		chromedp.Evaluate(plainShown, &got))
-	if len(got.Names) != len(v.index.Bodies) {
-		t.Errorf("%s, the directory unreachable: %d bodies listed (want the page's %d), the count %q", path, len(got.Names), len(v.index.Bodies), got.Count)
-	}
-	// A consistency the page has no words for, or a year that is not
-	// one, is the app's to say: the page answers none of the address.
-	for _, path := range []string{"/reports?status=nonsense&year=" + strconv.Itoa(year), "/reports?year=abc&level=" + url.QueryEscape(level)} {
-		var notices int
-		b.run(t, path, chromedp.Navigate(b.at(path)), chromedp.Evaluate(`document.querySelectorAll(".catalog-year, .catalog-found").length`, &notices),
-			b.poll(`document.documentElement.dataset.app === "running"`))
-		if notices != 0 {
-			t.Errorf("%s: the page answered in part before the app", path)
-		}
+	if len(got.Names) != len(v.index.Bodies) || got.Notice != "" {
+		t.Errorf("%s, the directory unreachable: %d bodies listed (want the page's %d), the count %q, the notice %q (want none: no filter applied)",
+			path, len(got.Names), len(v.index.Bodies), got.Count, got.Notice)
 	}
 }
