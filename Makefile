@@ -47,7 +47,9 @@ test: node_modules/.installed
 # each, default 3), and from a first act (表, a link, a letter in the search)
 # to the page's answer; the longest task until a reader's first touch; then
 # Lighthouse 12 (mobile) on /, /reports and a report's
-# /outcomes beside the reference page, 3 runs each (LIGHTHOUSE_RUNS=…). It
+# /outcomes beside the reference page, 3 runs each (LIGHTHOUSE_RUNS=…; and
+# LIGHTHOUSE_BEFORE="URL …", pages of another build served apart, in the
+# same runs, for a before and after side by side). It
 # prints every figure and exits 0 whatever they are.
 bench: node_modules/.installed bench/lighthouse/node_modules/.installed
 	$(GO) test -run '^$$' -bench BenchmarkImport -benchtime 2s -cpu 1 ./data/importer

@@ -13,10 +13,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,6 +97,16 @@ func BenchmarkLighthouse(b *testing.B) {
 		pages = append(pages, struct{ name, url string }{p.name, siteSrv.URL + p.path})
 	}
 	pages = append(pages, struct{ name, url string }{"reference page", refSrv.URL + "/"})
+	// LIGHTHOUSE_BEFORE: the pages of another build (an earlier commit's,
+	// served by its own serve), measured in the same runs, for a before
+	// and after side by side: addresses separated by spaces.
+	for _, u := range strings.Fields(os.Getenv("LIGHTHOUSE_BEFORE")) {
+		pu, err := url.Parse(u)
+		if err != nil {
+			b.Fatalf("LIGHTHOUSE_BEFORE: %v", err)
+		}
+		pages = append(pages, struct{ name, url string }{"before: " + pu.Path, u})
+	}
 	got := make([][]lighthouseFigures, len(pages))
 	for i := 0; i < b.N; i++ {
 		// Interleaved: a run of every page, then the next run.
