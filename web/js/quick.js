@@ -195,22 +195,39 @@ function search(input, list) {
 // labelsOf reads the words of the catalog's filters, by their values, as
 // the page gives them (app/reports.go, filterLabels: its form's
 // data-filters), or null.
-export function labelsOf(doc = document) {
+function labelsOf() {
   try {
-    return JSON.parse(doc.querySelector("[data-filters]").dataset.filters);
+    return JSON.parse(document.querySelector("[data-filters]").dataset.filters);
   } catch {
     return null;
   }
 }
 
-// The words of the filters (labelsOf), once read.
-let labels = null;
+// The catalog's filters an address may ask for (app/reports.go,
+// filterFromURL), but its search.
+export const filterKeys = ["year", "level", "format", "status"];
+
+// The page's own address as the page answers it, read once: the filters'
+// words (labelsOf) and its filters (answered).
+let address = null;
+function fromAddress() {
+  if (!address) {
+    const labels = labelsOf();
+    address = { labels, filters: answered(new URLSearchParams(location.search), labels) };
+  }
+  return address;
+}
+
+// addressFilters are the page's address's filters as the page answers
+// them, or null (answered): start.js asks them too.
+export const addressFilters = () => fromAddress().filters;
 
 // showNotice says, above the list, which of the address's filters the
 // list applies (the year; the others too where entry, the directory
 // read), with a link to the catalog without them (clearHref). None
 // applied, it goes.
 function showNotice(entry = true) {
+  const { labels } = fromAddress();
   const parts = [];
   if (asked.year >= 0) {
     parts.push(asked.year + "年");
@@ -242,7 +259,7 @@ function showNotice(entry = true) {
 // clearHref is the address without the filters, the search kept.
 function clearHref() {
   const u = new URL(location.href);
-  for (const k of ["year", "level", "format", "status"]) {
+  for (const k of filterKeys) {
     u.searchParams.delete(k);
   }
   return u.href;
@@ -254,7 +271,7 @@ function clearHref() {
 // one the page cannot say (a year that is not a number, a value without
 // words): start.js then starts the app at once, which says what it makes
 // of it, and the page does not answer in part meanwhile.
-export function answered(params, labels) {
+function answered(params, labels) {
   const a = { year: yearParam(params.get("year") || ""), level: "", format: "", status: "" };
   if (a.year === 0) {
     return null;
@@ -294,8 +311,7 @@ export function initQuick() {
     return;
   }
   const p = new URLSearchParams(location.search);
-  labels = labelsOf();
-  const a = answered(p, labels);
+  const a = addressFilters();
   if (!a) {
     return;
   }

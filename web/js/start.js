@@ -12,7 +12,7 @@
 // environment through window.goappGetenv.
 import { root, site, loadScript } from "./dom.js";
 import { keep } from "./keep.js";
-import { answered, labelsOf } from "./quick.js";
+import { addressFilters, filterKeys } from "./quick.js";
 
 let started = null;
 // The service worker's fetch of the app ahead of a touch, while it runs: a
@@ -217,8 +217,8 @@ function viewInAddress() {
   q.delete("table");
   if (path === "/reports") {
     q.delete("q");
-    if (answered(q, labelsOf())) {
-      for (const k of ["year", "level", "format", "status"]) {
+    if (addressFilters()) {
+      for (const k of filterKeys) {
         q.delete(k);
       }
     }
